@@ -1,0 +1,3 @@
+from quizmaster.cli import main
+
+main()

@@ -1,0 +1,157 @@
+"""Read and write facts YAML files, with errors that name the file, the line and the field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from quizmaster.errors import InputFileError
+from quizmaster.models import Fact, FactsFile
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+Loc = tuple[int | str, ...]
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into an :class:`InputFileError`."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputFileError(name, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputFileError(name, f"file is too large ({size:,} bytes; limit {max_bytes:,})")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(name, "no such file") from None
+    except PermissionError:
+        raise InputFileError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputFileError(name, f"cannot read file ({exc.strerror})") from None
+    if b"\x00" in raw[:8192]:
+        raise InputFileError(name, "looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            name, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line
+        ) from None
+
+
+def _line_map(node: Any, path: Loc = ()) -> dict[Loc, int]:
+    """Map each path in the YAML tree to the 1-based line where its value starts."""
+    import yaml
+
+    lines: dict[Loc, int] = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            for sub, line in _line_map(value_node, path + (key,)).items():
+                lines.setdefault(sub, line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_map(item, path + (index,)))
+    return lines
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
+    """Safely parse YAML; return the data and a path -> line map for error messages."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputFileError(name, "file is empty")
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputFileError(name, f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise InputFileError(name, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise InputFileError(name, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    return data, _line_map(node)
+
+
+def _describe(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_for(loc: Loc, lines: dict[Loc, int]) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def _message(error: Any) -> str:
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    field = str(loc[-1]) if loc else ""
+    where = _describe(loc[:-1]) if kind in ("missing", "extra_forbidden") else _describe(loc)
+    prefix = f"{where}: " if where else ""
+    if kind == "missing":
+        return f"{prefix}field '{field}' is required"
+    if kind == "extra_forbidden":
+        return f"{prefix}unknown field '{field}'"
+    msg = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "enum":
+        return f"{prefix}{error['input']!r} is not a known value; {msg[0].lower()}{msg[1:]}"
+    return f"{prefix}{msg}"
+
+
+def validate_facts(data: Any, name: str, lines: dict[Loc, int]) -> FactsFile:
+    """Validate parsed YAML as a facts file; raise on the first problem, with its line."""
+    if not isinstance(data, dict):
+        raise InputFileError(
+            name, "expected a mapping with 'deck' and 'facts' keys at the top", lines.get(())
+        )
+    try:
+        facts_file = FactsFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        raise InputFileError(name, _message(first), _line_for(loc, lines)) from None
+    seen: dict[str, int] = {}
+    for index, fact in enumerate(facts_file.facts):
+        if fact.id in seen:
+            raise InputFileError(
+                name,
+                f"duplicate fact id {fact.id!r} (first used by facts[{seen[fact.id]}])",
+                _line_for(("facts", index, "id"), lines),
+            )
+        seen[fact.id] = index
+    return facts_file
+
+
+def load_facts_file(path: Path) -> FactsFile:
+    """Read, parse and validate a facts YAML file."""
+    name = str(path)
+    text = read_text(path)
+    if not text.strip():
+        raise InputFileError(name, "file is empty")
+    data, lines = parse_yaml(text, name)
+    return validate_facts(data, name, lines)
+
+
+def dump_facts(deck: str, facts: Iterable[Fact]) -> str:
+    """Facts as YAML in the format of ``data/facts.yaml`` (defaults left out)."""
+    import yaml
+
+    items = [f.model_dump(mode="json", exclude_defaults=True) for f in facts]
+    body = {"deck": deck, "facts": items}
+    return str(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100))

@@ -1,0 +1,142 @@
+"""Ordered, named schema migrations. Each runs once and is recorded in ``_migrations``.
+
+Never edit a released migration: add a new one. Tests upgrade a database made by the first
+schema to the current one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+Migration = Callable[[Any], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db: Any) -> None:
+    db["decks"].create(
+        {
+            "id": int,
+            "name": str,
+            "source_title": str,
+            "source_date": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"name", "created_at", "updated_at"},
+    )
+    db["decks"].create_index(["name"], unique=True)
+    db["facts"].create(
+        {
+            "id": str,
+            "deck_id": int,
+            "position": int,
+            "statement": str,
+            "topic": str,
+            "tags": str,
+            "data": str,
+            "retired": int,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("deck_id", "decks", "id")],
+        not_null={"deck_id", "statement", "data", "retired"},
+        defaults={"retired": 0, "tags": "[]", "topic": "General"},
+    )
+    db["facts"].create_index(["deck_id"])
+    db["questions"].create(
+        {
+            "id": str,
+            "fact_id": str,
+            "deck_id": int,
+            "kind": str,
+            "variant": str,
+            "position": int,
+            "prompt": str,
+            "options": str,
+            "answer": str,
+            "explanation": str,
+            "topic": str,
+            "tags": str,
+            "data": str,
+            "retired": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("fact_id", "facts", "id"), ("deck_id", "decks", "id")],
+        not_null={"fact_id", "deck_id", "kind", "prompt", "answer", "data", "retired"},
+        defaults={"retired": 0, "tags": "[]"},
+    )
+    db["questions"].create_index(["deck_id", "kind"])
+    db["questions"].create_index(["fact_id"])
+    # Scheduling state, one row per question; state 0 = new (never reviewed), then fsrs.State.
+    db["cards"].create(
+        {
+            "question_id": str,
+            "state": int,
+            "step": int,
+            "stability": float,
+            "difficulty": float,
+            "due": str,
+            "last_review": str,
+            "reps": int,
+            "lapses": int,
+            "suspended": int,
+            "leech": int,
+            "buried_until": str,
+        },
+        pk="question_id",
+        foreign_keys=[("question_id", "questions", "id")],
+        not_null={"state", "reps", "lapses", "suspended", "leech"},
+        defaults={"state": 0, "reps": 0, "lapses": 0, "suspended": 0, "leech": 0},
+    )
+    db["cards"].create_index(["due"])
+    db["sessions"].create(
+        {
+            "id": int,
+            "kind": str,
+            "started_at": str,
+            "ended_at": str,
+            "deck": str,
+            "data": str,
+        },
+        pk="id",
+        not_null={"kind", "started_at"},
+    )
+    db["reviews"].create(
+        {
+            "id": int,
+            "question_id": str,
+            "session_id": int,
+            "reviewed_at": str,
+            "rating": int,
+            "correct": int,
+            "response": str,
+            "duration_ms": int,
+            "card_before": str,
+            "card_after": str,
+        },
+        pk="id",
+        foreign_keys=[("question_id", "questions", "id"), ("session_id", "sessions", "id")],
+        not_null={"question_id", "reviewed_at", "rating", "correct"},
+    )
+    db["reviews"].create_index(["question_id"])
+    db["reviews"].create_index(["reviewed_at"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+def pending(applied: set[str]) -> list[tuple[str, Migration]]:
+    return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
+
+
+def utc_now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

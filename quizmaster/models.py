@@ -1,0 +1,214 @@
+"""Pydantic models: facts as written in a facts file, and the questions generated from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FACT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SOURCE_DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class SpanType(str, Enum):
+    """What kind of thing a key span names; drives question wording and distractors."""
+
+    PERSON = "person"
+    ROLE = "role"
+    PLACE = "place"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    DATE = "date"
+    NUMBER = "number"
+    ORDINAL = "ordinal"
+    MONEY = "money"
+    TERM = "term"
+    EVENT = "event"
+
+
+class _Strict(BaseModel):
+    # Unknown keys are typos in a hand-edited file: reject them instead of silently dropping.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class KeySpan(_Strict):
+    """The words of a statement an examiner would ask about."""
+
+    text: Annotated[str, Field(min_length=1)]
+    type: SpanType
+    distractors: list[str] = Field(default_factory=list)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("span text is blank")
+        return value
+
+
+class Source(_Strict):
+    """Where a fact comes from."""
+
+    title: Annotated[str, Field(min_length=1)]
+    date: str | None = None
+    url: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str) and not SOURCE_DATE_PATTERN.match(value):
+            raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+
+class Fact(_Strict):
+    """One examinable fact: a statement and its key spans, with optional hand-written extras."""
+
+    id: Annotated[str, Field(pattern=FACT_ID_PATTERN, max_length=120)]
+    statement: Annotated[str, Field(min_length=1, max_length=2000)]
+    spans: Annotated[list[KeySpan], Field(min_length=1)]
+    topic: str = "General"
+    tags: list[str] = Field(default_factory=list)
+    source: Source | None = None
+    question: str | None = None
+    answer: str | None = None
+    distractors: list[str] = Field(default_factory=list)
+    explanation: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Fact:
+        for span in self.spans:
+            if span.text not in self.statement:
+                raise ValueError(f"span {span.text!r} does not occur in the statement")
+        if self.question and not self.answer:
+            raise ValueError("field 'answer' is required when 'question' is given")
+        if self.answer and not self.question:
+            raise ValueError("field 'question' is required when 'answer' is given")
+        return self
+
+
+class FactsFile(_Strict):
+    """A facts YAML file: one deck of facts sharing a default source."""
+
+    deck: Annotated[str, Field(min_length=1, max_length=200)]
+    source: Source | None = None
+    facts: Annotated[list[Fact], Field(min_length=1)]
+
+    def resolved_facts(self) -> list[Fact]:
+        """The facts, each carrying the file's source when it has none of its own."""
+        if self.source is None:
+            return list(self.facts)
+        return [f if f.source else f.model_copy(update={"source": self.source}) for f in self.facts]
+
+
+# --- questions ---------------------------------------------------------------------------
+
+QuestionKind = Literal["short_answer", "cloze", "mcq", "true_false", "statements", "match"]
+QUESTION_KINDS: tuple[str, ...] = (
+    "short_answer",
+    "cloze",
+    "mcq",
+    "true_false",
+    "statements",
+    "match",
+)
+
+
+def question_id(fact_id: str, kind: str, variant: str) -> str:
+    """The stable identity of a question: the same fact, kind and variant give the same id."""
+    return f"{fact_id}:{kind}:{variant}"
+
+
+class _QuestionBase(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    fact_id: str
+    variant: str
+    prompt: str
+    answer: str
+    explanation: str = ""
+    topic: str = "General"
+    tags: list[str] = Field(default_factory=list)
+    # Typed answers that also count as right (abbreviations, other spellings).
+    accepted: list[str] = Field(default_factory=list)
+
+    @property
+    def options(self) -> list[str] | None:
+        return None
+
+
+class ShortAnswerQuestion(_QuestionBase):
+    """A one-line wh-question answered by typing a key span."""
+
+    kind: Literal["short_answer"] = "short_answer"
+
+
+class ClozeQuestion(_QuestionBase):
+    """The statement with one key span blanked out."""
+
+    kind: Literal["cloze"] = "cloze"
+
+
+class McqQuestion(_QuestionBase):
+    """Four options, exactly one of them ``answer``."""
+
+    kind: Literal["mcq"] = "mcq"
+    choices: list[str]
+
+    @property
+    def options(self) -> list[str] | None:
+        return list(self.choices)
+
+
+class TrueFalseQuestion(_QuestionBase):
+    """A statement to judge; ``answer`` is "True" or "False"."""
+
+    kind: Literal["true_false"] = "true_false"
+
+    @property
+    def options(self) -> list[str] | None:
+        return ["True", "False"]
+
+
+class StatementsQuestion(_QuestionBase):
+    """The UPSC form: several numbered statements, then options about which are correct."""
+
+    kind: Literal["statements"] = "statements"
+    statements: list[str]
+    choices: list[str]
+    fact_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def options(self) -> list[str] | None:
+        return list(self.choices)
+
+
+class MatchQuestion(_QuestionBase):
+    """Match-the-pairs: ``left[i]`` goes with ``right[pairs[i]]``; options are codes."""
+
+    kind: Literal["match"] = "match"
+    left: list[str]
+    right: list[str]
+    choices: list[str]
+    fact_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def options(self) -> list[str] | None:
+        return list(self.choices)
+
+
+Question = Annotated[
+    ShortAnswerQuestion
+    | ClozeQuestion
+    | McqQuestion
+    | TrueFalseQuestion
+    | StatementsQuestion
+    | MatchQuestion,
+    Field(discriminator="kind"),
+]

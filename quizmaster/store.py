@@ -1,0 +1,532 @@
+"""The SQLite store: the only module that speaks SQL.
+
+Writes run in explicit ``BEGIN IMMEDIATE`` transactions on an autocommit connection, so a
+multi-step change (a whole deck import, one answer with its review log) commits as one unit
+or not at all. WAL mode and a busy timeout let two sessions share one database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from quizmaster.errors import DatabaseError, InputFileError, NotFoundError
+from quizmaster.models import Fact, Question
+
+BUSY_TIMEOUT_MS = 30_000
+_QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(Question)
+
+
+def iso(moment: dt.datetime) -> str:
+    """Timestamps are stored as ISO-8601 UTC text; naive datetimes are a bug."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    id: int
+    name: str
+    facts: int
+    questions: int
+    source_title: str | None
+    source_date: str | None
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    fact: Fact
+    deck: str
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.fact.model_dump(mode="json")
+        return {
+            "id": self.fact.id,
+            "statement": self.fact.statement,
+            "deck": self.deck,
+            "tags": list(self.fact.tags),
+            "topic": self.fact.topic,
+            **data,
+        }
+
+
+@dataclass(frozen=True)
+class StoredQuestion:
+    question: Question
+    deck: str
+    retired: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        q = self.question
+        return {
+            "id": q.id,
+            "fact_id": q.fact_id,
+            "deck": self.deck,
+            "kind": q.kind,
+            "prompt": q.prompt,
+            "options": q.options,
+            "answer": q.answer,
+            "explanation": q.explanation,
+            "tags": list(q.tags),
+            "topic": q.topic,
+        }
+
+
+@dataclass
+class LoadReport:
+    """What loading a deck changed. Lists hold ids."""
+
+    deck: str
+    facts_added: list[str] = field(default_factory=list)
+    facts_updated: list[str] = field(default_factory=list)
+    facts_unchanged: list[str] = field(default_factory=list)
+    facts_retired: list[str] = field(default_factory=list)
+    questions_added: list[str] = field(default_factory=list)
+    questions_updated: list[str] = field(default_factory=list)
+    questions_unchanged: list[str] = field(default_factory=list)
+    questions_retired: list[str] = field(default_factory=list)
+
+
+class Store:
+    """A quizmaster database. Open with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        import sqlite_utils
+
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, now: dt.datetime | None = None) -> Store:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+        ``":memory:"`` gives a private in-memory database (tests).
+        """
+        memory = str(path) == ":memory:"
+        target = None if memory else Path(path)
+        if target is not None:
+            if target.is_dir():
+                raise DatabaseError(f"{target}: is a directory; give a database file path")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"{target.parent}: cannot create directory ({exc.strerror})"
+                ) from None
+        try:
+            conn = sqlite3.connect(
+                ":memory:" if memory else str(target),
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{path}: cannot open database ({exc})") from None
+        store = cls(conn, target)
+        try:
+            store._configure()
+            store.migrate(now=now)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            text = str(exc)
+            if "not a database" in text or "malformed" in text or "encrypted" in text:
+                raise DatabaseError(
+                    f"{path}: not a quizmaster database ({text}); pass another --db path"
+                ) from None
+            if "readonly" in text or "unable to open" in text:
+                raise DatabaseError(
+                    f"{path}: database is read-only or its folder is not writable ({text})"
+                ) from None
+            raise DatabaseError(f"{path}: {text}") from None
+        return store
+
+    def _configure(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise sqlite3.DatabaseError(f"cannot enable WAL (journal_mode={mode})")
+        # NORMAL is durable in WAL mode across application crashes (kill -9); only an OS
+        # crash or power loss may roll back the last transactions.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: ``BEGIN IMMEDIATE`` takes the write lock up front, so a second
+        process waits (busy timeout) instead of failing with "database is locked" mid-way."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- schema --------------------------------------------------------------------------
+
+    def applied_migrations(self) -> list[str]:
+        if not self.db["_migrations"].exists():
+            return []
+        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+    def migrate(self, *, now: dt.datetime | None = None) -> list[str]:
+        """Apply pending migrations, each in its own transaction. Returns the names applied."""
+        from quizmaster.migrations import pending
+
+        stamp = iso(now or dt.datetime.now(dt.timezone.utc))
+        with self.transaction():
+            if not self.db["_migrations"].exists():
+                self.conn.execute(
+                    "CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+                )
+        done: list[str] = []
+        for name, fn in pending(set(self.applied_migrations())):
+            with self.transaction():
+                fn(self.db)
+                self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, stamp))
+            done.append(name)
+        return done
+
+    # --- settings ------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )
+
+    def all_settings(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM settings")}
+
+    # --- decks ---------------------------------------------------------------------------
+
+    def deck_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM decks").fetchone()[0])
+
+    def decks(self) -> list[DeckInfo]:
+        rows = self.conn.execute(
+            """
+            SELECT d.id, d.name, d.source_title, d.source_date,
+              (SELECT count(*) FROM facts f WHERE f.deck_id = d.id AND f.retired = 0),
+              (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.retired = 0)
+            FROM decks d ORDER BY d.name
+            """
+        )
+        return [
+            DeckInfo(
+                id=r[0], name=r[1], source_title=r[2], source_date=r[3], facts=r[4], questions=r[5]
+            )
+            for r in rows
+        ]
+
+    def deck_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            known = ", ".join(repr(d.name) for d in self.decks()) or "none"
+            raise NotFoundError(f"no deck named {name!r} (decks: {known})")
+        return int(row[0])
+
+    def load_deck(
+        self,
+        name: str,
+        facts: Sequence[Fact],
+        questions: Sequence[Question],
+        *,
+        now: dt.datetime,
+        source_name: str = "<deck>",
+        dry_run: bool = False,
+        retire_missing: bool = True,
+    ) -> LoadReport:
+        """Insert or update a deck's facts and questions in one transaction.
+
+        Matching is by stable id, so re-loading an edited deck updates questions in place and
+        keeps their schedule and reviews. Facts and questions that are no longer produced are
+        retired (hidden), never deleted: their history stays. With ``dry_run`` the same work is
+        done and rolled back, so the report is exact.
+        """
+        stamp = iso(now)
+        report = LoadReport(deck=name)
+        try:
+            with self.transaction():
+                deck_id = self._upsert_deck(name, facts, stamp)
+                self._load_facts(deck_id, name, facts, stamp, source_name, report, retire_missing)
+                self._load_questions(deck_id, questions, stamp, report, retire_missing)
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        return report
+
+    def _upsert_deck(self, name: str, facts: Sequence[Fact], stamp: str) -> int:
+        source = next((f.source for f in facts if f.source), None)
+        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            self.conn.execute(
+                "UPDATE decks SET updated_at = ?, source_title = coalesce(?, source_title), "
+                "source_date = coalesce(?, source_date) WHERE id = ?",
+                (stamp, source and source.title, source and source.date, row[0]),
+            )
+            return int(row[0])
+        cur = self.conn.execute(
+            "INSERT INTO decks (name, source_title, source_date, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (name, source and source.title, source and source.date, stamp, stamp),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _load_facts(
+        self,
+        deck_id: int,
+        deck_name: str,
+        facts: Sequence[Fact],
+        stamp: str,
+        source_name: str,
+        report: LoadReport,
+        retire_missing: bool,
+    ) -> None:
+        existing = {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.conn.execute(
+                "SELECT f.id, f.deck_id, f.data, f.retired FROM facts f WHERE f.id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps([f.id for f in facts]),),
+            )
+        }
+        for position, fact in enumerate(facts):
+            data = fact.model_dump_json()
+            old = existing.get(fact.id)
+            if old is not None and old[0] != deck_id:
+                other = self.conn.execute("SELECT name FROM decks WHERE id = ?", (old[0],))
+                raise InputFileError(
+                    source_name,
+                    f"fact id {fact.id!r} already belongs to deck {other.fetchone()[0]!r}; "
+                    f"rename the fact or import into that deck",
+                )
+            values = (
+                deck_id,
+                position,
+                fact.statement,
+                fact.topic,
+                json.dumps(fact.tags),
+                data,
+                stamp,
+                fact.id,
+            )
+            if old is None:
+                self.conn.execute(
+                    "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
+                    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    values,
+                )
+                report.facts_added.append(fact.id)
+            elif old[1] != data or old[2]:
+                self.conn.execute(
+                    "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
+                    "tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+                    values,
+                )
+                report.facts_updated.append(fact.id)
+            else:
+                self.conn.execute("UPDATE facts SET position = ? WHERE id = ?", (position, fact.id))
+                report.facts_unchanged.append(fact.id)
+        if retire_missing:
+            keep = json.dumps([f.id for f in facts])
+            gone = self.conn.execute(
+                "SELECT id FROM facts WHERE deck_id = ? AND retired = 0 AND id NOT IN "
+                "(SELECT value FROM json_each(?))",
+                (deck_id, keep),
+            ).fetchall()
+            for (fact_id,) in gone:
+                self.conn.execute(
+                    "UPDATE facts SET retired = 1, updated_at = ? WHERE id = ?", (stamp, fact_id)
+                )
+                report.facts_retired.append(fact_id)
+
+    def _load_questions(
+        self,
+        deck_id: int,
+        questions: Sequence[Question],
+        stamp: str,
+        report: LoadReport,
+        retire_missing: bool,
+    ) -> None:
+        existing = {
+            r[0]: (r[1], r[2])
+            for r in self.conn.execute(
+                "SELECT id, data, retired FROM questions WHERE deck_id = ?", (deck_id,)
+            )
+        }
+        for position, q in enumerate(questions):
+            data = q.model_dump_json()
+            values = (
+                q.fact_id,
+                deck_id,
+                q.kind,
+                q.variant,
+                position,
+                q.prompt,
+                None if q.options is None else json.dumps(q.options),
+                q.answer,
+                q.explanation,
+                q.topic,
+                json.dumps(q.tags),
+                data,
+                stamp,
+                q.id,
+            )
+            old = existing.get(q.id)
+            if old is None:
+                self.conn.execute(
+                    "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
+                    "options, answer, explanation, topic, tags, data, retired, created_at, "
+                    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                    (*values[:-1], stamp, q.id),
+                )
+                self.conn.execute("INSERT OR IGNORE INTO cards (question_id) VALUES (?)", (q.id,))
+                report.questions_added.append(q.id)
+            elif old[0] != data or old[1]:
+                self.conn.execute(
+                    "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
+                    "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
+                    "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+                    values,
+                )
+                report.questions_updated.append(q.id)
+            else:
+                self.conn.execute(
+                    "UPDATE questions SET position = ? WHERE id = ?", (position, q.id)
+                )
+                report.questions_unchanged.append(q.id)
+        if retire_missing:
+            produced = {q.id for q in questions}
+            for qid, (_data, retired) in existing.items():
+                if qid not in produced and not retired:
+                    self.conn.execute(
+                        "UPDATE questions SET retired = 1, updated_at = ? WHERE id = ?",
+                        (stamp, qid),
+                    )
+                    report.questions_retired.append(qid)
+
+    # --- reading facts and questions -----------------------------------------------------
+
+    def facts(self, deck: str | None = None) -> list[StoredFact]:
+        sql = (
+            "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
+            "WHERE f.retired = 0"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND f.deck_id = ?"
+            params.append(self.deck_id(deck))
+        sql += " ORDER BY d.name, f.position"
+        return [
+            StoredFact(fact=Fact.model_validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
+
+    def questions(
+        self,
+        deck: str | None = None,
+        kind: str | None = None,
+        *,
+        include_retired: bool = False,
+    ) -> list[StoredQuestion]:
+        sql = "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id"
+        where: list[str] = []
+        params: list[Any] = []
+        if not include_retired:
+            where.append("q.retired = 0")
+        if deck is not None:
+            where.append("q.deck_id = ?")
+            params.append(self.deck_id(deck))
+        if kind is not None:
+            where.append("q.kind = ?")
+            params.append(kind)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.name, q.position"
+        return [
+            StoredQuestion(
+                question=_QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
+            )
+            for data, name, retired in self.conn.execute(sql, params)
+        ]
+
+    def question(self, question_id: str) -> StoredQuestion:
+        row = self.conn.execute(
+            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "WHERE q.id = ?",
+            (question_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no question with id {question_id!r}; see `quizmaster questions list`"
+            )
+        return StoredQuestion(
+            question=_QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
+        )
+
+    # --- scheduling counts ---------------------------------------------------------------
+
+    def count_due(self, now: dt.datetime) -> int:
+        """Reviewed questions whose due time has come (not suspended, not retired)."""
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
+                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+                (iso(now),),
+            ).fetchone()[0]
+        )
+
+    def count_new(self) -> int:
+        """Questions never reviewed (not suspended, not retired)."""
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
+                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0"
+            ).fetchone()[0]
+        )
+
+    def totals(self) -> dict[str, int]:
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM decks), "
+            "(SELECT count(*) FROM facts WHERE retired = 0), "
+            "(SELECT count(*) FROM questions WHERE retired = 0)"
+        ).fetchone()
+        return {"decks": row[0], "facts": row[1], "questions": row[2]}
+
+
+class _Rollback(Exception):
+    """Raised inside a transaction to undo it (dry runs)."""

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quizmaster.errors import DatabaseError, InputFileError, NotFoundError
+from quizmaster.facts_file import load_facts_file
+from quizmaster.generate import generate_questions
+from quizmaster.importers import ensure_builtin_deck, import_facts_yaml
+from quizmaster.migrations import MIGRATIONS
+from quizmaster.store import Store
+
+from .conftest import NOW
+
+
+def test_migrations_on_empty_database(db_path: Path) -> None:
+    with Store.open(db_path, now=NOW) as store:
+        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+        tables = set(store.db.table_names())
+    assert {"decks", "facts", "questions", "cards", "reviews", "sessions", "settings"} <= tables
+
+
+def test_migrations_on_existing_database_are_not_rerun(db_path: Path) -> None:
+    with Store.open(db_path, now=NOW) as store:
+        store.set_setting("x", 1)
+    with Store.open(db_path, now=NOW) as store:
+        assert store.migrate(now=NOW) == []
+        assert store.get_setting("x") == 1
+
+
+def test_wal_mode(db_path: Path) -> None:
+    with Store.open(db_path, now=NOW) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite at all, just text" * 100)
+    with pytest.raises(DatabaseError, match="not a quizmaster database"):
+        Store.open(bogus, now=NOW)
+
+
+def test_import_is_idempotent_and_keeps_history(store: Store, facts_yaml: Path) -> None:
+    first = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert len(first.facts_added) == 2
+    assert first.questions_added
+    qid = first.questions_added[0]
+    with store.transaction():
+        store.conn.execute("UPDATE cards SET reps = 3, state = 2 WHERE question_id = ?", (qid,))
+    again = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert again.facts_added == [] and again.questions_added == []
+    assert len(again.facts_unchanged) == 2
+    assert store.conn.execute("SELECT count(*) FROM questions").fetchone()[0] == len(
+        first.questions_added
+    )
+    assert (
+        store.conn.execute("SELECT reps FROM cards WHERE question_id = ?", (qid,)).fetchone()[0]
+        == 3
+    )
+
+
+def test_editing_a_fact_updates_in_place(store: Store, facts_yaml: Path) -> None:
+    import_facts_yaml(store, facts_yaml, now=NOW)
+    text = facts_yaml.read_text(encoding="utf-8")
+    facts_yaml.write_text(
+        text.replace("Paris is the capital", "Paris is the chief city and capital"),
+        encoding="utf-8",
+    )
+    report = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert report.facts_updated == ["capital-france"]
+    assert "capital-france:cloze:paris" in report.questions_updated
+    assert report.questions_added == []
+
+
+def test_removed_fact_is_retired_not_deleted(
+    store: Store, facts_yaml: Path, tmp_path: Path
+) -> None:
+    import_facts_yaml(store, facts_yaml, now=NOW)
+    facts_file = load_facts_file(facts_yaml)
+    only_first = facts_file.resolved_facts()[:1]
+    report = store.load_deck("Small deck", only_first, generate_questions(only_first), now=NOW)
+    assert report.facts_retired == ["summit-ordinal"]
+    assert [f.fact.id for f in store.facts()] == ["capital-france"]
+    assert store.conn.execute("SELECT count(*) FROM facts").fetchone()[0] == 2
+    back = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert back.facts_updated == ["summit-ordinal"]
+
+
+def test_dry_run_writes_nothing(store: Store, facts_yaml: Path) -> None:
+    report = import_facts_yaml(store, facts_yaml, now=NOW, dry_run=True)
+    assert len(report.facts_added) == 2
+    assert store.deck_count() == 0
+
+
+def test_fact_id_owned_by_another_deck(store: Store, facts_yaml: Path) -> None:
+    import_facts_yaml(store, facts_yaml, now=NOW)
+    with pytest.raises(InputFileError, match="already belongs to deck 'Small deck'"):
+        import_facts_yaml(store, facts_yaml, now=NOW, deck="Other")
+    assert [d.name for d in store.decks()] == ["Small deck"]
+
+
+def test_bad_file_writes_nothing(store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deck: D\nfacts:\n  - id: x\n", encoding="utf-8")
+    with pytest.raises(InputFileError):
+        import_facts_yaml(store, bad, now=NOW)
+    assert store.deck_count() == 0
+
+
+def test_builtin_deck_loaded_once(store: Store) -> None:
+    report = ensure_builtin_deck(store, now=NOW)
+    assert report is not None and len(report.facts_added) >= 25
+    assert ensure_builtin_deck(store, now=NOW) is None
+
+
+def test_failed_transaction_rolls_back(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.conn.execute("INSERT INTO settings VALUES ('a', '1')")
+        raise RuntimeError("boom")
+    assert store.get_setting("a") is None
+
+
+def test_unknown_deck_and_question(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no deck named 'Nope'"):
+        store.facts("Nope")
+    with pytest.raises(NotFoundError, match="no question with id"):
+        store.question("nope:cloze:x")
+
+
+def test_questions_filters(store: Store, facts_yaml: Path) -> None:
+    import_facts_yaml(store, facts_yaml, now=NOW)
+    kinds = {q.question.kind for q in store.questions(kind="cloze")}
+    assert kinds == {"cloze"}
+    assert store.count_new() == len(store.questions())
+    assert store.count_due(NOW) == 0
+
+
+def test_schema_matches_sqlite(db_path: Path) -> None:
+    with Store.open(db_path, now=NOW):
+        pass
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
