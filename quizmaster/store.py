@@ -96,6 +96,78 @@ class LoadReport:
     questions_retired: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CardState:
+    """The scheduling state of one question. ``state`` 0 means new (never reviewed); 1-3 are
+    ``fsrs.State`` (learning, review, relearning). Datetimes are aware UTC."""
+
+    question_id: str
+    state: int = 0
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: dt.datetime | None = None
+    last_review: dt.datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    leech: bool = False
+    buried_until: dt.datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question_id": self.question_id,
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due": _iso_or_none(self.due),
+            "last_review": _iso_or_none(self.last_review),
+            "reps": self.reps,
+            "lapses": self.lapses,
+            "suspended": self.suspended,
+            "leech": self.leech,
+            "buried_until": _iso_or_none(self.buried_until),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CardState:
+        return cls(
+            question_id=data["question_id"],
+            state=int(data["state"]),
+            step=data["step"],
+            stability=data["stability"],
+            difficulty=data["difficulty"],
+            due=_parse_or_none(data["due"]),
+            last_review=_parse_or_none(data["last_review"]),
+            reps=int(data["reps"]),
+            lapses=int(data["lapses"]),
+            suspended=bool(data["suspended"]),
+            leech=bool(data["leech"]),
+            buried_until=_parse_or_none(data["buried_until"]),
+        )
+
+
+def _iso_or_none(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else iso(moment)
+
+
+def _parse_or_none(text: str | None) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(text)
+
+
+_CARD_COLUMNS = (
+    "question_id, state, step, stability, difficulty, due, last_review, reps, lapses, "
+    "suspended, leech, buried_until"
+)
+
+
+def _card_from_row(row: Sequence[Any]) -> CardState:
+    return CardState.from_json(
+        dict(zip([c.strip() for c in _CARD_COLUMNS.split(",")], row, strict=True))
+    )
+
+
 class Store:
     """A quizmaster database. Open with :meth:`open`; close with :meth:`close`."""
 
@@ -526,6 +598,107 @@ class Store:
             "(SELECT count(*) FROM questions WHERE retired = 0)"
         ).fetchone()
         return {"decks": row[0], "facts": row[1], "questions": row[2]}
+
+    # --- cards, reviews and sessions ------------------------------------------------------
+
+    def card(self, question_id: str) -> CardState:
+        row = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no question with id {question_id!r}")
+        return _card_from_row(row)
+
+    def _write_card(self, card: CardState) -> None:
+        data = card.to_json()
+        self.conn.execute(
+            "UPDATE cards SET state = :state, step = :step, stability = :stability, "
+            "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
+            "lapses = :lapses, suspended = :suspended, leech = :leech, "
+            "buried_until = :buried_until WHERE question_id = :question_id",
+            {**data, "suspended": int(card.suspended), "leech": int(card.leech)},
+        )
+
+    def save_card(self, card: CardState) -> None:
+        """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
+        with self.transaction():
+            self._write_card(card)
+
+    def record_review(
+        self,
+        card_after: CardState,
+        *,
+        session_id: int | None,
+        reviewed_at: dt.datetime,
+        rating: int,
+        correct: bool,
+        response: str | None,
+        duration_ms: int | None,
+    ) -> int:
+        """Store one answer: the review log and the card's new schedule, in one transaction.
+
+        The previous card state is kept in the review row, so the answer can be undone.
+        Returns the review id.
+        """
+        with self.transaction():
+            before = self.card(card_after.question_id)
+            self._write_card(card_after)
+            cur = self.conn.execute(
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    card_after.question_id,
+                    session_id,
+                    iso(reviewed_at),
+                    rating,
+                    int(correct),
+                    response,
+                    duration_ms,
+                    json.dumps(before.to_json()),
+                    json.dumps(card_after.to_json()),
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def undo_review(self, review_id: int) -> CardState:
+        """Delete a review and put its card back as it was before. Returns that state."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT card_before FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no review with id {review_id}")
+            before = CardState.from_json(json.loads(row[0]))
+            self._write_card(before)
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            return before
+
+    def start_session(
+        self,
+        kind: str,
+        *,
+        started_at: dt.datetime,
+        deck: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        """Open a quiz or mock session row; returns its id."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (kind, started_at, deck, data) VALUES (?, ?, ?, ?)",
+                (kind, iso(started_at), deck, json.dumps(data or {})),
+            )
+            return int(cur.lastrowid or 0)
+
+    def end_session(
+        self, session_id: int, *, ended_at: dt.datetime, data: dict[str, Any] | None = None
+    ) -> None:
+        """Close a session, storing its summary (score, counts ...)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE sessions SET ended_at = ?, data = ? WHERE id = ?",
+                (iso(ended_at), json.dumps(data or {}), session_id),
+            )
 
 
 class _Rollback(Exception):

@@ -48,8 +48,17 @@ def test_questions_list_json_contract(runner: CliRunner) -> None:
     assert code == 0, err
     items = json.loads(out)
     assert isinstance(items, list) and len(items) >= 50
-    required = {"id", "fact_id", "deck", "kind", "prompt", "options", "answer", "explanation",
-                "tags"}
+    required = {
+        "id",
+        "fact_id",
+        "deck",
+        "kind",
+        "prompt",
+        "options",
+        "answer",
+        "explanation",
+        "tags",
+    }
     for item in items:
         assert required <= item.keys()
         assert item["options"] is None or isinstance(item["options"], list)
@@ -135,7 +144,9 @@ def test_dashboard_json(runner: CliRunner) -> None:
 @pytest.mark.parametrize("entry", [["-m", "quizmaster"]])
 def test_python_dash_m(entry: list[str]) -> None:
     result = subprocess.run(
-        [sys.executable, *entry, "facts", "list", "--json"], capture_output=True, text=True,
+        [sys.executable, *entry, "facts", "list", "--json"],
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -143,3 +143,37 @@ def test_schema_matches_sqlite(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_record_and_undo_review(store: Store, facts_yaml: Path) -> None:
+    import datetime as dt
+
+    from quizmaster.store import CardState
+
+    import_facts_yaml(store, facts_yaml, now=NOW)
+    qid = "capital-france:cloze:paris"
+    assert store.card(qid) == CardState(question_id=qid)
+    session = store.start_session("quiz", started_at=NOW)
+    after = CardState(
+        question_id=qid,
+        state=2,
+        stability=3.2,
+        difficulty=5.0,
+        due=NOW + dt.timedelta(days=3),
+        last_review=NOW,
+        reps=1,
+    )
+    review_id = store.record_review(
+        after,
+        session_id=session,
+        reviewed_at=NOW,
+        rating=3,
+        correct=True,
+        response="paris",
+        duration_ms=2100,
+    )
+    assert store.card(qid) == after
+    assert store.count_due(NOW + dt.timedelta(days=4)) == 1
+    assert store.undo_review(review_id) == CardState(question_id=qid)
+    assert store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+    store.end_session(session, ended_at=NOW, data={"answered": 0})
