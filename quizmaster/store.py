@@ -700,6 +700,14 @@ class Store:
                 (iso(ended_at), json.dumps(data or {}), session_id),
             )
 
+    def review_counts_by_day(self, utc_offset_minutes: int = 0) -> dict[dt.date, int]:
+        """Reviews per local calendar day (the offset turns UTC timestamps into local days)."""
+        rows = self.conn.execute(
+            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
+            (f"{utc_offset_minutes:+d}",),
+        )
+        return {dt.date.fromisoformat(day): n for day, n in rows}
+
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
