@@ -710,16 +710,16 @@ class Store:
 
     # --- FSRS parameter optimization (issue 9) ---------------------------------------------
 
-    def review_history(self) -> list[tuple[str, dt.datetime, int, int | None]]:
-        """Every review as (question id, reviewed at (aware UTC), rating 1-4, duration ms),
+    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
+        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
         oldest first; simultaneous reviews in the order they were recorded."""
         rows = self.conn.execute(
-            "SELECT question_id, reviewed_at, rating, duration_ms FROM reviews "
+            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
             "ORDER BY reviewed_at, id"
         )
         return [
-            (qid, dt.datetime.fromisoformat(at), int(rating), duration)
-            for qid, at, rating, duration in rows
+            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
+            for qid, rating, at, duration in rows
         ]
 
     def reviewed_cards(self) -> list[CardState]:
