@@ -46,6 +46,12 @@ SETTING_METRICS = "fsrs_fit_metrics"
 
 REVLOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
 
+# Rescheduling replays each card with the quiz's own steps (one 10-minute step, as in
+# scheduler.py) and its desired retention setting.
+LEARNING_STEPS = (dt.timedelta(minutes=10),)
+RELEARNING_STEPS = (dt.timedelta(minutes=10),)
+SETTING_DESIRED_RETENTION = "desired_retention"
+
 
 class NotEnoughHistoryError(QuizmasterError):
     """Too few reviews to fit parameters or to judge a fit."""
@@ -425,7 +431,11 @@ def reschedule(
     from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
     scheduler = Scheduler(
-        parameters=parameters, desired_retention=desired_retention, enable_fuzzing=False
+        parameters=parameters,
+        desired_retention=desired_retention,
+        learning_steps=LEARNING_STEPS,
+        relearning_steps=RELEARNING_STEPS,
+        enable_fuzzing=False,
     )
     changed = []
     for number, card in enumerate(cards, start=1):
@@ -562,7 +572,15 @@ def run(
                 history: dict[str, list[Review]] = defaultdict(list)
                 for row in store.review_history():
                     history[row[0]].append(Review._make(row))
-                changed = reschedule(store.reviewed_cards(), history, result.parameters)
+                retention = store.get_setting(SETTING_DESIRED_RETENTION)
+                if not isinstance(retention, (int, float)) or not 0.7 <= retention <= 0.99:
+                    retention = 0.9
+                changed = reschedule(
+                    store.reviewed_cards(),
+                    history,
+                    result.parameters,
+                    desired_retention=float(retention),
+                )
                 store.save_cards(changed)
                 rescheduled = len(changed)
     return Outcome(

@@ -368,6 +368,7 @@ def test_optimize_from_the_database_and_reschedule(runner: CliRunner, db_path: P
     with Store.open(db_path, now=NOW) as store:
         before = record_history(store, seed=7)
         history = store.review_history()
+        store.set_setting("desired_retention", 0.85)
     assert [r[2] for r in history] == sorted(r[2] for r in history)
     code, out, err = run(runner, "optimize", "--reschedule", "--json")
     assert code == 0, err
@@ -379,7 +380,7 @@ def test_optimize_from_the_database_and_reschedule(runner: CliRunner, db_path: P
         assert store.get_setting("fsrs_parameters") == data["parameters"]
     from fsrs import Scheduler
 
-    scheduler = Scheduler(parameters=data["parameters"], enable_fuzzing=False)
+    scheduler = Scheduler(parameters=data["parameters"], desired_retention=0.85)
     moved = 0
     for old in before:
         new = after[old.question_id]
