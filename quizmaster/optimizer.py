@@ -57,6 +57,10 @@ class NotEnoughHistoryError(QuizmasterError):
     """Too few reviews to fit parameters or to judge a fit."""
 
 
+class OptimizerError(QuizmasterError):
+    """fsrs-rs could not fit this history."""
+
+
 class Review(NamedTuple):
     """One answer: which card, the rating (1 Again, 2 Hard, 3 Good, 4 Easy), when (aware
     UTC), and how long it took in milliseconds (unused by FSRS-6, kept for completeness)."""
@@ -136,9 +140,13 @@ class Outcome:
             "saved": self.saved,
             "dry_run": self.dry_run,
             "rescheduled": self.rescheduled,
-            "fitted_at": self.fitted_at.isoformat() if self.saved else None,
+            "fitted_at": _iso_seconds(self.fitted_at) if self.saved else None,
             "parameters": fit.parameters,
         }
+
+
+def _iso_seconds(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 # --- parameters ------------------------------------------------------------------------------
@@ -285,7 +293,12 @@ def fit(train: Sequence[Review]) -> list[float]:
     from fsrs_rs_python import FSRS
 
     items = fsrs_items(train)
-    fitted = FSRS(default_parameters()).compute_parameters(items, enable_short_term=True)
+    try:
+        fitted = FSRS(default_parameters()).compute_parameters(items, enable_short_term=True)
+    except BaseException as exc:  # a Rust panic arrives as a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise OptimizerError(f"the FSRS optimizer failed on this history ({exc})") from None
     return clamp_parameters(fitted)
 
 
@@ -346,9 +359,10 @@ def _log_bin(x: float, scale: float, base: float) -> float:
 
 
 def rmse_bins(predictions: Sequence[Prediction]) -> float:
-    """RMSE (bins) as defined by open-spaced-repetition/srs-benchmark (``rmse_matrix`` in
-    its utils.py; features/base.py defines ``i`` and the scored rows; count_lapse the
-    lapses): reviews are grouped by three log-scaled features, elapsed days
+    """RMSE (bins) as defined by the srs-benchmark,
+    https://github.com/open-spaced-repetition/srs-benchmark: ``rmse_matrix`` and
+    ``count_lapse`` in utils.py, the review number ``i`` and the scored rows (elapsed days
+    > 0) in features/base.py. Reviews are grouped by three log-scaled features, elapsed days
     (``round(2.48 * 3.62 ** floor(log(t) / log(3.62)), 2)``), the long-term review number
     ``i`` (``round(1.99 * 1.89 ** floor(log(i) / log(1.89)))``) and the number of earlier
     long-term lapses (``round(1.65 * 1.73 ** floor(log(l) / log(1.73)))``, 0 stays 0); the
@@ -404,7 +418,7 @@ def settings_for(fit: FitResult, fitted_at: dt.datetime) -> dict[str, Any]:
     """The settings that put a fit into use."""
     return {
         SETTING_PARAMETERS: fit.parameters,
-        SETTING_FITTED_AT: fitted_at.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+        SETTING_FITTED_AT: _iso_seconds(fitted_at),
         SETTING_METRICS: {
             "reviews": fit.reviews,
             "holdout_reviews": fit.holdout_reviews,

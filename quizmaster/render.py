@@ -190,7 +190,9 @@ def dashboard(summary: dict[str, Any]) -> None:
 
 # --- FSRS parameter optimization (issue 9) ---------------------------------------------------
 
-from quizmaster.optimizer import Outcome  # noqa: E402  (kept inside this feature's block)
+import datetime as dt  # noqa: E402  (kept inside this feature's block)
+
+from quizmaster.optimizer import Outcome  # noqa: E402
 
 
 def _percent(value: float) -> str:
@@ -249,6 +251,10 @@ def fsrs_parameters_text(info: dict[str, Any]) -> Text:
             "FSRS-6 with default parameters (fit them to your reviews: quizmaster optimize)",
         )
     when = str(info.get("fitted_at") or "an unknown date")
+    try:
+        when = dt.datetime.fromisoformat(when).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        pass
     line = Text.assemble(
         ("Scheduler: ", "bold"), f"FSRS-6 with parameters fitted to your reviews on {when}"
     )

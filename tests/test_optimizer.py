@@ -409,6 +409,36 @@ def test_parameters_info_and_its_rendering() -> None:
     assert info["source"] == "fitted" and info["parameters"] == learner_fit().parameters
     text = render.fsrs_parameters_text(info).plain
     assert text.startswith(
-        "Scheduler: FSRS-6 with parameters fitted to your reviews on 2026-11-24T09:00:00+00:00"
+        "Scheduler: FSRS-6 with parameters fitted to your reviews on 2026-11-24 09:00 UTC"
     )
     assert "hold-out log loss" in text
+
+
+def test_cli_reports_a_fit_that_is_not_saved(runner: CliRunner, tmp_path: Path) -> None:
+    reviews, _ = simulate(optimizer.default_parameters(), cards=150, days=120, seed=1)
+    revlog = write_revlog(tmp_path / "revlog.csv", reviews)
+    code, out, _ = run(runner, "optimize", "--revlog", str(revlog), "--reschedule")
+    assert code == 0
+    assert "Not saved: the fitted parameters do not beat the defaults" in out
+    assert "Rescheduled" not in out
+    code, out, _ = run(runner, "optimize", "--revlog", str(revlog), "--json")
+    assert json.loads(out)["saved"] is False
+
+
+def test_an_optimizer_failure_is_a_clean_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fsrs_rs_python
+
+    class Failing:
+        def __init__(self, parameters: list[float]) -> None:
+            pass
+
+        def compute_parameters(self, *args: object, **kwargs: object) -> list[float]:
+            raise RuntimeError("no convergence")
+
+    monkeypatch.setattr(fsrs_rs_python, "FSRS", Failing)
+    revlog = write_revlog(tmp_path / "revlog.csv", learner_history())
+    code, out, err = run(runner, "optimize", "--revlog", str(revlog))
+    assert code == 2 and out == ""
+    assert err == "Error: the FSRS optimizer failed on this history (no convergence)\n"
