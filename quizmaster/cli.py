@@ -236,5 +236,52 @@ def questions_show(
         render.show_question(item)
 
 
+# --- FSRS parameter optimization (issue 9) ---------------------------------------------------
+
+
+@app.command("optimize")
+def optimize(
+    ctx: typer.Context,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Fit and compare, but save nothing.")
+    ] = False,
+    revlog: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--revlog",
+            help="Fit on this review log instead (py-fsrs CSV: card_id, review_rating, "
+            "review_time, review_duration), e.g. exported from Anki.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    reschedule: Annotated[
+        bool,
+        typer.Option(
+            "--reschedule",
+            help="If new parameters are saved, recompute the due dates of reviewed cards.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Fit the scheduler (FSRS-6) to your review history; keep the fit only if it predicts better.
+
+    The latest 20% of reviews are held out to compare fitted and default parameters.
+
+    Example: quizmaster optimize --dry-run
+    """
+    from quizmaster import optimizer, render
+
+    with open_store(_db(ctx, db)) as store:
+        outcome = optimizer.run(
+            store, now=now(), revlog=revlog, dry_run=dry_run, apply_reschedule=reschedule
+        )
+    if as_json:
+        render.json_out(outcome.to_json())
+    else:
+        render.optimize_report(outcome)
+
+
 def main() -> None:
     app(prog_name="quizmaster")

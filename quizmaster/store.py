@@ -708,6 +708,39 @@ class Store:
         )
         return {dt.date.fromisoformat(day): n for day, n in rows}
 
+    # --- FSRS parameter optimization (issue 9) ---------------------------------------------
+
+    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
+        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
+        oldest first; simultaneous reviews in the order they were recorded."""
+        rows = self.conn.execute(
+            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
+            "ORDER BY reviewed_at, id"
+        )
+        return [
+            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
+            for qid, rating, at, duration in rows
+        ]
+
+    def reviewed_cards(self) -> list[CardState]:
+        """Cards that have left the new state, in question id order."""
+        rows = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
+        )
+        return [_card_from_row(row) for row in rows]
+
+    def save_cards(self, cards: Sequence[CardState]) -> None:
+        """Replace several cards' scheduling state in one transaction."""
+        with self.transaction():
+            for card in cards:
+                self._write_card(card)
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Set several settings in one transaction."""
+        with self.transaction():
+            for key, value in values.items():
+                self.set_setting(key, value)
+
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
