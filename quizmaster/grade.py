@@ -42,7 +42,7 @@ _DEFAULT_THRESHOLDS = (8.0, 30.0)
 
 LETTERS = "abcdefgh"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"\b(\d+) ?(?:st|nd|rd|th)\b")
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _TRUE = {"t", "true", "yes", "y"}
 _FALSE = {"f", "false", "no", "n"}

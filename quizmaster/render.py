@@ -196,6 +196,7 @@ def dashboard(summary: dict[str, Any]) -> None:
 
 # --- quiz sessions (issue 4) --------------------------------------------------------------
 
+
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -341,8 +342,7 @@ def session_summary(data: dict[str, Any], *, plain: bool) -> None:
     lines = [
         f"Answered {data['answered']}, correct {data['correct']} ({accuracy}) "
         f"in {minutes}m {seconds:02d}s",
-        f"Streak: {_days(data['streak_days'])}"
-        f"    Due tomorrow: {data['due_tomorrow']}",
+        f"Streak: {_days(data['streak_days'])}    Due tomorrow: {data['due_tomorrow']}",
     ]
     if data["left_in_queue"]:
         lines.append(f"{data['left_in_queue']} left for later: run quizmaster quiz again")

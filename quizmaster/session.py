@@ -588,9 +588,7 @@ def summary(
     from quizmaster.stats import streak_days
 
     tally = quiz.tally
-    tomorrow_end = day_start(local_day(now, utc_offset_minutes), utc_offset_minutes) + (
-        dt.timedelta(days=2)
-    )
+    tomorrow_end = _tomorrow_end(now, utc_offset_minutes)
     today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
     return {
         "practice": quiz.practice,
@@ -604,6 +602,12 @@ def summary(
         "leeches": list(tally.leeches),
         "ended": ended,
     }
+
+
+def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
+    """The last moment of tomorrow's study day."""
+    today = day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
+    return today + dt.timedelta(days=2) - dt.timedelta(microseconds=1)
 
 
 def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dict[str, Any]:
@@ -706,9 +710,7 @@ def run_quiz(
 def _nothing_due(
     store: Store, now: dt.datetime, settings: QuizSettings, utc_offset_minutes: int
 ) -> str:
-    tomorrow = day_start(local_day(now, utc_offset_minutes), utc_offset_minutes) + (
-        dt.timedelta(days=2)
-    )
+    tomorrow = _tomorrow_end(now, utc_offset_minutes)
     new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
     reason = "Nothing due now"
     if store.count_new() and new_done >= settings.new_per_day:
