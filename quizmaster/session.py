@@ -276,7 +276,7 @@ class Quiz:
 
     def progress(self) -> tuple[int, int]:
         """(number of the current question, questions in this session so far)."""
-        shown = len(self._done)
+        shown = sum(action.reask for action in self._done)
         return shown + 1, shown + len(self.queue)
 
     def _requeue(self, item: Item, feedback: Feedback) -> Item | None:
