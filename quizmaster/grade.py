@@ -122,7 +122,7 @@ def parse_choice(question: Question, response: str) -> int | None:
         if len(text) == 1:
             raise InvalidChoice(f"{response.strip()!r}: answer t (true) or f (false)")
         return None
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text) - 1
         if 0 <= index < len(options):
             return index

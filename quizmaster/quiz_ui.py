@@ -61,7 +61,16 @@ class TerminalUI:
     def read_response(self, item: Item) -> str:
         question = item.stored.question
         if not self.keys or question.options is None:
-            return render.session_prompt()
+            while True:
+                line = render.session_prompt()
+                if line.strip():
+                    return line
+                # An Enter too many (after the feedback) must not count as a wrong answer.
+                render.session_message(
+                    "Type your answer (? if you don't know, :help for commands).",
+                    style="yellow",
+                    plain=False,
+                )
         while True:
             key = _read_key(self.fd)
             if key == _CTRL_D:

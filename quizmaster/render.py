@@ -241,12 +241,14 @@ def _answer_hint(question: Question) -> str:
         return "t / f"
     if options is not None:
         return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]}"
-    return "type the answer, Enter"
+    return "type the answer, Enter · ? don't know"
 
 
 def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
     """One question of a quiz: progress, kind, deck and topic, the question body."""
     header = _session_header(item, position, total, practice)
+    if not plain:
+        out().print("")
     if plain:
         console = plain_out()
         console.print("")
@@ -279,15 +281,21 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
     else:
         head = "Wrong"
     rating = _RATING_LABEL[int(feedback.rating)]
-    if feedback.overridden:
-        rating += " (your rating)"
-    when = feedback.next_in
     if feedback.card_after is None:
         when_text = "practice: schedule unchanged"
+        if feedback.again_in_session:
+            when_text += ", back later in this session"
     elif feedback.again_in_session:
-        when_text = f"next {when}, again in this session"
+        when_text = "back later in this session"
     else:
-        when_text = f"next {when}"
+        when_text = f"next {feedback.next_in}"
+    if feedback.overridden:
+        # A re-rating is one line: the answer and explanation are still on the screen.
+        counted = "right" if verdict.correct else "wrong"
+        session_message(
+            f"Re-rated {rating} (counted {counted})  ·  {when_text}", style="bold", plain=plain
+        )
+        return
     lines = [
         (f"{head}.", "bold green" if verdict.correct else "bold red"),
         (f"Answer: {answer}", "green"),

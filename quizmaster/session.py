@@ -66,7 +66,7 @@ def parse_setting(key: str, text: str) -> Any:
         raise UsageError(f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}")
     value = text.strip()
     if key in ("new_per_day", "reviews_per_day"):
-        if not value.isdigit() or int(value) > 10_000:
+        if not value.isascii() or not value.isdigit() or int(value) > 10_000:
             raise UsageError(f"{key} must be a whole number from 0 to 10000, not {text!r}")
         return int(value)
     if key == "desired_retention":
@@ -463,7 +463,8 @@ def parse_command(text: str) -> str | None:
 
 
 HELP = (
-    "Type the answer and Enter; for options press 1-4 or a-d, for true/false t or f. "
+    "Type the answer and Enter (? if you don't know); for options press 1-4 or a-d, for "
+    "true/false t or f. "
     "Commands: :skip  :undo  :suspend  :quit  (any unique prefix: :sk :u :su :q); "
     ":again :hard :good :easy re-rate the last answer. Ctrl-C or Ctrl-D also quit."
 )
@@ -549,7 +550,12 @@ def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str 
     if command == "help":
         ui.message(HELP)
         return None
-    ui.message(f"Unknown command {typed.strip()!r}. {HELP}", style="yellow")
+    word = typed.strip().lstrip(":").strip().lower()
+    candidates = [c for c in COMMANDS if word and c.startswith(word)]
+    if len(candidates) > 1:
+        ui.message(f"{typed.strip()!r} could be :{' or :'.join(candidates)}", style="yellow")
+    else:
+        ui.message(f"Unknown command {typed.strip()!r}. {HELP}", style="yellow")
     return None
 
 

@@ -228,7 +228,8 @@ def test_run_with_commands(deck: Store) -> None:
     assert ui.shown[:3] == [f"1/4 {MCQ_ID}", f"2/4 {TF_ID}", "'7': answer t (true) or f (false)"]
     assert "Undid the last answer." in ui.shown
     assert "Skipped." in ui.shown
-    assert any(line.startswith("Unknown command ':s'") for line in ui.shown)
+    assert "':s' could be :skip or :suspend" in ui.shown
+    assert any(line.startswith("Unknown command ':bogus'") for line in ui.shown)
     assert reviews(deck) == [(MCQ_ID, 4, 1)]
     assert ids(q.queue) == [MOU_ID, RIVER_ID]
 
