@@ -300,6 +300,10 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
         (f"{head}.", "bold green" if verdict.correct else "bold red"),
         (f"Answer: {answer}", "green"),
     ]
+    if not verdict.correct and verdict.choice is not None and q.options is not None:
+        picked = q.options[verdict.choice]
+        mine = picked if q.kind == "true_false" else f"{verdict.choice + 1}) {picked}"
+        lines.insert(1, (f"You chose: {mine}", "red"))
     if q.explanation:
         lines.append((f"Why: {q.explanation}", ""))
     lines.append((f"Rated {rating}  ·  {when_text}", "dim"))
@@ -364,6 +368,7 @@ def session_summary(data: dict[str, Any], *, plain: bool) -> None:
             console.print(line)
         _flush(console)
         return
+    out().print("")  # after a ^C echoed on the prompt line
     out().print(Panel(Text("\n".join(lines)), title=title, title_align="left", border_style="cyan"))
 
 

@@ -54,7 +54,7 @@ def test_piped_session(db_path: Path) -> None:
     assert "Right.\nAnswer: 2) Paris\nWhy: Paris is the capital of France." in out
     assert "Rated Good  ·  next in 2 days" in out
     assert "Undid the last answer." in out
-    assert "Wrong.\nAnswer: False" in out
+    assert "Wrong.\nYou chose: True\nAnswer: False" in out
     assert "Session saved.\nAnswered 3, correct 3 (100%) in 0m 00s" in out
     assert "Streak: 1 day    Due tomorrow: 0" in out
     assert rows(db_path, "SELECT question_id, rating, correct FROM reviews ORDER BY id") == [
