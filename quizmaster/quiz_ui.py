@@ -78,14 +78,13 @@ class TerminalUI:
             if key == _CTRL_C:
                 raise KeyboardInterrupt
             if key == ":":
-                return ":" + render.session_prompt()
+                return ":" + render.session_prompt(":")
             if key.isalnum() and len(key) == 1:
                 render.session_message(f"> {key}", plain=False)
                 return key
             if key.strip():
                 render.session_message(
-                    "Press the number or letter of an option (t/f for true or false); "
-                    ":help for commands.",
+                    f"Press {render.answer_hint(question)}; :help for commands.",
                     style="yellow",
                     plain=False,
                 )

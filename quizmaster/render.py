@@ -341,9 +341,14 @@ def session_message(text: str, *, style: str = "", plain: bool) -> None:
         out().print(Text(text, style=style))
 
 
-def session_prompt() -> str:
-    """Read one typed line in the terminal (readline editing works)."""
-    return out().input("[bold cyan]> [/]")
+def session_prompt(prefix: str = "") -> str:
+    """Read one typed line in the terminal (readline editing works); ``prefix`` is shown
+    after the prompt as if typed (the ":" that starts a command)."""
+    return out().input(f"[bold cyan]> [/]{escape(prefix)}")
+
+
+def answer_hint(question: Question) -> str:
+    return _answer_hint(question)
 
 
 def session_summary(data: dict[str, Any], *, plain: bool) -> None:

@@ -298,6 +298,9 @@ class Quiz:
         InvalidChoice (nothing stored) for an option that does not exist."""
         item = self.queue[0]
         verdict = check(item.stored.question, response)
+        if not self.practice:
+            # Another session on the same database may have answered it meanwhile.
+            item.card = self.store.card(item.question_id)
         rating = rate(verdict, item.stored.question.kind, duration_ms)
         self.queue.pop(0)
         item.asked += 1

@@ -246,6 +246,18 @@ def test_ctrl_c_and_ctrl_d_save_and_summarise(db_path: Path, key: str) -> None:
     )
     child.expect("1/4")
     child.expect(":help")
+    child.send("\x1b[A")  # an arrow key is not an answer
+    child.expect("Press 1-4 or a-d")
+    child.send(":")  # a command where single keys answer
+    child.sendline("skip")
+    child.expect("Skipped")
+    child.expect("2/4")
+    child.expect(":help")
+    child.send(":")
+    child.sendline("undo")
+    child.expect("Undid the last skip")
+    child.expect("1/4")
+    child.expect(":help")
     child.send("b")
     child.expect("Enter next")
     child.send("\r")
