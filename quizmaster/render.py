@@ -188,8 +188,10 @@ def dashboard(summary: dict[str, Any]) -> None:
         lines.append(
             f"New today: {summary['new_today']}    Streak: {_days(summary['streak_days'])}\n"
         )
-        if summary.get("days_to_exam") is not None:
-            lines.append(f"Exam {summary['exam_date']}: in {_days(summary['days_to_exam'])}\n")
+        days = summary.get("days_to_exam")
+        if days is not None and days >= 0:
+            when = "today" if days == 0 else f"in {_days(days)}"
+            lines.append(f"Exam {summary['exam_date']}: {when}\n")
     lines.append(f"Next: {summary['next_command']}", style="bold")
     out().print(Panel(lines, border_style="cyan"))
 
