@@ -96,16 +96,11 @@ def dashboard(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = Fal
             ctx.obj = {"db": db}
         return
     from quizmaster import render
+    from quizmaster.session import dashboard as dashboard_summary
 
     with open_store(db) as store:
-        summary: dict[str, Any] = store.totals()
-        summary["due_now"] = store.count_due(now())
-        summary["new_available"] = store.count_new()
-    summary["next_command"] = (
-        "quizmaster quiz"
-        if summary["due_now"] or summary["new_available"]
-        else "quizmaster import FILE.yaml"
-    )
+        moment = now()
+        summary = dashboard_summary(store, now=moment, utc_offset_minutes=utc_offset(moment))
     if as_json:
         render.json_out(summary)
     else:
@@ -281,6 +276,153 @@ def optimize(
         render.json_out(outcome.to_json())
     else:
         render.optimize_report(outcome)
+
+
+# --- quiz sessions (issue 4) ----------------------------------------------------------------
+
+config_app = typer.Typer(help="Show and change settings.", no_args_is_help=False)
+app.add_typer(config_app, name="config")
+
+
+def utc_offset(moment: dt.datetime) -> int:
+    """Minutes east of UTC of the local time zone at ``moment`` (study days are local)."""
+    offset = moment.astimezone().utcoffset()
+    return int(offset.total_seconds() // 60) if offset else 0
+
+
+def _idle_timeout() -> float | None:
+    """Seconds without input after which piped input counts as ended: in CI (10 s, or
+    ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job."""
+    value = os.environ.get("QUIZMASTER_IDLE_TIMEOUT", "").strip()
+    if value:
+        return float(value)
+    return 10.0 if os.environ.get("CI", "").strip().lower() not in ("", "0", "false") else None
+
+
+@app.command("quiz")
+def quiz(
+    ctx: typer.Context,
+    practice: Annotated[
+        bool, typer.Option("--practice", help="Review ahead or cram; the schedule is untouched.")
+    ] = False,
+    deck: DeckOption = None,
+    tag: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
+    ] = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", help="At most this many questions.", show_default=False),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The daily spaced-repetition session: due reviews, then new questions.
+
+    Type the answer and Enter; options by 1-4 or a-d, true/false by t or f. After the
+    feedback: Enter next, 1-4 re-rate (Again/Hard/Good/Easy), u undo, s suspend, q quit.
+    At the question prompt: :skip :undo :suspend :quit :help. Ctrl-C and Ctrl-D save and quit.
+    With piped input, one answer per line.
+
+    Example: quizmaster quiz --deck "India–Israel Defence MoU 2025" --limit 10
+    """
+    import sys
+    import time
+
+    from quizmaster import render
+    from quizmaster.quiz_ui import PlainUI, TerminalUI
+    from quizmaster.session import SessionUI, run_quiz
+
+    interactive = bool(sys.stdin and sys.stdin.isatty() and sys.stdout.isatty())
+    ui: SessionUI = (
+        TerminalUI(practice=practice)
+        if interactive
+        else PlainUI(sys.stdin, practice=practice, idle_timeout=_idle_timeout())
+    )
+    with open_store(_db(ctx, db)) as store:
+        result = run_quiz(
+            store,
+            ui,
+            clock=now,
+            timer=time.monotonic,
+            utc_offset_minutes=utc_offset(now()),
+            deck=deck,
+            tag=tag,
+            limit=limit,
+            practice=practice,
+        )
+    if "message" in result:
+        render.nothing_to_quiz(result["message"], plain=not interactive)
+    else:
+        render.session_summary(result, plain=not interactive)
+
+
+@config_app.callback(invoke_without_command=True)
+def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Show the settings: daily limits, desired retention, exam date, FSRS parameters.
+
+    Example: quizmaster config --json
+    """
+    if ctx.invoked_subcommand is not None:
+        if db is not None:
+            ctx.obj = {"db": db}
+        return
+    from quizmaster import render
+    from quizmaster.session import settings_rows
+
+    with open_store(_db(ctx, db)) as store:
+        rows = settings_rows(store)
+    if as_json:
+        render.json_out({key: value for key, value, _ in rows})
+    else:
+        render.settings_table(rows)
+
+
+@config_app.command("set")
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[
+        str, typer.Argument(help="new_per_day, reviews_per_day, desired_retention or exam_date.")
+    ],
+    value: Annotated[str, typer.Argument(help="The new value ('none' clears exam_date).")],
+    db: DbOption = None,
+) -> None:
+    """Change a setting.
+
+    Example: quizmaster config set exam_date 2027-05-24
+    """
+    from quizmaster import render
+    from quizmaster.session import parse_setting
+
+    parsed = parse_setting(key, value)
+    with open_store(_db(ctx, db)) as store:
+        if parsed is None:
+            store.delete_setting(key)
+        else:
+            store.set_setting(key, parsed)
+    render.info(f"{key} = {'none' if parsed is None else parsed}")
+
+
+@config_app.command("unset")
+def config_unset(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The setting to return to its default.")],
+    db: DbOption = None,
+) -> None:
+    """Return a setting to its default (also clears fsrs_parameters fitted by optimize).
+
+    Example: quizmaster config unset exam_date
+    """
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+    from quizmaster.session import SETTABLE
+
+    if key not in (*SETTABLE, "fsrs_parameters"):
+        raise UsageError(
+            f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}, fsrs_parameters"
+        )
+    with open_store(_db(ctx, db)) as store:
+        removed = store.delete_setting(key)
+    render.info(f"{key}: back to the default" if removed else f"{key} was already the default")
 
 
 def main() -> None:

@@ -184,6 +184,14 @@ def dashboard(summary: dict[str, Any]) -> None:
         f"{summary['questions']} questions\n"
     )
     lines.append(f"Due now: {summary['due_now']}    New available: {summary['new_available']}\n")
+    if "streak_days" in summary:  # quiz sessions (issue 4)
+        lines.append(
+            f"New today: {summary['new_today']}    Streak: {_days(summary['streak_days'])}\n"
+        )
+        days = summary.get("days_to_exam")
+        if days is not None and days >= 0:
+            when = "today" if days == 0 else f"in {_days(days)}"
+            lines.append(f"Exam {summary['exam_date']}: {when}\n")
     lines.append(f"Next: {summary['next_command']}", style="bold")
     out().print(Panel(lines, border_style="cyan"))
 
@@ -269,3 +277,202 @@ def fsrs_parameters_text(info: dict[str, Any]) -> Text:
 
 def fsrs_parameters(info: dict[str, Any]) -> None:
     out().print(fsrs_parameters_text(info))
+
+
+# --- quiz sessions (issue 4) --------------------------------------------------------------
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+_RATING_LABEL = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+_plain: Console | None = None
+
+
+def plain_out() -> Console:
+    """A console that never colours nor moves the cursor: scripted sessions."""
+    global _plain
+    if _plain is None:
+        _plain = Console(
+            file=sys.stdout,
+            force_terminal=False,
+            no_color=True,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            soft_wrap=True,
+        )
+    return _plain
+
+
+def _flush(console: Console) -> None:
+    # Feedback must be on the screen (or in the pipe) before the next answer is read.
+    console.file.flush()
+
+
+def _session_header(item: Any, position: int, total: int, practice: bool) -> str:
+    q = item.stored.question
+    mode = "  ·  practice" if practice else ""
+    return (
+        f"{position}/{total}  ·  {KIND_LABEL.get(q.kind, q.kind)}  ·  {item.stored.deck}  ·  "
+        f"{q.topic}{mode}"
+    )
+
+
+def _answer_hint(question: Question) -> str:
+    options = question.options
+    if question.kind == "true_false":
+        return "t / f"
+    if options is not None:
+        return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]}"
+    return "type the answer, Enter · ? don't know"
+
+
+def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
+    """One question of a quiz: progress, kind, deck and topic, the question body."""
+    header = _session_header(item, position, total, practice)
+    if not plain:
+        out().print("")
+    if plain:
+        console = plain_out()
+        console.print("")
+        console.print(f"[{header}]")
+        console.print(question_body(item.stored.question))
+        console.print(f"Answer ({_answer_hint(item.stored.question)}; :help for commands)")
+        _flush(console)
+        return
+    out().print(
+        Panel(
+            question_body(item.stored.question),
+            title=escape(header),
+            title_align="left",
+            subtitle=f"{_answer_hint(item.stored.question)}  ·  :help",
+            subtitle_align="right",
+            border_style="magenta" if practice else "cyan",
+        )
+    )
+
+
+def session_feedback(feedback: Any, *, plain: bool) -> None:
+    """Right or wrong, the correct answer, the explanation, when the question comes back."""
+    q = feedback.item.stored.question
+    verdict = feedback.verdict
+    answer = q.answer
+    if q.options is not None and q.kind != "true_false" and answer in q.options:
+        answer = f"{q.options.index(answer) + 1}) {answer}"
+    if verdict.correct:
+        head = "Right (typo forgiven)" if verdict.typo else "Right"
+    else:
+        head = "Wrong"
+    rating = _RATING_LABEL[int(feedback.rating)]
+    if feedback.card_after is None:
+        when_text = "practice: schedule unchanged"
+        if feedback.again_in_session:
+            when_text += ", back later in this session"
+    elif feedback.again_in_session:
+        when_text = "back later in this session"
+    else:
+        when_text = f"next {feedback.next_in}"
+    if feedback.overridden:
+        # A re-rating is one line: the answer and explanation are still on the screen.
+        counted = "right" if verdict.correct else "wrong"
+        session_message(
+            f"Re-rated {rating} (counted {counted})  ·  {when_text}", style="bold", plain=plain
+        )
+        return
+    lines = [
+        (f"{head}.", "bold green" if verdict.correct else "bold red"),
+        (f"Answer: {answer}", "green"),
+    ]
+    if not verdict.correct and verdict.choice is not None and q.options is not None:
+        picked = q.options[verdict.choice]
+        mine = picked if q.kind == "true_false" else f"{verdict.choice + 1}) {picked}"
+        lines.insert(1, (f"You chose: {mine}", "red"))
+    if q.explanation:
+        lines.append((f"Why: {q.explanation}", ""))
+    lines.append((f"Rated {rating}  ·  {when_text}", "dim"))
+    if feedback.leech:
+        lines.append(
+            (
+                "This question has lapsed 8 times: tagged leech and suspended. Rewrite the fact "
+                "or learn it another way.",
+                "bold yellow",
+            )
+        )
+    if plain:
+        console = plain_out()
+        for text, _style in lines:
+            console.print(text)
+        _flush(console)
+        return
+    body = Text()
+    for index, (text, style) in enumerate(lines):
+        body.append(("\n" if index else "") + text, style=style)
+    out().print(Panel(body, border_style="green" if verdict.correct else "red"))
+    out().print(
+        Text(
+            "Enter next · 1 Again 2 Hard 3 Good 4 Easy (re-rate) · u undo · s suspend · q quit",
+            style="dim",
+        )
+    )
+
+
+def session_message(text: str, *, style: str = "", plain: bool) -> None:
+    if plain:
+        plain_out().print(text)
+        _flush(plain_out())
+    else:
+        out().print(Text(text, style=style))
+
+
+def session_prompt(prefix: str = "") -> str:
+    """Read one typed line in the terminal (readline editing works); ``prefix`` is shown
+    after the prompt as if typed (the ":" that starts a command)."""
+    return out().input(f"[bold cyan]> [/]{escape(prefix)}")
+
+
+def answer_hint(question: Question) -> str:
+    return _answer_hint(question)
+
+
+def session_summary(data: dict[str, Any], *, plain: bool) -> None:
+    """End of session: answered, correct, accuracy, time, streak, due tomorrow."""
+    minutes, seconds = divmod(int(data["seconds"]), 60)
+    accuracy = "-" if data["accuracy"] is None else f"{data['accuracy']:.0%}"
+    title = "Practice over" if data["practice"] else "Session saved"
+    lines = [
+        f"Answered {data['answered']}, correct {data['correct']} ({accuracy}) "
+        f"in {minutes}m {seconds:02d}s",
+        f"Streak: {_days(data['streak_days'])}    Due tomorrow: {data['due_tomorrow']}",
+    ]
+    if data["left_in_queue"]:
+        lines.append(f"{data['left_in_queue']} left for later: run quizmaster quiz again")
+    if data["leeches"]:
+        lines.append(f"Suspended as leeches: {', '.join(data['leeches'])}")
+    if plain:
+        console = plain_out()
+        console.print("")
+        console.print(f"{title}.")
+        for line in lines:
+            console.print(line)
+        _flush(console)
+        return
+    out().print("")  # after a ^C echoed on the prompt line
+    out().print(Panel(Text("\n".join(lines)), title=title, title_align="left", border_style="cyan"))
+
+
+def nothing_to_quiz(message: str, *, plain: bool) -> None:
+    (plain_out() if plain else out()).print(message)
+
+
+def settings_table(rows: Sequence[tuple[str, Any, bool]]) -> None:
+    """``config``: each setting, its value, and whether it is the default."""
+    table = Table(title="Settings", title_justify="left")
+    table.add_column("Key", style="cyan")
+    table.add_column("Value")
+    table.add_column("", style="dim")
+    for key, value, is_default in rows:
+        shown = "none" if value is None else json.dumps(value) if isinstance(value, list) else value
+        table.add_row(key, escape(str(shown)), "default" if is_default else "")
+    out().print(table)

@@ -741,6 +741,105 @@ class Store:
             for key, value in values.items():
                 self.set_setting(key, value)
 
+    # --- quiz sessions (issue 4) ------------------------------------------------------------
+
+    def quiz_candidates(
+        self,
+        *,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        which: str,
+        deck: str | None = None,
+        tag: str | None = None,
+    ) -> list[tuple[StoredQuestion, CardState]]:
+        """Questions a quiz may ask, with their cards, not suspended, retired or buried.
+
+        ``which`` is "due" (reviewed and due by ``now``, most overdue first), "new" (never
+        reviewed, in deck order) or "any" (everything, soonest due first, for practice).
+        A question is left out when another question of its fact was answered since
+        ``since`` (the start of the study day): one question per fact per day. ``since``
+        None leaves siblings in (practice).
+        """
+        where = [
+            "q.retired = 0",
+            "c.suspended = 0",
+            "(c.buried_until IS NULL OR c.buried_until <= :now)",
+        ]
+        params: dict[str, Any] = {"now": iso(now)}
+        if since is not None:
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM reviews r JOIN questions s ON s.id = r.question_id "
+                "WHERE s.fact_id = q.fact_id AND s.id != q.id AND r.reviewed_at >= :since)"
+            )
+            params["since"] = iso(since)
+        if which == "due":
+            where.append("c.state != 0 AND c.due <= :now")
+            order = "c.due, d.name, q.position"
+        elif which == "new":
+            where.append("c.state = 0")
+            order = "d.name, q.position"
+        else:
+            order = "c.state = 0, c.due, d.name, q.position"
+        if deck is not None:
+            where.append("q.deck_id = :deck")
+            params["deck"] = self.deck_id(deck)
+        if tag is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = :tag)")
+            params["tag"] = tag
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+        rows = self.conn.execute(
+            f"SELECT q.data, d.name, {columns} "
+            "FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id "
+            f"WHERE {' AND '.join(where)} ORDER BY {order}",
+            params,
+        )
+        return [
+            (
+                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                _card_from_row(r[2:]),
+            )
+            for r in rows
+        ]
+
+    def tag_exists(self, tag: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM questions q, json_each(q.tags) t WHERE q.retired = 0 AND t.value = ? "
+            "LIMIT 1",
+            (tag,),
+        ).fetchone()
+        return row is not None
+
+    def reviews_since(self, since: dt.datetime) -> tuple[int, int]:
+        """(new questions introduced, reviews of known questions) since ``since``."""
+        row = self.conn.execute(
+            "SELECT coalesce(sum(json_extract(card_before, '$.state') = 0), 0), "
+            "coalesce(sum(json_extract(card_before, '$.state') != 0), 0) "
+            "FROM reviews WHERE reviewed_at >= ?",
+            (iso(since),),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def amend_review(
+        self, review_id: int, card_after: CardState, *, rating: int, correct: bool
+    ) -> None:
+        """Change the rating of a stored answer (the user overrode it) and the schedule it
+        gave, in one transaction."""
+        with self.transaction():
+            found = self.conn.execute(
+                "UPDATE reviews SET rating = ?, correct = ?, card_after = ? WHERE id = ?",
+                (rating, int(correct), json.dumps(card_after.to_json()), review_id),
+            ).rowcount
+            if not found:
+                raise NotFoundError(f"no review with id {review_id}")
+            self._write_card(card_after)
+
+    def delete_setting(self, key: str) -> bool:
+        """Remove a setting; returns whether it was there."""
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            return cur.rowcount > 0
+
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""

@@ -1,0 +1,164 @@
+"""The two faces of a quiz session: an interactive terminal (single keys for options, typed
+answers, a key after the feedback) and plain lines for piped input (one answer per line, no
+colours, nothing waited for after the feedback). Drawing is done by ``render``."""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+from typing import IO
+
+from quizmaster import render
+from quizmaster.session import Feedback, Item
+
+_CTRL_C = "\x03"
+_CTRL_D = "\x04"
+
+
+def _read_key(fd: int) -> str:
+    """One key press in cbreak mode (Ctrl-C still interrupts). Escape sequences (arrows)
+    come back whole so they can be ignored."""
+    import termios
+    import tty
+
+    old = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        data = os.read(fd, 1)
+        if data == b"\x1b":
+            while select.select([fd], [], [], 0.02)[0]:
+                data += os.read(fd, 8)
+        elif data and data[0] >= 0x80:
+            # The rest of a UTF-8 character.
+            need = 1 if data[0] < 0xE0 else 2 if data[0] < 0xF0 else 3
+            data += os.read(fd, need)
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, old)
+    if not data:
+        raise EOFError
+    return data.decode("utf-8", "replace")
+
+
+class TerminalUI:
+    """Interactive: Rich panels, single keys where they are unambiguous."""
+
+    timed = True
+
+    def __init__(self, *, practice: bool = False) -> None:
+        self.practice = practice
+        self.fd = sys.stdin.fileno()
+        try:
+            import termios  # noqa: F401
+
+            self.keys = True
+        except ImportError:  # Windows: typed lines everywhere
+            self.keys = False
+
+    def show_question(self, item: Item, position: int, total: int) -> None:
+        render.session_question(item, position, total, practice=self.practice, plain=False)
+
+    def read_response(self, item: Item) -> str:
+        question = item.stored.question
+        if not self.keys or question.options is None:
+            while True:
+                line = render.session_prompt()
+                if line.strip():
+                    return line
+                # An Enter too many (after the feedback) must not count as a wrong answer.
+                render.session_message(
+                    "Type your answer (? if you don't know, :help for commands).",
+                    style="yellow",
+                    plain=False,
+                )
+        while True:
+            key = _read_key(self.fd)
+            if key == _CTRL_D:
+                raise EOFError
+            if key == _CTRL_C:
+                raise KeyboardInterrupt
+            if key == ":":
+                return ":" + render.session_prompt(":")
+            if key.isalnum() and len(key) == 1:
+                render.session_message(f"> {key}", plain=False)
+                return key
+            if key.strip():
+                render.session_message(
+                    f"Press {render.answer_hint(question)}; :help for commands.",
+                    style="yellow",
+                    plain=False,
+                )
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        render.session_feedback(feedback, plain=False)
+
+    def read_after_feedback(self) -> str | None:
+        if not self.keys:
+            return render.session_prompt().strip()[:1]
+        while True:
+            key = _read_key(self.fd)
+            if key in (_CTRL_D, _CTRL_C):
+                raise KeyboardInterrupt
+            if key in ("\r", "\n", " ") or key.lower() in ("1", "2", "3", "4", "u", "s", "q", "n"):
+                return "" if key in ("\r", "\n", " ") else key.lower()
+
+    def message(self, text: str, *, style: str = "") -> None:
+        render.session_message(text, style=style, plain=False)
+
+
+class PlainUI:
+    """Scripted: one answer per line from ``stream``, plain text out, no waiting after the
+    feedback. With ``idle_timeout`` (CI), no input for that many seconds counts as EOF, so a
+    session on a never-closed pipe cannot hang."""
+
+    timed = False
+
+    def __init__(
+        self, stream: IO[str] | None, *, practice: bool = False, idle_timeout: float | None = None
+    ) -> None:
+        self.stream = stream
+        self.practice = practice
+        self.idle_timeout = idle_timeout
+        self._buffer = b""
+
+    def show_question(self, item: Item, position: int, total: int) -> None:
+        render.session_question(item, position, total, practice=self.practice, plain=True)
+
+    def read_response(self, item: Item) -> str:
+        text = self._readline()
+        render.session_message(f"> {text}", plain=True)
+        return text
+
+    def _readline(self) -> str:
+        if self.stream is None or self.stream.closed:
+            raise EOFError
+        try:
+            fd = self.stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            line = self.stream.readline()
+            if not line:
+                raise EOFError from None
+            return line.rstrip("\r\n")
+        # Our own buffer over the file descriptor, so waiting (select) sees every byte.
+        while b"\n" not in self._buffer:
+            if self.idle_timeout is not None:
+                if not select.select([fd], [], [], self.idle_timeout)[0]:
+                    raise EOFError
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                if not self._buffer:
+                    raise EOFError
+                self._buffer += b"\n"
+                break
+            self._buffer += chunk
+        raw, _, self._buffer = self._buffer.partition(b"\n")
+        return raw.decode("utf-8", "replace").rstrip("\r")
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        render.session_feedback(feedback, plain=True)
+
+    def read_after_feedback(self) -> str | None:
+        return None
+
+    def message(self, text: str, *, style: str = "") -> None:
+        render.session_message(text, plain=True)

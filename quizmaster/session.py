@@ -1,0 +1,744 @@
+"""The daily quiz: pick the queue, ask, grade, schedule, commit, give feedback.
+
+:class:`Quiz` is the engine (no terminal, no clock: ``now`` comes in with every call);
+:func:`run` drives it with a :class:`SessionUI` (``quiz_ui`` has a terminal one and a
+plain one for piped input). Every answer is committed with its review log and new schedule
+in one transaction before its feedback is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from quizmaster.errors import UsageError
+from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
+from quizmaster.scheduler import (
+    STATE_NEW,
+    SchedulerSettings,
+    became_leech,
+    day_start,
+    local_day,
+    review,
+)
+from quizmaster.store import CardState, Store, StoredQuestion
+
+DEFAULTS: dict[str, Any] = {
+    "new_per_day": 20,
+    "reviews_per_day": 200,
+    "desired_retention": 0.9,
+    "exam_date": None,
+}
+SETTABLE = tuple(DEFAULTS)
+PRACTICE_LIMIT = 20
+# A question answered wrong comes back this many questions later, at most this many times.
+REQUEUE_GAP = 4
+MAX_ASKS = 3
+COMMANDS = ("skip", "undo", "suspend", "quit", "again", "hard", "good", "easy", "help")
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    desired_retention: float = 0.9
+    exam_date: dt.date | None = None
+    fsrs_parameters: tuple[float, ...] | None = None
+
+    def scheduler(self, utc_offset_minutes: int, *, fuzz: bool = True) -> SchedulerSettings:
+        return SchedulerSettings(
+            desired_retention=self.desired_retention,
+            parameters=self.fsrs_parameters,
+            exam_date=self.exam_date,
+            utc_offset_minutes=utc_offset_minutes,
+            fuzz=fuzz,
+        )
+
+
+def parse_setting(key: str, text: str) -> Any:
+    """The stored value of a setting typed on the command line; raises UsageError."""
+    if key not in SETTABLE:
+        raise UsageError(f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}")
+    value = text.strip()
+    if key in ("new_per_day", "reviews_per_day"):
+        if not value.isascii() or not value.isdigit() or int(value) > 10_000:
+            raise UsageError(f"{key} must be a whole number from 0 to 10000, not {text!r}")
+        return int(value)
+    if key == "desired_retention":
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0.7 <= number <= 0.99:
+            raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text!r}")
+        return number
+    if value.lower() in ("", "none", "off"):
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(
+            f"exam_date must be a date like 2027-05-24 (or 'none'), not {text!r}"
+        ) from None
+
+
+def load_settings(store: Store) -> QuizSettings:
+    """The quiz settings stored in the database, defaults for what is absent. Bad stored
+    values (edited by hand) are reported, not ignored."""
+    raw = store.all_settings()
+    values: dict[str, Any] = {}
+    for key in SETTABLE:
+        if raw.get(key) is not None:
+            try:
+                values[key] = parse_setting(key, str(raw[key]))
+            except UsageError as exc:
+                raise UsageError(
+                    f"stored setting: {exc}; fix it with `quizmaster config set`"
+                ) from None
+    params = raw.get("fsrs_parameters")
+    parameters: tuple[float, ...] | None = None
+    if params:
+        from quizmaster.scheduler import check_parameters
+
+        try:
+            parameters = tuple(float(p) for p in params)
+            check_parameters(parameters)
+        except (TypeError, ValueError) as exc:
+            raise UsageError(
+                f"stored fsrs_parameters are invalid ({str(exc).splitlines()[0]}); "
+                "run `quizmaster optimize` again or `quizmaster config unset fsrs_parameters`"
+            ) from None
+    exam = values.get("exam_date")
+    return QuizSettings(
+        new_per_day=values.get("new_per_day", DEFAULTS["new_per_day"]),
+        reviews_per_day=values.get("reviews_per_day", DEFAULTS["reviews_per_day"]),
+        desired_retention=values.get("desired_retention", DEFAULTS["desired_retention"]),
+        exam_date=dt.date.fromisoformat(exam) if exam else None,
+        fsrs_parameters=parameters,
+    )
+
+
+# --- the queue --------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Item:
+    """One question in the queue (a question asked again is a new Item for the same one)."""
+
+    stored: StoredQuestion
+    card: CardState
+    asked: int = 0
+
+    @property
+    def question_id(self) -> str:
+        return self.stored.question.id
+
+
+def interleave(items: Sequence[Item]) -> list[Item]:
+    """Round-robin over topics, keeping the order within each topic, so one topic does not
+    come in a block (interleaving helps telling similar facts apart)."""
+    by_topic: dict[str, list[Item]] = {}
+    for item in items:
+        by_topic.setdefault(item.stored.question.topic, []).append(item)
+    lanes = list(by_topic.values())
+    out: list[Item] = []
+    while any(lanes):
+        for lane in lanes:
+            if lane:
+                out.append(lane.pop(0))
+    return out
+
+
+def _one_per_fact(rows: Sequence[tuple[StoredQuestion, CardState]], taken: set[str]) -> list[Item]:
+    out: list[Item] = []
+    for stored, card in rows:
+        if stored.question.fact_id not in taken:
+            taken.add(stored.question.fact_id)
+            out.append(Item(stored, card))
+    return out
+
+
+def study_day_start(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
+    return day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
+
+
+def build_queue(
+    store: Store,
+    *,
+    now: dt.datetime,
+    settings: QuizSettings,
+    utc_offset_minutes: int = 0,
+    deck: str | None = None,
+    tag: str | None = None,
+    limit: int | None = None,
+    practice: bool = False,
+) -> list[Item]:
+    """The questions of one session: due reviews first (most overdue first), then new ones,
+    within what is left of today's limits; one question per fact; topics interleaved.
+    Practice takes everything matching, soonest due first, ignoring limits."""
+    if deck is not None:
+        store.deck_id(deck)  # raises NotFoundError with the known decks
+    if tag is not None and not store.tag_exists(tag):
+        raise UsageError(f"no question is tagged {tag!r}; see `quizmaster facts list`")
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+    taken: set[str] = set()
+    if practice:
+        rows = store.quiz_candidates(now=now, since=None, which="any", deck=deck, tag=tag)
+        return interleave(_one_per_fact(rows, taken))[: limit or PRACTICE_LIMIT]
+    since = study_day_start(now, utc_offset_minutes)
+    new_done, reviews_done = store.reviews_since(since)
+    due_rows = store.quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
+    due = _one_per_fact(due_rows, taken)[: max(0, settings.reviews_per_day - reviews_done)]
+    taken = {item.stored.question.fact_id for item in due}
+    new_rows = store.quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
+    new = _one_per_fact(new_rows, taken)[: max(0, settings.new_per_day - new_done)]
+    queue = interleave(due) + interleave(new)
+    return queue[:limit] if limit is not None else queue
+
+
+# --- the engine -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the user is told after an answer (already committed)."""
+
+    item: Item
+    response: str
+    verdict: Verdict
+    rating: Rating
+    card_after: CardState | None  # None in practice: the schedule is untouched
+    now: dt.datetime
+    leech: bool = False
+    again_in_session: bool = False
+    overridden: bool = False
+    utc_offset_minutes: int = 0
+
+    @property
+    def next_in(self) -> str | None:
+        """When the question comes back, in words; None in practice."""
+        if self.card_after is None or self.card_after.due is None:
+            return None
+        if self.card_after.suspended:
+            return "suspended (leech)"
+        return describe_due(self.card_after.due, self.now, self.utc_offset_minutes)
+
+
+@dataclass
+class _Action:
+    kind: str  # "answer", "suspend" or "skip"
+    item: Item
+    card_before: CardState
+    reask: bool  # undo puts the question back in front of the queue
+    review_id: int | None = None
+    copy: Item | None = None  # the re-queued copy of a question answered wrong
+    feedback: Feedback | None = None
+
+
+@dataclass
+class Tally:
+    answered: int = 0
+    correct: int = 0
+    leeches: list[str] = field(default_factory=list)
+
+
+class Quiz:
+    """One session over a queue. Methods take ``now``; every write is committed before they
+    return."""
+
+    def __init__(
+        self,
+        store: Store,
+        queue: Sequence[Item],
+        *,
+        scheduler: SchedulerSettings,
+        practice: bool = False,
+        session_id: int | None = None,
+    ) -> None:
+        self.store = store
+        self.queue: list[Item] = list(queue)
+        self.scheduler = scheduler
+        self.practice = practice
+        self.session_id = session_id
+        self.tally = Tally()
+        self._done: list[_Action] = []
+
+    # queue --------------------------------------------------------------------------------
+
+    def current(self) -> Item | None:
+        return self.queue[0] if self.queue else None
+
+    def progress(self) -> tuple[int, int]:
+        """(number of the current question, questions in this session so far)."""
+        shown = sum(action.reask for action in self._done)
+        return shown + 1, shown + len(self.queue)
+
+    def _requeue(self, item: Item, feedback: Feedback) -> Item | None:
+        needs = not feedback.verdict.correct if self.practice else _in_learning(feedback)
+        if not needs or item.asked >= MAX_ASKS:
+            return None
+        copy = Item(item.stored, feedback.card_after or item.card, asked=item.asked)
+        self.queue.insert(min(REQUEUE_GAP, len(self.queue)), copy)
+        return copy
+
+    def _unqueue(self, copy: Item | None) -> None:
+        if copy is not None and copy in self.queue:
+            self.queue.remove(copy)
+
+    # actions ------------------------------------------------------------------------------
+
+    def answer(self, response: str, *, now: dt.datetime, duration_ms: int | None) -> Feedback:
+        """Grade the current question, schedule it and commit the answer. Raises
+        InvalidChoice (nothing stored) for an option that does not exist."""
+        item = self.queue[0]
+        verdict = check(item.stored.question, response)
+        if not self.practice:
+            # Another session on the same database may have answered it meanwhile.
+            item.card = self.store.card(item.question_id)
+        rating = rate(verdict, item.stored.question.kind, duration_ms)
+        self.queue.pop(0)
+        item.asked += 1
+        feedback, review_id = self._commit(item, response, verdict, rating, now, duration_ms)
+        action = _Action("answer", item, item.card, reask=True, review_id=review_id)
+        action.feedback = feedback
+        action.copy = self._requeue(item, feedback)
+        self._done.append(action)
+        self.tally.answered += 1
+        self.tally.correct += int(verdict.correct)
+        if feedback.leech:
+            self.tally.leeches.append(item.question_id)
+        return replace(feedback, again_in_session=action.copy is not None)
+
+    def _commit(
+        self,
+        item: Item,
+        response: str,
+        verdict: Verdict,
+        rating: Rating,
+        now: dt.datetime,
+        duration_ms: int | None,
+    ) -> tuple[Feedback, int | None]:
+        if self.practice:
+            return Feedback(item, response, verdict, rating, None, now), None
+        after = review(item.card, rating, now, self.scheduler)
+        review_id = self.store.record_review(
+            after,
+            session_id=self.session_id,
+            reviewed_at=now,
+            rating=int(rating),
+            correct=verdict.correct,
+            response=response,
+            duration_ms=duration_ms,
+        )
+        return (
+            Feedback(
+                item,
+                response,
+                verdict,
+                rating,
+                after,
+                now,
+                leech=became_leech(item.card, after),
+                utc_offset_minutes=self.scheduler.utc_offset_minutes,
+            ),
+            review_id,
+        )
+
+    def override(self, rating: Rating) -> Feedback:
+        """Change the rating of the last answer (the user knows better); re-schedules it."""
+        if not self._done or self._done[-1].kind != "answer":
+            raise UsageError("nothing to re-rate: answer a question first")
+        action = self._done[-1]
+        old = action.feedback
+        assert old is not None
+        correct = rating != Rating.AGAIN
+        verdict = replace(old.verdict, correct=correct)
+        after: CardState | None = None
+        if not self.practice:
+            assert action.review_id is not None
+            after = review(action.card_before, rating, old.now, self.scheduler)
+            self.store.amend_review(action.review_id, after, rating=int(rating), correct=correct)
+        self.tally.correct += int(correct) - int(old.verdict.correct)
+        if old.leech:
+            self.tally.leeches.remove(action.item.question_id)
+        leech = after is not None and became_leech(action.card_before, after)
+        if leech:
+            self.tally.leeches.append(action.item.question_id)
+        feedback = replace(
+            old, verdict=verdict, rating=rating, card_after=after, leech=leech, overridden=True
+        )
+        self._unqueue(action.copy)
+        action.copy = self._requeue(action.item, feedback)
+        action.feedback = replace(feedback, again_in_session=action.copy is not None)
+        return action.feedback
+
+    def skip(self) -> None:
+        """Leave the current question for another day (its schedule is untouched)."""
+        item = self.queue.pop(0)
+        self._done.append(_Action("skip", item, item.card, reask=True))
+
+    def suspend(self, *, last: bool = False) -> StoredQuestion:
+        """Suspend the current question, or with ``last`` the one just answered; it is not
+        asked again until unsuspended (undo)."""
+        if last:
+            if not self._done or self._done[-1].kind != "answer":
+                raise UsageError("nothing to suspend: answer a question first")
+            item, reask = self._done[-1].item, False
+            self._unqueue(self._done[-1].copy)
+        else:
+            item, reask = self.queue.pop(0), True
+        before = self.store.card(item.question_id) if not self.practice else item.card
+        self.store.save_card(replace(self.store.card(item.question_id), suspended=True))
+        self._done.append(_Action("suspend", item, before, reask=reask))
+        return item.stored
+
+    def undo(self) -> str | None:
+        """Undo the last answer, skip or suspension; the question is asked again. Returns
+        what was undone, or None when there is nothing to undo."""
+        if not self._done:
+            return None
+        action = self._done.pop()
+        if action.kind == "answer":
+            if action.review_id is not None:
+                self.store.undo_review(action.review_id)
+            self._unqueue(action.copy)
+            feedback = action.feedback
+            assert feedback is not None
+            self.tally.answered -= 1
+            self.tally.correct -= int(feedback.verdict.correct)
+            if feedback.leech:
+                self.tally.leeches.remove(action.item.question_id)
+            action.item.asked -= 1
+        elif action.kind == "suspend":
+            self.store.save_card(action.card_before)
+        if action.reask:
+            action.item.card = action.card_before
+            self.queue.insert(0, action.item)
+        return action.kind
+
+
+def _in_learning(feedback: Feedback) -> bool:
+    after = feedback.card_after
+    return (
+        after is not None
+        and after.due is not None
+        and after.due - feedback.now < dt.timedelta(hours=1)
+    )
+
+
+# --- the loop ---------------------------------------------------------------------------
+
+
+class SessionUI(Protocol):
+    """What :func:`run` needs from a terminal (``quiz_ui`` implements it)."""
+
+    timed: bool
+
+    def show_question(self, item: Item, position: int, total: int) -> None: ...
+
+    def read_response(self, item: Item) -> str:
+        """The answer typed, or a ``:command``. Raises EOFError / KeyboardInterrupt."""
+        ...
+
+    def show_feedback(self, feedback: Feedback) -> None: ...
+
+    def read_after_feedback(self) -> str | None:
+        """A key after the feedback ("" to go on, "1"-"4", "u", "s", "q"), or None when
+        the UI does not wait (scripted input)."""
+        ...
+
+    def message(self, text: str, *, style: str = "") -> None: ...
+
+
+def parse_command(text: str) -> str | None:
+    """The command a ``:word`` line names (any unique prefix), None if it names none."""
+    word = text.strip().lstrip(":").strip().lower()
+    if word == "?":
+        return "help"
+    matches = [c for c in COMMANDS if c.startswith(word)] if word else []
+    return matches[0] if len(matches) == 1 else None
+
+
+HELP = (
+    "Type the answer and Enter (? if you don't know); for options press 1-4 or a-d, for "
+    "true/false t or f. "
+    "Commands: :skip  :undo  :suspend  :quit  (any unique prefix: :sk :u :su :q); "
+    ":again :hard :good :easy re-rate the last answer. Ctrl-C or Ctrl-D also quit."
+)
+
+
+def run(
+    quiz: Quiz,
+    ui: SessionUI,
+    *,
+    clock: Callable[[], dt.datetime],
+    timer: Callable[[], float],
+) -> str:
+    """Ask until the queue is empty or the user quits. Returns why it ended: "done",
+    "quit", "eof" or "interrupt". Everything answered is already committed."""
+    try:
+        while (item := quiz.current()) is not None:
+            position, total = quiz.progress()
+            ui.show_question(item, position, total)
+            started = timer()
+            outcome = _ask(quiz, ui, item, clock=clock, timer=timer, started=started)
+            if outcome == "quit":
+                return "quit"
+    except EOFError:
+        return "eof"
+    except KeyboardInterrupt:
+        return "interrupt"
+    return "done"
+
+
+def _ask(
+    quiz: Quiz,
+    ui: SessionUI,
+    item: Item,
+    *,
+    clock: Callable[[], dt.datetime],
+    timer: Callable[[], float],
+    started: float,
+) -> str:
+    """One question until it is answered, skipped, suspended, undone or the user quits."""
+    while True:
+        response = ui.read_response(item)
+        if response.strip().startswith(":"):
+            command = parse_command(response)
+            result = _command(quiz, ui, command, response)
+            if result is None:
+                continue
+            return result
+        duration = int((timer() - started) * 1000) if ui.timed else None
+        try:
+            feedback = quiz.answer(response, now=clock(), duration_ms=duration)
+        except InvalidChoice as exc:
+            ui.message(str(exc), style="yellow")
+            continue
+        ui.show_feedback(feedback)
+        return _after_feedback(quiz, ui)
+
+
+def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str | None:
+    """Run a command typed at the question prompt; None means ask the same question again."""
+    if command == "quit":
+        return "quit"
+    if command == "skip":
+        quiz.skip()
+        ui.message("Skipped.", style="dim")
+        return "next"
+    if command == "suspend":
+        stored = quiz.suspend()
+        ui.message(f"Suspended {stored.question.id}.", style="yellow")
+        return "next"
+    if command == "undo":
+        undone = quiz.undo()
+        ui.message(
+            f"Undid the last {undone}." if undone else "Nothing to undo.",
+            style="yellow",
+        )
+        return "next" if undone else None
+    if command in ("again", "hard", "good", "easy"):
+        try:
+            ui.show_feedback(quiz.override(Rating[command.upper()]))
+        except UsageError as exc:
+            ui.message(str(exc), style="yellow")
+        return None
+    if command == "help":
+        ui.message(HELP)
+        return None
+    word = typed.strip().lstrip(":").strip().lower()
+    candidates = [c for c in COMMANDS if word and c.startswith(word)]
+    if len(candidates) > 1:
+        ui.message(f"{typed.strip()!r} could be :{' or :'.join(candidates)}", style="yellow")
+    else:
+        ui.message(f"Unknown command {typed.strip()!r}. {HELP}", style="yellow")
+    return None
+
+
+def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
+    while True:
+        key = ui.read_after_feedback()
+        if key is None or key in ("", "\n", "\r", " ", "n"):
+            return "next"
+        if key in "1234":
+            ui.show_feedback(quiz.override(Rating(int(key))))
+        elif key == "u":
+            quiz.undo()
+            ui.message("Undid the last answer.", style="yellow")
+            return "next"
+        elif key == "s":
+            stored = quiz.suspend(last=True)
+            ui.message(f"Suspended {stored.question.id}.", style="yellow")
+            return "next"
+        elif key == "q":
+            return "quit"
+
+
+# --- summary and dashboard --------------------------------------------------------------
+
+
+def summary(
+    quiz: Quiz,
+    store: Store,
+    *,
+    now: dt.datetime,
+    started: dt.datetime,
+    utc_offset_minutes: int,
+    ended: str,
+) -> dict[str, Any]:
+    """The end-of-session report (also stored in the session row)."""
+    from quizmaster.stats import streak_days
+
+    tally = quiz.tally
+    tomorrow_end = _tomorrow_end(now, utc_offset_minutes)
+    today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
+    return {
+        "practice": quiz.practice,
+        "answered": tally.answered,
+        "correct": tally.correct,
+        "accuracy": round(tally.correct / tally.answered, 3) if tally.answered else None,
+        "seconds": max(0, round((now - started).total_seconds())),
+        "streak_days": streak_days(store.review_counts_by_day(utc_offset_minutes), today),
+        "due_tomorrow": store.count_due(tomorrow_end),
+        "left_in_queue": len(quiz.queue),
+        "leeches": list(tally.leeches),
+        "ended": ended,
+    }
+
+
+def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
+    """The last moment of tomorrow's study day."""
+    today = day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
+    return today + dt.timedelta(days=2) - dt.timedelta(microseconds=1)
+
+
+def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dict[str, Any]:
+    """The numbers of ``quizmaster`` alone: due now, new available, streak, exam countdown,
+    and the command to run next."""
+    from quizmaster.stats import streak_days
+
+    settings = load_settings(store)
+    data: dict[str, Any] = store.totals()
+    data["due_now"] = store.count_due(now)
+    data["new_available"] = store.count_new()
+    new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
+    data["new_today"] = min(data["new_available"], max(0, settings.new_per_day - new_done))
+    today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
+    data["streak_days"] = streak_days(store.review_counts_by_day(utc_offset_minutes), today)
+    data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
+    data["days_to_exam"] = (settings.exam_date - today).days if settings.exam_date else None
+    if data["due_now"] or data["new_today"]:
+        data["next_command"] = "quizmaster quiz"
+    elif data["questions"]:
+        data["next_command"] = "quizmaster quiz --practice"
+    else:
+        data["next_command"] = "quizmaster import FILE.yaml"
+    return data
+
+
+def describe_due(due: dt.datetime, now: dt.datetime, utc_offset_minutes: int) -> str:
+    """When a question comes back, in words: "in 10 minutes", "tomorrow", "in 4 days"."""
+    delta = due - now
+    if delta < dt.timedelta(hours=1):
+        return f"in {max(1, round(delta.total_seconds() / 60))} minutes"
+    days = (local_day(due, utc_offset_minutes) - local_day(now, utc_offset_minutes)).days
+    if days <= 0:
+        return f"in {round(delta.total_seconds() / 3600)} hours"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def is_new(card: CardState) -> bool:
+    return card.state == STATE_NEW
+
+
+def run_quiz(
+    store: Store,
+    ui: SessionUI,
+    *,
+    clock: Callable[[], dt.datetime],
+    timer: Callable[[], float],
+    utc_offset_minutes: int = 0,
+    deck: str | None = None,
+    tag: str | None = None,
+    limit: int | None = None,
+    practice: bool = False,
+    fuzz: bool = True,
+) -> dict[str, Any]:
+    """A whole session: queue, session row, the loop, the summary (stored in the session
+    row). Returns the summary, or ``{"message": ...}`` when there is nothing to ask."""
+    settings = load_settings(store)
+    started = clock()
+    queue = build_queue(
+        store,
+        now=started,
+        settings=settings,
+        utc_offset_minutes=utc_offset_minutes,
+        deck=deck,
+        tag=tag,
+        limit=limit,
+        practice=practice,
+    )
+    if not queue:
+        return {"message": _nothing_due(store, started, settings, utc_offset_minutes)}
+    session_id = store.start_session(
+        "practice" if practice else "quiz",
+        started_at=started,
+        deck=deck,
+        data={"tag": tag, "limit": limit, "queue": len(queue)},
+    )
+    quiz = Quiz(
+        store,
+        queue,
+        scheduler=settings.scheduler(utc_offset_minutes, fuzz=fuzz),
+        practice=practice,
+        session_id=session_id,
+    )
+    ended = run(quiz, ui, clock=clock, timer=timer)
+    finished = clock()
+    report = summary(
+        quiz,
+        store,
+        now=finished,
+        started=started,
+        utc_offset_minutes=utc_offset_minutes,
+        ended=ended,
+    )
+    store.end_session(session_id, ended_at=finished, data=report)
+    return report
+
+
+def _nothing_due(
+    store: Store, now: dt.datetime, settings: QuizSettings, utc_offset_minutes: int
+) -> str:
+    tomorrow = _tomorrow_end(now, utc_offset_minutes)
+    new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
+    reason = "Nothing due now"
+    if store.count_new() and new_done >= settings.new_per_day:
+        reason += f" and today's {settings.new_per_day} new questions are done"
+    return (
+        f"{reason}. Due by tomorrow: {store.count_due(tomorrow)}. "
+        "To review ahead: quizmaster quiz --practice"
+    )
+
+
+def settings_rows(store: Store) -> list[tuple[str, Any, bool]]:
+    """(key, value, is default) for ``config``: the quiz settings and fsrs_parameters."""
+    settings = load_settings(store)
+    rows: list[tuple[str, Any, bool]] = []
+    for key in SETTABLE:
+        value = getattr(settings, key)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        rows.append((key, value, value == DEFAULTS[key]))
+    params = settings.fsrs_parameters
+    rows.append(("fsrs_parameters", list(params) if params else None, params is None))
+    return rows

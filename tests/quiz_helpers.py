@@ -1,0 +1,56 @@
+"""A small deck with every answering style: an mcq, a true/false and typed questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from quizmaster.facts_file import load_facts_file
+from quizmaster.generate import generate_questions
+from quizmaster.models import Fact, McqQuestion, Question, TrueFalseQuestion
+from quizmaster.store import Store
+
+DATA = Path(__file__).parent / "data"
+DECK = "Quiz deck"
+MCQ_ID = "capital-france:mcq:paris"
+TF_ID = "summit-ordinal:true_false:16th"
+MOU_ID = "mou-city:short_answer:hand"
+RIVER_ID = "river-longest:short_answer:hand"
+
+
+def quiz_questions() -> tuple[list[Fact], list[Question]]:
+    facts = load_facts_file(DATA / "quiz.yaml").resolved_facts()
+    extra: list[Question] = [
+        McqQuestion(
+            id=MCQ_ID,
+            fact_id="capital-france",
+            variant="paris",
+            prompt="Which city is the capital of France?",
+            answer="Paris",
+            choices=["Lyon", "Paris", "Marseille", "Nice"],
+            explanation="Paris is the capital of France.",
+            topic="Geography",
+        ),
+        TrueFalseQuestion(
+            id=TF_ID,
+            fact_id="summit-ordinal",
+            variant="16th",
+            prompt="True or false: the summit in Rabat was the 16th.",
+            answer="False",
+            explanation="It was the 17th.",
+            topic="Events",
+            tags=["summits"],
+        ),
+    ]
+    return list(facts), extra + generate_questions(facts)
+
+
+def load_quiz_deck(store: Store, now: dt.datetime) -> None:
+    facts, questions = quiz_questions()
+    store.load_deck(DECK, facts, questions, now=now)
+
+
+def make_quiz_db(path: Path, now: dt.datetime) -> Path:
+    with Store.open(path, now=now) as store:
+        load_quiz_deck(store, now)
+    return path
