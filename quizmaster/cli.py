@@ -269,8 +269,14 @@ def optimize(
     from quizmaster import optimizer, render
 
     with open_store(_db(ctx, db)) as store:
+        moment = now()
         outcome = optimizer.run(
-            store, now=now(), revlog=revlog, dry_run=dry_run, apply_reschedule=reschedule
+            store,
+            now=moment,
+            revlog=revlog,
+            dry_run=dry_run,
+            apply_reschedule=reschedule,
+            utc_offset_minutes=utc_offset(moment),
         )
     if as_json:
         render.json_out(outcome.to_json())

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from quizmaster.errors import InputFileError, QuizmasterError, UsageError
 
 if TYPE_CHECKING:
+    from quizmaster.scheduler import SchedulerSettings
     from quizmaster.store import CardState, Store
 
 HOLDOUT_FRACTION = 0.2
@@ -45,12 +46,6 @@ SETTING_FITTED_AT = "fsrs_fitted_at"
 SETTING_METRICS = "fsrs_fit_metrics"
 
 REVLOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
-
-# Rescheduling replays each card with the quiz's own steps (one 10-minute step, as in
-# scheduler.py) and its desired retention setting.
-LEARNING_STEPS = (dt.timedelta(minutes=10),)
-RELEARNING_STEPS = (dt.timedelta(minutes=10),)
-SETTING_DESIRED_RETENTION = "desired_retention"
 
 
 class NotEnoughHistoryError(QuizmasterError):
@@ -435,22 +430,16 @@ def settings_for(fit: FitResult, fitted_at: dt.datetime) -> dict[str, Any]:
 def reschedule(
     cards: Sequence[CardState],
     history: Mapping[str, Sequence[Review]],
-    parameters: Sequence[float],
-    *,
-    desired_retention: float = 0.9,
+    settings: SchedulerSettings,
 ) -> list[CardState]:
     """Recompute memory state (stability, difficulty) of reviewed cards by replaying their
     reviews with ``parameters``; cards in the review state also get a new due date. Cards
     still in (re)learning keep their short step and due time. Returns the changed cards."""
-    from fsrs import Card, Rating, ReviewLog, Scheduler, State
+    from fsrs import Card, Rating, ReviewLog, State
 
-    scheduler = Scheduler(
-        parameters=parameters,
-        desired_retention=desired_retention,
-        learning_steps=LEARNING_STEPS,
-        relearning_steps=RELEARNING_STEPS,
-        enable_fuzzing=False,
-    )
+    from quizmaster.scheduler import fsrs_scheduler, settle_due
+
+    scheduler = fsrs_scheduler(replace(settings, fuzz=False))
     changed = []
     for number, card in enumerate(cards, start=1):
         reviews = sort_reviews(history.get(card.question_id, ()))
@@ -469,7 +458,8 @@ def reschedule(
         replayed = scheduler.reschedule_card(start, logs)
         new = replace(card, stability=replayed.stability, difficulty=replayed.difficulty)
         if card.state == int(State.Review) and replayed.state == State.Review:
-            new = replace(new, due=replayed.due)
+            last = logs[-1].review_datetime
+            new = replace(new, due=settle_due(replayed.due, last, settings))
         if new != card:
             changed.append(new)
     return changed
@@ -565,9 +555,12 @@ def run(
     revlog: Path | None = None,
     dry_run: bool = False,
     apply_reschedule: bool = False,
+    utc_offset_minutes: int = 0,
 ) -> Outcome:
     """``quizmaster optimize``: fit on the store's history (or ``revlog``), save the fit when
     it beats the defaults (unless ``dry_run``), and reschedule cards when asked."""
+    from quizmaster.session import load_settings
+
     if dry_run and apply_reschedule:
         raise UsageError("--dry-run saves nothing, so there is nothing to --reschedule with")
     if revlog is not None:
@@ -586,14 +579,9 @@ def run(
                 history: dict[str, list[Review]] = defaultdict(list)
                 for row in store.review_history():
                     history[row[0]].append(Review._make(row))
-                retention = store.get_setting(SETTING_DESIRED_RETENTION)
-                if not isinstance(retention, (int, float)) or not 0.7 <= retention <= 0.99:
-                    retention = 0.9
+                quiz = replace(load_settings(store), fsrs_parameters=tuple(result.parameters))
                 changed = reschedule(
-                    store.reviewed_cards(),
-                    history,
-                    result.parameters,
-                    desired_retention=float(retention),
+                    store.reviewed_cards(), history, quiz.scheduler(utc_offset_minutes)
                 )
                 store.save_cards(changed)
                 rescheduled = len(changed)

@@ -47,7 +47,8 @@ class SchedulerSettings:
     fuzz: bool = True
 
 
-def _scheduler(settings: SchedulerSettings) -> fsrs.Scheduler:
+def fsrs_scheduler(settings: SchedulerSettings) -> fsrs.Scheduler:
+    """The py-fsrs scheduler for these settings (also used to replay history)."""
     import fsrs
 
     kwargs = {} if settings.parameters is None else {"parameters": settings.parameters}
@@ -121,6 +122,17 @@ def exam_cap(now: dt.datetime, settings: SchedulerSettings) -> dt.datetime | Non
     return None
 
 
+def settle_due(due: dt.datetime, now: dt.datetime, settings: SchedulerSettings) -> dt.datetime:
+    """Our rules on top of FSRS's due time: day-scale intervals end at the start of a local
+    study day, and nothing is due after the exam cap."""
+    if due - now >= dt.timedelta(days=1):
+        due = day_start(local_day(due, settings.utc_offset_minutes), settings.utc_offset_minutes)
+    cap = exam_cap(now, settings)
+    if cap is not None and due > cap:
+        due = cap
+    return due
+
+
 def review(
     card: CardState, rating: Rating, now: dt.datetime, settings: SchedulerSettings
 ) -> CardState:
@@ -130,16 +142,11 @@ def review(
     if now.tzinfo is None:
         raise ValueError("naive datetime")
     now = now.astimezone(dt.timezone.utc)
-    reviewed, _log = _scheduler(settings).review_card(
+    reviewed, _log = fsrs_scheduler(settings).review_card(
         to_fsrs(card, now), fsrs.Rating(int(rating)), review_datetime=now
     )
     after = from_fsrs(reviewed, card)
-    due = after.due or now
-    if due - now >= dt.timedelta(days=1):
-        due = day_start(local_day(due, settings.utc_offset_minutes), settings.utc_offset_minutes)
-    cap = exam_cap(now, settings)
-    if cap is not None and due > cap:
-        due = cap
+    due = settle_due(after.due or now, now, settings)
     lapsed = card.state == STATE_REVIEW and rating == Rating.AGAIN
     lapses = card.lapses + int(lapsed)
     leech = card.leech or (lapsed and lapses >= LEECH_LAPSES)

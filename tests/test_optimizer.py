@@ -380,7 +380,10 @@ def test_optimize_from_the_database_and_reschedule(runner: CliRunner, db_path: P
         assert store.get_setting("fsrs_parameters") == data["parameters"]
     from fsrs import Scheduler
 
+    from quizmaster.scheduler import SchedulerSettings, settle_due
+
     scheduler = Scheduler(parameters=data["parameters"], desired_retention=0.85)
+    rules = SchedulerSettings(desired_retention=0.85, parameters=tuple(data["parameters"]))
     moved = 0
     for old in before:
         new = after[old.question_id]
@@ -388,7 +391,8 @@ def test_optimize_from_the_database_and_reschedule(runner: CliRunner, db_path: P
         assert new.stability is not None and new.last_review is not None
         if new.state == 2:
             interval = scheduler._next_interval(stability=new.stability)
-            assert new.due == new.last_review + dt.timedelta(days=interval)
+            raw = new.last_review + dt.timedelta(days=interval)
+            assert new.due == settle_due(raw, new.last_review, rules)
             moved += new.due != old.due
         else:
             assert new.due == old.due
