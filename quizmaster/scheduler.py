@@ -168,4 +168,4 @@ def retrievability(card: CardState, now: dt.datetime, settings: SchedulerSetting
     """The predicted chance of recalling the card at ``now`` (0 for a new card)."""
     if card.state == STATE_NEW:
         return 0.0
-    return float(_scheduler(settings).get_card_retrievability(to_fsrs(card, now), now))
+    return float(fsrs_scheduler(settings).get_card_retrievability(to_fsrs(card, now), now))
