@@ -236,5 +236,94 @@ def questions_show(
         render.show_question(item)
 
 
+# --- mock tests, stats and history (issue 6) ---------------------------------------------
+
+TagOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
+]
+
+
+@app.command("mock")
+def mock_(
+    ctx: typer.Context,
+    exam: Annotated[
+        str, typer.Option("--exam", "-e", help="Marking scheme: upsc, ssc, ibps or custom.")
+    ] = "upsc",
+    questions: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--questions",
+            "-n",
+            help="Questions in the paper (default: up to 20).",
+            show_default=False,
+        ),
+    ] = None,
+    minutes: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--minutes", "-m", help="Time limit (default: the exam's pace).", show_default=False
+        ),
+    ] = None,
+    deck: DeckOption = None,
+    tag: TagOption = None,
+    seed: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--seed", help="Draw the same paper again.", show_default=False),
+    ] = None,
+    correct: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--correct", help="custom: marks per right answer, e.g. 1.", show_default=False
+        ),
+    ] = None,
+    wrong: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--wrong",
+            help="custom: marks off per wrong answer, e.g. 0.25 or 1/3.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """A timed exam-style paper of mcq and statements questions, with negative marking.
+
+    In a terminal: keys 1-4 or a-d answer, n/p move, g jumps to a number, m marks for review,
+    x clears, s submits; the paper is submitted when the time is up. With piped stdin: one
+    answer per line (empty line = unanswered).
+
+    Example: quizmaster mock --exam ssc --questions 25 --minutes 15
+    """
+    import sys
+    import time
+
+    from quizmaster import mock, render
+    from quizmaster.mock_runner import answer_source, sit_mock
+
+    marking = mock.marking_for(exam, correct, wrong)
+    render.mock_to_stderr(as_json)
+    with open_store(_db(ctx, db)) as store:
+        paper = mock.assemble_paper(
+            store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
+        )
+        with answer_source(sys.stdin) as (keys, lines):
+            result = sit_mock(
+                store,
+                paper,
+                now=now(),
+                monotonic=time.monotonic,
+                keys=keys,
+                lines=lines,
+                deck=deck,
+                tag=tag,
+            )
+    if as_json:
+        render.json_out(result.to_json())
+    else:
+        render.mock_result(result)
+
+
 def main() -> None:
     app(prog_name="quizmaster")
