@@ -325,5 +325,69 @@ def mock_(
         render.mock_result(result)
 
 
+def utc_offset_minutes(moment: dt.datetime) -> int:
+    """The user's zone for calendar days (streaks, heatmap): the offset written in a pinned
+    ``QUIZMASTER_NOW``, else the system's local zone at ``moment``."""
+    zoned = moment if os.environ.get("QUIZMASTER_NOW", "").strip() else moment.astimezone()
+    offset = zoned.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+@app.command("stats")
+def stats_(
+    ctx: typer.Context,
+    deck: DeckOption = None,
+    days: Annotated[
+        int, typer.Option("--days", help="Days shown in the review heatmap (about 6 months).")
+    ] = 182,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Your progress: streaks, a review heatmap, retention, accuracy by topic, tag and kind,
+    questions by state, the reviews due in the next 30 days and your weakest facts.
+
+    Example: quizmaster stats --deck "India–Israel Defence MoU 2025" --days 90
+    """
+    from quizmaster import render
+    from quizmaster.stats import collect_stats
+
+    moment = now()
+    with open_store(_db(ctx, db)) as store:
+        report = collect_stats(
+            store, now=moment, utc_offset_minutes=utc_offset_minutes(moment), deck=deck, days=days
+        )
+    if as_json:
+        render.json_out(report)
+    else:
+        render.stats_report(report)
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV on stdout.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Every quiz session and mock test with its score, and a chart of your mock scores.
+
+    Example: quizmaster history --csv > history.csv
+    """
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+    from quizmaster.stats import mock_trend, session_history
+
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    with open_store(_db(ctx, db)) as store:
+        rows = session_history(store.session_rows())
+    if as_json:
+        render.json_out(rows)
+    elif as_csv:
+        render.csv_out(rows)
+    else:
+        render.history_report(rows, mock_trend(rows))
+
+
 def main() -> None:
     app(prog_name="quizmaster")

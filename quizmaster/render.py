@@ -386,3 +386,250 @@ def mock_result(result: MockResult) -> None:
         )
     if result.session_id is not None:
         console.print(Text(f"Stored as mock #{result.session_id}; see quizmaster history.", "dim"))
+
+
+def _terminal() -> bool:
+    return out().is_terminal
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+_HEAT_STYLES = ("grey30", "green4", "green3", "green1", "bold bright_green")
+_HEAT_PLAIN = ".-+*#"
+
+
+def _heat_level(count: int, top: int) -> int:
+    return 0 if count <= 0 or top <= 0 else max(1, min(4, -(-4 * count // top)))
+
+
+def heatmap_chart(days: dict[str, int]) -> Text:
+    """A calendar heatmap: a column per week, a row per weekday (Monday first). Coloured
+    squares in a terminal; ``. - + * #`` (fewer to more) in plain text."""
+    import datetime as dt
+
+    dates = [dt.date.fromisoformat(d) for d in days]
+    if not dates:
+        return Text("")
+    first = dates[0] - dt.timedelta(days=dates[0].weekday())
+    weeks = (dates[-1] - first).days // 7 + 1
+    top = max(days.values(), default=0)
+    terminal = _terminal()
+    text = Text("     ")
+    last_month = None
+    label = ""
+    for week in range(weeks):
+        monday = first + dt.timedelta(days=7 * week)
+        if monday.month != last_month and not label:
+            label = monday.strftime("%b")
+            last_month = monday.month
+        text.append(label[:2].ljust(2) if label else "  ")
+        label = label[2:]
+    text.append("\n")
+    for weekday in range(7):
+        text.append(("Mon", "", "Wed", "", "Fri", "", "Sun")[weekday].ljust(5))
+        for week in range(weeks):
+            day = first + dt.timedelta(days=7 * week + weekday)
+            key = day.isoformat()
+            if key not in days:
+                text.append("  ")
+                continue
+            level = _heat_level(days[key], top)
+            if terminal:
+                text.append("■ ", style=_HEAT_STYLES[level])
+            else:
+                text.append(_HEAT_PLAIN[level] + " ")
+        text.append("\n")
+    text.append("     Less ")
+    for level in range(5):
+        if terminal:
+            text.append("■ ", style=_HEAT_STYLES[level])
+        else:
+            text.append(_HEAT_PLAIN[level] + " ")
+    text.append(f"More  (most in a day: {top})")
+    return text
+
+
+def column_chart(
+    values: Sequence[float],
+    labels: Sequence[str],
+    *,
+    height: int = 6,
+    top: float | None = None,
+    col_width: int = 2,
+) -> Text:
+    """A small vertical bar chart: one column per value (``col_width`` characters with the gap),
+    its label underneath when not empty. Block characters in a terminal, ``#`` in plain text.
+    ``top`` fixes the scale (100 for percentages); by default it is the largest value."""
+    scale = max(values, default=0) if top is None else top
+    glyph = ("█" if _terminal() else "#") * (col_width - 1)
+    width = max(len(f"{scale:g}"), 1)
+    text = Text()
+    for row in range(height, 0, -1):
+        axis = f"{scale:g}" if row == height else ("0" if row == 1 else "")
+        text.append(axis.rjust(width) + " │")
+        for value in values:
+            filled = scale > 0 and value > 0 and value * height >= (row - 0.5) * scale
+            filled = filled or (row == 1 and value > 0)
+            if filled:
+                text.append(glyph, style="cyan")
+                text.append(" ")
+            else:
+                text.append(" " * col_width)
+        text.append("\n")
+    text.append(" " * width + " └" + "─" * (col_width * len(values)) + "\n")
+    line = " " * (width + 2)
+    for label in labels:
+        line += label[:col_width].ljust(col_width) if label else " " * col_width
+    text.append(line.rstrip())
+    return text
+
+
+def _accuracy_table(title: str, groups: dict[str, dict[str, Any]], limit: int = 12) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(title.split(" by ")[-1].capitalize())
+    table.add_column("Reviews", justify="right")
+    table.add_column("Correct", justify="right")
+    table.add_column("Accuracy", justify="right")
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["reviews"], kv[0]))[:limit]
+    for name, g in ranked:
+        table.add_row(escape(name), str(g["reviews"]), str(g["correct"]), _percent(g["accuracy"]))
+    return table
+
+
+def stats_report(stats: dict[str, Any]) -> None:
+    """``quizmaster stats``: the numbers, the heatmap, the forecast and the breakdowns."""
+    import datetime as dt
+
+    console = out()
+    lines = Text()
+    scope = stats["deck"] or "all decks"
+    lines.append("Progress", style="bold cyan")
+    lines.append(f"  ·  {scope}  ·  {stats['today']}\n")
+    lines.append(
+        f"Reviews today {stats['reviews_today']}  ·  total {stats['reviews_total']}  ·  "
+        f"accuracy {_percent(stats['accuracy'])}\n"
+    )
+    lines.append(
+        f"Streak {stats['streak_days']} days (longest {stats['longest_streak']})  ·  "
+        f"true retention {_percent(stats['retention'])} "
+        f"({stats['retention_reviews']} reviews)\n"
+    )
+    lines.append(f"Due now {stats['due_now']}  ·  new available {stats['new_available']}\n")
+    states = stats["states"]
+    lines.append(
+        "Questions: "
+        + "  ·  ".join(f"{name} {states[name]}" for name in ("new", "learning", "review"))
+        + f"  ·  suspended {states['suspended']}\n"
+    )
+    fsrs = stats["fsrs"]
+    if fsrs["parameters"] == "default":
+        lines.append("FSRS parameters: default (run quizmaster optimize to fit your own)")
+    else:
+        params = ", ".join(f"{p:.3g}" for p in fsrs["parameters"])
+        lines.append(f"FSRS parameters: fitted {fsrs['fitted_at'] or ''}: {params}")
+    console.print(Panel(lines, border_style="cyan"))
+
+    console.print(Text(f"\nReviews per day, last {len(stats['heatmap'])} days", style="bold"))
+    console.print(heatmap_chart(stats["heatmap"]))
+
+    days = list(stats["forecast"])
+    counts = list(stats["forecast"].values())
+    tomorrow = counts[1] if len(counts) > 1 else 0
+    console.print(
+        Text(
+            f"\nReviews due, next {len(days)} days: {sum(counts)} "
+            f"(today {counts[0] if counts else 0}, tomorrow {tomorrow}, "
+            f"next 7 days {sum(counts[:7])})",
+            style="bold",
+        )
+    )
+    labels = [
+        dt.date.fromisoformat(d).strftime("%d") if i % 7 == 0 else "" for i, d in enumerate(days)
+    ]
+    console.print(column_chart(counts, labels))
+
+    if stats["reviews_total"]:
+        console.print()
+        console.print(_accuracy_table("Accuracy by topic", stats["by_topic"]))
+        console.print(_accuracy_table("Accuracy by kind", stats["by_kind"]))
+        console.print(_accuracy_table("Accuracy by tag", stats["by_tag"], limit=10))
+    else:
+        console.print("\nNo reviews yet: run quizmaster quiz.")
+    if stats["weakest"]:
+        table = Table(title="Weakest facts", title_justify="left")
+        table.add_column("Fact", style="cyan", overflow="fold")
+        table.add_column("Statement", ratio=4)
+        table.add_column("Wrong", justify="right")
+        table.add_column("Accuracy", justify="right")
+        for w in stats["weakest"]:
+            table.add_row(
+                w["fact_id"],
+                escape(w["statement"]),
+                f"{w['wrong']}/{w['reviews']}",
+                _percent(w["accuracy"]),
+            )
+        console.print(table)
+
+
+def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any]]) -> None:
+    """``quizmaster history``: every session with its score, then the mock-score trend."""
+    console = out()
+    if not rows:
+        console.print("No sessions yet: run quizmaster quiz or quizmaster mock.")
+        return
+    table = Table(title=f"{len(rows)} sessions", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    with_deck = any(r["deck"] for r in rows)
+    if with_deck:
+        table.add_column("Deck")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("%", justify="right")
+    table.add_column("Right/wrong/blank", justify="right")
+    table.add_column("Time", justify="right", no_wrap=True)
+    for r in rows:
+        kind = r["kind"] if r["kind"] != "mock" else f"mock {_exam_label(r['exam'] or '')}"
+        if not r["finished"]:
+            kind += " (unfinished)"
+        blank = "" if r["unanswered"] is None else f"/{r['unanswered']}"
+        table.add_row(
+            str(r["id"]),
+            r["started_at"][:16].replace("T", " "),
+            kind,
+            *([escape(r["deck"] or "all")] if with_deck else []),
+            f"{r['score']:g}/{r['max_score']:g}" if r["max_score"] is not None else "",
+            "" if r["percent"] is None else f"{r['percent']:g}",
+            f"{r['correct']}/{r['wrong']}{blank}",
+            "" if r["duration_s"] is None else clock_text(r["duration_s"]),
+        )
+    console.print(table)
+    if trend:
+        last = trend[-1]["percent"]
+        console.print(
+            Text(
+                f"\nMock scores, % of the maximum: {len(trend)} mocks, oldest first "
+                f"(last {last:g}%, best {max(t['percent'] for t in trend):g}%)",
+                style="bold",
+            )
+        )
+        labels = [str(i + 1) if i % 5 == 0 else "" for i in range(len(trend))]
+        console.print(
+            column_chart([max(0.0, t["percent"]) for t in trend], labels, top=100, col_width=3)
+        )
+        if any(t["percent"] < 0 for t in trend):
+            console.print(Text("(negative scores are drawn as 0)", style="dim"))
+
+
+def csv_out(rows: Sequence[dict[str, Any]]) -> None:
+    """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
+    import csv
+
+    from quizmaster.stats import HISTORY_FIELDS
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    sys.stdout.flush()
