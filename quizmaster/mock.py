@@ -89,10 +89,10 @@ def fraction_json(value: Fraction) -> float:
 
 
 def fraction_text(value: Fraction) -> str:
-    """``74/3`` reads as ``24.67``; whole numbers stay whole."""
+    """``74/3`` reads as ``24.67``, ``3/2`` as ``1.5``; whole numbers stay whole."""
     if value.denominator == 1:
         return str(value.numerator)
-    return f"{float(value):.2f}"
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
 
 
 # --- the paper ---------------------------------------------------------------------------

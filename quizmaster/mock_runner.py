@@ -172,6 +172,8 @@ def run_keys(paper: Paper, keys: KeySource, monotonic: Clock) -> Outcome:
                 except ValueError:
                     message = f"Key {key!r} does nothing here; see the keys below"
                 else:
+                    if attempt.current == len(paper.items) - 1:
+                        message = "That was the last question: s to submit, or go back to check"
                     attempt.next()
     except (KeyboardInterrupt, EOFError):
         pass

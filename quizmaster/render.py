@@ -291,7 +291,7 @@ def mock_screen(attempt: Attempt, remaining: float, message: str = "") -> None:
     console.print(_palette(attempt))
     console.print(Text(MOCK_KEYS_HELP, style="dim"))
     if message:
-        console.print(Text(message, style="bold red"))
+        console.print(Text(message, style="bold yellow"))
 
 
 def mock_prompt(attempt: Attempt, remaining: float, mode: str, typed: str) -> None:
@@ -306,15 +306,18 @@ def mock_prompt(attempt: Attempt, remaining: float, mode: str, typed: str) -> No
         )
     else:
         text = f"{left} · Q{attempt.item.number}/{len(attempt.paper.items)} > "
-    file = _mc().file
-    file.write("\r\x1b[K" + text)
-    file.flush()
+    console = _mc()
+    if not console.is_terminal:  # redirected: no cursor tricks in a file
+        return
+    console.file.write("\r\x1b[K" + text)
+    console.file.flush()
 
 
 def mock_done(timed_out: bool) -> None:
     """Ends the prompt line of a terminal mock."""
     console = _mc()
-    console.file.write("\n")
+    if console.is_terminal:
+        console.file.write("\n")
     console.print("Time is up: the paper is submitted." if timed_out else "Paper submitted.")
 
 

@@ -91,6 +91,7 @@ def test_display_rounding() -> None:
     assert mock.fraction_json(Fraction(38, 3)) == 12.67
     assert mock.fraction_text(Fraction(38, 3)) == "12.67"
     assert mock.fraction_text(Fraction(-2)) == "-2"
+    assert mock.fraction_text(Fraction(-3, 2)) == "-1.5"
 
 
 def test_parse_choice() -> None:
@@ -432,3 +433,42 @@ def test_mock_time_up_in_a_real_terminal(capitals: Store, spawn: object) -> None
     child.expect(r"⏱ 00:0[0-2] left")  # the countdown ticks without a key
     child.expect_exact("time up, paper submitted")
     child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_submits_the_paper(capitals: Store, spawn: object, db_path: Path) -> None:
+    paper = mock.assemble_paper(capitals.mock_pool(), PRESETS["ibps"], questions=3, seed=2)
+    capitals.close()
+    child = spawn("mock", "--exam", "ibps", "-n", "3", "--seed", "2")  # type: ignore[operator]
+    child.expect_exact("Q1/3")
+    child.send(answer_key(paper, 1))
+    child.expect_exact("Q2/3")
+    child.sendintr()
+    child.expect_exact("Paper submitted.")
+    child.expect(r"Score: 1 / 3\b")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with Store.open(db_path) as s:
+        (session,) = [r for r in s.session_rows() if r.kind == "mock"]
+    assert session.ended_at is not None and session.data["correct"] == 1
+
+
+def test_piped_stdin_in_a_real_process(capitals: Store, db_path: Path) -> None:
+    import os
+    import subprocess
+
+    paper = mock.assemble_paper(capitals.mock_pool(), PRESETS["ssc"], questions=2, seed=9)
+    capitals.close()
+    exe = str(QUIZMASTER) if QUIZMASTER.exists() else "quizmaster"
+    done = subprocess.run(
+        [exe, "--db", str(db_path), "mock", "--exam", "ssc", "-n", "2", "--seed", "9"],
+        input=f"{wrong_key(paper, 1)}\n{answer_key(paper, 2)}\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        check=False,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Score: 1.5 / 4" in done.stdout and "\x1b[" not in done.stdout
+    assert "Correct 1  ·  Wrong 1  ·  Unanswered 0" in done.stdout
