@@ -83,9 +83,9 @@ def marking_for(exam: str, correct: str | None = None, wrong: str | None = None)
     return Marking("custom", plus, minus)
 
 
-def fraction_json(value: Fraction) -> float:
-    """A score for JSON and display: rounded to two decimals."""
-    return round(float(value), 2)
+def fraction_json(value: Fraction) -> int | float:
+    """A score for JSON: whole numbers stay whole, others are rounded to two decimals."""
+    return value.numerator if value.denominator == 1 else round(float(value), 2)
 
 
 def fraction_text(value: Fraction) -> str:

@@ -419,17 +419,19 @@ def heatmap_chart(days: dict[str, int]) -> Text:
     weeks = (dates[-1] - first).days // 7 + 1
     top = max(days.values(), default=0)
     terminal = _terminal()
-    text = Text("     ")
-    last_month = None
-    label = ""
+    # Month names above the first week that starts in each month, where there is room.
+    header = [" "] * (2 * weeks + 3)
+    free_from = 0
     for week in range(weeks):
         monday = first + dt.timedelta(days=7 * week)
-        if monday.month != last_month and not label:
-            label = monday.strftime("%b")
-            last_month = monday.month
-        text.append(label[:2].ljust(2) if label else "  ")
-        label = label[2:]
-    text.append("\n")
+        # The first column is labelled only when the next month does not start right after.
+        next_starts = (monday + dt.timedelta(days=7)).day <= 7
+        starts_month = monday.day <= 7 or (week == 0 and not next_starts)
+        if starts_month and 2 * week >= free_from:
+            name = monday.strftime("%b")
+            header[2 * week : 2 * week + 3] = list(name)
+            free_from = 2 * week + 4
+    text = Text("     " + "".join(header).rstrip() + "\n")
     for weekday in range(7):
         text.append(("Mon", "", "Wed", "", "Fri", "", "Sun")[weekday].ljust(5))
         for week in range(weeks):
@@ -490,7 +492,9 @@ def column_chart(
 
 
 def _accuracy_table(title: str, groups: dict[str, dict[str, Any]], limit: int = 12) -> Table:
-    table = Table(title=title, title_justify="left")
+    from rich import box
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(title.split(" by ")[-1].capitalize())
     table.add_column("Reviews", justify="right")
     table.add_column("Correct", justify="right")
