@@ -303,7 +303,8 @@ def mock_(
     from quizmaster.mock_runner import answer_source, sit_mock
 
     marking = mock.marking_for(exam, correct, wrong)
-    render.mock_to_stderr(as_json)
+    # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
+    render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
     with open_store(_db(ctx, db)) as store:
         paper = mock.assemble_paper(
             store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed

@@ -262,13 +262,9 @@ def sit_mock(
 def save_result(
     store: Store, result: MockResult, *, session_id: int, ended_at: dt.datetime, tag: str | None
 ) -> MockResult:
-    """Store the marked paper and bring forward the cards of wrongly answered questions."""
-    cards: list[CardState] = []
-    for item in result.items:
-        if item.result == "wrong":
-            moved = mock.bring_forward(store.card(item.item.question.id), ended_at)
-            if moved is not None:
-                cards.append(moved)
+    """Store the marked paper and bring forward the cards of wrongly answered questions, all
+    in one transaction, so a quiz answering one of them in another process at the same moment
+    is neither lost nor overwritten with a stale card."""
     rows = [
         MockItemRow(
             position=i.item.number,
@@ -281,10 +277,17 @@ def save_result(
         )
         for i in result.items
     ]
-    result = replace(
-        result, session_id=session_id, brought_forward=tuple(c.question_id for c in cards)
-    )
-    summary = {k: v for k, v in result.to_json().items() if k != "items"}
-    summary["tag"] = tag
-    store.finish_mock(session_id, ended_at=ended_at, data=summary, items=rows, cards=cards)
+    with store.transaction():
+        cards: list[CardState] = []
+        for item in result.items:
+            if item.result == "wrong":
+                moved = mock.bring_forward(store.card(item.item.question.id), ended_at)
+                if moved is not None:
+                    cards.append(moved)
+        result = replace(
+            result, session_id=session_id, brought_forward=tuple(c.question_id for c in cards)
+        )
+        summary = {k: v for k, v in result.to_json().items() if k != "items"}
+        summary["tag"] = tag
+        store.finish_mock(session_id, ended_at=ended_at, data=summary, items=rows, cards=cards)
     return result

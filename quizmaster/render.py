@@ -555,7 +555,8 @@ def stats_report(stats: dict[str, Any]) -> None:
     labels = [
         dt.date.fromisoformat(d).strftime("%d") if i % 7 == 0 else "" for i, d in enumerate(days)
     ]
-    console.print(column_chart(counts, labels))
+    if any(counts):
+        console.print(column_chart(counts, labels))
 
     if stats["reviews_total"]:
         console.print()

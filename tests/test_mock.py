@@ -472,3 +472,24 @@ def test_piped_stdin_in_a_real_process(capitals: Store, db_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Score: 1.5 / 4" in done.stdout and "\x1b[" not in done.stdout
     assert "Correct 1  ·  Wrong 1  ·  Unanswered 0" in done.stdout
+
+
+def test_storing_a_mock_is_all_or_nothing(capitals: Store) -> None:
+    import sqlite3
+
+    from quizmaster.store import MockItemRow
+
+    qid = "capital-peru:mcq:x"
+    make_review_card(capitals, qid, NOW + dt.timedelta(days=5))
+    sid = capitals.start_session("mock", started_at=NOW)
+    good = MockItemRow(1, qid, 2, 4, "wrong", "-2/3", False)
+    bad = MockItemRow(2, "no-such-question", None, 1, "unanswered", "0", False)
+    moved = dataclasses.replace(capitals.card(qid), due=NOW)
+    with pytest.raises(sqlite3.IntegrityError):
+        capitals.finish_mock(sid, ended_at=NOW, data={"x": 1}, items=[good, bad], cards=[moved])
+    assert capitals.mock_items(sid) == []
+    assert capitals.card(qid).due == NOW + dt.timedelta(days=5)
+    (session,) = capitals.session_rows()
+    assert session.ended_at is None
+    capitals.finish_mock(sid, ended_at=NOW, data={"x": 1}, items=[good], cards=[moved])
+    assert capitals.mock_items(sid) == [good] and capitals.card(qid).due == NOW
