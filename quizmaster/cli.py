@@ -303,6 +303,10 @@ def mock_(
     from quizmaster.mock_runner import answer_source, sit_mock
 
     marking = mock.marking_for(exam, correct, wrong)
+    if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
+        import secrets
+
+        seed = secrets.randbelow(1_000_000)
     # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
     render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
     with open_store(_db(ctx, db)) as store:

@@ -351,7 +351,10 @@ def mock_result(result: MockResult) -> None:
     ending = "time up, paper submitted" if result.timed_out else "submitted"
     lines = Text()
     lines.append(f"{_exam_label(paper.exam)} mock", style="bold cyan")
-    lines.append(f"  ·  {len(result.items)} questions  ·  {ending}\n")
+    lines.append(f"  ·  {len(result.items)} questions  ·  {ending}")
+    if paper.seed is not None:
+        lines.append(f"  ·  seed {paper.seed}", style="dim")
+    lines.append("\n")
     lines.append(
         f"Score: {fraction_text(result.score)} / {fraction_text(paper.max_score)}", style="bold"
     )
