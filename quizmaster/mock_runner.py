@@ -9,6 +9,7 @@ after each. The clock comes in as ``monotonic`` (seconds), so tests can drive ti
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import select
 from collections.abc import Callable, Iterator
@@ -87,8 +88,9 @@ class TerminalKeys:
 
 @contextmanager
 def answer_source(stdin: IO[str]) -> Iterator[tuple[KeySource | None, IO[str] | None]]:
-    """Keys when stdin is a terminal (restored on exit), else the lines of stdin."""
-    if stdin.isatty():
+    """Keys when stdin is a terminal (restored on exit), else the lines of stdin. Without
+    termios (Windows) a terminal is read line by line too: type the answer, then Enter."""
+    if stdin.isatty() and importlib.util.find_spec("termios") is not None:
         with TerminalKeys(stdin.fileno()) as keys:
             yield keys, None
     else:
