@@ -25,8 +25,8 @@ from quizmaster.store import CardState, MockItemRow, Store
 Clock = Callable[[], float]
 
 # Keys of the terminal mode. Letters a-d answer, so commands use other letters.
-NEXT_KEYS = ("n", "\r", "\n", "right", " ")
-PREVIOUS_KEYS = ("p", "left")
+NEXT_KEYS = ("n", "\r", "\n", "right", "down", " ")
+PREVIOUS_KEYS = ("p", "left", "up")
 
 
 class KeySource(Protocol):
@@ -104,79 +104,89 @@ class Outcome:
     timed_out: bool
 
 
+@dataclass
+class KeyState:
+    """What the terminal loop shows besides the attempt: the input mode ("answer", "goto"
+    while typing a question number, "confirm" before submitting), a one-off message, and
+    whether the screen needs drawing again."""
+
+    mode: str = "answer"
+    typed: str = ""
+    message: str = ""
+    redraw: bool = True
+
+
+def handle_key(attempt: Attempt, state: KeyState, key: str) -> bool:
+    """Apply one key to the attempt. Returns True when the paper is to be submitted."""
+    state.redraw = True
+    if key == "\x04":  # Ctrl-D
+        return True
+    if state.mode == "confirm":
+        state.mode = "answer"
+        return key.lower() == "y"
+    if state.mode == "goto":
+        if key.isdigit() or key in ("\x7f", "\b"):
+            state.typed = state.typed + key if key.isdigit() else state.typed[:-1]
+            state.redraw = False
+            return False
+        if key in ("\r", "\n"):
+            try:
+                attempt.go(int(state.typed))
+            except ValueError:
+                n = len(attempt.paper.items)
+                state.message = f"No question {state.typed or '(none)'}: the paper has 1-{n}"
+        state.mode, state.typed = "answer", ""
+    elif key in NEXT_KEYS:
+        attempt.next()
+    elif key in PREVIOUS_KEYS:
+        attempt.previous()
+    elif key == "g":
+        state.mode, state.typed, state.redraw = "goto", "", False
+    elif key == "m":
+        attempt.toggle_mark()
+    elif key == "x":
+        attempt.answer(None)
+    elif key in ("s", "q"):
+        state.mode = "confirm"
+    else:
+        try:
+            attempt.answer(mock.parse_choice(key, len(attempt.item.options)))
+        except ValueError:
+            state.message = f"Key {key!r} does nothing here; see the keys below"
+            return False
+        if attempt.current == len(attempt.paper.items) - 1:
+            state.message = "That was the last question: s to submit, or go back to check"
+        attempt.next()
+    return False
+
+
 def run_keys(paper: Paper, keys: KeySource, monotonic: Clock) -> Outcome:
-    """The terminal paper: navigate, answer, mark, change answers, submit or run out of time."""
+    """The terminal paper: navigate, answer, mark, change answers, submit or run out of time.
+    Keys are awaited at most a second at a time, so the countdown ticks and time-up submits
+    the paper with no key pressed."""
     attempt = Attempt(paper)
+    state = KeyState()
     start = monotonic()
     deadline = start + paper.minutes * 60
-    mode = "answer"  # or "goto" (typing a question number) or "confirm" (submit?)
-    typed = ""
-    message = ""
-    redraw = True
     timed_out = False
-    n_options = len(attempt.item.options)
     try:
         while True:
             remaining = deadline - monotonic()
             if remaining <= 0:
                 timed_out = True
                 break
-            if redraw:
-                render.mock_screen(attempt, remaining, message)
-                message, redraw = "", False
-            render.mock_prompt(attempt, remaining, mode, typed)
+            if state.redraw:
+                render.mock_screen(attempt, remaining, state.message)
+                state.message, state.redraw = "", False
+            render.mock_prompt(attempt, remaining, state.mode, state.typed)
             key = keys.read(min(1.0, remaining))
             if key is None:
                 continue
             if monotonic() >= deadline:  # a key pressed after time-up does not count
                 timed_out = True
                 break
-            if key == "\x04":
+            if handle_key(attempt, state, key):
                 break
-            redraw = True
-            n_options = len(attempt.item.options)
-            if mode == "confirm":
-                if key.lower() == "y":
-                    break
-                mode = "answer"
-            elif mode == "goto":
-                if key.isdigit():
-                    typed += key
-                    redraw = False
-                elif key in ("\x7f", "\b"):
-                    typed = typed[:-1]
-                    redraw = False
-                elif key in ("\r", "\n"):
-                    try:
-                        attempt.go(int(typed))
-                    except ValueError:
-                        message = (
-                            f"No question {typed or '(none)'}: the paper has 1-{len(paper.items)}"
-                        )
-                    mode, typed = "answer", ""
-                else:
-                    mode, typed = "answer", ""
-            elif key in NEXT_KEYS or key == "down":
-                attempt.next()
-            elif key in PREVIOUS_KEYS or key == "up":
-                attempt.previous()
-            elif key == "g":
-                mode, typed, redraw = "goto", "", False
-            elif key == "m":
-                attempt.toggle_mark()
-            elif key == "x":
-                attempt.answer(None)
-            elif key in ("s", "q"):
-                mode = "confirm"
-            else:
-                try:
-                    attempt.answer(mock.parse_choice(key, n_options))
-                except ValueError:
-                    message = f"Key {key!r} does nothing here; see the keys below"
-                else:
-                    if attempt.current == len(paper.items) - 1:
-                        message = "That was the last question: s to submit, or go back to check"
-                    attempt.next()
     except (KeyboardInterrupt, EOFError):
         pass
     render.mock_done(timed_out)

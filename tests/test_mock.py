@@ -493,3 +493,19 @@ def test_storing_a_mock_is_all_or_nothing(capitals: Store) -> None:
     assert session.ended_at is None
     capitals.finish_mock(sid, ended_at=NOW, data={"x": 1}, items=[good], cards=[moved])
     assert capitals.mock_items(sid) == [good] and capitals.card(qid).due == NOW
+
+
+def test_go_to_number_edits_and_rejects(capitals: Store) -> None:
+    from quizmaster.mock_runner import KeyState, handle_key
+
+    paper = mock.assemble_paper(capitals.mock_pool(), PRESETS["upsc"], questions=4, seed=1)
+    attempt, state = mock.Attempt(paper), KeyState()
+    for key in ("g", "9", "\x7f", "3", "\r"):
+        assert handle_key(attempt, state, key) is False
+    assert attempt.current == 2 and state.mode == "answer"
+    for key in ("g", "9", "\r"):
+        handle_key(attempt, state, key)
+    assert attempt.current == 2 and state.message == "No question 9: the paper has 1-4"
+    handle_key(attempt, state, "z")
+    assert "does nothing here" in state.message and attempt.answers == [None] * 4
+    assert handle_key(attempt, state, "\x04") is True  # Ctrl-D submits
