@@ -251,3 +251,46 @@ def test_history_empty_and_flags(runner: CliRunner, db_path: Path) -> None:
     assert result.stdout.startswith("id,kind,started_at")
     result = runner.invoke(app, ["history", "--csv", "--json"])
     assert result.exit_code == 2 and "choose one of --json and --csv" in result.stderr
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def plain_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from quizmaster import render
+
+    monkeypatch.setattr(render, "_out", Console(file=io.StringIO(), width=100))
+
+
+@pytest.mark.usefixtures("plain_console")
+def test_heatmap_chart_plain() -> None:
+    from quizmaster.render import heatmap_chart
+
+    week = {
+        (dt.date(2026, 11, 16) + dt.timedelta(days=i)).isoformat(): n
+        for i, n in enumerate([0, 1, 2, 3, 4, 8, 0])
+    }  # Monday 16 .. Sunday 22 November
+    lines = heatmap_chart(week).plain.splitlines()
+    assert lines[0].strip() == "Nov"
+    cells = [line[5] for line in lines[1:8]]
+    assert cells == [".", "-", "-", "+", "+", "#", "."]  # level: ceil(4 * n / busiest day)
+    assert lines[8].strip().startswith("Less . - + * # More  (most in a day: 8)")
+
+
+@pytest.mark.usefixtures("plain_console")
+def test_column_chart_plain() -> None:
+    from quizmaster.render import column_chart
+
+    chart = column_chart([4, 0, 2, 1], ["a", "", "c", ""], height=4)
+    lines = [line.rstrip() for line in chart.plain.splitlines()]
+    assert lines == [
+        "4 │#",
+        "  │#",
+        "  │#   #",
+        "0 │#   # #",
+        "  └────────",
+        "   a   c",
+    ]
