@@ -798,22 +798,31 @@ class Store:
             sql += " WHERE q.deck_id = ?"
             params.append(self.deck_id(deck))
         sql += " ORDER BY r.reviewed_at, r.id"
-        return [
-            ReviewRow(
-                day=dt.date.fromisoformat(r[0]),
-                question_id=r[1],
-                fact_id=r[2],
-                kind=r[3],
-                topic=r[4] or "General",
-                tags=tuple(json.loads(r[5] or "[]")),
-                deck=r[6],
-                rating=r[7],
-                correct=bool(r[8]),
-                state_before=int(r[9]),
-                session_id=r[10],
+        # Few distinct days and tag lists: parse each once.
+        days: dict[str, dt.date] = {}
+        tags: dict[str, tuple[str, ...]] = {}
+        rows: list[ReviewRow] = []
+        for r in self.conn.execute(sql, params):
+            if r[0] not in days:
+                days[r[0]] = dt.date.fromisoformat(r[0])
+            if r[5] not in tags:
+                tags[r[5]] = tuple(json.loads(r[5] or "[]"))
+            rows.append(
+                ReviewRow(
+                    day=days[r[0]],
+                    question_id=r[1],
+                    fact_id=r[2],
+                    kind=r[3],
+                    topic=r[4] or "General",
+                    tags=tags[r[5]],
+                    deck=r[6],
+                    rating=r[7],
+                    correct=bool(r[8]),
+                    state_before=int(r[9]),
+                    session_id=r[10],
+                )
             )
-            for r in self.conn.execute(sql, params)
-        ]
+        return rows
 
     def card_rows(self, deck: str | None = None) -> list[CardRow]:
         """The scheduling state of every question that is not retired."""
