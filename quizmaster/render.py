@@ -537,7 +537,9 @@ def stats_report(stats: dict[str, Any]) -> None:
     if fsrs["parameters"] == "default":
         lines.append("FSRS parameters: default (run quizmaster optimize to fit your own)")
     else:
-        params = ", ".join(f"{p:.3g}" for p in fsrs["parameters"])
+        raw = fsrs["parameters"]
+        numbers = isinstance(raw, list) and all(isinstance(p, (int, float)) for p in raw)
+        params = ", ".join(f"{p:.3g}" for p in raw) if numbers else str(raw)
         lines.append(f"FSRS parameters: fitted {fsrs['fitted_at'] or ''}: {params}")
     console.print(Panel(lines, border_style="cyan"))
 

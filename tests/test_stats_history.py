@@ -294,3 +294,10 @@ def test_column_chart_plain() -> None:
         "  └────────",
         "   a   c",
     ]
+
+
+def test_stats_shows_fitted_parameters(history: Store, runner: CliRunner) -> None:
+    history.set_setting("fsrs_parameters", [0.40255, 1.18385, 3.173])
+    history.set_setting("fsrs_fitted_at", "2026-11-20T10:00:00+00:00")
+    result = runner.invoke(app, ["stats"])
+    assert "FSRS parameters: fitted 2026-11-20T10:00:00+00:00: 0.403, 1.18, 3.17" in result.stdout
