@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import json
 import math
+import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -351,7 +352,8 @@ def test_custom_exam_on_the_command_line(capitals: Store, runner: CliRunner) -> 
 # --- a real pseudo-terminal ----------------------------------------------------------------
 
 pexpect = pytest.importorskip("pexpect")
-QUIZMASTER = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "quizmaster"
+# The console script installed next to the interpreter running the tests (venv or CI).
+QUIZMASTER = Path(sys.executable).parent / "quizmaster"
 
 
 @pytest.fixture
