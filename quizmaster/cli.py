@@ -69,6 +69,14 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def utc_offset(moment: dt.datetime) -> int:
+    """The user's zone for calendar days (streaks, heatmap): the offset written in a pinned
+    ``QUIZMASTER_NOW``, else the system's local zone at ``moment``."""
+    zoned = moment if os.environ.get("QUIZMASTER_NOW", "").strip() else moment.astimezone()
+    offset = zoned.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
 def open_store(db: Path | None) -> Store:
     """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
     database gets the built-in deck."""
@@ -290,12 +298,6 @@ config_app = typer.Typer(help="Show and change settings.", no_args_is_help=False
 app.add_typer(config_app, name="config")
 
 
-def utc_offset(moment: dt.datetime) -> int:
-    """Minutes east of UTC of the local time zone at ``moment`` (study days are local)."""
-    offset = moment.astimezone().utcoffset()
-    return int(offset.total_seconds() // 60) if offset else 0
-
-
 def _idle_timeout() -> float | None:
     """Seconds without input after which piped input counts as ended: in CI (10 s, or
     ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job."""
@@ -429,6 +431,156 @@ def config_unset(
     with open_store(_db(ctx, db)) as store:
         removed = store.delete_setting(key)
     render.info(f"{key}: back to the default" if removed else f"{key} was already the default")
+
+
+# --- mock tests, stats and history (issue 6) ---------------------------------------------
+
+TagOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
+]
+
+
+@app.command("mock")
+def mock_(
+    ctx: typer.Context,
+    exam: Annotated[
+        str, typer.Option("--exam", "-e", help="Marking scheme: upsc, ssc, ibps or custom.")
+    ] = "upsc",
+    questions: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--questions",
+            "-n",
+            help="Questions in the paper (default: up to 20).",
+            show_default=False,
+        ),
+    ] = None,
+    minutes: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--minutes", "-m", help="Time limit (default: the exam's pace).", show_default=False
+        ),
+    ] = None,
+    deck: DeckOption = None,
+    tag: TagOption = None,
+    seed: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--seed", help="Draw the same paper again.", show_default=False),
+    ] = None,
+    correct: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--correct", help="custom: marks per right answer, e.g. 1.", show_default=False
+        ),
+    ] = None,
+    wrong: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--wrong",
+            help="custom: marks off per wrong answer, e.g. 0.25 or 1/3.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """A timed exam-style paper of mcq and statements questions, with negative marking.
+
+    In a terminal: keys 1-4 or a-d answer, n/p move, g jumps to a number, m marks for review,
+    x clears, s submits; the paper is submitted when the time is up. With piped stdin: one
+    answer per line (empty line = unanswered).
+
+    Example: quizmaster mock --exam ssc --questions 25 --minutes 15
+    """
+    import sys
+    import time
+
+    from quizmaster import mock, render
+    from quizmaster.mock_runner import answer_source, sit_mock
+
+    marking = mock.marking_for(exam, correct, wrong)
+    if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
+        import secrets
+
+        seed = secrets.randbelow(1_000_000)
+    # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
+    render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
+    with open_store(_db(ctx, db)) as store:
+        paper = mock.assemble_paper(
+            store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
+        )
+        with answer_source(sys.stdin) as (keys, lines):
+            result = sit_mock(
+                store,
+                paper,
+                now=now(),
+                monotonic=time.monotonic,
+                keys=keys,
+                lines=lines,
+                deck=deck,
+                tag=tag,
+            )
+    if as_json:
+        render.json_out(result.to_json())
+    else:
+        render.mock_result(result)
+
+
+@app.command("stats")
+def stats_(
+    ctx: typer.Context,
+    deck: DeckOption = None,
+    days: Annotated[
+        int, typer.Option("--days", help="Days shown in the review heatmap (about 6 months).")
+    ] = 182,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Your progress: streaks, a review heatmap, retention, accuracy by topic, tag and kind,
+    questions by state, the reviews due in the next 30 days and your weakest facts.
+
+    Example: quizmaster stats --deck "India–Israel Defence MoU 2025" --days 90
+    """
+    from quizmaster import render
+    from quizmaster.stats import collect_stats
+
+    moment = now()
+    with open_store(_db(ctx, db)) as store:
+        report = collect_stats(
+            store, now=moment, utc_offset_minutes=utc_offset(moment), deck=deck, days=days
+        )
+    if as_json:
+        render.json_out(report)
+    else:
+        render.stats_report(report)
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV on stdout.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Every quiz session and mock test with its score, and a chart of your mock scores.
+
+    Example: quizmaster history --csv > history.csv
+    """
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+    from quizmaster.stats import mock_trend, session_history
+
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    with open_store(_db(ctx, db)) as store:
+        rows = session_history(store.session_rows())
+    if as_json:
+        render.json_out(rows)
+    elif as_csv:
+        render.csv_out(rows)
+    else:
+        render.history_report(rows, mock_trend(rows))
 
 
 def main() -> None:

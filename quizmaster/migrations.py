@@ -134,6 +134,31 @@ def m001_initial(db: Any) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+# --- mock tests (issue 6) ---
+
+
+@migration
+def m003_mock_items(db: Any) -> None:
+    """One row per question of a mock paper: what was answered and how it was marked."""
+    db["mock_items"].create(
+        {
+            "session_id": int,
+            "position": int,
+            "question_id": str,
+            "answer": int,
+            "correct_answer": int,
+            "result": str,
+            "marks": str,
+            "marked": int,
+        },
+        pk=("session_id", "position"),
+        foreign_keys=[("session_id", "sessions", "id"), ("question_id", "questions", "id")],
+        not_null={"session_id", "position", "question_id", "correct_answer", "result", "marks"},
+        defaults={"marked": 0},
+    )
+    db["mock_items"].create_index(["question_id"])
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -203,7 +203,7 @@ import datetime as dt  # noqa: E402  (kept inside this feature's block)
 from quizmaster.optimizer import Outcome  # noqa: E402
 
 
-def _percent(value: float) -> str:
+def _percent2(value: float) -> str:
     return f"{value * 100:.2f}%"
 
 
@@ -223,7 +223,7 @@ def optimize_report(outcome: Outcome) -> None:
     table.add_column("RMSE (bins)", justify="right")
     for label, metrics in (("Default", fit.default), ("Fitted", fit.fitted)):
         style = "bold green" if label == "Fitted" and fit.better else ""
-        table.add_row(label, f"{metrics.log_loss:.4f}", _percent(metrics.rmse_bins), style=style)
+        table.add_row(label, f"{metrics.log_loss:.4f}", _percent2(metrics.rmse_bins), style=style)
     out().print(table)
     out().print(Text("Lower is better for both measures.", style="dim"))
     if outcome.saved:
@@ -476,3 +476,463 @@ def settings_table(rows: Sequence[tuple[str, Any, bool]]) -> None:
         shown = "none" if value is None else json.dumps(value) if isinstance(value, list) else value
         table.add_row(key, escape(str(shown)), "default" if is_default else "")
     out().print(table)
+
+
+# --- mock tests, stats and history (issue 6) ---------------------------------------------
+
+if TYPE_CHECKING:
+    from quizmaster.mock import Attempt, Marking, MockResult
+
+_mock_console: Console | None = None
+
+
+def mock_to_stderr(flag: bool) -> None:
+    """With ``mock --json`` the paper is shown on stderr so stdout carries only the JSON."""
+    global _mock_console
+    _mock_console = err() if flag else None
+
+
+def _mc() -> Console:
+    return _mock_console or out()
+
+
+def clock_text(seconds: float) -> str:
+    """``754.2`` -> ``12:35`` (``1:02:05`` past an hour); rounded up, as exam clocks do."""
+    total = max(0, int(-(-seconds // 1)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _exam_label(exam: str) -> str:
+    return exam.upper() if exam != "custom" else "Custom"
+
+
+def _marking_text(marking: Marking) -> str:
+    from quizmaster.mock import fraction_text
+
+    wrong = marking.wrong
+    shown = f"{wrong.numerator}/{wrong.denominator}" if wrong.denominator != 1 else str(wrong)
+    return (
+        f"+{fraction_text(marking.correct)} / -{shown}"
+        if wrong
+        else (f"+{fraction_text(marking.correct)} / 0")
+    )
+
+
+def _choice_text(options: Sequence[str], index: int | None) -> str:
+    if index is None:
+        return "(none)"
+    return f"{index + 1}) {options[index]}"
+
+
+def _palette(attempt: Attempt) -> Text:
+    """The question palette of a computer-based exam: answered, marked, current."""
+    text = Text()
+    for i, (answer, marked) in enumerate(zip(attempt.answers, attempt.marked, strict=True)):
+        sign = ("✓" if answer is not None else "·") + ("?" if marked else " ")
+        style = "green" if answer is not None else "dim"
+        if marked:
+            style = "yellow"
+        if i == attempt.current:
+            style += " reverse"
+        text.append(f"{i + 1:>2}{sign}", style=style)
+        text.append(" ")
+    return text
+
+
+MOCK_KEYS_HELP = (
+    "Keys: 1-4 or a-d answer (then next) · n/→ next · p/← previous · g go to number · "
+    "m mark for review · x clear answer · s submit"
+)
+
+
+def mock_screen(attempt: Attempt, remaining: float, message: str = "") -> None:
+    """The whole screen of one question in a terminal mock."""
+    console = _mc()
+    paper = attempt.paper
+    item = attempt.item
+    q = item.question
+    console.clear()
+    console.print(
+        Text.assemble(
+            (f"{_exam_label(paper.exam)} mock", "bold cyan"),
+            f"  ·  marking {_marking_text(paper.marking)}  ·  ",
+            (f"⏱ {clock_text(remaining)} left", "bold"),
+            f"  ·  answered {len(paper.items) - attempt.unanswered}/{len(paper.items)}",
+            f"  ·  marked {attempt.marked_count}",
+        )
+    )
+    answer = attempt.answers[attempt.current]
+    subtitle = "Your answer: " + escape(_choice_text(item.options, answer))
+    if attempt.marked[attempt.current]:
+        subtitle += "  ·  ★ marked for review"
+    console.print(
+        Panel(
+            question_body(q),
+            title=f"Q{item.number}/{len(paper.items)} · {KIND_LABEL.get(q.kind, q.kind)} · "
+            f"{escape(q.topic)} · ⏱ {clock_text(remaining)} left",
+            title_align="left",
+            subtitle=subtitle,
+            subtitle_align="right",
+            border_style="yellow" if attempt.marked[attempt.current] else "cyan",
+        )
+    )
+    console.print(_palette(attempt))
+    console.print(Text(MOCK_KEYS_HELP, style="dim"))
+    if message:
+        console.print(Text(message, style="bold yellow"))
+
+
+def mock_prompt(attempt: Attempt, remaining: float, mode: str, typed: str) -> None:
+    """The prompt line, rewritten in place every second so the countdown ticks."""
+    left = f"⏱ {clock_text(remaining)} left"
+    if mode == "goto":
+        text = f"{left} · Go to question (1-{len(attempt.paper.items)}), then Enter: {typed}"
+    elif mode == "confirm":
+        text = (
+            f"{left} · Submit now? {attempt.unanswered} unanswered, "
+            f"{attempt.marked_count} marked for review [y/N] "
+        )
+    else:
+        text = f"{left} · Q{attempt.item.number}/{len(attempt.paper.items)} > "
+    console = _mc()
+    if not console.is_terminal:  # redirected: no cursor tricks in a file
+        return
+    console.file.write("\r\x1b[K" + text)
+    console.file.flush()
+
+
+def mock_done(timed_out: bool) -> None:
+    """Ends the prompt line of a terminal mock."""
+    console = _mc()
+    if console.is_terminal:
+        console.file.write("\n")
+    console.print("Time is up: the paper is submitted." if timed_out else "Paper submitted.")
+
+
+def mock_plain_question(attempt: Attempt, remaining: float) -> None:
+    """One question of a scripted (piped) mock, as plain text."""
+    item = attempt.item
+    console = _mc()
+    console.print(
+        f"Q{item.number}/{len(attempt.paper.items)} · "
+        f"{KIND_LABEL.get(item.question.kind, item.question.kind)} · "
+        f"{clock_text(remaining)} left"
+    )
+    console.print(question_body(item.question))
+
+
+def mock_plain_answer(attempt: Attempt) -> None:
+    item = attempt.item
+    answer = attempt.answers[attempt.current]
+    _mc().print(Text(f"Your answer: {_choice_text(item.options, answer)}\n"))
+
+
+_RESULT_SIGN = {"correct": ("✓ correct", "green"), "wrong": ("✗ wrong", "red")}
+
+
+def mock_result(result: MockResult) -> None:
+    """The result sheet: score, counts, time, and every question with the right answer."""
+    from quizmaster.mock import fraction_text
+
+    console = out()
+    paper = result.paper
+    ending = "time up, paper submitted" if result.timed_out else "submitted"
+    lines = Text()
+    lines.append(f"{_exam_label(paper.exam)} mock", style="bold cyan")
+    lines.append(f"  ·  {len(result.items)} questions  ·  {ending}")
+    if paper.seed is not None:
+        lines.append(f"  ·  seed {paper.seed}", style="dim")
+    lines.append("\n")
+    lines.append(
+        f"Score: {fraction_text(result.score)} / {fraction_text(paper.max_score)}", style="bold"
+    )
+    if result.score.denominator != 1:
+        lines.append(f"  (exactly {result.score})")
+    lines.append(f"    Marking: {_marking_text(paper.marking)}, unanswered 0\n")
+    lines.append(f"Correct {result.count('correct')}", style="green")
+    lines.append(f"  ·  Wrong {result.count('wrong')}", style="red")
+    lines.append(f"  ·  Unanswered {result.count('unanswered')}")
+    lines.append(f"  ·  Time {clock_text(result.duration_s)} of {clock_text(paper.minutes * 60)}")
+    console.print(Panel(lines, title="Result", title_align="left", border_style="cyan"))
+    for item in result.items:
+        q = item.item.question
+        sign, style = _RESULT_SIGN.get(item.result, ("– unanswered", "yellow"))
+        marks = fraction_text(item.marks)
+        head = Text.assemble(
+            (f"{item.item.number:>3}. ", "bold"),
+            (f"{sign:<13}", style),
+            (f"{('+' if item.marks > 0 else '') + marks:>6}  ", style),
+            q.prompt,
+        )
+        console.print(head)
+        options = item.item.options
+        detail = f"       Your answer: {_choice_text(options, item.answer)}"
+        if item.result != "correct":
+            detail += f"    Right answer: {_choice_text(options, item.item.correct_index)}"
+        console.print(Text(detail))
+        if q.explanation:
+            console.print(Text(f"       Why: {q.explanation}", style="dim"))
+    if result.brought_forward:
+        n = len(result.brought_forward)
+        console.print(
+            f"\n{n} question{'s' if n != 1 else ''} you got wrong {'are' if n != 1 else 'is'} "
+            "now due in your daily quiz (quizmaster quiz)."
+        )
+    if result.session_id is not None:
+        console.print(Text(f"Stored as mock #{result.session_id}; see quizmaster history.", "dim"))
+
+
+def _terminal() -> bool:
+    return out().is_terminal
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+_HEAT_STYLES = ("grey30", "green4", "green3", "green1", "bold bright_green")
+_HEAT_PLAIN = ".-+*#"
+
+
+def _heat_level(count: int, top: int) -> int:
+    return 0 if count <= 0 or top <= 0 else max(1, min(4, -(-4 * count // top)))
+
+
+def heatmap_chart(days: dict[str, int]) -> Text:
+    """A calendar heatmap: a column per week, a row per weekday (Monday first). Coloured
+    squares in a terminal; ``. - + * #`` (fewer to more) in plain text."""
+    import datetime as dt
+
+    dates = [dt.date.fromisoformat(d) for d in days]
+    if not dates:
+        return Text("")
+    first = dates[0] - dt.timedelta(days=dates[0].weekday())
+    weeks = (dates[-1] - first).days // 7 + 1
+    top = max(days.values(), default=0)
+    terminal = _terminal()
+    # Month names above the first week that starts in each month, where there is room.
+    header = [" "] * (2 * weeks + 3)
+    free_from = 0
+    for week in range(weeks):
+        monday = first + dt.timedelta(days=7 * week)
+        # The first column is labelled only when the next month does not start right after.
+        next_starts = (monday + dt.timedelta(days=7)).day <= 7
+        starts_month = monday.day <= 7 or (week == 0 and not next_starts)
+        if starts_month and 2 * week >= free_from:
+            name = monday.strftime("%b")
+            header[2 * week : 2 * week + 3] = list(name)
+            free_from = 2 * week + 4
+    text = Text("     " + "".join(header).rstrip() + "\n")
+    for weekday in range(7):
+        text.append(("Mon", "", "Wed", "", "Fri", "", "Sun")[weekday].ljust(5))
+        for week in range(weeks):
+            day = first + dt.timedelta(days=7 * week + weekday)
+            key = day.isoformat()
+            if key not in days:
+                text.append("  ")
+                continue
+            level = _heat_level(days[key], top)
+            if terminal:
+                text.append("■ ", style=_HEAT_STYLES[level])
+            else:
+                text.append(_HEAT_PLAIN[level] + " ")
+        text.append("\n")
+    text.append("     Less ")
+    for level in range(5):
+        if terminal:
+            text.append("■ ", style=_HEAT_STYLES[level])
+        else:
+            text.append(_HEAT_PLAIN[level] + " ")
+    text.append(f"More  (most in a day: {top})")
+    return text
+
+
+def column_chart(
+    values: Sequence[float],
+    labels: Sequence[str],
+    *,
+    height: int = 6,
+    top: float | None = None,
+    col_width: int = 2,
+) -> Text:
+    """A small vertical bar chart: one column per value (``col_width`` characters with the gap),
+    its label underneath when not empty. Block characters in a terminal, ``#`` in plain text.
+    ``top`` fixes the scale (100 for percentages); by default it is the largest value."""
+    scale = max(values, default=0) if top is None else top
+    glyph = ("█" if _terminal() else "#") * (col_width - 1)
+    width = max(len(f"{scale:g}"), 1)
+    text = Text()
+    for row in range(height, 0, -1):
+        axis = f"{scale:g}" if row == height else ("0" if row == 1 else "")
+        text.append(axis.rjust(width) + " │")
+        for value in values:
+            filled = scale > 0 and value > 0 and value * height >= (row - 0.5) * scale
+            filled = filled or (row == 1 and value > 0)
+            if filled:
+                text.append(glyph, style="cyan")
+                text.append(" ")
+            else:
+                text.append(" " * col_width)
+        text.append("\n")
+    text.append(" " * width + " └" + "─" * (col_width * len(values)) + "\n")
+    line = " " * (width + 2)
+    for label in labels:
+        line += label[:col_width].ljust(col_width) if label else " " * col_width
+    text.append(line.rstrip())
+    return text
+
+
+def _accuracy_table(title: str, groups: dict[str, dict[str, Any]], limit: int = 12) -> Table:
+    from rich import box
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column(title.split(" by ")[-1].capitalize())
+    table.add_column("Reviews", justify="right")
+    table.add_column("Correct", justify="right")
+    table.add_column("Accuracy", justify="right")
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["reviews"], kv[0]))[:limit]
+    for name, g in ranked:
+        table.add_row(escape(name), str(g["reviews"]), str(g["correct"]), _percent(g["accuracy"]))
+    return table
+
+
+def stats_report(stats: dict[str, Any]) -> None:
+    """``quizmaster stats``: the numbers, the heatmap, the forecast and the breakdowns."""
+    import datetime as dt
+
+    console = out()
+    lines = Text()
+    scope = stats["deck"] or "all decks"
+    lines.append("Progress", style="bold cyan")
+    lines.append(f"  ·  {scope}  ·  {stats['today']}\n")
+    lines.append(
+        f"Reviews today {stats['reviews_today']}  ·  total {stats['reviews_total']}  ·  "
+        f"accuracy {_percent(stats['accuracy'])}\n"
+    )
+    lines.append(
+        f"Streak {stats['streak_days']} days (longest {stats['longest_streak']})  ·  "
+        f"true retention {_percent(stats['retention'])} "
+        f"({stats['retention_reviews']} reviews)\n"
+    )
+    lines.append(f"Due now {stats['due_now']}  ·  new available {stats['new_available']}\n")
+    states = stats["states"]
+    lines.append(
+        "Questions: "
+        + "  ·  ".join(f"{name} {states[name]}" for name in ("new", "learning", "review"))
+        + f"  ·  suspended {states['suspended']}\n"
+    )
+    fsrs = stats["fsrs"]
+    if fsrs["parameters"] == "default":
+        lines.append("FSRS parameters: default (run quizmaster optimize to fit your own)")
+    else:
+        raw = fsrs["parameters"]
+        numbers = isinstance(raw, list) and all(isinstance(p, (int, float)) for p in raw)
+        params = ", ".join(f"{p:.3g}" for p in raw) if numbers else str(raw)
+        lines.append(f"FSRS parameters: fitted {fsrs['fitted_at'] or ''}: {params}")
+    console.print(Panel(lines, border_style="cyan"))
+
+    console.print(Text(f"\nReviews per day, last {len(stats['heatmap'])} days", style="bold"))
+    console.print(heatmap_chart(stats["heatmap"]))
+
+    days = list(stats["forecast"])
+    counts = list(stats["forecast"].values())
+    tomorrow = counts[1] if len(counts) > 1 else 0
+    console.print(
+        Text(
+            f"\nReviews due, next {len(days)} days: {sum(counts)} "
+            f"(today {counts[0] if counts else 0}, tomorrow {tomorrow}, "
+            f"next 7 days {sum(counts[:7])})",
+            style="bold",
+        )
+    )
+    labels = [
+        dt.date.fromisoformat(d).strftime("%d") if i % 7 == 0 else "" for i, d in enumerate(days)
+    ]
+    if any(counts):
+        console.print(column_chart(counts, labels))
+
+    if stats["reviews_total"]:
+        console.print()
+        console.print(_accuracy_table("Accuracy by topic", stats["by_topic"]))
+        console.print(_accuracy_table("Accuracy by kind", stats["by_kind"]))
+        console.print(_accuracy_table("Accuracy by tag", stats["by_tag"], limit=10))
+    else:
+        console.print("\nNo reviews yet: run quizmaster quiz.")
+    if stats["weakest"]:
+        table = Table(title="Weakest facts", title_justify="left")
+        table.add_column("Fact", style="cyan", overflow="fold")
+        table.add_column("Statement", ratio=4)
+        table.add_column("Wrong", justify="right")
+        table.add_column("Accuracy", justify="right")
+        for w in stats["weakest"]:
+            table.add_row(
+                w["fact_id"],
+                escape(w["statement"]),
+                f"{w['wrong']}/{w['reviews']}",
+                _percent(w["accuracy"]),
+            )
+        console.print(table)
+
+
+def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any]]) -> None:
+    """``quizmaster history``: every session with its score, then the mock-score trend."""
+    console = out()
+    if not rows:
+        console.print("No sessions yet: run quizmaster quiz or quizmaster mock.")
+        return
+    table = Table(title=f"{len(rows)} sessions", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    with_deck = any(r["deck"] for r in rows)
+    if with_deck:
+        table.add_column("Deck")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("%", justify="right")
+    table.add_column("Right/wrong/blank", justify="right")
+    table.add_column("Time", justify="right", no_wrap=True)
+    for r in rows:
+        kind = r["kind"] if r["kind"] != "mock" else f"mock {_exam_label(r['exam'] or '')}"
+        if not r["finished"]:
+            kind += " (unfinished)"
+        blank = "" if r["unanswered"] is None else f"/{r['unanswered']}"
+        table.add_row(
+            str(r["id"]),
+            r["started_at"][:16].replace("T", " "),
+            kind,
+            *([escape(r["deck"] or "all")] if with_deck else []),
+            f"{r['score']:g}/{r['max_score']:g}" if r["max_score"] is not None else "",
+            "" if r["percent"] is None else f"{r['percent']:g}",
+            f"{r['correct']}/{r['wrong']}{blank}",
+            "" if r["duration_s"] is None else clock_text(r["duration_s"]),
+        )
+    console.print(table)
+    if trend:
+        last = trend[-1]["percent"]
+        console.print(
+            Text(
+                f"\nMock scores, % of the maximum: {len(trend)} mocks, oldest first "
+                f"(last {last:g}%, best {max(t['percent'] for t in trend):g}%)",
+                style="bold",
+            )
+        )
+        labels = [str(i + 1) if i % 5 == 0 else "" for i in range(len(trend))]
+        console.print(
+            column_chart([max(0.0, t["percent"]) for t in trend], labels, top=100, col_width=3)
+        )
+        if any(t["percent"] < 0 for t in trend):
+            console.print(Text("(negative scores are drawn as 0)", style="dim"))
+
+
+def csv_out(rows: Sequence[dict[str, Any]]) -> None:
+    """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
+    import csv
+
+    from quizmaster.stats import HISTORY_FIELDS
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    sys.stdout.flush()

@@ -4,7 +4,14 @@ store supplies the data and the CLI supplies ``today``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from quizmaster.errors import UsageError
+
+if TYPE_CHECKING:
+    from quizmaster.store import CardRow, ReviewRow, SessionRow, Store
 
 
 def streak_days(counts: Mapping[dt.date, int], today: dt.date) -> int:
@@ -27,3 +34,236 @@ def longest_streak(counts: Mapping[dt.date, int]) -> int:
         best = max(best, run)
         previous = day
     return best
+
+
+# --- progress report and history (issue 6) -----------------------------------------------
+
+HEATMAP_DAYS = 182  # about six months
+FORECAST_DAYS = 30
+WEAKEST_LIMIT = 5
+FSRS_PARAMETERS_KEY = "fsrs_parameters"
+FSRS_FITTED_AT_KEY = "fsrs_fitted_at"
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "learning"}
+
+
+def local_day(moment: dt.datetime, utc_offset_minutes: int) -> dt.date:
+    """The calendar day of an aware UTC moment in the user's zone."""
+    utc = moment.astimezone(dt.timezone.utc)
+    return (utc + dt.timedelta(minutes=utc_offset_minutes)).date()
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part / whole`` rounded to 4 places; None when there is nothing to divide."""
+    return round(part / whole, 4) if whole else None
+
+
+def heatmap(counts: Mapping[dt.date, int], today: dt.date, days: int) -> dict[str, int]:
+    """Reviews per day for the ``days`` days ending today, oldest first, zeros included."""
+    return {
+        (today - dt.timedelta(days=i)).isoformat(): counts.get(today - dt.timedelta(days=i), 0)
+        for i in range(days - 1, -1, -1)
+    }
+
+
+def retention(reviews: Sequence[ReviewRow]) -> tuple[int, int]:
+    """True retention's numbers: (passed, total) over reviews of cards in the review state,
+    passed meaning any rating but Again. Learning steps are left out: they measure
+    short-term recall, not memory."""
+    due_reviews = [r for r in reviews if r.state_before == 2]
+    return sum(r.rating > 1 for r in due_reviews), len(due_reviews)
+
+
+def accuracy_by(
+    reviews: Sequence[ReviewRow], key: Callable[[ReviewRow], Iterable[str]]
+) -> dict[str, dict[str, Any]]:
+    """Reviews, correct answers and accuracy per group, groups sorted by name."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for review in reviews:
+        for group in key(review):
+            totals[group][0] += 1
+            totals[group][1] += int(review.correct)
+    return {
+        name: {"reviews": n, "correct": k, "accuracy": share(k, n)}
+        for name, (n, k) in sorted(totals.items())
+    }
+
+
+def card_states(cards: Sequence[CardRow]) -> dict[str, int]:
+    """Questions by state; suspended questions count only as suspended."""
+    states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
+    for card in cards:
+        states["suspended" if card.suspended else STATE_NAMES.get(card.state, "learning")] += 1
+    return states
+
+
+def forecast(
+    cards: Sequence[CardRow],
+    today: dt.date,
+    utc_offset_minutes: int,
+    days: int = FORECAST_DAYS,
+) -> dict[str, int]:
+    """Reviews falling due on each of the next ``days`` days (today first). Overdue reviews
+    count on today; new and suspended questions are not reviews yet."""
+    counts = dict.fromkeys(((today + dt.timedelta(days=i)).isoformat() for i in range(days)), 0)
+    for card in cards:
+        if card.suspended or card.state == 0 or card.due is None:
+            continue
+        day = max(local_day(card.due, utc_offset_minutes), today).isoformat()
+        if day in counts:
+            counts[day] += 1
+    return counts
+
+
+def weakest_facts(reviews: Sequence[ReviewRow], limit: int = WEAKEST_LIMIT) -> list[dict[str, Any]]:
+    """Facts answered wrongly most often: lowest accuracy first, then most misses."""
+    per_fact: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for review in reviews:
+        per_fact[review.fact_id][0] += 1
+        per_fact[review.fact_id][1] += int(review.correct)
+    missed = sorted(
+        ((k / n, k - n, fid, n, k) for fid, (n, k) in per_fact.items() if k < n),
+    )
+    return [
+        {"fact_id": fid, "reviews": n, "wrong": n - k, "accuracy": share(k, n)}
+        for _, _, fid, n, k in missed[:limit]
+    ]
+
+
+def build_stats(
+    reviews: Sequence[ReviewRow],
+    cards: Sequence[CardRow],
+    *,
+    now: dt.datetime,
+    utc_offset_minutes: int = 0,
+    days: int = HEATMAP_DAYS,
+) -> dict[str, Any]:
+    """Every number of ``quizmaster stats`` from the review log and the cards. ``reviews``
+    carry their local day already (the store computes it with the same offset)."""
+    if days < 1:
+        raise UsageError(f"--days must be at least 1, got {days}")
+    today = local_day(now, utc_offset_minutes)
+    counts: dict[dt.date, int] = defaultdict(int)
+    for review in reviews:
+        counts[review.day] += 1
+    passed, total = retention(reviews)
+    correct = sum(r.correct for r in reviews)
+    live = [c for c in cards if not c.suspended]
+    return {
+        "today": today.isoformat(),
+        "reviews_total": len(reviews),
+        "reviews_today": counts.get(today, 0),
+        "due_now": sum(c.state != 0 and c.due is not None and c.due <= now for c in live),
+        "new_available": sum(c.state == 0 for c in live),
+        "streak_days": streak_days(counts, today),
+        "longest_streak": longest_streak(counts),
+        "accuracy": share(correct, len(reviews)),
+        "retention": share(passed, total),
+        "retention_reviews": total,
+        "states": card_states(cards),
+        "heatmap": heatmap(counts, today, days),
+        "forecast": forecast(cards, today, utc_offset_minutes),
+        "by_topic": accuracy_by(reviews, lambda r: (r.topic,)),
+        "by_tag": accuracy_by(reviews, lambda r: r.tags),
+        "by_kind": accuracy_by(reviews, lambda r: (r.kind,)),
+        "by_deck": accuracy_by(reviews, lambda r: (r.deck,)),
+        "weakest": weakest_facts(reviews),
+    }
+
+
+def collect_stats(
+    store: Store,
+    *,
+    now: dt.datetime,
+    utc_offset_minutes: int = 0,
+    deck: str | None = None,
+    days: int = HEATMAP_DAYS,
+) -> dict[str, Any]:
+    """``quizmaster stats``: the numbers, the weakest facts' statements and the FSRS
+    parameters in use (fitted by ``quizmaster optimize``, else the defaults)."""
+    stats = build_stats(
+        store.review_rows(deck, utc_offset_minutes),
+        store.card_rows(deck),
+        now=now,
+        utc_offset_minutes=utc_offset_minutes,
+        days=days,
+    )
+    stats["deck"] = deck
+    statements = store.fact_statements([w["fact_id"] for w in stats["weakest"]])
+    for weak in stats["weakest"]:
+        weak["statement"] = statements.get(weak["fact_id"], "")
+    parameters = store.get_setting(FSRS_PARAMETERS_KEY)
+    stats["fsrs"] = {
+        "parameters": parameters if parameters else "default",
+        "fitted_at": store.get_setting(FSRS_FITTED_AT_KEY),
+    }
+    return stats
+
+
+HISTORY_FIELDS = [
+    "id",
+    "kind",
+    "started_at",
+    "ended_at",
+    "duration_s",
+    "deck",
+    "exam",
+    "questions",
+    "correct",
+    "wrong",
+    "unanswered",
+    "score",
+    "max_score",
+    "percent",
+    "finished",
+]
+
+
+def session_history(sessions: Sequence[SessionRow]) -> list[dict[str, Any]]:
+    """One row per quiz or mock session, oldest first, with its score. A quiz scores its
+    correct answers out of those answered (from the review log, so undone answers do not
+    count); a mock its marks out of the maximum."""
+    rows: list[dict[str, Any]] = []
+    for s in sessions:
+        duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
+        row: dict[str, Any] = {
+            "id": s.id,
+            "kind": s.kind,
+            "started_at": s.started_at.isoformat(),
+            "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+            "duration_s": None if duration is None else round(duration, 1),
+            "deck": s.deck,
+            "exam": None,
+            "questions": s.reviews,
+            "correct": s.reviews_correct,
+            "wrong": s.reviews - s.reviews_correct,
+            "unanswered": None,
+            "score": s.reviews_correct,
+            "max_score": s.reviews,
+            "percent": None,
+            "finished": s.ended_at is not None,
+        }
+        if s.kind == "mock":
+            d = s.data
+            row.update(
+                exam=d.get("exam"),
+                questions=d.get("questions"),
+                correct=d.get("correct"),
+                wrong=d.get("wrong"),
+                unanswered=d.get("unanswered"),
+                score=d.get("score"),
+                max_score=d.get("max_score"),
+            )
+        score, top = row["score"], row["max_score"]
+        if isinstance(score, (int, float)) and isinstance(top, (int, float)) and top:
+            row["percent"] = round(100 * score / top, 1)
+        rows.append(row)
+    return rows
+
+
+def mock_trend(history: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The finished mocks' scores as a percentage of the maximum, oldest first."""
+    return [
+        {"id": h["id"], "started_at": h["started_at"], "exam": h["exam"], "percent": h["percent"]}
+        for h in history
+        if h["kind"] == "mock" and h["finished"] and h["percent"] is not None
+    ]

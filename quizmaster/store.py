@@ -840,6 +840,225 @@ class Store:
             cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             return cur.rowcount > 0
 
+    # --- mock tests, stats and history (issue 6) -----------------------------------------
+
+    def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
+        """The mcq and statements questions a mock may draw from: not retired, not
+        suspended, optionally of one deck and carrying one tag."""
+        sql = (
+            "SELECT q.data, d.name FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id "
+            "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        if tag is not None:
+            sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
+            params.append(tag)
+        sql += " ORDER BY d.name, q.position"
+        return [
+            StoredQuestion(question=_QUESTION_ADAPTER.validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
+
+    def finish_mock(
+        self,
+        session_id: int,
+        *,
+        ended_at: dt.datetime,
+        data: dict[str, Any],
+        items: Sequence[MockItemRow],
+        cards: Sequence[CardState],
+    ) -> None:
+        """Store a submitted mock in one transaction: its per-question results, its summary
+        and the cards its wrong answers brought forward."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO mock_items (session_id, position, question_id, answer, "
+                "correct_answer, result, marks, marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        session_id,
+                        i.position,
+                        i.question_id,
+                        i.answer,
+                        i.correct_answer,
+                        i.result,
+                        i.marks,
+                        int(i.marked),
+                    )
+                    for i in items
+                ],
+            )
+            for card in cards:
+                self._write_card(card)
+            self.end_session(session_id, ended_at=ended_at, data=data)
+
+    def mock_items(self, session_id: int) -> list[MockItemRow]:
+        rows = self.conn.execute(
+            "SELECT position, question_id, answer, correct_answer, result, marks, marked "
+            "FROM mock_items WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )
+        return [
+            MockItemRow(
+                position=r[0],
+                question_id=r[1],
+                answer=r[2],
+                correct_answer=r[3],
+                result=r[4],
+                marks=r[5],
+                marked=bool(r[6]),
+            )
+            for r in rows
+        ]
+
+    def review_rows(self, deck: str | None = None, utc_offset_minutes: int = 0) -> list[ReviewRow]:
+        """Every review with what stats group by: local day, question kind, topic, tags,
+        deck, fact, and the card state before the answer (2 = review)."""
+        sql = (
+            "SELECT date(r.reviewed_at, ? || ' minutes'), r.question_id, q.fact_id, q.kind, "
+            "q.topic, q.tags, d.name, r.rating, r.correct, "
+            "coalesce(json_extract(r.card_before, '$.state'), 0), r.session_id "
+            "FROM reviews r JOIN questions q ON q.id = r.question_id "
+            "JOIN decks d ON d.id = q.deck_id"
+        )
+        params: list[Any] = [f"{utc_offset_minutes:+d}"]
+        if deck is not None:
+            sql += " WHERE q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        sql += " ORDER BY r.reviewed_at, r.id"
+        # Few distinct days and tag lists: parse each once.
+        days: dict[str, dt.date] = {}
+        tags: dict[str, tuple[str, ...]] = {}
+        rows: list[ReviewRow] = []
+        for r in self.conn.execute(sql, params):
+            if r[0] not in days:
+                days[r[0]] = dt.date.fromisoformat(r[0])
+            if r[5] not in tags:
+                tags[r[5]] = tuple(json.loads(r[5] or "[]"))
+            rows.append(
+                ReviewRow(
+                    day=days[r[0]],
+                    question_id=r[1],
+                    fact_id=r[2],
+                    kind=r[3],
+                    topic=r[4] or "General",
+                    tags=tags[r[5]],
+                    deck=r[6],
+                    rating=r[7],
+                    correct=bool(r[8]),
+                    state_before=int(r[9]),
+                    session_id=r[10],
+                )
+            )
+        return rows
+
+    def card_rows(self, deck: str | None = None) -> list[CardRow]:
+        """The scheduling state of every question that is not retired."""
+        sql = (
+            "SELECT c.question_id, q.kind, c.state, c.due, c.suspended "
+            "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        return [
+            CardRow(
+                question_id=r[0],
+                kind=r[1],
+                state=int(r[2]),
+                due=_parse_or_none(r[3]),
+                suspended=bool(r[4]),
+            )
+            for r in self.conn.execute(sql, params)
+        ]
+
+    def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
+        rows = self.conn.execute(
+            "SELECT id, statement FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def session_rows(self) -> list[SessionRow]:
+        """Every quiz and mock session, oldest first, with its review counts."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
+            "(SELECT count(*) FROM reviews r WHERE r.session_id = s.id), "
+            "(SELECT coalesce(sum(r.correct), 0) FROM reviews r WHERE r.session_id = s.id) "
+            "FROM sessions s ORDER BY s.started_at, s.id"
+        )
+        return [
+            SessionRow(
+                id=r[0],
+                kind=r[1],
+                started_at=dt.datetime.fromisoformat(r[2]),
+                ended_at=_parse_or_none(r[3]),
+                deck=r[4],
+                data=json.loads(r[5] or "{}"),
+                reviews=int(r[6]),
+                reviews_correct=int(r[7]),
+            )
+            for r in rows
+        ]
+
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
+
+
+# --- mock tests, stats and history (issue 6) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class MockItemRow:
+    """One question of a stored mock: answers are 1-based option numbers (None: unanswered);
+    ``marks`` is an exact fraction as text, e.g. "-2/3"."""
+
+    position: int
+    question_id: str
+    answer: int | None
+    correct_answer: int
+    result: str
+    marks: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    day: dt.date
+    question_id: str
+    fact_id: str
+    kind: str
+    topic: str
+    tags: tuple[str, ...]
+    deck: str
+    rating: int
+    correct: bool
+    state_before: int
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class CardRow:
+    question_id: str
+    kind: str
+    state: int
+    due: dt.datetime | None
+    suspended: bool
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    kind: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    deck: str | None
+    data: dict[str, Any]
+    reviews: int
+    reviews_correct: int
