@@ -14,6 +14,7 @@ Pure: text in, :class:`Extraction` out; no I/O, no clock, no model downloads. Th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from typing import Any
 from quizmaster import gazetteer as gz
 from quizmaster.models import Fact, KeySpan, Source, SpanType
 
-MAX_SPANS_PER_FACT = 4
+MAX_SPANS_PER_FACT = 5
 # A span's answer is asked at most this many times across one article's facts.
 MAX_ASKS_PER_ANSWER = 2
 MIN_STATEMENT_CHARS = 20
@@ -66,6 +67,8 @@ STOPWORDS = frozenset(
     "its it this that these those into over under after before during their his her which "
     "who whom will would also than such".split()
 )
+# A line with one of these is a sentence, however capitalised its other words are.
+FINITE_VERBS = frozenset("is are was were has have had been will would".split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "de", "&", "and"})
 LEADING_NOISE = frozenset({"The", "A", "An", "This", "These", "Its", "Their", "His", "Her"})
 
@@ -83,7 +86,14 @@ MONEY_RE = re.compile(
     r"(?:rupees|dollars|euros|USD|INR)\b"
 )
 ORDINAL_RE = re.compile(
-    rf"\b\d{{1,4}}(?:st|nd|rd|th)\b|(?<=\bthe )(?:{gz.ORDINAL_WORDS})\b", re.IGNORECASE
+    rf"\b\d{{1,4}}(?:st|nd|rd|th)\b|(?:(?<=\bthe )|(?<=[’']s )|(?<=\branked )|(?<=\branks )"
+    rf"|(?<=\bplaced )|(?<=\bstood ))(?:{gz.ORDINAL_WORDS})\b",
+    re.IGNORECASE,
+)
+WORD_NUMBER_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|"
+    r"hundred)\b(?=\s+(?:new\s+)?[a-z]+s\b)",
+    re.IGNORECASE,
 )
 NUMBER_RE = re.compile(
     r"(?<![\w$₹.,/-])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?:\s?(?:%|per ?cent|lakh|crore|million|"
@@ -95,13 +105,16 @@ NAME_WORD = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z][A-Za-z'’-]*"
 NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?)*[A-Z][a-z][A-Za-z'’-]*){{0,3}}"
 _TITLE_ALT = "|".join(re.escape(t) for t in gz.TITLES)
 TITLED_PERSON_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<title>{_TITLE_ALT})\.?\s+(?:\((?:Res|Retd|retd|Retired)\.?\)\s+)?"
+    rf"(?<![A-Za-z])(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}))\.?\s+(?:\((?:Res|Retd|retd|Retired)\.?\)\s+)?"
     rf"(?P<name>{NAME})"
 )
 PERSON_CUE_RE = re.compile(
     rf"\b(?:succeeds|succeeded|replaces|replaced|led by|headed by|chaired by|signed by|"
     rf"inaugurated by|launched by|presided over by|awarded to|conferred on|won by)\s+"
     rf"(?P<name>{NAME})"
+)
+APPOSITIVE_RE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT})\b"
 )
 APPOINTED_RE = re.compile(
     rf"(?P<name>{NAME}),?\s+(?:has been|was|is|have been|will be|had been)\s+"
@@ -120,7 +133,7 @@ NAMED_EVENT_RE = re.compile(
 )
 QUOTED_RE = re.compile(r"['‘“\"](?P<name>[A-Z][^'’”\"]{1,60}?)['’”\"]")
 ACRONYM_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
-WORD_RE = re.compile(r"[A-Za-z0-9][\w’'.&]*")
+WORD_RE = re.compile(r"[A-Za-z0-9](?:[\w’'.&]|-(?=\w))*")
 KV_RE = re.compile(
     r"^(?P<key>[A-Z][\w .&/'’()-]{0,48}?)\s*(?::|\s[–—-]\s|\s=\s)\s*(?P<value>\S.*?)\s*[.;]?$"
 )
@@ -200,7 +213,7 @@ def is_heading_like(line: str) -> bool:
     words = WORD_RE.findall(text)
     if not words or len(words) > 16:
         return False
-    if words[-1].lower() in STOPWORDS:
+    if words[-1].lower() in STOPWORDS or any(w in FINITE_VERBS for w in words):
         return False
     content = [w for w in words if w.lower() not in STOPWORDS]
     if not content:
@@ -249,11 +262,11 @@ def _continues(previous: Unit, line: str, blank_between: bool) -> bool:
     if previous.kind == "heading" or previous.text.endswith(SENTENCE_END + (":",)):
         return False
     first = line[0]
-    if first.islower() or first in ",;)–—" or (first.isdigit() and not blank_between):
+    if first.islower() or first in ",;()–—" or (first.isdigit() and not blank_between):
         return True
     if blank_between:
         return False
-    if previous.kind == "bullet" and KV_RE.match(previous.text):
+    if KV_RE.match(previous.text) and len(previous.text) < 60:
         return False
     return not is_heading_like(previous.text)
 
@@ -264,7 +277,8 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
     date: str | None = None
     blank = False
     for raw in normalise(text).split("\n"):
-        line = raw.strip()
+        # Markdown emphasis around a whole line (*Published on ...*) hides what it is.
+        line = re.sub(r"^([*_]{1,3})(\S.*?\S)\1$", r"\2", raw.strip())
         if not line:
             blank = True
             continue
@@ -290,7 +304,11 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
         blank = False
     # A paragraph that stayed short and capitalised is a heading after all.
     return [
-        Unit("heading", u.text) if u.kind == "paragraph" and is_heading_like(u.text) else u
+        Unit("heading", u.text)
+        if u.kind == "paragraph"
+        and is_heading_like(u.text)
+        and (not KV_RE.match(u.text) or heading_subject(u.text) is not None)
+        else u
         for u in units
     ], date
 
@@ -334,6 +352,14 @@ def _title_is_role(title: str) -> bool:
     return title not in gz.HONORIFICS
 
 
+def _gazetteer_type(phrase: str) -> SpanType | None:
+    if phrase in gz.COUNTRIES:
+        return SpanType.COUNTRY
+    if phrase in gz.INDIAN_STATES or phrase in gz.CITIES:
+        return SpanType.PLACE
+    return None
+
+
 def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
     phrase = " ".join(words)
     last = words[-1]
@@ -341,16 +367,20 @@ def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
         return SpanType.COUNTRY
     if phrase in gz.INDIAN_STATES or phrase in gz.CITIES:
         return SpanType.PLACE
+    if len(words) == 1 and (phrase in gz.COMMON_CAPITALISED or phrase in LEADING_NOISE):
+        return None
+    if last in gz.TERM_WORDS:
+        return SpanType.TERM
+    if last in gz.EVENT_WORDS:
+        return SpanType.EVENT
     if any(w in gz.ORG_WORDS for w in words):
         return SpanType.ORGANISATION
     if last in gz.PLACE_WORDS:
         return SpanType.PLACE
-    if last in gz.EVENT_WORDS:
-        return SpanType.EVENT
-    if last in gz.TERM_WORDS:
-        return SpanType.TERM
-    if phrase in gz.TITLES:
+    if phrase in gz.TITLES or last in gz.ROLE_HEADS or last in gz.TITLES:
         return SpanType.ROLE
+    if len(words) == 1 and re.search(r"\d", phrase) and phrase[0].isupper():
+        return SpanType.TERM  # LVM3, Chandrayaan-4, COP29
     if preceded_by in ("in", "at", "near", "from", "to") and len(words) <= 3:
         return SpanType.PLACE
     if len(words) >= 2:
@@ -385,7 +415,7 @@ def _capitalised_runs(sentence: str) -> Iterable[tuple[int, int, list[str], str]
                 break
         words = [t[2] for t in tokens[i : j + 1]]
         start = i
-        while words and words[0] in LEADING_NOISE:
+        while len(words) > 1 and (words[0] in LEADING_NOISE or words[0] in gz.COMMON_CAPITALISED):
             words = words[1:]
             start += 1
         if words and start <= j:
@@ -444,9 +474,24 @@ def _find(sentence: str) -> list[_Found]:
             continue
         if " ".join(name_words) in gz.COUNTRIES | gz.INDIAN_STATES | gz.CITIES:
             continue
+        if len(name_words) == 1 and re.match(r"\s+(?:for|of)\b", sentence[m.end() :]):
+            continue  # "Minister Delegate for ...": the title goes on, no name follows
+        title_start = m.start("title")
+        for word in m.group("title").split()[:-1]:
+            if word in gz.COMMON_CAPITALISED or word in LEADING_NOISE:
+                title_start += len(word) + 1
+            else:
+                break
         add(m.start("name"), m.end("name"), SpanType.PERSON, 0)
-        if _title_is_role(m.group("title")):
-            add(m.start("title"), m.end("title"), SpanType.ROLE, 1)
+        if _title_is_role(m.group("title").split()[-1]):
+            add(title_start, m.end("title"), SpanType.ROLE, 1)
+    for m in APPOSITIVE_RE.finditer(sentence):
+        words = m.group("name").split()
+        if (
+            _classify_run(words, "") in (None, SpanType.TERM)
+            and words[0] not in gz.COMMON_CAPITALISED
+        ):
+            add(m.start("name"), m.end("name"), SpanType.PERSON, 1)
     for m in APPOINTED_RE.finditer(sentence):
         group = "name" if m.group("name") else "name2"
         words = m.group(group).split()
@@ -479,6 +524,8 @@ def _find(sentence: str) -> list[_Found]:
         add(m.start(), m.end(), SpanType.DATE, 4)
     for m in NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
+    for m in WORD_NUMBER_RE.finditer(sentence):
+        add(m.start(), m.end(), SpanType.NUMBER, 5)
 
     chosen: list[_Found] = []
     for item in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
@@ -507,15 +554,18 @@ def _runs(sentence: str, start: int, end: int, words: list[str], before: str, ad
     if kind is None:
         return
     rank = {SpanType.TERM: 6, SpanType.COUNTRY: 3, SpanType.PLACE: 3}.get(kind, 2)
-    if kind is SpanType.TERM:
+    if kind is SpanType.TERM and words[-1] not in gz.TERM_WORDS:
         # Inside an unknown run, a known country or place is still worth finding.
-        for name, known in ((w, _classify_run([w], "")) for w in words):
-            if known in (SpanType.COUNTRY, SpanType.PLACE):
+        for name in words:
+            known = _gazetteer_type(name)
+            if known is not None:
                 offset = sentence.find(name, start, end)
                 if offset >= 0:
                     add(offset, offset + len(name), known, 3)
         if words[0] in gz.COMMON_CAPITALISED:
             return
+        if len(words) == 1:
+            rank = 4
     add(start, end, kind, rank)
 
 
@@ -548,17 +598,15 @@ def key_value_fact(unit_text: str, subject: str | None) -> tuple[str, KeySpan, s
         return None
     if re.search(r"\b(is|are|was|were|has|have|had|will)\b", key):
         return None
-    spans = _find(value)
-    whole = len(spans) == 1 and spans[0].end - spans[0].start >= len(value) - 2
-    kind = spans[0].type if whole else _kind_for_key(key)
+    kind = _value_kind(value, key)
     phrase = _key_phrase(key)
     wh = {SpanType.PERSON: "Who", SpanType.DATE: "When", SpanType.PLACE: "Where"}.get(kind, "What")
     words = key.split()
     if subject and words[-1].lower() in ("in", "on", "by", "at"):
+        prep = words[-1].lower()
         statement = f"{subject} was {phrase} {value}."
-        question = (
-            f"{wh if wh != 'Who' else 'By whom'} was {subject} {' '.join(phrase.split()[:-1])}?"
-        )
+        asked = {"by": "By whom", "at": "Where"}.get(prep, wh if wh != "Who" else "When")
+        question = f"{asked} was {subject} {' '.join(phrase.split()[:-1])}?"
     elif subject and words[-1].endswith("ed"):
         prep = "in" if kind in (SpanType.DATE, SpanType.PLACE) else "by"
         statement = f"{subject} was {phrase} {prep} {value}."
@@ -574,13 +622,48 @@ def key_value_fact(unit_text: str, subject: str | None) -> tuple[str, KeySpan, s
     return statement, KeySpan(text=value, type=kind), question
 
 
+def _value_kind(value: str, key: str) -> SpanType:
+    spans = _find(value)
+    covered = sum(f.end - f.start for f in spans)
+    types = {f.type for f in spans}
+    if spans and covered >= len(value.replace(",", "").replace(" ", "")) - 2:
+        if types <= {SpanType.PLACE, SpanType.COUNTRY}:
+            return SpanType.PLACE if len(spans) > 1 else spans[0].type
+        if len(spans) == 1 and spans[0].type is not SpanType.TERM:
+            return spans[0].type
+    return _kind_for_key(key)
+
+
+def _retype_known(candidates: list[Candidate]) -> list[Candidate]:
+    """A name typed once (a titled person, an organisation) keeps its type everywhere."""
+    known: dict[str, SpanType] = {}
+    for cand in candidates:
+        for span in cand.spans:
+            if span.type is not SpanType.TERM:
+                known.setdefault(span.text, span.type)
+    out = []
+    for cand in candidates:
+        spans = tuple(
+            KeySpan(text=s.text, type=known[s.text])
+            if s.type is SpanType.TERM and s.text in known
+            else s
+            for s in cand.spans
+        )
+        out.append(dataclasses.replace(cand, spans=spans))
+    return out
+
+
 def _kind_for_key(key: str) -> SpanType:
     lower = key.lower()
-    if re.search(r"capital|headquarter|hq|venue|location|located|city|site|state|host", lower):
+    if re.search(
+        r"capital|headquarter|hq|venue|location|located|city|site|state|host|"
+        r"\b(at|in)$",
+        lower,
+    ):
         return SpanType.PLACE
     if re.search(
         r"\b(pm|president|minister|chair|ceo|head|chief|governor|director|founder|"
-        r"secretary|leader)",
+        r"secretary|leader|king|queen|emir)",
         lower,
     ):
         return SpanType.PERSON
@@ -591,6 +674,17 @@ def _kind_for_key(key: str) -> SpanType:
     if re.search(r"number|total|count|area", lower):
         return SpanType.NUMBER
     return SpanType.TERM
+
+
+def list_item_fact(item: str, lead_in: str) -> str | None:
+    """A list item read with the line that introduced it ("The new sites are:")."""
+    match = KV_RE.match(item)
+    body = item.rstrip(".;")
+    if match and len(match.group("value").split()) <= 6:
+        body = f"{match.group('key').strip()} ({match.group('value').strip().rstrip('.;')})"
+    elif len(item.split()) > 12:
+        return None
+    return f"{lead_in.rstrip(':').strip()}: {body}."
 
 
 def heading_subject(heading: str) -> str | None:
@@ -653,6 +747,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
     topic = "General"
     in_facts = False
     subject: str | None = None
+    lead_in: str | None = None
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -662,8 +757,18 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
             heading = unit.text.rstrip(":").strip()
             in_facts = bool(FACT_SECTION_RE.match(heading))
             subject = heading_subject(heading)
+            lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
             topic = heading if len(heading) <= 60 else topic
             continue
+        if unit.kind != "bullet":
+            lead_in = unit.text if unit.text.endswith(":") and len(unit.text) < 100 else None
+        if unit.kind == "bullet" and lead_in and not subject:
+            item = list_item_fact(unit.text, lead_in)
+            if item is not None:
+                order += 1
+                spans = tuple(find_spans(item))
+                out.append(Candidate(item, spans, topic, order, True, score=_score(spans)))
+                continue
         kv = key_value_fact(unit.text, subject)
         if kv is not None and len(unit.text) <= 120:
             statement, span, question = kv
@@ -676,7 +781,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
             order += 1
             if not (MIN_STATEMENT_CHARS <= len(sentence) <= MAX_STATEMENT_CHARS):
                 continue
-            if sentence.endswith("?") or is_heading_like(sentence):
+            if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
                 continue
             spans = tuple(find_spans(sentence))
             score = _score(spans)
@@ -730,7 +835,7 @@ def extract_facts(
     # line changed is still the same article.
     slug = article_slug(title, "\n".join(u.text for u in units))
     source = Source(title=title, date=date, url=url) if title else None
-    candidates = _candidates(units, title)
+    candidates = _retype_known(_candidates(units, title))
     candidates += _acronym_candidates(units, len(candidates) + 10_000)
 
     # Fact sections state the examinable points most plainly: they claim their answers first.

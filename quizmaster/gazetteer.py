@@ -43,7 +43,7 @@ Gandhinagar|Raipur|Ranchi|Imphal|Aizawl|Kohima|Agartala|Itanagar|Gangtok|Panaji|
 Tel Aviv|Jerusalem|Haifa|Washington|New York|Geneva|Paris|London|Berlin|Moscow|Beijing|Tokyo|
 Canberra|Ottawa|Rome|Madrid|Vienna|Brussels|Rabat|Dhaka|Kathmandu|Thimphu|Colombo|Male|
 Islamabad|Kabul|Tehran|Riyadh|Dubai|Abu Dhabi|Doha|Cairo|Nairobi|Singapore|Jakarta|Bangkok|
-Hanoi|Manila|Seoul|Ulaanbaatar|Astana|Tashkent|Baku|Muscat|Kuala Lumpur|Gland|Ramsar|
+Hanoi|Manila|Seoul|Ulaanbaatar|Astana|Tashkent|Baku|Muscat|Kuala Lumpur|Gland|
 Davos|Rio de Janeiro|Sao Paulo|Johannesburg|Cape Town|Sydney|Melbourne""".replace("\n", "").split(
         "|"
     )
@@ -93,9 +93,8 @@ PLACE_WORDS: frozenset[str] = frozenset(
     """Lake|Lakes|Wetland|Wetlands|Sanctuary|Park|Reserve|Bay|River|Island|Islands|Lagoon|
 Jheel|Tal|Beel|Dam|Fort|Valley|Hills|Hill|Port|Airport|District|Mangroves|Marsh|Delta|
 Creek|Estuary|Gulf|Sea|Ocean|Strait|Peninsula|Desert|Plateau|Glacier|Pass|Range|Forest|
-Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex""".replace(
-        "\n", ""
-    ).split("|")
+Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex|Asia|Africa|
+Europe|America|Pacific|Antarctica|Arctic""".replace("\n", "").split("|")
 )
 EVENT_WORDS: frozenset[str] = frozenset(
     """Summit|Conference|Games|Olympics|Expo|Festival|Mela|Yatra|Dialogue|Conclave|Meeting|
@@ -134,7 +133,8 @@ COMMON_CAPITALISED: frozenset[str] = frozenset(
 With|By|From|As|After|Before|During|Under|Over|Both|Each|All|Some|Several|Many|Most|Other|
 Also|However|Meanwhile|According|Officials|Official|Further|Besides|Moreover|While|When|
 Since|Until|Once|Earlier|Later|Today|Yesterday|Tomorrow|Key|Important|Special|New|Its|
-There|Here|Such|Among|Through|Across|About|Apart|Addressing|Speaking|Note""".replace(
+There|Here|Such|Among|Through|Across|About|Apart|Addressing|Speaking|Note|Within|
+While|Where|What|Which|Who|Under|Up|Following|Last|Next|First|Second|Earth|Moon|Sun""".replace(
         "\n", ""
     ).split("|")
 )
