@@ -282,6 +282,9 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the facts file; write nothing.")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)
+    ] = 15.0,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -289,7 +292,9 @@ def ingest(
 
     Facts are found by rules (sections like "Key facts", "Capital – Rabat" lines, sentences
     with names, dates, numbers, places), saved as a facts YAML file and loaded into a deck.
-    Ingesting the same article again updates it in place.
+    Ingesting the same article again updates it in place. With --review, answer each fact
+    with Enter or a (accept), e (edit: retype the statement, then its key answers), d (drop),
+    A (accept the rest) or q (stop, keeping what was accepted).
 
     Example: quizmaster ingest article.txt --review
     """
@@ -311,7 +316,7 @@ def ingest(
         source=source,
         stdin_tty=sys.stdin.isatty(),
     )
-    article = read_source(source, stdin=sys.stdin.buffer)
+    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
     if article.encoding not in ("utf-8", "utf-16"):
         render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
     db_path = _db(ctx, db) or default_db_path()

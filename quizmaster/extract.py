@@ -39,7 +39,7 @@ FACT_SECTION_RE = re.compile(
 STOP_HEADING_RE = re.compile(
     r"^(related (posts?|articles?|news|stories)|also read|read (more|also)|you may also like|"
     r"comments?|leave a (reply|comment)|trending( now)?|latest (news|posts)|more from\b.*|"
-    r"share this( article)?|recommended( for you)?|popular posts)\W*$",
+    r"recommended( for you)?|popular posts)\W*$",
     re.IGNORECASE,
 )
 BOILERPLATE_RE = re.compile(
@@ -286,7 +286,8 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
         if dateline and len(line) < 80:
             date = date or parse_date(dateline.group("rest"))
             continue
-        if units and STOP_HEADING_RE.match(line.lstrip("#").strip()):
+        started = any(u.kind != "heading" for u in units)
+        if started and STOP_HEADING_RE.match(line.lstrip("#").strip()):
             break
         if _is_boilerplate(line):
             continue
@@ -574,7 +575,11 @@ def classify(text: str) -> SpanType:
     spans = _find(text)
     if len(spans) == 1 and spans[0].end - spans[0].start >= len(text.strip()) - 1:
         return spans[0].type
-    return _classify_run(text.split(), "") or SpanType.TERM
+    words = text.split()
+    kind = _classify_run(words, "")
+    if kind is SpanType.TERM and 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+        return SpanType.PERSON  # an unknown capitalised name is most often someone's
+    return kind or SpanType.TERM
 
 
 # --- key-value lines ------------------------------------------------------------------------

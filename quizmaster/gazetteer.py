@@ -132,7 +132,7 @@ COMMON_CAPITALISED: frozenset[str] = frozenset(
     """The|A|An|This|That|These|Those|It|Its|He|She|They|We|Our|His|Her|Their|In|On|At|For|
 With|By|From|As|After|Before|During|Under|Over|Both|Each|All|Some|Several|Many|Most|Other|
 Also|However|Meanwhile|According|Officials|Official|Further|Besides|Moreover|While|When|
-Since|Until|Once|Earlier|Later|Today|Yesterday|Tomorrow|Key|Important|Special|New|Its|
+Since|Until|Once|Earlier|Later|Today|Yesterday|Tomorrow|Key|Important|Special|Its|
 There|Here|Such|Among|Through|Across|About|Apart|Addressing|Speaking|Note|Within|
 While|Where|What|Which|Who|Under|Up|Following|Last|Next|First|Second|Earth|Moon|Sun""".replace(
         "\n", ""

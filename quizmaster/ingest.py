@@ -87,14 +87,15 @@ def choose_mode(
 REVIEW_HELP = "[a]ccept, [e]dit, [d]rop, accept [A]ll the rest, [q]uit keeping accepted"
 
 
-def _parse_spans(answer: str, statement: str) -> list[KeySpan] | str:
+def _parse_spans(answer: str, statement: str, old: Sequence[KeySpan]) -> list[KeySpan] | str:
     texts = [t.strip() for t in answer.split(";") if t.strip()]
     missing = [t for t in texts if t not in statement]
     if not texts:
         return "give at least one key answer"
     if missing:
         return f"not in the statement: {', '.join(repr(t) for t in missing)}"
-    return [KeySpan(text=t, type=classify(t)) for t in texts]
+    known = {s.text: s.type for s in old}
+    return [KeySpan(text=t, type=known.get(t) or classify(t)) for t in texts]
 
 
 def edit_fact(fact: Fact, ask: Callable[[str], str], tell: Callable[[str], None]) -> Fact:
@@ -108,7 +109,7 @@ def edit_fact(fact: Fact, ask: Callable[[str], str], tell: Callable[[str], None]
         if not answer and kept:
             spans: list[KeySpan] = kept
             break
-        parsed = _parse_spans(answer, statement)
+        parsed = _parse_spans(answer, statement, fact.spans)
         if isinstance(parsed, str):
             tell(parsed)
             continue

@@ -165,6 +165,7 @@ def fetch_url(
             raw = response.read(max_bytes + 1)
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response body open
         raise InputFileError(
             url, f"the server answered HTTP {exc.code} {exc.reason}; {hint}"
         ) from None
