@@ -94,7 +94,6 @@ def html_article(raw: bytes | str, name: str, url: str | None = None) -> Article
         include_comments=False,
         include_tables=True,
         include_images=False,
-        deduplicate=True,
     )
     text = (getattr(document, "text", None) or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:

@@ -77,6 +77,8 @@ def test_reads_text_markdown_and_html_files() -> None:
     assert "Nomadic Elephant began at" in page.text
     for junk in ("Join our Telegram", "Privacy Policy", "Dharma Guardian", "Copyright"):
         assert junk not in page.text
+    # The same page read twice in one process gives the same text (no cross-call dedup).
+    assert read_file(ARTICLES / "exercise-nomadic-elephant.html") == page
 
 
 def test_stdin_is_read_and_sniffed() -> None:
