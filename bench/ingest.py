@@ -60,11 +60,10 @@ def main() -> None:
     print(f"{'article':<36} {'bytes':>7} {'facts':>5} {'qs':>4} {'median ms':>9} {'max ms':>7}")
     for name, size, facts, questions, median, worst in rows:
         print(
-            f"{name:<36} {size:>7} {facts:>5} {questions:>4} {median * 1e3:>9.1f} {worst * 1e3:>7.1f}"
+            f"{name:<36} {size:>7} {facts:>5} {questions:>4} "
+            f"{median * 1e3:>9.1f} {worst * 1e3:>7.1f}"
         )
-    print(
-        f"first run incl. imports: {first * 1e3 if first else 0:.0f} ms; runs per article: {args.runs}"
-    )
+    print(f"first run incl. imports: {(first or 0) * 1e3:.0f} ms; runs per article: {args.runs}")
 
 
 if __name__ == "__main__":
