@@ -92,7 +92,7 @@ ORDINAL_RE = re.compile(
 )
 WORD_NUMBER_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|"
-    r"hundred)\b(?=\s+(?:new\s+)?[a-z]+s\b)",
+    r"hundred)\b(?=\s+(?:consecutive\s+)?(?:years|months|weeks|days|decades|terms)\b)",
     re.IGNORECASE,
 )
 NUMBER_RE = re.compile(
@@ -753,6 +753,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
     in_facts = False
     subject: str | None = None
     lead_in: str | None = None
+    person: str | None = None  # the last person a sentence was about, for "He ..."
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -788,12 +789,29 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
                 continue
             if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
                 continue
+            inserted = None
+            if person and re.match(r"(He|She) ", sentence) and len(sentence) > 25:
+                # "He succeeds X": a question needs the name, not the pronoun.
+                sentence = inserted = person + sentence[sentence.index(" ") :]
             spans = tuple(find_spans(sentence))
+            people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
+            if people and sentence.startswith(people[0]):
+                person = people[0]
+            spans = _without_spelled_acronyms(sentence, spans)
+            if inserted:
+                spans = tuple(sp for sp in spans if sp.text != person)
             score = _score(spans)
             facts_here = in_facts or unit.kind == "bullet"
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
     return out
+
+
+def _without_spelled_acronyms(sentence: str, spans: tuple[KeySpan, ...]) -> tuple[KeySpan, ...]:
+    """Drop an expansion followed by its acronym ("Reserve Bank of India (RBI)"): the blank
+    would be given away. The acronym fact asks for it instead."""
+    spelled = {expansion for _acr, _start, _end, expansion in _acronyms(sentence)}
+    return tuple(sp for sp in spans if sp.text not in spelled)
 
 
 def _acronym_candidates(units: list[Unit], start_order: int) -> list[Candidate]:
