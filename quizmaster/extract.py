@@ -101,8 +101,13 @@ NUMBER_RE = re.compile(
     r"|(?<![\w$₹.,/-])\d+(?:\.\d+)?(?:\s?(?:%|per ?cent|lakh|crore|million|billion|km|sq km|"
     r"hectares?|ha))?(?![\w])"
 )
-NAME_WORD = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z][A-Za-z'’-]*"
-NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?)*[A-Z][a-z][A-Za-z'’-]*){{0,3}}"
+_LETTERS = r"[^\W\d_]"  # any letter, so Jørgen and Çelik are names too
+NAME_WORD = rf"(?:[A-Z]\.\s?){{0,3}}[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*"
+NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?)*[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*){{0,3}}"
+KNOWN_AS_RE = re.compile(
+    r"\b(?:known as|called|dubbed|termed|nicknamed)\s+['‘“\"]?"
+    r"(?P<name>[\w-]+(?:\s+[A-Z][\w-]*){0,3})"
+)
 _TITLE_ALT = "|".join(re.escape(t) for t in gz.TITLES)
 TITLED_PERSON_RE = re.compile(
     rf"(?<![A-Za-z])(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}))\.?\s+(?:\((?:Res|Retd|retd|Retired)\.?\)\s+)?"
@@ -114,7 +119,9 @@ PERSON_CUE_RE = re.compile(
     rf"(?P<name>{NAME})"
 )
 APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT})\b"
+    rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}|chair|"
+    rf"chairman|chairperson|president|director|secretary|minister|chief|head|founder|"
+    rf"governor|ambassador)\b"
 )
 APPOINTED_RE = re.compile(
     rf"(?P<name>{NAME}),?\s+(?:has been|was|is|have been|will be|had been)\s+"
@@ -202,6 +209,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     text = "".join(ch for ch in text if ch == "\n" or ch.isprintable())
+    text = re.sub(r"\*\*|__", "", text)  # Markdown bold is not part of the words
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 
 
@@ -314,6 +322,20 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
     ], date
 
 
+DATELINE_PREFIX_RE = re.compile(
+    rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*(?P<date>{_DAY}\s+{_MONTH},?\s+\d{{4}}|"
+    rf"{_MONTH}\s+{_DAY},?\s+\d{{4}}))?\s*(?::|—|–|\s-)\s+(?=[A-Z])"
+)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """'New Delhi: The Cabinet ...' or 'Oslo, 11 October 2024 — The ...' -> 'The ...'."""
+    match = DATELINE_PREFIX_RE.match(paragraph)
+    if match and match.group("place") not in gz.COMMON_CAPITALISED:
+        return paragraph[match.end() :]
+    return paragraph
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph; abbreviations, initials and decimals do not end one."""
     out: list[str] = []
@@ -382,7 +404,7 @@ def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
         return SpanType.ROLE
     if len(words) == 1 and re.search(r"\d", phrase) and phrase[0].isupper():
         return SpanType.TERM  # LVM3, Chandrayaan-4, COP29
-    if preceded_by in ("in", "at", "near", "from", "to") and len(words) <= 3:
+    if preceded_by in ("in", "at", "near", "from") and len(words) <= 3:
         return SpanType.PLACE
     if len(words) >= 2:
         return SpanType.TERM
@@ -515,6 +537,8 @@ def _find(sentence: str) -> list[_Found]:
         if kind in (SpanType.COUNTRY, SpanType.PLACE, SpanType.ROLE):
             kind = SpanType.ORGANISATION if len(acr) > 2 else kind
         add(start, end, kind, 1)
+    for m in KNOWN_AS_RE.finditer(sentence):
+        add(m.start("name"), m.end("name"), SpanType.TERM, 3)
     for m in QUOTED_RE.finditer(sentence):
         add(m.start("name"), m.end("name"), SpanType.TERM, 3)
     for m in ORDINAL_RE.finditer(sentence):
@@ -597,7 +621,7 @@ def key_value_fact(unit_text: str, subject: str | None) -> tuple[str, KeySpan, s
     if not match:
         return None
     key, value = match.group("key").strip(), match.group("value").strip().rstrip(".;")
-    if not value or len(key.split()) > 6 or len(value.split()) > 14:
+    if not value or len(key.split()) > 8 or len(value.split()) > 14:
         return None
     if key.lower().split()[0] in KV_SKIP_KEYS or value.endswith(SENTENCE_END):
         return None
@@ -783,7 +807,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
                 Candidate(statement, (span,), topic, order, True, question, span.text, score=3)
             )
             continue
-        for sentence in split_sentences(unit.text):
+        for sentence in split_sentences(strip_dateline(unit.text)):
             order += 1
             if not (MIN_STATEMENT_CHARS <= len(sentence) <= MAX_STATEMENT_CHARS):
                 continue
