@@ -546,6 +546,8 @@ def _find(sentence: str) -> list[_Found]:
     for start, end, words, before in _capitalised_runs(sentence):
         _runs(sentence, start, end, words, before, add)
     for m in YEAR_RE.finditer(sentence):
+        if re.search(r"(?:[A-Z][\w-]*|\))\s$", sentence[: m.start()]):
+            continue  # part of a name: "Global Innovation Index (GII) 2025"
         add(m.start(), m.end(), SpanType.DATE, 4)
     for m in NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
@@ -778,6 +780,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
     subject: str | None = None
     lead_in: str | None = None
     person: str | None = None  # the last person a sentence was about, for "He ..."
+    things: dict[str, str] = {}  # "index" -> "Global Innovation Index", for "The index ..."
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -813,22 +816,61 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
                 continue
             if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
                 continue
-            inserted = None
-            if person and re.match(r"(He|She) ", sentence) and len(sentence) > 25:
-                # "He succeeds X": a question needs the name, not the pronoun.
-                sentence = inserted = person + sentence[sentence.index(" ") :]
+            facts_here = in_facts or unit.kind == "bullet"
+            if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
+                continue  # "It is the first ...": a question would not say what "it" is
+            sentence, context = _resolve_reference(sentence, person, things)
             spans = tuple(find_spans(sentence))
             people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
             if people and sentence.startswith(people[0]):
                 person = people[0]
+            _remember_things(sentence, spans, things)
             spans = _without_spelled_acronyms(sentence, spans)
-            if inserted:
-                spans = tuple(sp for sp in spans if sp.text != person)
+            if context:
+                spans = tuple(sp for sp in spans if sp.text not in context)
             score = _score(spans)
-            facts_here = in_facts or unit.kind == "bullet"
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
     return out
+
+
+# Nouns that news text uses to refer back to a named thing: "The index covers ...".
+ANAPHOR_NOUNS = frozenset(
+    "index scheme mission exercise convention agreement pact plant award prize report "
+    "ceremony project programme policy initiative summit treaty engine satellite rocket "
+    "missile wetland site sanctuary operation".split()
+)
+
+
+def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, str]) -> None:
+    for span in spans:
+        if span.type not in (SpanType.TERM, SpanType.EVENT, SpanType.ORGANISATION):
+            continue
+        last = span.text.split()[-1].lower()
+        at = sentence.find(span.text)
+        after = re.match(r"\s+([a-z]+)", sentence[at + len(span.text) :])
+        before = re.search(r"([a-z]+)\s+$", sentence[:at])
+        if last in ANAPHOR_NOUNS:
+            things[last] = span.text
+        elif after and after.group(1) in ANAPHOR_NOUNS:
+            things[after.group(1)] = f"{span.text} {after.group(1)}"
+        elif before and before.group(1) in ANAPHOR_NOUNS:
+            things[before.group(1)] = f"{before.group(1)} {span.text}"
+
+
+def _resolve_reference(
+    sentence: str, person: str | None, things: dict[str, str]
+) -> tuple[str, str | None]:
+    """Put the name back where a sentence starts with "He" or "The index": a question
+    cut from it must say who or what it is about. Returns the sentence and the inserted
+    name (never asked about, it is context)."""
+    if person and re.match(r"(He|She) ", sentence) and len(sentence) > 25:
+        return person + sentence[sentence.index(" ") :], person
+    match = re.match(r"The ([a-z]+)\b", sentence)
+    if match and match.group(1) in things:
+        name = things[match.group(1)]
+        return f"The {name}{sentence[match.end() :]}", name
+    return sentence, None
 
 
 def _without_spelled_acronyms(sentence: str, spans: tuple[KeySpan, ...]) -> tuple[KeySpan, ...]:
