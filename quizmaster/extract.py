@@ -78,7 +78,7 @@ DATE_RE = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|"
     rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
 )
-YEAR_RE = re.compile(r"(?<![\w$₹.,-])(?:1[89]|20)\d{2}(?![\w%])")
+YEAR_RE = re.compile(r"(?<![\w$₹.,-])(?:1[89]|20)\d{2}(?![\w%-])")
 MONEY_RE = re.compile(
     r"(?:₹|Rs\.?|INR|US\$|\$|USD|€|EUR|£|GBP)\s?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:lakh crore|crore|lakh|million|billion|trillion|mn|bn|cr)\b)?"
@@ -550,6 +550,8 @@ def _find(sentence: str) -> list[_Found]:
             continue  # part of a name: "Global Innovation Index (GII) 2025"
         add(m.start(), m.end(), SpanType.DATE, 4)
     for m in NUMBER_RE.finditer(sentence):
+        if YEAR_RE.fullmatch(m.group()) or sentence[m.end() : m.end() + 1] == "-":
+            continue  # years are dates (or parts of names); "1990-batch" is an adjective
         add(m.start(), m.end(), SpanType.NUMBER, 5)
     for m in WORD_NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
