@@ -583,5 +583,120 @@ def history(
         render.history_report(rows, mock_trend(rows))
 
 
+# --- article ingest (issue 5) ---------------------------------------------------------------
+
+
+def _read_answer(message: str) -> str:
+    """One line typed by the user (or piped on stdin); EOFError when input ends."""
+    import sys
+
+    from quizmaster import render
+
+    render.prompt(message)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
+@app.command("ingest")
+def ingest(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(help="A .txt, .md or .html file, an http(s) URL, or - for stdin."),
+    ],
+    deck: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--deck", "-d", help="Deck name (default: the article's title).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--out",
+            "-o",
+            help="Facts file to write (default: decks/ next to the database).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Accept, edit or drop each fact.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept every fact found.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the facts file; write nothing.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)
+    ] = 15.0,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Turn a current-affairs article into facts and questions, offline.
+
+    Facts are found by rules (sections like "Key facts", "Capital – Rabat" lines, sentences
+    with names, dates, numbers, places), saved as a facts YAML file and loaded into a deck.
+    Ingesting the same article again updates it in place. With --review, answer each fact
+    with Enter or a (accept), e (edit: retype the statement, then its key answers), d (drop),
+    A (accept the rest) or q (stop, keeping what was accepted).
+
+    Example: quizmaster ingest article.txt --review
+    """
+    import sys
+    from dataclasses import asdict
+
+    from quizmaster import render
+    from quizmaster.facts_file import dump_facts
+    from quizmaster.generate import generate_questions
+    from quizmaster.ingest import choose_mode, plan_ingest, review_facts, save_and_load
+    from quizmaster.paths import default_db_path
+    from quizmaster.sources import read_source
+
+    mode = choose_mode(
+        review=review,
+        yes=yes,
+        dry_run=dry_run,
+        as_json=as_json,
+        source=source,
+        stdin_tty=sys.stdin.isatty(),
+    )
+    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
+    if article.encoding not in ("utf-8", "utf-16"):
+        render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
+    db_path = _db(ctx, db) or default_db_path()
+    plan = plan_ingest(article, data_dir=db_path.parent, deck=deck, out=out)
+    facts = plan.facts
+    if mode == "review":
+        facts = review_facts(facts, ask=_read_answer, show=render.review_fact, tell=render.info)
+    count = len(generate_questions(facts))
+    result: dict[str, Any] = {
+        "deck": plan.deck,
+        "file": str(plan.out_path),
+        "source": article.source,
+        "questions": count,
+        "facts": [f.model_dump(mode="json") for f in facts],
+    }
+    if dry_run:
+        if as_json:
+            render.json_out({**result, "dry_run": True})
+        else:
+            render.ingest_preview(
+                dump_facts(plan.deck, facts),
+                f"Would save {len(facts)} facts "
+                f"({count} questions) to {plan.out_path} and load them into "
+                f"deck {plan.deck!r}. Nothing was written.",
+            )
+        return
+    with open_store(db_path) as store:
+        report = save_and_load(store, plan, facts, now=now())
+    if as_json:
+        render.json_out({**result, "dry_run": False, "report": asdict(report)})
+    else:
+        render.ingest_report(report, str(plan.out_path))
+
+
 def main() -> None:
     app(prog_name="quizmaster")

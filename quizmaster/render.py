@@ -936,3 +936,44 @@ def csv_out(rows: Sequence[dict[str, Any]]) -> None:
     writer.writeheader()
     writer.writerows(rows)
     sys.stdout.flush()
+
+
+# --- article ingest (issue 5) ---------------------------------------------------------------
+
+
+def _highlighted(fact: Any) -> Text:
+    text = Text(fact.statement)
+    for span in fact.spans:
+        start = fact.statement.find(span.text)
+        if start >= 0:
+            text.stylize("bold yellow", start, start + len(span.text))
+    return text
+
+
+def review_fact(index: int, total: int, fact: Any) -> None:
+    """One candidate fact during ``ingest --review``: the statement with its key answers."""
+    answers = ", ".join(f"{s.text} ({s.type.value})" for s in fact.spans)
+    body = Group(_highlighted(fact), Text(f"Asks about: {answers}", style="dim"))
+    if fact.question:
+        body = Group(body, Text(f"Question: {fact.question}", style="dim"))
+    out().print(
+        Panel(body, title=f"Fact {index}/{total} · {escape(fact.topic)}", title_align="left")
+    )
+
+
+def prompt(message: str) -> None:
+    """A prompt on stdout with no newline, flushed so it shows before input is read."""
+    out().print(message, end="", markup=False, highlight=False)
+    out().file.flush()
+
+
+def ingest_preview(yaml_text: str, summary: str) -> None:
+    """``ingest --dry-run``: the facts file that would be written, and what would happen."""
+    sys.stdout.write(yaml_text)
+    sys.stdout.flush()
+    info(summary)
+
+
+def ingest_report(report: LoadReport, saved_to: str) -> None:
+    load_report(report)
+    out().print(f"Facts saved to {escape(saved_to)}", soft_wrap=True)

@@ -1,0 +1,221 @@
+"""Article -> reviewed facts -> facts YAML file -> deck with questions.
+
+The steps are separate functions so the CLI can stop after any of them (``--dry-run``) and
+put a human in between (``--review``). Nothing here touches the terminal: review talks to
+the user through the ``ask`` and ``show`` callables it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizmaster.errors import InputFileError, UsageError
+from quizmaster.extract import Extraction, classify, extract_facts
+from quizmaster.models import Fact, KeySpan
+from quizmaster.sources import Article
+from quizmaster.store import LoadReport, Store
+
+MAX_DECK_NAME = 200
+
+
+@dataclass(frozen=True)
+class IngestPlan:
+    """What ingesting one article would do: the facts found and where they would go."""
+
+    article: Article
+    extraction: Extraction
+    deck: str
+    out_path: Path
+
+    @property
+    def facts(self) -> list[Fact]:
+        return self.extraction.facts
+
+
+def plan_ingest(
+    article: Article, *, data_dir: Path, deck: str | None = None, out: Path | None = None
+) -> IngestPlan:
+    """Extract the article's facts and decide the deck name and the output file."""
+    extraction = extract_facts(
+        article.text, title=article.title, date=article.date, url=article.url
+    )
+    if not extraction.facts:
+        raise InputFileError(
+            article.source,
+            "found no examinable facts (names, dates, numbers, places) in the text; "
+            "check it is the article itself, or write a facts file by hand (see README)",
+        )
+    name = deck or extraction.title or f"Article {extraction.article_slug}"
+    name = " ".join(name.split())[:MAX_DECK_NAME]
+    path = out if out is not None else data_dir / "decks" / f"{extraction.article_slug}.yaml"
+    return IngestPlan(article=article, extraction=extraction, deck=name, out_path=path)
+
+
+def choose_mode(
+    *, review: bool, yes: bool, dry_run: bool, as_json: bool, source: str, stdin_tty: bool
+) -> str:
+    """How the facts get accepted: "review", "all" or "none" (a dry run)."""
+    if review and yes:
+        raise UsageError("--review and --yes contradict each other; pass one of them")
+    if dry_run:
+        return "none"
+    if review and (source == "-" or as_json):
+        why = "stdin carries the article" if source == "-" else "--json keeps stdout for data"
+        raise UsageError(
+            f"--review cannot be used here ({why}); save the article to a file "
+            "and review it, or pass --yes"
+        )
+    if review:
+        return "review"
+    if yes:
+        return "all"
+    if stdin_tty and source != "-" and not as_json:
+        return "review"
+    raise UsageError(
+        "there is no terminal to review the facts in; pass --yes to accept them all, "
+        "--review to answer from stdin, or --dry-run to see them first"
+    )
+
+
+# --- review ------------------------------------------------------------------------------
+
+REVIEW_HELP = "[a]ccept, [e]dit, [d]rop, accept [A]ll the rest, [q]uit keeping accepted"
+
+
+def _parse_spans(answer: str, statement: str, old: Sequence[KeySpan]) -> list[KeySpan] | str:
+    texts = [t.strip() for t in answer.split(";") if t.strip()]
+    missing = [t for t in texts if t not in statement]
+    if not texts:
+        return "give at least one key answer"
+    if missing:
+        return f"not in the statement: {', '.join(repr(t) for t in missing)}"
+    known = {s.text: s.type for s in old}
+    return [KeySpan(text=t, type=known.get(t) or classify(t)) for t in texts]
+
+
+def edit_fact(fact: Fact, ask: Callable[[str], str], tell: Callable[[str], None]) -> Fact:
+    """Retype the statement (Enter keeps it), then the key answers (Enter keeps them)."""
+    statement = ask("New statement (Enter keeps it): ").strip() or fact.statement
+    kept = [s for s in fact.spans if s.text in statement]
+    current = "; ".join(s.text for s in kept)
+    while True:
+        prompt = "Key answers, separated by ';'" + (f" (Enter keeps: {current})" if kept else "")
+        answer = ask(prompt + ": ").strip()
+        if not answer and kept:
+            spans: list[KeySpan] = kept
+            break
+        parsed = _parse_spans(answer, statement, fact.spans)
+        if isinstance(parsed, str):
+            tell(parsed)
+            continue
+        spans = parsed
+        break
+    own = fact.answer is not None and fact.answer in statement and statement == fact.statement
+    return fact.model_copy(
+        update={
+            "statement": statement,
+            "spans": spans,
+            "question": fact.question if own else None,
+            "answer": fact.answer if own else None,
+        }
+    )
+
+
+def review_facts(
+    facts: Sequence[Fact],
+    *,
+    ask: Callable[[str], str],
+    show: Callable[[int, int, Fact], None],
+    tell: Callable[[str], None],
+) -> list[Fact]:
+    """Walk the user through the facts: accept, edit or drop each one.
+
+    ``ask`` raises EOFError when input ends; then nothing is kept (the caller saves nothing).
+    """
+    kept: list[Fact] = []
+    total = len(facts)
+    index = 0
+    try:
+        while index < total:
+            fact = facts[index]
+            show(index + 1, total, fact)
+            choice = ask(f"{REVIEW_HELP}? ").strip()
+            if choice in ("", "a", "y"):
+                kept.append(fact)
+            elif choice == "A":
+                kept.extend(facts[index:])
+                break
+            elif choice in ("d", "n"):
+                pass
+            elif choice == "e":
+                kept.append(edit_fact(fact, ask, tell))
+            elif choice == "q":
+                break
+            else:
+                tell(f"unknown choice {choice!r}; {REVIEW_HELP}")
+                continue
+            index += 1
+    except EOFError:
+        raise UsageError(
+            "input ended during the review; nothing was saved (use --yes to accept all facts)"
+        ) from None
+    return kept
+
+
+# --- save and load ---------------------------------------------------------------------------
+
+
+def save_and_load(
+    store: Store, plan: IngestPlan, facts: Sequence[Fact], *, now: dt.datetime
+) -> LoadReport:
+    """Write the facts file, then load it as a deck. Re-ingesting updates in place.
+
+    The deck load is tried (and rolled back) first, the YAML is written to a temporary file
+    and read back with the ordinary facts-file loader, and only then is the deck committed
+    and the file moved into place: a failure leaves neither a file nor a half-loaded deck.
+    Facts from other articles in the same deck are left alone.
+    """
+    from quizmaster.facts_file import dump_facts, load_facts_file
+    from quizmaster.generate import generate_questions
+
+    if not facts:
+        raise UsageError("no facts were accepted; nothing was saved")
+    source = plan.article.source
+    store.load_deck(
+        plan.deck,
+        facts,
+        generate_questions(facts),
+        now=now,
+        source_name=source,
+        dry_run=True,
+        retire_missing=False,
+    )
+    target = plan.out_path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(prefix=".ingest-", suffix=".yaml", dir=target.parent)
+    except OSError as exc:
+        raise InputFileError(str(target), f"cannot write here ({exc.strerror})") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(dump_facts(plan.deck, facts))
+        loaded = load_facts_file(tmp).resolved_facts()
+        report = store.load_deck(
+            plan.deck,
+            loaded,
+            generate_questions(loaded),
+            now=now,
+            source_name=source,
+            retire_missing=False,
+        )
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return report

@@ -1,0 +1,265 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
+from quizmaster.facts_file import dump_facts, load_facts_file
+from quizmaster.generate import generate_questions
+from quizmaster.models import Fact, SpanType
+from quizmaster.sources import read_file
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+EXPECTED = sorted(ARTICLES.glob("*.expected.yaml"))
+
+
+def article_for(expected: Path) -> Path:
+    stem = expected.name.removesuffix(".expected.yaml")
+    (path,) = [p for p in ARTICLES.glob(f"{stem}.*") if p != expected]
+    return path
+
+
+def facts_of(path: Path) -> list[Fact]:
+    article = read_file(path)
+    return extract_facts(article.text, title=article.title, date=article.date).facts
+
+
+def spans(facts: list[Fact]) -> dict[str, str]:
+    return {s.text: s.type.value for f in facts for s in f.spans}
+
+
+def test_fixtures_have_the_promised_shapes() -> None:
+    assert len(EXPECTED) >= 6
+    suffixes = {article_for(e).suffix for e in EXPECTED}
+    assert {".txt", ".md", ".html"} <= suffixes
+
+
+def test_generated_questions_cover_the_examiners_answers() -> None:
+    """An expected answer is covered when it is the answer of some generated question."""
+    wanted = found = 0
+    missing: dict[str, list[str]] = {}
+    for expected in EXPECTED:
+        answers = {q.answer.lower() for q in generate_questions(facts_of(article_for(expected)))}
+        wants = [str(w) for w in yaml.safe_load(expected.read_text(encoding="utf-8"))]
+        assert len(wants) >= 8, expected.name
+        lost = [w for w in wants if w.lower() not in answers]
+        wanted += len(wants)
+        found += len(wants) - len(lost)
+        if lost:
+            missing[expected.name] = lost
+        assert len(lost) <= len(wants) // 4, (expected.name, lost)
+    assert found / wanted >= 0.9, missing
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name)
+def test_facts_round_trip_through_the_yaml_format(expected: Path, tmp_path: Path) -> None:
+    facts = facts_of(article_for(expected))
+    assert facts
+    path = tmp_path / "deck.yaml"
+    path.write_text(dump_facts("Deck", facts), encoding="utf-8")
+    assert load_facts_file(path).facts == facts
+
+
+def test_ids_are_stable_and_never_collide_across_articles() -> None:
+    first = [f.id for f in facts_of(ARTICLES / "new-ramsar-sites.txt")]
+    again = [f.id for f in facts_of(ARTICLES / "new-ramsar-sites.txt")]
+    other = [f.id for f in facts_of(ARTICLES / "global-innovation-index-2025.txt")]
+    assert first == again and len(set(first)) == len(first)
+    assert not set(first) & set(other)
+    assert all(i.startswith("four-new-ramsar-sites-") for i in first)
+    # Same headline, different text: still different ids.
+    a = extract_facts("Big News\nThe 5th summit was held in Jaipur on 3 March 2025.")
+    b = extract_facts("Big News\nThe 6th summit was held in Jaipur on 3 March 2025.")
+    assert {f.id for f in a.facts}.isdisjoint(f.id for f in b.facts)
+
+
+def test_skips_headline_byline_dateline_navigation_and_boilerplate() -> None:
+    text = (
+        "India Hosts the Summit\n"
+        "By Staff Reporter\n"
+        "Published on 3 March 2025\n"
+        "Home | News | Current Affairs | Quiz\n"
+        "Share this article\n"
+        "The 5th summit was held in Jaipur on 3 March 2025.\n"
+        "Advertisement\n"
+        "Related Articles\n"
+        "The 9th summit was held in Pune on 1 May 2024.\n"
+    )
+    result = extract_facts(text)
+    assert result.title == "India Hosts the Summit"
+    assert result.date == "2025-03-03"
+    assert [f.statement for f in result.facts] == [
+        "The 5th summit was held in Jaipur on 3 March 2025."
+    ]
+    assert result.facts[0].source is not None
+    assert result.facts[0].source.title == "India Hosts the Summit"
+
+
+def test_joins_spans_broken_by_line_breaks() -> None:
+    text = (
+        "Appointment News\n\n"
+        "Sanjay Malhotra has been appointed as the 26th Governor of the Reserve Bank of\n"
+        "India (RBI). The MoU was signed by Defence Secretary Rajesh\n"
+        "Kumar Singh in New\n"
+        "Delhi. The plant will build co-\n"
+        "production lines.\n"
+    )
+    units, _ = split_units(text)
+    assert [u.kind for u in units] == ["heading", "paragraph"]
+    assert "Reserve Bank of India (RBI)" in units[1].text
+    assert "Rajesh Kumar Singh in New Delhi." in units[1].text
+    assert "co-production" in units[1].text
+    found = spans(extract_facts(text).facts)
+    assert found["Rajesh Kumar Singh"] == "person"
+    assert found["Sanjay Malhotra"] == "person"
+    assert found["New Delhi"] == "place"
+
+
+def test_sentences_survive_abbreviations_initials_and_decimals() -> None:
+    text = (
+        "Dr. A. P. J. Abdul Kalam spoke at 10.30 am. Lt. Gen. Rao met Smt. Devi in the U.S. "
+        "capital. It grew 6.5% in 2024."
+    )
+    assert split_sentences(text) == [
+        "Dr. A. P. J. Abdul Kalam spoke at 10.30 am.",
+        "Lt. Gen. Rao met Smt. Devi in the U.S. capital.",
+        "It grew 6.5% in 2024.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The MoU was signed by Defence Secretary Rajesh Kumar Singh and Maj Gen (Res) "
+            "Amir Baram in Tel Aviv on 4 November 2025.",
+            {
+                "Defence Secretary": "role",
+                "Rajesh Kumar Singh": "person",
+                "Amir Baram": "person",
+                "Tel Aviv": "place",
+                "4 November 2025": "date",
+            },
+        ),
+        (
+            "The Union Cabinet approved Rs 2,104 crore for the 17th edition of Exercise "
+            "Shakti with France.",
+            {
+                "Union Cabinet": "organisation",
+                "Rs 2,104 crore": "money",
+                "17th": "ordinal",
+                "Shakti": "event",
+                "France": "country",
+            },
+        ),
+        (
+            "PM Narendra Modi and Dr. S. Jaishankar met WHO chief Tedros, who was appointed "
+            "in May 2017.",
+            {"Narendra Modi": "person", "S. Jaishankar": "person", "May 2017": "date"},
+        ),
+    ],
+)
+def test_span_types(sentence: str, expected: dict[str, str]) -> None:
+    found = {s.text: s.type.value for s in find_spans(sentence)}
+    for text, kind in expected.items():
+        assert found.get(text) == kind, (text, found)
+
+
+def test_facts_sections_and_key_value_lines() -> None:
+    text = (
+        "Morocco Signs Pact\n"
+        "India and Morocco signed a pact in Rabat on 22 September 2025.\n"
+        "Static GK: Morocco\n"
+        "Capital – Rabat\n"
+        "Currency : Moroccan dirham\n"
+        "PM - Aziz Akhannouch\n"
+        "About the Ramsar Convention\n"
+        "- Signed in: 1971\n"
+        "- Headquarters: Gland, Switzerland\n"
+    )
+    facts = {f.statement: f for f in extract_facts(text).facts}
+    capital = facts["The capital of Morocco is Rabat."]
+    assert capital.question == "What is the capital of Morocco?" and capital.answer == "Rabat"
+    assert facts["The PM of Morocco is Aziz Akhannouch."].spans[0].type is SpanType.PERSON
+    assert "The currency of Morocco is Moroccan dirham." in facts
+    assert facts["Ramsar Convention was signed in 1971."].question == (
+        "When was Ramsar Convention signed?"
+    )
+    assert "The headquarters of Ramsar Convention is Gland, Switzerland." in facts
+
+
+def test_acronyms_with_expansions_become_facts() -> None:
+    text = "Pact\nThe World Intellectual Property Organization (WIPO) released the index in 2025."
+    facts = {f.statement: f for f in extract_facts(text).facts}
+    wipo = facts["WIPO stands for World Intellectual Property Organization."]
+    assert wipo.question == "What does WIPO stand for?"
+    assert wipo.answer == "World Intellectual Property Organization"
+
+
+def test_text_without_facts_gives_none() -> None:
+    assert extract_facts("").facts == []
+    assert extract_facts("it was a nice day and everyone was happy about it.").facts == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_never_crashes_and_spans_occur_in_statements(text: str) -> None:
+    for fact in extract_facts(text).facts:
+        for span in fact.spans:
+            assert span.text in fact.statement
+
+
+WORDS = st.sampled_from(
+    [
+        "India",
+        "the",
+        "17th",
+        "Defence Secretary",
+        "Rajesh Kumar Singh",
+        "of",
+        "Ministry",
+        "signed",
+        "in",
+        "Tel Aviv",
+        "on",
+        "4 November 2025",
+        "Rs 500 crore",
+        "(JWG)",
+        "Joint Working Group",
+        "-",
+        "•",
+        "Capital – Rabat",
+        ":",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        "Key Points",
+        "About",
+        "Dr.",
+        "Maj Gen (Res)",
+        "2,104",
+        "'Nomadic Elephant'",
+        "Published on",
+        "By",
+        "exercise",
+        "first",
+        "#",
+        "Headquarters : New Delhi",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=80).map(" ".join))
+def test_article_like_text_never_crashes(text: str) -> None:
+    result = extract_facts(text)
+    ids = [f.id for f in result.facts]
+    assert len(ids) == len(set(ids))
+    for fact in result.facts:
+        assert all(span.text in fact.statement for span in fact.spans)
+    generate_questions(result.facts)

@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizmaster.cli import app
+from quizmaster.facts_file import load_facts_file
+from tests.test_sources import ARTICLES, closed_port_url, server
+
+__all__ = ["server"]  # the local HTTP server fixture, shared with test_sources
+
+RAMSAR = ARTICLES / "new-ramsar-sites.txt"
+RAMSAR_DECK = "Four New Ramsar Sites Take India's Total to 89"
+
+
+def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def decks_dir(db_path: Path) -> Path:
+    return db_path.parent / "decks"
+
+
+def deck_json(runner: CliRunner) -> dict[str, dict[str, int]]:
+    _, out, _ = run(runner, "decks", "--json")
+    return {d["name"]: d for d in json.loads(out)}
+
+
+def test_ingest_yes_saves_yaml_and_loads_a_deck(runner: CliRunner, db_path: Path) -> None:
+    code, out, err = run(runner, "ingest", str(RAMSAR), "--yes")
+    assert code == 0, err
+    (saved,) = decks_dir(db_path).glob("*.yaml")
+    assert saved.name.startswith("four-new-ramsar-sites-")
+    assert f"Facts saved to {saved}" in out
+    facts_file = load_facts_file(saved)
+    assert facts_file.deck == RAMSAR_DECK
+    deck = deck_json(runner)[RAMSAR_DECK]
+    assert deck["facts"] == len(facts_file.facts) >= 8
+    _, out, _ = run(runner, "questions", "list", "--deck", RAMSAR_DECK, "--json")
+    answers = {q["answer"] for q in json.loads(out)}
+    assert {"Udhwa Lake", "Bhupender Yadav", "Chilika Lake", "89"} <= answers
+
+
+def test_ingesting_twice_creates_no_duplicates(runner: CliRunner, db_path: Path) -> None:
+    assert run(runner, "ingest", str(RAMSAR), "--yes")[0] == 0
+    before = deck_json(runner)[RAMSAR_DECK]
+    code, out, _ = run(runner, "ingest", str(RAMSAR), "--yes")
+    assert code == 0
+    assert "facts 0 added, 0 updated" in out and "questions 0 added, 0 updated" in out
+    assert deck_json(runner)[RAMSAR_DECK] == before
+    assert len(list(decks_dir(db_path).glob("*.yaml"))) == 1
+
+
+def test_deck_and_out_options(runner: CliRunner, tmp_path: Path) -> None:
+    out_file = tmp_path / "mine" / "ramsar.yaml"
+    code, _, err = run(
+        runner, "ingest", str(RAMSAR), "-y", "--deck", "Wetlands", "--out", str(out_file)
+    )
+    assert code == 0, err
+    assert load_facts_file(out_file).deck == "Wetlands"
+    assert "Wetlands" in deck_json(runner)
+    # Two articles into one deck: the first article's facts stay.
+    other = ARTICLES / "global-innovation-index-2025.txt"
+    code, _, err = run(
+        runner, "ingest", str(other), "-y", "--deck", "Wetlands", "-o", str(tmp_path / "gii.yaml")
+    )
+    assert code == 0, err
+    assert deck_json(runner)["Wetlands"]["facts"] > len(load_facts_file(out_file).facts)
+
+
+def test_dry_run_prints_the_facts_and_writes_nothing(runner: CliRunner, db_path: Path) -> None:
+    code, out, err = run(runner, "ingest", str(RAMSAR), "--dry-run")
+    assert code == 0
+    assert out.startswith(f'deck: "{RAMSAR_DECK}"') or out.startswith(f"deck: {RAMSAR_DECK}")
+    assert "Udhwa Lake" in out and "Nothing was written" in err
+    assert not db_path.exists() and not decks_dir(db_path).exists()
+    code, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
+    data = json.loads(out)
+    assert data["dry_run"] is True and data["deck"] == RAMSAR_DECK and data["questions"] > 20
+    assert not db_path.exists()
+
+
+def test_json_report(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "ingest", str(RAMSAR), "--yes", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["dry_run"] is False
+    assert len(data["report"]["facts_added"]) == len(data["facts"])
+
+
+def test_stdin_source(runner: CliRunner) -> None:
+    code, out, err = run(runner, "ingest", "-", "--yes", stdin=RAMSAR.read_bytes())
+    assert code == 0, err
+    assert RAMSAR_DECK in deck_json(runner)
+    code, _, err = run(runner, "ingest", "-", "--review", stdin=RAMSAR.read_bytes())
+    assert code == 2 and "stdin carries the article" in err
+
+
+def test_no_terminal_and_no_flag_is_a_clear_error(runner: CliRunner, db_path: Path) -> None:
+    code, out, err = run(runner, "ingest", str(RAMSAR))
+    assert code == 2 and out == ""
+    assert err.startswith("Error: there is no terminal to review the facts in; pass --yes")
+    assert not db_path.exists()
+    code, _, err = run(runner, "ingest", str(RAMSAR), "--yes", "--review")
+    assert code == 2 and "contradict" in err
+
+
+def test_review_from_stdin_accepts_edits_and_drops(runner: CliRunner, db_path: Path) -> None:
+    _, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
+    facts = json.loads(out)["facts"]
+    second = facts[1]["statement"]
+    answers = "\n".join(
+        [
+            "a",  # accept the first
+            "e",  # edit the second: retype the statement, then give its key answer
+            "Bhupender Yadav announced the new sites on 14 January 2025.",
+            "Nowhere",  # not in the statement: asked again
+            "Bhupender Yadav; 14 January 2025",
+            "d",  # drop the third
+            "x",  # unknown choice: asked again
+            "A",  # accept the rest
+        ]
+    )
+    code, out, err = run(runner, "ingest", str(RAMSAR), "--review", stdin=answers + "\n")
+    assert code == 0, err
+    assert "Fact 1/" in out and "not in the statement: 'Nowhere'" in err
+    (saved,) = decks_dir(db_path).glob("*.yaml")
+    kept = load_facts_file(saved).facts
+    assert len(kept) == len(facts) - 1
+    edited = kept[1]
+    assert edited.id == facts[1]["id"] and edited.statement != second
+    assert [(s.text, s.type.value) for s in edited.spans] == [
+        ("Bhupender Yadav", "person"),
+        ("14 January 2025", "date"),
+    ]
+    assert facts[2]["id"] not in {f.id for f in kept}
+
+
+def test_review_that_ends_early_saves_nothing(runner: CliRunner, db_path: Path) -> None:
+    code, _, err = run(runner, "ingest", str(RAMSAR), "--review", stdin="a\n")
+    assert code == 2 and "nothing was saved" in err
+    assert not decks_dir(db_path).exists()
+    code, _, err = run(runner, "ingest", str(RAMSAR), "--review", stdin="q\n")
+    assert code == 2 and "no facts were accepted" in err
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path, server: str) -> Iterator[dict[str, str]]:
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "huge.txt": b"The 5th summit was held in Jaipur on 3 March 2025.\n" * 110_000,
+        "no-article.html": b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "no-facts.txt": b"it was a pleasant day and everyone was happy about it, really.\n" * 3,
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    yield {
+        "empty file": str(tmp_path / "empty.txt"),
+        "binary": str(tmp_path / "binary.txt"),
+        "huge file": str(tmp_path / "huge.txt"),
+        "no article text": str(tmp_path / "no-article.html"),
+        "no facts": str(tmp_path / "no-facts.txt"),
+        "missing file": str(tmp_path / "missing.txt"),
+        "unreachable URL": closed_port_url(),
+        "404": f"{server}/missing.html",
+        "timeout": f"{server}/slow.html",
+    }
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("empty file", "is empty; put the article's text in it first"),
+        ("binary", "looks like a binary file"),
+        ("huge file", "too large"),
+        ("no article text", "no article text found in the page"),
+        ("no facts", "found no examinable facts"),
+        ("missing file", "no such file"),
+        ("unreachable URL", "cannot reach the server"),
+        ("404", "the server answered HTTP 404 Not Found"),
+        ("timeout", "timed out after 0.5 s"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_nothing_written(
+    runner: CliRunner, db_path: Path, bad_inputs: dict[str, str], case: str, message: str
+) -> None:
+    code, out, err = run(runner, "ingest", bad_inputs[case], "--yes", "--timeout", "0.5")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("Error: ") and err.count("\n") == 1, err
+    assert message in err
+    assert "Traceback" not in err
+    assert not db_path.exists() and not decks_dir(db_path).exists()
+
+
+def test_non_utf8_file_is_read_with_a_note(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(RAMSAR.read_text(encoding="utf-8").replace("'", "’").encode("cp1252"))
+    code, _, err = run(runner, "ingest", str(path), "--yes")
+    assert code == 0
+    assert "is not UTF-8; read it as cp1252" in err
+    assert "Four New Ramsar Sites Take India’s Total to 89" in deck_json(runner)
+
+
+def test_url_source(runner: CliRunner, server: str) -> None:
+    code, _, err = run(runner, "ingest", f"{server}/article.html", "--yes")
+    assert code == 0, err
+    assert "Exercise Nomadic Elephant 2025 Begins at Ulaanbaatar" in deck_json(runner)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
+def test_review_in_a_real_terminal(tmp_path: Path, db_path: Path) -> None:
+    import pexpect
+
+    exe = Path(sys.executable).parent / "quizmaster"
+    env = {**os.environ, "QUIZMASTER_DB": str(db_path), "COLUMNS": "100", "TERM": "dumb"}
+    child = pexpect.spawn(str(exe), ["ingest", str(RAMSAR)], env=env, encoding="utf-8", timeout=20)
+    child.expect("Fact 1/")
+    child.expect(r"\[a\]ccept")
+    child.sendline("d")
+    child.expect("Fact 2/")
+    child.sendline("A")
+    child.expect("Facts saved to")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (saved,) = decks_dir(db_path).glob("*.yaml")
+    assert len(load_facts_file(saved).facts) >= 8
