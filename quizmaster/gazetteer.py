@@ -1,0 +1,320 @@
+"""A small curated gazetteer: same-typed wrong answers for multiple-choice questions.
+
+Plain Python data, so it ships in the wheel and costs nothing to load. Each group holds names
+of one form (Indian state capitals, ministries, army ranks ...): a distractor drawn from the
+group that holds the answer looks like the answer. Only well-known, stable names belong here.
+"""
+
+from __future__ import annotations
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Country -> capital. Also the source of the "countries" and "world capitals" groups.
+WORLD_CAPITALS: dict[str, str] = {
+    "Afghanistan": "Kabul",
+    "Argentina": "Buenos Aires",
+    "Australia": "Canberra",
+    "Bangladesh": "Dhaka",
+    "Bhutan": "Thimphu",
+    "Brazil": "Brasília",
+    "Canada": "Ottawa",
+    "China": "Beijing",
+    "Egypt": "Cairo",
+    "France": "Paris",
+    "Germany": "Berlin",
+    "Indonesia": "Jakarta",
+    "India": "New Delhi",
+    "Iran": "Tehran",
+    "Israel": "Jerusalem",
+    "Italy": "Rome",
+    "Japan": "Tokyo",
+    "Kenya": "Nairobi",
+    "Malaysia": "Kuala Lumpur",
+    "Maldives": "Malé",
+    "Mauritius": "Port Louis",
+    "Mexico": "Mexico City",
+    "Morocco": "Rabat",
+    "Myanmar": "Naypyidaw",
+    "Nepal": "Kathmandu",
+    "Netherlands": "Amsterdam",
+    "Nigeria": "Abuja",
+    "Norway": "Oslo",
+    "Pakistan": "Islamabad",
+    "Philippines": "Manila",
+    "Qatar": "Doha",
+    "Russia": "Moscow",
+    "Saudi Arabia": "Riyadh",
+    "Singapore": "Singapore",
+    "South Africa": "Pretoria",
+    "South Korea": "Seoul",
+    "Spain": "Madrid",
+    "Sri Lanka": "Sri Jayawardenepura Kotte",
+    "Sweden": "Stockholm",
+    "Switzerland": "Bern",
+    "Thailand": "Bangkok",
+    "Turkey": "Ankara",
+    "United Arab Emirates": "Abu Dhabi",
+    "United Kingdom": "London",
+    "United States": "Washington, D.C.",
+    "Vietnam": "Hanoi",
+}
+
+# Indian state or union territory -> capital.
+INDIAN_STATE_CAPITALS: dict[str, str] = {
+    "Andhra Pradesh": "Amaravati",
+    "Arunachal Pradesh": "Itanagar",
+    "Assam": "Dispur",
+    "Bihar": "Patna",
+    "Chhattisgarh": "Raipur",
+    "Goa": "Panaji",
+    "Gujarat": "Gandhinagar",
+    "Haryana": "Chandigarh",
+    "Himachal Pradesh": "Shimla",
+    "Jharkhand": "Ranchi",
+    "Karnataka": "Bengaluru",
+    "Kerala": "Thiruvananthapuram",
+    "Madhya Pradesh": "Bhopal",
+    "Maharashtra": "Mumbai",
+    "Manipur": "Imphal",
+    "Meghalaya": "Shillong",
+    "Mizoram": "Aizawl",
+    "Nagaland": "Kohima",
+    "Odisha": "Bhubaneswar",
+    "Punjab": "Chandigarh",
+    "Rajasthan": "Jaipur",
+    "Sikkim": "Gangtok",
+    "Tamil Nadu": "Chennai",
+    "Telangana": "Hyderabad",
+    "Tripura": "Agartala",
+    "Uttar Pradesh": "Lucknow",
+    "Uttarakhand": "Dehradun",
+    "West Bengal": "Kolkata",
+    "Delhi": "New Delhi",
+    "Jammu and Kashmir": "Srinagar",
+    "Ladakh": "Leh",
+    "Puducherry": "Puducherry",
+}
+
+INDIAN_CITIES: tuple[str, ...] = (
+    "New Delhi",
+    "Mumbai",
+    "Kolkata",
+    "Chennai",
+    "Bengaluru",
+    "Hyderabad",
+    "Ahmedabad",
+    "Pune",
+    "Jaipur",
+    "Lucknow",
+    "Bhopal",
+    "Patna",
+    "Visakhapatnam",
+    "Kochi",
+    "Guwahati",
+    "Varanasi",
+)
+
+# Cities of countries that often appear in Indian current affairs.
+CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
+    "Israel": ("Tel Aviv", "Jerusalem", "Haifa", "Eilat", "Beersheba"),
+    "United States": ("Washington, D.C.", "New York", "San Francisco", "Chicago"),
+    "United Kingdom": ("London", "Manchester", "Birmingham", "Edinburgh"),
+    "France": ("Paris", "Marseille", "Lyon", "Toulouse"),
+    "Japan": ("Tokyo", "Osaka", "Kyoto", "Hiroshima"),
+    "Russia": ("Moscow", "Saint Petersburg", "Kazan", "Vladivostok"),
+    "China": ("Beijing", "Shanghai", "Guangzhou", "Shenzhen"),
+    "United Arab Emirates": ("Abu Dhabi", "Dubai", "Sharjah"),
+}
+
+INDIAN_MINISTRIES: tuple[str, ...] = (
+    "Ministry of Defence",
+    "Ministry of External Affairs",
+    "Ministry of Home Affairs",
+    "Ministry of Finance",
+    "Ministry of Commerce and Industry",
+    "Ministry of Electronics and Information Technology",
+    "Ministry of Science and Technology",
+    "Ministry of Law and Justice",
+    "Ministry of Education",
+    "Ministry of Health and Family Welfare",
+    "Ministry of Agriculture and Farmers Welfare",
+    "Ministry of Environment, Forest and Climate Change",
+    "Ministry of Jal Shakti",
+    "Ministry of Power",
+    "Ministry of Railways",
+    "Ministry of Road Transport and Highways",
+    "Ministry of Civil Aviation",
+    "Ministry of Petroleum and Natural Gas",
+    "Ministry of Rural Development",
+    "Ministry of Housing and Urban Affairs",
+)
+
+INDIAN_BODIES: tuple[str, ...] = (
+    "Reserve Bank of India",
+    "Securities and Exchange Board of India",
+    "NITI Aayog",
+    "Election Commission of India",
+    "Comptroller and Auditor General of India",
+    "Union Public Service Commission",
+    "Defence Research and Development Organisation",
+    "Indian Space Research Organisation",
+    "Hindustan Aeronautics Limited",
+    "Bharat Electronics Limited",
+    "National Security Council",
+    "Prime Minister's Office",
+)
+
+INTERNATIONAL_ORGANISATIONS: tuple[str, ...] = (
+    "United Nations",
+    "World Trade Organization",
+    "International Monetary Fund",
+    "World Bank",
+    "World Health Organization",
+    "Asian Development Bank",
+    "New Development Bank",
+    "North Atlantic Treaty Organization",
+    "Association of Southeast Asian Nations",
+    "Shanghai Cooperation Organisation",
+    "South Asian Association for Regional Cooperation",
+    "International Atomic Energy Agency",
+    "International Solar Alliance",
+)
+
+INTERNATIONAL_GROUPINGS: tuple[str, ...] = (
+    "G20",
+    "G7",
+    "BRICS",
+    "Quad",
+    "BIMSTEC",
+    "ASEAN",
+    "SCO",
+    "SAARC",
+    "I2U2",
+)
+
+# Bilateral mechanisms: the form "Joint Working Group" is asked about in current affairs.
+BILATERAL_MECHANISMS: tuple[str, ...] = (
+    "Joint Working Group",
+    "Joint Steering Committee",
+    "Joint Defence Commission",
+    "Strategic Policy Dialogue",
+    "Defence Policy Dialogue",
+    "Joint Commission Meeting",
+    "2+2 Ministerial Dialogue",
+)
+
+INDIAN_OFFICIAL_TITLES: tuple[str, ...] = (
+    "Defence Secretary",
+    "Foreign Secretary",
+    "Home Secretary",
+    "Cabinet Secretary",
+    "Finance Secretary",
+    "National Security Adviser",
+    "Chief of Defence Staff",
+    "Chief Economic Adviser",
+    "Attorney General",
+    "Solicitor General",
+    "Chief Election Commissioner",
+    "Comptroller and Auditor General",
+)
+
+FOREIGN_OFFICIAL_TITLES: tuple[str, ...] = (
+    "Director General",
+    "Deputy Director General",
+    "Permanent Secretary",
+    "Under Secretary",
+    "Deputy Minister",
+    "Chief of Staff",
+    "Military Secretary",
+    "Ambassador",
+)
+
+POLITICAL_OFFICES: tuple[str, ...] = (
+    "Prime Minister",
+    "President",
+    "Vice President",
+    "Defence Minister",
+    "External Affairs Minister",
+    "Home Minister",
+    "Finance Minister",
+    "Chief Minister",
+    "Governor",
+    "Speaker",
+)
+
+MILITARY_RANKS: tuple[str, ...] = (
+    "Lieutenant",
+    "Captain",
+    "Major",
+    "Lieutenant Colonel",
+    "Colonel",
+    "Brigadier",
+    "Brigadier General",
+    "Major General",
+    "Lieutenant General",
+    "General",
+    "Rear Admiral",
+    "Vice Admiral",
+    "Admiral",
+    "Air Vice Marshal",
+    "Air Marshal",
+    "Air Chief Marshal",
+)
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "countries": tuple(WORLD_CAPITALS),
+    "world capitals": tuple(WORLD_CAPITALS.values()),
+    "indian states": tuple(INDIAN_STATE_CAPITALS),
+    "indian state capitals": tuple(dict.fromkeys(INDIAN_STATE_CAPITALS.values())),
+    "indian cities": INDIAN_CITIES,
+    **{f"cities of {country}": cities for country, cities in CITIES_BY_COUNTRY.items()},
+    "indian ministries": INDIAN_MINISTRIES,
+    "indian bodies": INDIAN_BODIES,
+    "international organisations": INTERNATIONAL_ORGANISATIONS,
+    "international groupings": INTERNATIONAL_GROUPINGS,
+    "bilateral mechanisms": BILATERAL_MECHANISMS,
+    "indian official titles": INDIAN_OFFICIAL_TITLES,
+    "foreign official titles": FOREIGN_OFFICIAL_TITLES,
+    "political offices": POLITICAL_OFFICES,
+    "military ranks": MILITARY_RANKS,
+    "months": MONTHS,
+}
+
+# Which groups may supply distractors for a span of each type (by SpanType value).
+GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
+    "country": ("countries",),
+    "place": (
+        "indian state capitals",
+        "indian cities",
+        "world capitals",
+        "indian states",
+        *(f"cities of {country}" for country in CITIES_BY_COUNTRY),
+    ),
+    "organisation": (
+        "indian ministries",
+        "indian bodies",
+        "international organisations",
+        "international groupings",
+        "bilateral mechanisms",
+    ),
+    "role": (
+        "indian official titles",
+        "foreign official titles",
+        "political offices",
+        "military ranks",
+    ),
+    "date": ("months",),
+}
