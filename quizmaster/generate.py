@@ -8,8 +8,8 @@ three unambiguous pairs of one relation (person to post, abbreviation to full fo
 
 Every random choice is seeded from the question id (hashlib, never Python's salted hash()).
 Wrong answers come from, in order: the span's and the fact's hand-written distractors, nearby
-values (ordinals, dates, numbers), the curated gazetteer, and same-typed spans elsewhere in the
-deck. A candidate that could be true is never used: deck spans of facts that read alike, terms
+values (ordinals, dates, numbers), same-typed spans elsewhere in the deck, and the curated
+gazetteer. A candidate that could be true is never used: deck spans of facts that read alike, terms
 of the same article (they tend to be true together) and values in the wrong direction of a
 "more than"/"less than" are left out.
 """
@@ -49,8 +49,10 @@ STOPWORDS = frozenset(
 )
 PREPOSITIONS = frozenset(
     "in on at to for by with from of into onto over under about after before during since "
-    "until between among against towards toward through via behind beside besides".split()
+    "until between among against towards toward through via behind beside besides across "
+    "within without beyond around along amid per upon".split()
 )
+ADVERBS = frozenset("worldwide together abroad overseas nationwide globally also".split())
 LOWER_BOUND = re.compile(r"(more than|over|at least|above|exceeding|upwards of)\s*$", re.I)
 UPPER_BOUND = re.compile(r"(less than|under|at most|below|up to|fewer than)\s*$", re.I)
 APPROXIMATE = re.compile(r"(about|around|nearly|almost|approximately|roughly|some)\s*$", re.I)
@@ -66,7 +68,9 @@ ORDINAL_WORDS = (
 ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 MONTH_INDEX = {m.lower(): i for i, m in enumerate(gazetteer.MONTHS)}
 MONTH_YEAR_RE = re.compile(r"^(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I)
-DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})\s+(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I)
+DAY_MONTH_YEAR_RE = re.compile(
+    r"^(\d{1,2})\s+(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I
+)
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|2\d\d\d)$")
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
@@ -446,8 +450,8 @@ def pick_distractors(
     tiers: list[tuple[list[str], bool]] = [
         (cands.authored, False),
         (cands.generated, False),
-        (cands.gazetteer, True),
         (cands.deck, True),
+        (cands.gazetteer, True),
     ]
     for tier, automatic in tiers:
         pool = list(dict.fromkeys(tier))
@@ -581,7 +585,12 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str:
     else:
         # "a landmark agreement", "hold policy-level talks": the span qualifies a noun.
         next_word = re.match(r"\s+([a-z][\w-]*)", after)
-        qualifies = next_word is not None and next_word.group(1) not in STOPWORDS | PREPOSITIONS
+        qualifies = (
+            next_word is not None
+            and next_word.group(1) not in STOPWORDS | PREPOSITIONS | ADVERBS
+            and not next_word.group(1).endswith("ly")
+            and (len(span.text.split()) == 1 or re.search(r"\b(a|an)\s+$", before) is not None)
+        )
         phrase = "what kind of" if qualifies else "what"
         before = drop_article(before)
     asked = (before + phrase + after).strip().rstrip(" .!;:")
@@ -740,7 +749,9 @@ def hand_written(fact: Fact) -> ShortAnswerQuestion | None:
 def _order_options(options: list[str], rng: random.Random) -> list[str]:
     keys = [numeric_key(o) for o in options]
     if all(k is not None for k in keys):
-        return [o for _, o in sorted(zip(keys, options), key=lambda pair: pair[0] or ())]
+        return [
+            o for _, o in sorted(zip(keys, options, strict=True), key=lambda pair: pair[0] or ())
+        ]
     shuffled = list(options)
     rng.shuffle(shuffled)
     return shuffled
@@ -916,9 +927,7 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
         if total == 2:
             choices = ["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]
         else:
-            subsets = [
-                list(c) for r in (1, 2, 3) for c in itertools.combinations(range(1, 4), r)
-            ]
+            subsets = [list(c) for r in (1, 2, 3) for c in itertools.combinations(range(1, 4), r)]
             others = [s for s in subsets if s != correct]
             rng.shuffle(others)
             picked = sorted([correct, *others[:3]], key=lambda s: (len(s), s))
@@ -1088,9 +1097,9 @@ def generate_questions(facts: Iterable[Fact]) -> list[Question]:
     for fact in facts:
         produced.extend(questions_for_fact(fact, index))
     for group in topic_groups(facts):
-        question = statements_question(index, group)
-        if question is not None:
-            produced.append(question)
+        consider = statements_question(index, group)
+        if consider is not None:
+            produced.append(consider)
     produced.extend(match_questions(facts))
     seen: set[str] = set()
     out: list[Question] = []
