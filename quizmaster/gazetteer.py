@@ -33,6 +33,7 @@ WORLD_CAPITALS: dict[str, str] = {
     "Canada": "Ottawa",
     "China": "Beijing",
     "Egypt": "Cairo",
+    "Ethiopia": "Addis Ababa",
     "France": "Paris",
     "Germany": "Berlin",
     "Indonesia": "Jakarta",
@@ -41,6 +42,7 @@ WORLD_CAPITALS: dict[str, str] = {
     "Israel": "Jerusalem",
     "Italy": "Rome",
     "Japan": "Tokyo",
+    "Kazakhstan": "Astana",
     "Kenya": "Nairobi",
     "Malaysia": "Kuala Lumpur",
     "Maldives": "Malé",
@@ -52,6 +54,7 @@ WORLD_CAPITALS: dict[str, str] = {
     "Netherlands": "Amsterdam",
     "Nigeria": "Abuja",
     "Norway": "Oslo",
+    "Oman": "Muscat",
     "Pakistan": "Islamabad",
     "Philippines": "Manila",
     "Qatar": "Doha",
@@ -66,13 +69,14 @@ WORLD_CAPITALS: dict[str, str] = {
     "Switzerland": "Bern",
     "Thailand": "Bangkok",
     "Turkey": "Ankara",
+    "Ukraine": "Kyiv",
     "United Arab Emirates": "Abu Dhabi",
     "United Kingdom": "London",
     "United States": "Washington, D.C.",
     "Vietnam": "Hanoi",
 }
 
-# Indian state or union territory -> capital.
+# Indian state -> capital.
 INDIAN_STATE_CAPITALS: dict[str, str] = {
     "Andhra Pradesh": "Amaravati",
     "Arunachal Pradesh": "Itanagar",
@@ -102,11 +106,20 @@ INDIAN_STATE_CAPITALS: dict[str, str] = {
     "Uttar Pradesh": "Lucknow",
     "Uttarakhand": "Dehradun",
     "West Bengal": "Kolkata",
+}
+
+# Indian union territory -> capital (or administrative seat).
+INDIAN_UT_CAPITALS: dict[str, str] = {
     "Delhi": "New Delhi",
     "Jammu and Kashmir": "Srinagar",
     "Ladakh": "Leh",
     "Puducherry": "Puducherry",
+    "Chandigarh": "Chandigarh",
+    "Andaman and Nicobar Islands": "Port Blair",
+    "Lakshadweep": "Kavaratti",
+    "Dadra and Nagar Haveli and Daman and Diu": "Daman",
 }
+INDIAN_UNION_TERRITORIES: tuple[str, ...] = tuple(INDIAN_UT_CAPITALS)
 
 INDIAN_CITIES: tuple[str, ...] = (
     "New Delhi",
@@ -278,6 +291,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "countries": tuple(WORLD_CAPITALS),
     "world capitals": tuple(WORLD_CAPITALS.values()),
     "indian states": tuple(INDIAN_STATE_CAPITALS),
+    "indian union territories": INDIAN_UNION_TERRITORIES,
     "indian state capitals": tuple(dict.fromkeys(INDIAN_STATE_CAPITALS.values())),
     "indian cities": INDIAN_CITIES,
     **{f"cities of {country}": cities for country, cities in CITIES_BY_COUNTRY.items()},
@@ -297,11 +311,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
 GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
     "country": ("countries",),
     "place": (
+        *(f"cities of {country}" for country in CITIES_BY_COUNTRY),
         "indian state capitals",
         "indian cities",
         "world capitals",
         "indian states",
-        *(f"cities of {country}" for country in CITIES_BY_COUNTRY),
+        "indian union territories",
     ),
     "organisation": (
         "indian ministries",

@@ -66,6 +66,7 @@ ORDINAL_WORDS = (
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+ORDINAL_WORD_RE = re.compile(r"\b(?:" + "|".join(ORDINAL_WORDS[1:]) + r")\b", re.I)
 MONTH_INDEX = {m.lower(): i for i, m in enumerate(gazetteer.MONTHS)}
 MONTH_YEAR_RE = re.compile(r"^(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I)
 DAY_MONTH_YEAR_RE = re.compile(
@@ -277,14 +278,21 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         return []
     token = numbers[0].group(0)
     value = _number_value(token)
-    if value is None or value != int(value):
+    if value is None:
         return []
+    head, tail = t[: numbers[0].start()], t[numbers[0].end() :]
+    if value != int(value):
+        # 8.2% -> 7.2%, 7.7%, 8.7%, 9.2%: steps of about 5%, at least 5 in the last place.
+        places = len(token.split(".")[1])
+        step = max(5 / 10**places, round(abs(value) * 0.05, places))
+        offsets = [k for k in _window(0, rng, low=-3) if k != 0]
+        decimals = [round(value + k * step, places) for k in offsets]
+        return [head + f"{d:,.{places}f}" + tail for d in decimals if d > 0]
     n = int(value)
     if token.lower() in NUMBER_WORDS or n <= 20:
         values = _window(n, rng, low=1 if n > 0 else 0)
     else:
         values = [_round_like(n * f, n) for f in (0.5, 1.5, 2, 0.75)]
-    head, tail = t[: numbers[0].start()], t[numbers[0].end() :]
     return [head + _format_like(v, token) + tail for v in values if v != n and v >= 0]
 
 
@@ -348,39 +356,83 @@ def _form_distance(candidate: str, answer: str) -> float:
     return distance
 
 
-def _gazetteer_candidates(answer: str, span_type: SpanType) -> list[str]:
+def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
+    """(names from the groups holding the answer, names from the group most like it)."""
+    if span_type is SpanType.DATE and norm(answer) not in MONTH_INDEX:
+        return [], []  # a month is no distractor for a full date; nearby_values handles dates
     groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
     key = norm(answer)
     holding = [g for g in groups if key in {norm(x) for x in gazetteer.GROUPS[g]}]
+    if span_type is SpanType.COUNTRY:
+        return list(gazetteer.GROUPS["countries"]), []
     if holding:
-        chosen = holding
-    else:
-        # The group whose names share words with the answer ("Ministry of ...").
-        words = set(key.split()) - STOPWORDS
+        # The most specific group first (GROUPS_FOR_TYPE lists them so): Kazan gets Russian
+        # cities, New Delhi Indian ones.
+        return list(gazetteer.GROUPS[holding[0]]), []
+    # Else the group whose names share words with the answer ("Ministry of ...").
+    words = set(key.split()) - STOPWORDS
 
-        def overlap(group: str) -> int:
-            return sum(len(words & set(norm(x).split())) for x in gazetteer.GROUPS[group])
+    def overlap(group: str) -> int:
+        return sum(len(words & set(norm(x).split())) for x in gazetteer.GROUPS[group])
 
-        scored = sorted(groups, key=lambda g: -overlap(g))
-        chosen = [g for g in scored[:1] if overlap(g) > 0]
-        if span_type is SpanType.COUNTRY:
-            chosen = ["countries"]
-    if span_type is SpanType.DATE and key not in MONTH_INDEX:
-        return []  # a month is no distractor for a full date; nearby_values handles dates
-    out: list[str] = []
-    for group in chosen:
-        out.extend(gazetteer.GROUPS[group])
-    return out
+    best = max(groups, key=overlap, default=None)
+    if best is None or overlap(best) == 0:
+        return [], []
+    return [], list(gazetteer.GROUPS[best])
 
 
 @dataclass
 class Candidates:
-    """Wrong answers for one slot, by tier: ``safe`` ones may also falsify a statement."""
+    """Wrong answers for one slot, best tier first."""
 
     authored: list[str]
     generated: list[str]
-    gazetteer: list[str]
+    gazetteer_same: list[str]
     deck: list[str]
+    gazetteer_like: list[str]
+
+
+def place_kind(text: str) -> str | None:
+    """"city", "state", "union territory" or "country" when the gazetteer knows the place."""
+    key = norm(text)
+    for kind, names in _PLACE_KINDS.items():
+        if key in names:
+            return kind
+    return None
+
+
+_PLACE_KINDS: dict[str, frozenset[str]] = {
+    "union territory": frozenset(norm(x) for x in gazetteer.INDIAN_UNION_TERRITORIES),
+    "state": frozenset(norm(x) for x in gazetteer.INDIAN_STATE_CAPITALS),
+    "country": frozenset(norm(x) for x in gazetteer.WORLD_CAPITALS),
+    "city": frozenset(
+        norm(x)
+        for x in (
+            *gazetteer.INDIAN_CITIES,
+            *gazetteer.WORLD_CAPITALS.values(),
+            *gazetteer.INDIAN_STATE_CAPITALS.values(),
+            *itertools.chain.from_iterable(gazetteer.CITIES_BY_COUNTRY.values()),
+        )
+    ),
+}
+
+
+def _value_form(text: str) -> str:
+    """What a value looks like with its digits taken out: "_ crore", "_ January _"."""
+    out = NUMBER_IN_TEXT.sub("_", text)
+    out = ORDINAL_WORD_RE.sub("_", out)
+    out = re.sub(r"\d+(st|nd|rd|th)\b", "_", out)
+    return norm(out) or "_"
+
+
+def _same_form(span_type: SpanType, candidate: str, answer: str) -> bool:
+    """Deck spans must look like the answer: a city for a city, crore for crore."""
+    if span_type in (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL):
+        return _value_form(candidate) == _value_form(answer)
+    if span_type is SpanType.PLACE:
+        mine, theirs = place_kind(answer), place_kind(candidate)
+        return mine is None or theirs is None or mine == theirs
+    return True
 
 
 def candidates_for(
@@ -398,19 +450,19 @@ def candidates_for(
         authored.extend(fact.distractors)
     span_type = span.type if span is not None else _infer_type(answer)
     generated = nearby_values(answer, rng)
-    gaz = _gazetteer_candidates(answer, span_type)
+    same, like = _gazetteer_candidates(answer, span_type)
     deck: list[str] = []
     if span is not None and span.type in DECK_DRAWN_TYPES:
         template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
         for other_fact, other in index.by_type.get(span.type, []):
-            if other_fact.id == fact.id:
+            if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
                 continue
             other_template = index.templates[(other_fact.id, other.text)]
             # Facts that read alike make the other answer true here as well.
             ratio = difflib.SequenceMatcher(None, template, other_template).ratio()
             if ratio < 0.6:
                 deck.append(other.text)
-    return Candidates(authored, generated, gaz, deck)
+    return Candidates(authored, generated, same, deck, like)
 
 
 def _infer_type(answer: str) -> SpanType:
@@ -450,8 +502,9 @@ def pick_distractors(
     tiers: list[tuple[list[str], bool]] = [
         (cands.authored, False),
         (cands.generated, False),
+        (cands.gazetteer_same, True),
         (cands.deck, True),
-        (cands.gazetteer, True),
+        (cands.gazetteer_like, True),
     ]
     for tier, automatic in tiers:
         pool = list(dict.fromkeys(tier))
@@ -494,20 +547,7 @@ def _falsifies(statement: str, span_text: str) -> Callable[[str], bool]:
 
 
 def _place_noun(text: str) -> str:
-    key = norm(text)
-    if key in {norm(x) for x in gazetteer.INDIAN_STATE_CAPITALS}:
-        return "state"
-    if key in {norm(x) for x in gazetteer.WORLD_CAPITALS}:
-        return "country"
-    cities = {
-        *gazetteer.INDIAN_CITIES,
-        *gazetteer.WORLD_CAPITALS.values(),
-        *gazetteer.INDIAN_STATE_CAPITALS.values(),
-        *itertools.chain.from_iterable(gazetteer.CITIES_BY_COUNTRY.values()),
-    }
-    if key in {norm(x) for x in cities}:
-        return "city"
-    return "place"
+    return place_kind(text) or "place"
 
 
 def _organisation_noun(text: str) -> str:
@@ -541,20 +581,54 @@ def _number_phrase(span_text: str, after: str) -> tuple[str, str]:
     return "how many", after
 
 
-def wh_prompt(fact: Fact, span: KeySpan) -> str:
+POSSESSOR_WORDS = frozenset("the two both three its their his her these those our".split())
+
+
+def _possessor_after(before: str, after: str) -> tuple[str, str]:
+    """ "heads Israel's which ministry" reads "heads which ministry of Israel"."""
+    tokens = before.split()
+    if not tokens or not re.search(r"(?:'s|’s|s'|s’)$", tokens[-1]):
+        return before, after
+    last = re.sub(r"(?:'s|’s|'|’)$", "", tokens[-1])
+    owner = [last]
+    rest = tokens[:-1]
+    while rest and rest[-1].lower() in POSSESSOR_WORDS:
+        owner.insert(0, rest.pop())
+    new_before = " ".join(rest) + (" " if rest else "")
+    return new_before, f" of {' '.join(owner)}{after}"
+
+
+def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     """A wh-question asking for ``span``: the question phrase stands where the span stood,
     fitted to the words around it ("Who signed ...", "... in which city?", "after which
-    meeting ...", "in what capacity")."""
+    meeting ...", "in what capacity"). None where no natural question can be made (the span
+    is part of a longer name: "the 16th BRICS Summit")."""
     statement = fact.statement.strip()
     at = find_span(statement, span.text)
     before, after = statement[:at], statement[at + len(span.text) :]
+    kind = span.type
+    if kind is not SpanType.ORDINAL and re.match(r"\s*[A-Z]", after):
+        return None
+    if kind is SpanType.PERSON and re.fullmatch(r"(?:[A-Z][\w.]*\s+)+", before):
+        before = ""  # a title before the name: "General Anil Chauhan serves as ..."
     words_before = before.split()
     prev = words_before[-1].lower() if words_before else ""
     at_start = not before.strip()
-    kind = span.type
 
     def drop_article(text: str) -> str:
         return re.sub(r"\b(the|a|an|The|A|An)\s+$", "", text)
+
+    if kind is SpanType.ROLE and not after.strip(" .!"):
+        # "Ajit Doval is India's National Security Adviser." -> "Which post does ... hold?"
+        copula = re.fullmatch(
+            r"(?P<subject>.+?)\s+(?P<verb>is|was)\s+(?:(?P<owner>[\w-]+)(?:'s|’s)\s+|the\s+)?",
+            before,
+        )
+        if copula:
+            aux = "does" if copula.group("verb") == "is" else "did"
+            owner = copula.group("owner")
+            where = f" in {owner}" if owner and owner.lower() not in POSSESSOR_WORDS else ""
+            return f"Which post {aux} {copula.group('subject')} hold{where}?"
 
     if kind is SpanType.PERSON:
         phrase = "whom" if prev in PREPOSITIONS else "who"
@@ -570,10 +644,14 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str:
         as_possessive = re.search(r"\bas\s+(\S+(?:'s|’s)|its|his|her|their)?\s*$", before)
         if as_possessive:
             phrase, before = "in what capacity", before[: as_possessive.start()]
+            if after.startswith(" of "):
+                after = " at " + after[4:]  # "as Governor of the RBI" -> "... at the RBI"
         else:
             phrase, before = "which post", drop_article(before)
     elif kind is SpanType.DATE:
         phrase = _date_phrase(span.text) if prev in PREPOSITIONS or at_start else "when"
+    elif kind is SpanType.NUMBER and re.search(r"%|\bper ?cent\b", span.text, re.I):
+        phrase = "what percentage"
     elif kind is SpanType.NUMBER:
         phrase, after = _number_phrase(span.text, after)
     elif kind is SpanType.MONEY:
@@ -593,6 +671,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str:
         )
         phrase = "what kind of" if qualifies else "what"
         before = drop_article(before)
+    if phrase.startswith("which") and not at_start:
+        before, after = _possessor_after(before, after)
     asked = (before + phrase + after).strip().rstrip(" .!;:")
     return _capitalise(asked) + "?"
 
@@ -716,9 +796,11 @@ def cloze(fact: Fact, span: KeySpan) -> ClozeQuestion:
     )
 
 
-def wh_question(fact: Fact, span: KeySpan) -> ShortAnswerQuestion:
-    """A wh-question whose answer is ``span``."""
+def wh_question(fact: Fact, span: KeySpan) -> ShortAnswerQuestion | None:
+    """A wh-question whose answer is ``span``, when one reads naturally."""
     prompt = wh_prompt(fact, span)
+    if prompt is None:
+        return None
     return ShortAnswerQuestion(
         id=question_id(fact.id, "short_answer", slug(span.text)),
         variant=slug(span.text),
@@ -846,11 +928,15 @@ def questions_for_fact(fact: Fact, index: DeckIndex | None = None) -> list[Quest
                 out.append(hand_mcq)
     for span in _askable(fact):
         covered = own is not None and fact.answer is not None and span.text == fact.answer
+        asked = None if covered else wh_question(fact, span)
+        if asked is not None:
+            out.append(asked)
+        blanked = cloze(fact, span)
+        out.append(blanked)
         if not covered:
-            out.append(wh_question(fact, span))
-        out.append(cloze(fact, span))
-        if not covered:
-            extra = mcq(index, fact, span.text, span, wh_prompt(fact, span), slug(span.text))
+            # Where no wh-question reads well, the MCQ asks to fill the blank instead.
+            stem = asked.prompt if asked is not None else blanked.prompt
+            extra = mcq(index, fact, span.text, span, stem, slug(span.text))
             if extra is not None:
                 out.append(extra)
     out.append(true_false(index, fact))

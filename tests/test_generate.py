@@ -168,13 +168,16 @@ def test_gazetteer_supplies_same_typed_distractors() -> None:
 
 
 def test_facts_that_read_alike_never_supply_each_others_answer() -> None:
-    a = fact("The first summit was held in Rabat.", ("Rabat", SpanType.PLACE), id="a")
-    b = fact("The second summit was held in Lima.", ("Lima", SpanType.PLACE), id="b")
-    c = fact("Quito signed the treaty for its country.", ("Quito", SpanType.PLACE), id="c")
-    for q in generate_questions([a, b, c]):
-        if isinstance(q, McqQuestion) and q.fact_id == "a":
-            assert "Lima" not in q.choices
-            assert "Quito" in q.choices
+    # Places the gazetteer does not know, so only the deck can supply wrong answers.
+    a = fact("The first fair was held in Rivertown.", ("Rivertown", SpanType.PLACE), id="a")
+    b = fact("The second fair was held in Lakeside.", ("Lakeside", SpanType.PLACE), id="b")
+    c = fact("Hillcrest signed the pact for its people.", ("Hillcrest", SpanType.PLACE), id="c")
+    d = fact("Oakford lies on the river.", ("Oakford", SpanType.PLACE), id="d")
+    e = fact("The treaty was drafted at Elmwood.", ("Elmwood", SpanType.PLACE), id="e")
+    mcqs = [q for q in generate_questions([a, b, c, d, e]) if isinstance(q, McqQuestion)]
+    first = next(q for q in mcqs if q.fact_id == "a")
+    assert "Lakeside" not in first.choices
+    assert {"Hillcrest", "Oakford", "Elmwood"} <= set(first.choices)
 
 
 def test_falsified_numbers_respect_more_than() -> None:
@@ -326,7 +329,7 @@ def test_statements_answer_matches_which_statements_are_true() -> None:
 def test_match_pairs_abbreviations_with_their_full_forms() -> None:
     _, questions = builtin()
     (match,) = [q for q in questions if isinstance(q, MatchQuestion)]
-    full = dict(zip(match.left, [None] * len(match.left), strict=True))
+    full: dict[str, str] = {}
     for code in match.answer.split(", "):
         letter, number = code.split("-")
         full[match.left["ABCD".index(letter)]] = match.right[int(number) - 1]
