@@ -258,16 +258,13 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         ]
     match = MONTH_YEAR_RE.match(t)
     if match:
+        # Four consecutive months, or the same month in four consecutive years, with the
+        # answer anywhere among them (sorted options must not always put it third).
         m, year = MONTH_INDEX[match.group(1).lower()], int(match.group(2))
-        out = []
-        for dm, dy in ((-1, 0), (1, 0), (0, -1), (2, 0), (-2, 0), (0, 1)):
-            mm, yy = m + dm, year + dy
-            if mm < 0:
-                mm, yy = mm + 12, yy - 1
-            if mm > 11:
-                mm, yy = mm - 12, yy + 1
-            out.append(f"{gazetteer.MONTHS[mm]} {yy}")
-        return out
+        if rng.random() < 0.5:
+            return [f"{gazetteer.MONTHS[m]} {y}" for y in _window(year, rng)]
+        months = [year * 12 + m + d for d in _window(0, rng, low=-3)]
+        return [f"{gazetteer.MONTHS[v % 12]} {v // 12}" for v in months]
     if t.lower() in MONTH_INDEX:
         m = MONTH_INDEX[t.lower()]
         return [gazetteer.MONTHS[(m + d) % 12] for d in (-1, 1, 2, -2)]
@@ -393,7 +390,7 @@ class Candidates:
 
 
 def place_kind(text: str) -> str | None:
-    """"city", "state", "union territory" or "country" when the gazetteer knows the place."""
+    """The kind of place (city, state, union territory, country) if the gazetteer knows it."""
     key = norm(text)
     for kind, names in _PLACE_KINDS.items():
         if key in names:

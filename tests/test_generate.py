@@ -16,6 +16,7 @@ from quizmaster.generate import (
     generate_questions,
     nearby_values,
     norm,
+    numeric_key,
     wh_prompt,
 )
 from quizmaster.models import (
@@ -140,12 +141,24 @@ def test_ordinal_distractors_are_nearby_and_sorted() -> None:
 
 def test_date_and_number_distractors_keep_their_form() -> None:
     rng = random.Random(1)
-    assert nearby_values("November 2025", rng)[:3] == [
-        "October 2025",
-        "December 2025",
-        "November 2024",
+    positions = set()
+    for _ in range(20):
+        dates = sorted([*nearby_values("November 2025", rng), "November 2025"], key=numeric_key)
+        assert len(dates) == 4
+        keys = [numeric_key(d) for d in dates]
+        months = [int(k[0] * 12 + k[1]) for k in keys if k]
+        years = {int(k[0]) for k in keys if k}
+        consecutive_months = months == list(range(months[0], months[0] + 4))
+        consecutive_years = {d.split()[0] for d in dates} == {"November"} and len(years) == 4
+        assert consecutive_months or consecutive_years, dates
+        positions.add(dates.index("November 2025"))
+    assert positions == {0, 1, 2, 3}
+    assert nearby_values("1,200 crore", rng) == [
+        "600 crore",
+        "1,800 crore",
+        "2,400 crore",
+        "900 crore",
     ]
-    assert nearby_values("1,200 crore", rng) == ["600 crore", "1,800 crore", "2,400 crore", "900 crore"]
     assert set(nearby_values("three decades", rng)) <= {
         f"{w} decades" for w in ("zero", "one", "two", "four", "five", "six")
     }
@@ -200,6 +213,75 @@ def test_a_span_spelled_out_again_is_not_blanked() -> None:
 
 
 # --- wording --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "span", "kind", "expected"),
+    [
+        (
+            "General Anil Chauhan serves as India's Chief of Defence Staff.",
+            "Anil Chauhan",
+            SpanType.PERSON,
+            "Who serves as India's Chief of Defence Staff?",
+        ),
+        (
+            "Ajit Doval is India's National Security Adviser.",
+            "National Security Adviser",
+            SpanType.ROLE,
+            "Which post does Ajit Doval hold in India?",
+        ),
+        (
+            "Sanjay Malhotra took charge as Governor of the Reserve Bank of India.",
+            "Governor",
+            SpanType.ROLE,
+            "Sanjay Malhotra took charge in what capacity at the Reserve Bank of India?",
+        ),
+        (
+            "India's GDP grew by 8.2% in 2023-24.",
+            "8.2%",
+            SpanType.NUMBER,
+            "India's GDP grew by what percentage in 2023-24?",
+        ),
+        (
+            "Amir Baram heads Israel's Ministry of Defence as its Director General.",
+            "Ministry of Defence",
+            SpanType.ORGANISATION,
+            "Amir Baram heads which ministry of Israel as its Director General?",
+        ),
+        (
+            "The 16th BRICS Summit was held in Kazan, Russia.",
+            "Kazan",
+            SpanType.PLACE,
+            "The 16th BRICS Summit was held in which city, Russia?",
+        ),
+        ("The 16th BRICS Summit was held in Kazan.", "BRICS", SpanType.ORGANISATION, None),
+    ],
+)
+def test_wh_questions_around_titles_posts_and_names(
+    statement: str, span: str, kind: SpanType, expected: str | None
+) -> None:
+    f = fact(statement, (span, kind))
+    assert wh_prompt(f, KeySpan(text=span, type=kind)) == expected
+
+
+def test_a_span_inside_a_name_gets_a_fill_in_the_blank_mcq() -> None:
+    f = fact("The 16th BRICS Summit was held in Kazan.", ("BRICS", SpanType.ORGANISATION))
+    by_id = {q.id: q for q in generate_questions([f])}
+    assert "f:short_answer:brics" not in by_id
+    stem = by_id["f:mcq:brics"]
+    assert isinstance(stem, McqQuestion)
+    assert stem.prompt == f"The 16th {BLANK} Summit was held in Kazan."
+    assert "BRICS" in stem.choices and len(stem.choices) == 4
+
+
+def test_deck_numbers_must_share_the_unit() -> None:
+    a = fact("The repo rate was kept at 6.5 per cent in June.", ("6.5 per cent", SpanType.NUMBER))
+    b = fact(
+        "The bridge stands 359 metres above the river.", ("359 metres", SpanType.NUMBER), id="b"
+    )
+    for q in generate_questions([a, b]):
+        if isinstance(q, McqQuestion) and q.fact_id == "f":
+            assert all(o.endswith(" per cent") for o in q.choices), q.choices
 
 
 @pytest.mark.parametrize(
@@ -320,7 +402,7 @@ def test_statements_answer_matches_which_statements_are_true() -> None:
             forms.add("which")
             numbers = [int(x) for x in q.answer.replace(",", " ").split() if x.isdigit()]
             assert numbers == correct or (q.answer == "Both 1 and 2" and correct == [1, 2]), q.id
-        for n, s in enumerate(q.statements, 1):
+        for n in range(1, len(q.statements) + 1):
             if n not in correct:
                 assert f"Statement {n} is incorrect" in q.explanation, q.id
     assert forms == {"how many", "which"}
@@ -345,7 +427,11 @@ def test_match_person_to_post_needs_three_unambiguous_pairs() -> None:
     people = [
         ("Asha Rao was appointed Foreign Secretary in 2024.", "Asha Rao", "Foreign Secretary"),
         ("Vikram Sen became Home Secretary after the election.", "Vikram Sen", "Home Secretary"),
-        ("Meera Iyer took charge as Cabinet Secretary last year.", "Meera Iyer", "Cabinet Secretary"),
+        (
+            "Meera Iyer took charge as Cabinet Secretary last year.",
+            "Meera Iyer",
+            "Cabinet Secretary",
+        ),
     ]
     facts = [
         fact(s, (p, SpanType.PERSON), (r, SpanType.ROLE), id=f"p{i}")

@@ -62,9 +62,7 @@ def decks(draw: st.DrawFn) -> list[Fact]:
     return [draw(facts(i)) for i in range(size)]
 
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
