@@ -143,7 +143,10 @@ def test_date_and_number_distractors_keep_their_form() -> None:
     rng = random.Random(1)
     positions = set()
     for _ in range(20):
-        dates = sorted([*nearby_values("November 2025", rng), "November 2025"], key=numeric_key)
+        dates = sorted(
+            [*nearby_values("November 2025", rng), "November 2025"],
+            key=lambda d: numeric_key(d) or (),
+        )
         assert len(dates) == 4
         keys = [numeric_key(d) for d in dates]
         months = [int(k[0] * 12 + k[1]) for k in keys if k]
