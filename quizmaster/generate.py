@@ -779,6 +779,47 @@ def _askable(fact: Fact) -> list[KeySpan]:
     return out
 
 
+# Words saying the span is one item of a list ("one of the emerging technologies"): a blank
+# on it could be filled with any other item of the list, which the deck often holds.
+LIST_CUES = re.compile(
+    r"\b(one of|among|such as|including|also|already|areas?|fields?|focus areas?)\b", re.I
+)
+PARTNER_CUES = re.compile(r"\b(besides|apart from|alongside|as well as)\b", re.I)
+LIST_TYPES = frozenset({SpanType.TERM, SpanType.EVENT})
+
+
+def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
+    """Whether a typed answer for ``span`` (cloze, wh-question) could rightly be another span
+    of the deck: the fact names one item of a list whose other items are sibling facts.
+    Such spans are asked as MCQs only, where the wrong options are known to be wrong."""
+    siblings = [
+        (other_fact, other)
+        for other_fact in index.facts
+        if other_fact.topic == fact.topic and other_fact.id != fact.id
+        for other in other_fact.spans
+        if other.type is span.type and not contains_words(fact.statement, other.text)
+    ]
+    if not siblings:
+        return False
+    template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
+    for other_fact, other in siblings:
+        other_template = index.templates.get((other_fact.id, other.text), [])
+        if difflib.SequenceMatcher(None, template, other_template).ratio() >= 0.9:
+            return True  # the same sentence with another item
+    if span.type not in LIST_TYPES:
+        return False
+    rest = replace_span(fact.statement, span.text, " ")
+    if LIST_CUES.search(rest):
+        return True
+    # A sibling naming this item as a fellow of its own ("Besides mutual trust, ... rests on
+    # shared security priorities" makes "rests on _____" ambiguous).
+    return any(
+        contains_words(other_fact.statement, span.text)
+        and PARTNER_CUES.search(other_fact.statement)
+        for other_fact, _ in siblings
+    )
+
+
 def cloze(fact: Fact, span: KeySpan) -> ClozeQuestion:
     """The statement with ``span`` blanked."""
     prompt = replace_span(fact.statement, span.text, BLANK)
@@ -925,14 +966,17 @@ def questions_for_fact(fact: Fact, index: DeckIndex | None = None) -> list[Quest
                 out.append(hand_mcq)
     for span in _askable(fact):
         covered = own is not None and fact.answer is not None and span.text == fact.answer
+        typed = not ambiguous_blank(index, fact, span)
         asked = None if covered else wh_question(fact, span)
-        if asked is not None:
+        if asked is not None and typed:
             out.append(asked)
         blanked = cloze(fact, span)
-        out.append(blanked)
+        if typed:
+            out.append(blanked)
         if not covered:
             # Where no wh-question reads well, the MCQ asks to fill the blank instead.
             stem = asked.prompt if asked is not None else blanked.prompt
+            stem = re.sub(r"^What (is|are) ", r"Which of the following \1 ", stem)
             extra = mcq(index, fact, span.text, span, stem, slug(span.text))
             if extra is not None:
                 out.append(extra)

@@ -11,6 +11,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.generate import (
     BLANK,
     DeckIndex,
+    ambiguous_blank,
     echoed,
     falsify,
     generate_questions,
@@ -68,11 +69,15 @@ def kinds_answer(questions: list[Question], answer: str) -> float:
 
 def test_each_fact_has_a_one_liner_and_a_cloze() -> None:
     facts, questions = builtin()
+    index = DeckIndex.build(facts)
     for f in facts:
         kinds = {q.kind for q in questions if q.fact_id == f.id}
         assert {"short_answer", "true_false"} <= kinds, f.id
-        # A cloze needs a span the rest of the statement does not spell out again.
-        if any(not echoed(f.statement, s.text) for s in f.spans):
+        # A cloze needs a span the rest of the statement does not spell out again, and that
+        # no other item of a list in the deck could fill.
+        if any(
+            not echoed(f.statement, s.text) and not ambiguous_blank(index, f, s) for s in f.spans
+        ):
             assert "cloze" in kinds, f.id
 
 
