@@ -666,6 +666,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
             and not next_word.group(1).endswith("ly")
             and (len(span.text.split()) == 1 or re.search(r"\b(a|an)\s+$", before) is not None)
         )
+        if not qualifies and re.match(r"\s+(and|or)\s", after):
+            return None  # "work on what and on start-ups" reads badly; the blank is better
         phrase = "what kind of" if qualifies else "what"
         before = drop_article(before)
     if phrase.startswith("which") and not at_start:

@@ -263,6 +263,12 @@ def test_a_span_spelled_out_again_is_not_blanked() -> None:
             "The 16th BRICS Summit was held in which city, Russia?",
         ),
         ("The 16th BRICS Summit was held in Kazan.", "BRICS", SpanType.ORGANISATION, None),
+        (
+            "They agreed to work on defence innovation and on start-ups.",
+            "defence innovation",
+            SpanType.TERM,
+            None,
+        ),
     ],
 )
 def test_wh_questions_around_titles_posts_and_names(
