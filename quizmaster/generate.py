@@ -53,6 +53,14 @@ PREPOSITIONS = frozenset(
     "within without beyond around along amid per upon".split()
 )
 ADVERBS = frozenset("worldwide together abroad overseas nationwide globally also".split())
+# Irregular verbs that follow a name ("The Ministry of Defence set out ..."); a word after a
+# name that is none of these, nor ends like a verb, is a noun the name qualifies.
+COMMON_VERBS = frozenset(
+    "set put won met took held led made gave said began became went came saw kept left ran "
+    "sent spent stood told brought bought built chose drew fell felt found got grew hit knew "
+    "laid lost meant paid rose sold shut sat spoke struck taught threw understood wrote "
+    "become begin bring build give hold keep lead make meet run sign take win will".split()
+)
 LOWER_BOUND = re.compile(r"(more than|over|at least|above|exceeding|upwards of)\s*$", re.I)
 UPPER_BOUND = re.compile(r"(less than|under|at most|below|up to|fewer than)\s*$", re.I)
 APPROXIMATE = re.compile(r"(about|around|nearly|almost|approximately|roughly|some)\s*$", re.I)
@@ -73,7 +81,13 @@ DAY_MONTH_YEAR_RE = re.compile(
     r"^(\d{1,2})\s+(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I
 )
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|2\d\d\d)$")
-NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+NUMBER_IN_TEXT = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b(?![-‐])", re.I
+)
+FRACTIONS = ("one-half", "one-third", "two-thirds", "one-fourth", "three-fourths", "one-fifth")
+FRACTION_RE = re.compile(
+    r"^(one|two|three|four)[- ](half|thirds?|fourths?|quarters?|fifths?)$", re.I
+)
 
 
 # --- small text helpers -------------------------------------------------------------------
@@ -242,6 +256,9 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
     """Same-format wrong values near the answer: 16th/18th for 17th, October 2025 for
     November 2025, two/four decades for three decades, 900/1,500 for 1,200."""
     t = text.strip()
+    if FRACTION_RE.match(t):
+        sep = " " if " " in t else "-"
+        return [f.replace("-", sep) for f in FRACTIONS if norm(f) != norm(t)][:4]
     match = ORDINAL_RE.match(t)
     if match:
         n = int(match.group(1))
@@ -324,6 +341,8 @@ class DeckIndex:
 def _template(statement: str, span_text: str) -> list[str]:
     return norm(replace_span(statement, span_text, " SLOT ")).split()
 
+
+VALUE_TYPES = (SpanType.NUMBER, SpanType.ORDINAL, SpanType.DATE, SpanType.MONEY)
 
 # Types whose deck spans name distinct things, so another fact's span is a safe wrong answer
 # unless the two facts read alike. Terms and events of one article tend to be true together.
@@ -532,7 +551,10 @@ def _falsifies(statement: str, span_text: str) -> Callable[[str], bool]:
     if answer_key is None:
         return lambda _c: True
     if APPROXIMATE.search(before):
-        return lambda c: (key := numeric_key(c)) is not None and abs(key[0] - answer_key[0]) > 1
+        # "About 30": 31 is about 30 too; only values at least a fifth away are wrong.
+        value = answer_key[0]
+        gap = abs(value) * 0.2 if value != int(value) else max(1.0, abs(value) * 0.2)
+        return lambda c: (key := numeric_key(c)) is not None and abs(key[0] - answer_key[0]) > gap
     if LOWER_BOUND.search(before):
         return lambda c: (key := numeric_key(c)) is not None and key > answer_key
     if UPPER_BOUND.search(before):
@@ -571,7 +593,7 @@ def _number_phrase(span_text: str, after: str) -> tuple[str, str]:
     """("how many decades", rest) for "three decades"; keeps the counted noun."""
     match = NUMBER_IN_TEXT.search(span_text)
     if match is None:
-        return "how many", after
+        return "what", after
     noun = span_text[match.end() :].strip()
     if noun:
         return f"how many {noun}", after
@@ -606,6 +628,19 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     kind = span.type
     if kind is not SpanType.ORDINAL and re.match(r"\s*[A-Z]", after):
         return None
+    if not before.strip() and after.startswith(","):
+        return None  # "Who, the 15th President of India, is ..." reads badly
+    if re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", before) and before.strip():
+        return None  # the span opens an appositive: "Droupadi Murmu, the 15th President"
+    if kind not in (SpanType.TERM, *VALUE_TYPES, SpanType.PERSON) and before.strip():
+        # A name used as a modifier ("the Chandrayaan-3 lander") has no question phrase.
+        follower = re.match(r"\s+([a-z][\w-]*)", after)
+        if (
+            follower is not None
+            and follower.group(1) not in STOPWORDS | PREPOSITIONS | ADVERBS | COMMON_VERBS
+            and not follower.group(1).endswith(("ed", "ly", "s"))
+        ):
+            return None
     if kind is SpanType.PERSON and re.fullmatch(r"(?:[A-Z][\w.]*\s+)+", before):
         before = ""  # a title before the name: "General Anil Chauhan serves as ..."
     words_before = before.split()
@@ -649,6 +684,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
         phrase = _date_phrase(span.text) if prev in PREPOSITIONS or at_start else "when"
     elif kind is SpanType.NUMBER and re.search(r"%|\bper ?cent\b", span.text, re.I):
         phrase = "what percentage"
+    elif kind is SpanType.NUMBER and FRACTION_RE.match(span.text.strip()):
+        phrase = "what fraction"
     elif kind is SpanType.NUMBER:
         phrase, after = _number_phrase(span.text, after)
     elif kind is SpanType.MONEY:
@@ -672,6 +709,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
         before = drop_article(before)
     if phrase.startswith("which") and not at_start:
         before, after = _possessor_after(before, after)
+    if re.search(r"(?:\b\d+(?:st|nd|rd|th)|[a-z]\s+[A-Z][\w-]*)\s+$", before):
+        return None  # "the 15th which post", "the Indian which ministry"
     asked = (before + phrase + after).strip().rstrip(" .!;:")
     return _capitalise(asked) + "?"
 
@@ -721,7 +760,9 @@ def accepted_answers(fact: Fact, answer: str, prompt: str) -> list[str]:
         if n < len(ORDINAL_WORDS):
             out.append(ORDINAL_WORDS[n])
     numbers = list(NUMBER_IN_TEXT.finditer(answer))
-    if n is None and len(numbers) == 1:
+    if (
+        n is None and len(numbers) == 1 and numbers[0].start() == 0
+    ):  # "3 decades", not "Chandrayaan-3"
         token = numbers[0].group(0)
         value = _number_value(token)
         if value is not None and value == int(value) and 0 <= value < len(NUMBER_WORDS):
@@ -886,7 +927,16 @@ def mcq(
     qid = question_id(fact.id, "mcq", variant)
     rng = rng_for(qid)
     cands = candidates_for(index, fact, answer, span, rng)
-    wrong = pick_distractors(cands, answer, prompt + " " + fact.statement, rng)
+    keep = None
+    if span is not None:
+        before = fact.statement[: find_span(fact.statement, span.text)]
+        if LOWER_BOUND.search(before) or UPPER_BOUND.search(before):
+            # "More than three decades": a nearby value would be true as well; only the
+            # author's options (exam convention: the closest bound) are used.
+            cands = Candidates(cands.authored, [], [], [], [])
+        elif APPROXIMATE.search(before):
+            keep = _falsifies(fact.statement, span.text)
+    wrong = pick_distractors(cands, answer, prompt + " " + fact.statement, rng, keep=keep)
     if len(wrong) < 3:
         return None
     return McqQuestion(

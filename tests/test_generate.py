@@ -263,6 +263,26 @@ def test_a_span_spelled_out_again_is_not_blanked() -> None:
             "The 16th BRICS Summit was held in which city, Russia?",
         ),
         ("The 16th BRICS Summit was held in Kazan.", "BRICS", SpanType.ORGANISATION, None),
+        ("The Chandrayaan-3 lander touched down in 2023.", "Chandrayaan-3", SpanType.EVENT, None),
+        (
+            "Droupadi Murmu, the 15th President of India, took office.",
+            "15th",
+            SpanType.ORDINAL,
+            None,
+        ),
+        (
+            "Droupadi Murmu, the 15th President of India, took office.",
+            "Droupadi Murmu",
+            SpanType.PERSON,
+            None,
+        ),
+        ("Murmu is the 15th President of India.", "President", SpanType.ROLE, None),
+        (
+            "The Act reserved one-third of seats for women.",
+            "one-third",
+            SpanType.NUMBER,
+            "The Act reserved what fraction of seats for women?",
+        ),
         (
             "They agreed to work on defence innovation and on start-ups.",
             "defence innovation",
@@ -456,3 +476,20 @@ def test_match_person_to_post_needs_three_unambiguous_pairs() -> None:
     assert matches[0].left == ["Asha Rao", "Vikram Sen", "Meera Iyer"]
     assert sorted(matches[0].right) == sorted(r for _, _, r in people)
     assert not [q for q in generate_questions(facts[:2]) if isinstance(q, MatchQuestion)]
+
+
+def test_bounded_numbers_get_no_automatic_nearby_options() -> None:
+    less = fact("Less than 5 countries have landed on the Moon.", ("5", SpanType.NUMBER))
+    assert not [q for q in generate_questions([less]) if isinstance(q, McqQuestion)]
+    about = fact("About 1.4 billion people live in India.", ("1.4 billion", SpanType.NUMBER))
+    (q,) = [q for q in generate_questions([about]) if isinstance(q, McqQuestion)]
+    for option in q.choices:
+        if option != q.answer:
+            assert abs(float(option.split()[0]) - 1.4) > 0.28, q.choices
+
+
+def test_fractions_have_fraction_options() -> None:
+    f = fact("The Act reserved one-third of seats for women.", ("one-third", SpanType.NUMBER))
+    (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
+    assert set(q.choices) <= {"one-half", "one-third", "two-thirds", "one-fourth", "three-fourths"}
+    assert q.accepted == []
