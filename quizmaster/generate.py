@@ -482,12 +482,18 @@ def candidates_for(
 
 
 def _infer_type(answer: str) -> SpanType:
+    """The type of a hand-written answer that is no key span: by its form, or by the
+    gazetteer group that holds it."""
     if parse_ordinal(answer) is not None:
         return SpanType.ORDINAL
     if MONTH_YEAR_RE.match(answer) or DAY_MONTH_YEAR_RE.match(answer) or YEAR_RE.match(answer):
         return SpanType.DATE
     if numeric_key(answer) is not None:
         return SpanType.NUMBER
+    key = norm(answer)
+    for type_name, groups in gazetteer.GROUPS_FOR_TYPE.items():
+        if any(key in {norm(x) for x in gazetteer.GROUPS[g]} for g in groups):
+            return SpanType(type_name)
     return SpanType.TERM
 
 
@@ -1217,17 +1223,21 @@ def _code(order: Sequence[int]) -> str:
 def match_questions(facts: Sequence[Fact]) -> list[MatchQuestion]:
     """Match-the-pairs for every relation with at least three unambiguous pairs."""
     out: list[MatchQuestion] = []
+    topic_of = {f.id: f.topic for f in facts}
     for relation in RELATIONS:
         pairs = _unambiguous(relation_pairs(facts, relation))
         for start in range(0, len(pairs), 4):
             part = pairs[start : start + 4]
             if len(part) >= 3:
-                out.append(_match_question(relation, part))
+                out.append(_match_question(relation, part, topic_of))
     return out
 
 
-def _match_question(relation: Relation, pairs: Sequence[tuple[str, str, str]]) -> MatchQuestion:
+def _match_question(
+    relation: Relation, pairs: Sequence[tuple[str, str, str]], topic_of: dict[str, str]
+) -> MatchQuestion:
     fact_ids = list(dict.fromkeys(fid for _, _, fid in pairs))
+    topics = {topic_of[fid] for fid in fact_ids}
     variant = _group_variant(relation.key, [f"{a}={b}" for a, b, _ in pairs])
     qid = question_id(fact_ids[0], "match", variant)
     rng = rng_for(qid)
@@ -1260,7 +1270,7 @@ def _match_question(relation: Relation, pairs: Sequence[tuple[str, str, str]]) -
         choices=codes,
         answer=_code(order),
         explanation="; ".join(f"{a}: {b}" for a, b, _ in pairs) + ".",
-        topic="Match the pairs",
+        topic=topics.pop() if len(topics) == 1 else "General",
     )
 
 

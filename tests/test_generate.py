@@ -493,3 +493,17 @@ def test_fractions_have_fraction_options() -> None:
     (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
     assert set(q.choices) <= {"one-half", "one-third", "two-thirds", "one-fourth", "three-fourths"}
     assert q.accepted == []
+
+
+def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
+    f = fact(
+        "The summit of 2023 was hosted by the capital of India.",
+        ("2023", SpanType.DATE),
+        question="In which city was the 2023 summit held?",
+        answer="New Delhi",
+    )
+    (q,) = [q for q in generate_questions([f]) if q.id == "f:mcq:hand"]
+    assert isinstance(q, McqQuestion)
+    from quizmaster.gazetteer import INDIAN_CITIES
+
+    assert set(q.choices) <= set(INDIAN_CITIES)
