@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -507,3 +509,25 @@ def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
     from quizmaster.gazetteer import INDIAN_CITIES
 
     assert set(q.choices) <= set(INDIAN_CITIES)
+
+
+def test_same_questions_whatever_the_hash_seed() -> None:
+    """Python salts str hashes per process; no choice may depend on it."""
+    code = (
+        "from quizmaster.facts_file import load_facts_file\n"
+        "from quizmaster.paths import builtin_deck_path\n"
+        "from quizmaster.generate import generate_questions\n"
+        "qs = generate_questions(load_facts_file(builtin_deck_path()).resolved_facts())\n"
+        "print(''.join(q.model_dump_json() for q in qs))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
