@@ -7,11 +7,13 @@ statements" questions over 2-4 facts. Per deck: match-the-pairs where the deck h
 three unambiguous pairs of one relation (person to post, abbreviation to full form ...).
 
 Every random choice is seeded from the question id (hashlib, never Python's salted hash()).
-Wrong answers come from, in order: the span's and the fact's hand-written distractors, nearby
-values (ordinals, dates, numbers), same-typed spans elsewhere in the deck, and the curated
-gazetteer. A candidate that could be true is never used: deck spans of facts that read alike, terms
-of the same article (they tend to be true together) and values in the wrong direction of a
-"more than"/"less than" are left out.
+Wrong answers come from, best first: the span's and the fact's hand-written distractors,
+nearby values (ordinals, dates, numbers, fractions), the gazetteer group holding the answer
+(Russian cities for Kazan), same-typed spans elsewhere in the deck, and the gazetteer group
+most like the answer. A candidate that could be true is never used: deck spans of facts that
+read alike, and values on the true side of "more than"/"less than"/"about". A span that
+another item of a list in the deck could replace ("_____ is one of the emerging
+technologies") is asked as an MCQ only, never as a typed blank.
 """
 
 from __future__ import annotations
@@ -301,12 +303,16 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         step = max(5 / 10**places, round(abs(value) * 0.05, places))
         offsets = [k for k in _window(0, rng, low=-3) if k != 0]
         decimals = [round(value + k * step, places) for k in offsets]
-        return [head + f"{d:,.{places}f}" + tail for d in decimals if d > 0]
+        comma = "," if "," in token else ""
+        return [head + f"{d:{comma}.{places}f}" + tail for d in decimals if d > 0]
     n = int(value)
     if token.lower() in NUMBER_WORDS or n <= 20:
         values = _window(n, rng, low=1 if n > 0 else 0)
     else:
-        values = [_round_like(n * f, n) for f in (0.5, 1.5, 2, 0.75)]
+        # A window of four rungs of this ladder, the answer (1) anywhere in it.
+        ladder = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+        start = rng.randrange(4)
+        values = [_round_like(n * f, n) for f in ladder[start : start + 4] if f != 1.0]
     return [head + _format_like(v, token) + tail for v in values if v != n and v >= 0]
 
 

@@ -163,12 +163,17 @@ def test_date_and_number_distractors_keep_their_form() -> None:
         assert consecutive_months or consecutive_years, dates
         positions.add(dates.index("November 2025"))
     assert positions == {0, 1, 2, 3}
-    assert nearby_values("1,200 crore", rng) == [
+    money = nearby_values("1,200 crore", rng)
+    assert len(money) == 3 and all(m.endswith(" crore") for m in money)
+    assert set(money) <= {
+        "300 crore",
         "600 crore",
+        "900 crore",
         "1,800 crore",
         "2,400 crore",
-        "900 crore",
-    ]
+        "3,600 crore",
+    }
+    assert nearby_values("8.2%", rng)[0].endswith("%")
     assert set(nearby_values("three decades", rng)) <= {
         f"{w} decades" for w in ("zero", "one", "two", "four", "five", "six")
     }
