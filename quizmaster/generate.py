@@ -19,6 +19,7 @@ technologies") is asked as an MCQ only, never as a typed blank.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import itertools
 import random
@@ -378,13 +379,18 @@ def _form_distance(candidate: str, answer: str) -> float:
     return distance
 
 
+@functools.cache
+def _group_keys(group: str) -> frozenset[str]:
+    return frozenset(norm(x) for x in gazetteer.GROUPS[group])
+
+
 def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     """(names from the groups holding the answer, names from the group most like it)."""
     if span_type is SpanType.DATE and norm(answer) not in MONTH_INDEX:
         return [], []  # a month is no distractor for a full date; nearby_values handles dates
     groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
     key = norm(answer)
-    holding = [g for g in groups if key in {norm(x) for x in gazetteer.GROUPS[g]}]
+    holding = [g for g in groups if key in _group_keys(g)]
     if span_type is SpanType.COUNTRY:
         return list(gazetteer.GROUPS["countries"]), []
     if holding:
@@ -498,7 +504,7 @@ def _infer_type(answer: str) -> SpanType:
         return SpanType.NUMBER
     key = norm(answer)
     for type_name, groups in gazetteer.GROUPS_FOR_TYPE.items():
-        if any(key in {norm(x) for x in gazetteer.GROUPS[g]} for g in groups):
+        if any(key in _group_keys(g) for g in groups):
             return SpanType(type_name)
     return SpanType.TERM
 
