@@ -1056,7 +1056,8 @@ def questions_for_fact(fact: Fact, index: DeckIndex | None = None) -> list[Quest
 
 # --- statements (UPSC) ----------------------------------------------------------------------
 
-HOW_MANY = {2: ["Only one", "Both", "None"], 3: ["Only one", "Only two", "All three", "None"]}
+# "How many" options; a pair of statements is always asked the "which" way.
+HOW_MANY = {3: ["Only one", "Only two", "All three", "None"]}
 HOW_MANY[4] = ["Only one", "Only two", "Only three", "All four"]
 COUNT_WORD = {1: "one", 2: "two", 3: "three", 4: "four"}
 
@@ -1134,13 +1135,7 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
         ask = "How many of the above statements are correct?"
         choices = HOW_MANY[total]
         count = len(correct)
-        answer = (
-            "Both"
-            if total == 2 and count == 2
-            else f"All {COUNT_WORD[total]}"
-            if count == total
-            else f"Only {COUNT_WORD[count]}"
-        )
+        answer = f"All {COUNT_WORD[total]}" if count == total else f"Only {COUNT_WORD[count]}"
     right = (
         "All the statements are correct."
         if len(correct) == total
