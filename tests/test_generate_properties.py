@@ -15,6 +15,8 @@ VOCAB = [
     "Working", "Group", "JWG", "Rajesh", "Kumar", "Singh", "was", "held", "more", "than", "as",
     "Secretary", "India's", "co-chairs", "AI", "Artificial", "intelligence", "and", "by", "on",
     "Paris", "France", "capital", "is", "March", "summit", "Rabat", "-", "(Res)", "Maj", "Gen",
+    "about", "less", "one-third", "8.2%", "General", "lander", ",", "Kazan", "Russia", "one",
+    "also", "one of", "Besides", "12 January 2024", "1935", "Governor", "Mumbai", "Delhi",
 ]  # fmt: skip
 
 word = st.one_of(
