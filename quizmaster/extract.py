@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizmaster import gazetteer as gz
+from quizmaster import extract_words as gz
 from quizmaster.models import Fact, KeySpan, Source, SpanType
 
 MAX_SPANS_PER_FACT = 5

@@ -1,140 +1,335 @@
-"""Small built-in word lists the extractor uses to type spans: countries, Indian states and
-a few well-known places, titles of office, and words that mark organisations, places, events
-and named terms. Kept short on purpose: they only need to cover what exams ask about most."""
+"""A small curated gazetteer: same-typed wrong answers for multiple-choice questions.
+
+Plain Python data, so it ships in the wheel and costs nothing to load. Each group holds names
+of one form (Indian state capitals, ministries, army ranks ...): a distractor drawn from the
+group that holds the answer looks like the answer. Only well-known, stable names belong here.
+"""
 
 from __future__ import annotations
 
-COUNTRIES: frozenset[str] = frozenset(
-    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
-Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
-Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
-Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|
-Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|
-Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|
-Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|
-Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|
-Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|
-Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|
-Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
-Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|
-Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|
-Qatar|Romania|Russia|Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|
-Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|
-South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|
-Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|
-Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|
-United States|USA|Uruguay|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Yemen|Zambia|
-Zimbabwe""".replace("\n", "").split("|")
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
-INDIAN_STATES: frozenset[str] = frozenset(
-    """Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|
-Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|
-Mizoram|Nagaland|Odisha|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|
-Uttarakhand|West Bengal|Andaman and Nicobar Islands|Chandigarh|Dadra and Nagar Haveli|
-Daman and Diu|Delhi|Jammu and Kashmir|Ladakh|Lakshadweep|Puducherry""".replace("\n", "").split("|")
-)
-
-CITIES: frozenset[str] = frozenset(
-    """New Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad|Ahmedabad|Pune|Jaipur|
-Lucknow|Bhopal|Patna|Bhubaneswar|Guwahati|Shillong|Thiruvananthapuram|Kochi|Visakhapatnam|
-Goa|Jaisalmer|Jodhpur|Pokhran|Mhow|Varanasi|Agra|Amritsar|Srinagar|Leh|Dehradun|Shimla|
-Gandhinagar|Raipur|Ranchi|Imphal|Aizawl|Kohima|Agartala|Itanagar|Gangtok|Panaji|Port Blair|
-Tel Aviv|Jerusalem|Haifa|Washington|New York|Geneva|Paris|London|Berlin|Moscow|Beijing|Tokyo|
-Canberra|Ottawa|Rome|Madrid|Vienna|Brussels|Rabat|Dhaka|Kathmandu|Thimphu|Colombo|Male|
-Islamabad|Kabul|Tehran|Riyadh|Dubai|Abu Dhabi|Doha|Cairo|Nairobi|Singapore|Jakarta|Bangkok|
-Hanoi|Manila|Seoul|Ulaanbaatar|Astana|Tashkent|Baku|Muscat|Kuala Lumpur|Gland|
-Davos|Rio de Janeiro|Sao Paulo|Johannesburg|Cape Town|Sydney|Melbourne""".replace("\n", "").split(
-        "|"
-    )
-)
-
-# Titles of office written before a name ("Defence Secretary Rajesh Kumar Singh"). Longest
-# first, so "Lt Gen" wins over "Gen". The honorifics name no post and give no role span.
-TITLES: tuple[str, ...] = tuple(
-    sorted(
-        """Prime Minister|PM|President|Vice President|Vice-President|Chief Minister|CM|
-Governor|Lieutenant Governor|Lt Governor|Union Minister|Minister|Defence Minister|
-Foreign Minister|External Affairs Minister|Finance Minister|Home Minister|Defence Secretary|
-Foreign Secretary|Home Secretary|Finance Secretary|Cabinet Secretary|Chief Justice|Justice|
-Chief of Army Staff|Chief of Defence Staff|Army Chief|Navy Chief|Air Chief|General|Gen|
-Lt Gen|Lt. Gen.|Lieutenant General|Maj Gen|Maj. Gen.|Major General|Brigadier|Brig|Colonel|
-Col|Lt Col|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Air Chief Marshal|Air Vice Marshal|
-Captain|Capt|Commander|Cdr|Director General|Director|Chairman|Chairperson|Chief Executive|
-CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
-Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
-Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|
-Ms.|Prof|Prof.|Professor""".replace("\n", "").split("|"),
-        key=len,
-        reverse=True,
-    )
-)
-HONORIFICS: frozenset[str] = frozenset(
-    "Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split("|")
-)
-# Words that head a post when a capitalised run starts with them ("Governor of the ...").
-ROLE_HEADS: frozenset[str] = frozenset(
-    """Governor|Chairman|Chairperson|Chair|President|Secretary|Minister|Director|Chief|Head|
-Commander|Ambassador|Judge|Justice|Speaker|Deputy|Vice|Prime|Managing|Executive|
-Secretary-General""".replace("\n", "").split("|")
-)
-
-ORG_WORDS: frozenset[str] = frozenset(
-    """Ministry|Department|Bank|Organisation|Organization|Council|Commission|Authority|Agency|
-Institute|Institution|Corporation|Limited|Ltd|Board|Forum|Fund|Union|Association|Committee|
-Court|Parliament|University|Army|Navy|Force|Forces|Group|Secretariat|Bureau|Society|
-Federation|Alliance|Company|Party|Assembly|Aayog|Office|Laboratory|Command|Regiment|
-Battalion|Rifles|Guards|Police|Tribunal|Cabinet|Foundation|Trust|Academy|Network|Coalition|
-Consortium|Exchange|Survey|Service|Services|Observatory|Centre|Center""".replace("\n", "").split(
-        "|"
-    )
-)
-PLACE_WORDS: frozenset[str] = frozenset(
-    """Lake|Lakes|Wetland|Wetlands|Sanctuary|Park|Reserve|Bay|River|Island|Islands|Lagoon|
-Jheel|Tal|Beel|Dam|Fort|Valley|Hills|Hill|Port|Airport|District|Mangroves|Marsh|Delta|
-Creek|Estuary|Gulf|Sea|Ocean|Strait|Peninsula|Desert|Plateau|Glacier|Pass|Range|Forest|
-Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex|Asia|Africa|
-Europe|America|Pacific|Antarctica|Arctic""".replace("\n", "").split("|")
-)
-EVENT_WORDS: frozenset[str] = frozenset(
-    """Summit|Conference|Games|Olympics|Expo|Festival|Mela|Yatra|Dialogue|Conclave|Meeting|
-Cup|Championship|Championships|Tournament|Congress|Session|Week|Day|Year|Decade""".replace(
-        "\n", ""
-    ).split("|")
-)
-TERM_WORDS: frozenset[str] = frozenset(
-    """Index|Report|Ranking|Rankings|Scheme|Yojana|Mission|Policy|Act|Bill|Treaty|
-Convention|Agreement|Initiative|Programme|Program|Award|Awards|Prize|Corridor|Protocol|
-Accord|Declaration|Charter|Framework|Plan|Strategy|Abhiyan|Missile|System|Satellite|
-Vaccine|Portal|Campaign|Code|Survey|List|Status|Tag""".replace("\n", "").split("|")
-)
-
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-MONTH_NUMBERS: dict[str, int] = {
-    name: index % 12 + 1
-    for index, name in enumerate(
-        "january february march april may june july august september october november december "
-        "jan feb mar apr may jun jul aug sep oct nov dec".split()
-    )
+# Country -> capital. Also the source of the "countries" and "world capitals" groups.
+WORLD_CAPITALS: dict[str, str] = {
+    "Afghanistan": "Kabul",
+    "Argentina": "Buenos Aires",
+    "Australia": "Canberra",
+    "Bangladesh": "Dhaka",
+    "Bhutan": "Thimphu",
+    "Brazil": "Brasília",
+    "Canada": "Ottawa",
+    "China": "Beijing",
+    "Egypt": "Cairo",
+    "Ethiopia": "Addis Ababa",
+    "France": "Paris",
+    "Germany": "Berlin",
+    "Indonesia": "Jakarta",
+    "India": "New Delhi",
+    "Iran": "Tehran",
+    "Israel": "Jerusalem",
+    "Italy": "Rome",
+    "Japan": "Tokyo",
+    "Kazakhstan": "Astana",
+    "Kenya": "Nairobi",
+    "Malaysia": "Kuala Lumpur",
+    "Maldives": "Malé",
+    "Mauritius": "Port Louis",
+    "Mexico": "Mexico City",
+    "Morocco": "Rabat",
+    "Myanmar": "Naypyidaw",
+    "Nepal": "Kathmandu",
+    "Netherlands": "Amsterdam",
+    "Nigeria": "Abuja",
+    "Norway": "Oslo",
+    "Oman": "Muscat",
+    "Pakistan": "Islamabad",
+    "Philippines": "Manila",
+    "Qatar": "Doha",
+    "Russia": "Moscow",
+    "Saudi Arabia": "Riyadh",
+    "Singapore": "Singapore",
+    "South Africa": "Pretoria",
+    "South Korea": "Seoul",
+    "Spain": "Madrid",
+    "Sri Lanka": "Sri Jayawardenepura Kotte",
+    "Sweden": "Stockholm",
+    "Switzerland": "Bern",
+    "Thailand": "Bangkok",
+    "Turkey": "Ankara",
+    "Ukraine": "Kyiv",
+    "United Arab Emirates": "Abu Dhabi",
+    "United Kingdom": "London",
+    "United States": "Washington, D.C.",
+    "Vietnam": "Hanoi",
 }
-MONTH_NUMBERS["sept"] = 9
 
-ORDINAL_WORDS = (
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+# Indian state -> capital.
+INDIAN_STATE_CAPITALS: dict[str, str] = {
+    "Andhra Pradesh": "Amaravati",
+    "Arunachal Pradesh": "Itanagar",
+    "Assam": "Dispur",
+    "Bihar": "Patna",
+    "Chhattisgarh": "Raipur",
+    "Goa": "Panaji",
+    "Gujarat": "Gandhinagar",
+    "Haryana": "Chandigarh",
+    "Himachal Pradesh": "Shimla",
+    "Jharkhand": "Ranchi",
+    "Karnataka": "Bengaluru",
+    "Kerala": "Thiruvananthapuram",
+    "Madhya Pradesh": "Bhopal",
+    "Maharashtra": "Mumbai",
+    "Manipur": "Imphal",
+    "Meghalaya": "Shillong",
+    "Mizoram": "Aizawl",
+    "Nagaland": "Kohima",
+    "Odisha": "Bhubaneswar",
+    "Punjab": "Chandigarh",
+    "Rajasthan": "Jaipur",
+    "Sikkim": "Gangtok",
+    "Tamil Nadu": "Chennai",
+    "Telangana": "Hyderabad",
+    "Tripura": "Agartala",
+    "Uttar Pradesh": "Lucknow",
+    "Uttarakhand": "Dehradun",
+    "West Bengal": "Kolkata",
+}
+
+# Indian union territory -> capital (or administrative seat).
+INDIAN_UT_CAPITALS: dict[str, str] = {
+    "Delhi": "New Delhi",
+    "Jammu and Kashmir": "Srinagar",
+    "Ladakh": "Leh",
+    "Puducherry": "Puducherry",
+    "Chandigarh": "Chandigarh",
+    "Andaman and Nicobar Islands": "Port Blair",
+    "Lakshadweep": "Kavaratti",
+    "Dadra and Nagar Haveli and Daman and Diu": "Daman",
+}
+INDIAN_UNION_TERRITORIES: tuple[str, ...] = tuple(INDIAN_UT_CAPITALS)
+
+INDIAN_CITIES: tuple[str, ...] = (
+    "New Delhi",
+    "Mumbai",
+    "Kolkata",
+    "Chennai",
+    "Bengaluru",
+    "Hyderabad",
+    "Ahmedabad",
+    "Pune",
+    "Jaipur",
+    "Lucknow",
+    "Bhopal",
+    "Patna",
+    "Visakhapatnam",
+    "Kochi",
+    "Guwahati",
+    "Varanasi",
 )
 
-# Capitalised words that start sentences or headings but name nothing.
-COMMON_CAPITALISED: frozenset[str] = frozenset(
-    """The|A|An|This|That|These|Those|It|Its|He|She|They|We|Our|His|Her|Their|In|On|At|For|
-With|By|From|As|After|Before|During|Under|Over|Both|Each|All|Some|Several|Many|Most|Other|
-Also|However|Meanwhile|According|Officials|Official|Further|Besides|Moreover|While|When|
-Since|Until|Once|Earlier|Later|Today|Yesterday|Tomorrow|Key|Important|Special|Its|
-There|Here|Such|Among|Through|Across|About|Apart|Addressing|Speaking|Note|Within|
-While|Where|What|Which|Who|Under|Up|Following|Last|Next|First|Second|Earth|Moon|Sun""".replace(
-        "\n", ""
-    ).split("|")
+# Cities of countries that often appear in Indian current affairs.
+CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
+    "Israel": ("Tel Aviv", "Jerusalem", "Haifa", "Eilat", "Beersheba"),
+    "United States": ("Washington, D.C.", "New York", "San Francisco", "Chicago"),
+    "United Kingdom": ("London", "Manchester", "Birmingham", "Edinburgh"),
+    "France": ("Paris", "Marseille", "Lyon", "Toulouse"),
+    "Japan": ("Tokyo", "Osaka", "Kyoto", "Hiroshima"),
+    "Russia": ("Moscow", "Saint Petersburg", "Kazan", "Vladivostok"),
+    "China": ("Beijing", "Shanghai", "Guangzhou", "Shenzhen"),
+    "United Arab Emirates": ("Abu Dhabi", "Dubai", "Sharjah"),
+}
+
+INDIAN_MINISTRIES: tuple[str, ...] = (
+    "Ministry of Defence",
+    "Ministry of External Affairs",
+    "Ministry of Home Affairs",
+    "Ministry of Finance",
+    "Ministry of Commerce and Industry",
+    "Ministry of Electronics and Information Technology",
+    "Ministry of Science and Technology",
+    "Ministry of Law and Justice",
+    "Ministry of Education",
+    "Ministry of Health and Family Welfare",
+    "Ministry of Agriculture and Farmers Welfare",
+    "Ministry of Environment, Forest and Climate Change",
+    "Ministry of Jal Shakti",
+    "Ministry of Power",
+    "Ministry of Railways",
+    "Ministry of Road Transport and Highways",
+    "Ministry of Civil Aviation",
+    "Ministry of Petroleum and Natural Gas",
+    "Ministry of Rural Development",
+    "Ministry of Housing and Urban Affairs",
 )
+
+INDIAN_BODIES: tuple[str, ...] = (
+    "Reserve Bank of India",
+    "Securities and Exchange Board of India",
+    "NITI Aayog",
+    "Election Commission of India",
+    "Comptroller and Auditor General of India",
+    "Union Public Service Commission",
+    "Defence Research and Development Organisation",
+    "Indian Space Research Organisation",
+    "Hindustan Aeronautics Limited",
+    "Bharat Electronics Limited",
+    "National Security Council",
+    "Prime Minister's Office",
+)
+
+INTERNATIONAL_ORGANISATIONS: tuple[str, ...] = (
+    "United Nations",
+    "World Trade Organization",
+    "International Monetary Fund",
+    "World Bank",
+    "World Health Organization",
+    "Asian Development Bank",
+    "New Development Bank",
+    "North Atlantic Treaty Organization",
+    "Association of Southeast Asian Nations",
+    "Shanghai Cooperation Organisation",
+    "South Asian Association for Regional Cooperation",
+    "International Atomic Energy Agency",
+    "International Solar Alliance",
+)
+
+INTERNATIONAL_GROUPINGS: tuple[str, ...] = (
+    "G20",
+    "G7",
+    "BRICS",
+    "Quad",
+    "BIMSTEC",
+    "ASEAN",
+    "SCO",
+    "SAARC",
+    "I2U2",
+)
+
+# Bilateral mechanisms: the form "Joint Working Group" is asked about in current affairs.
+BILATERAL_MECHANISMS: tuple[str, ...] = (
+    "Joint Working Group",
+    "Joint Steering Committee",
+    "Joint Defence Commission",
+    "Strategic Policy Dialogue",
+    "Defence Policy Dialogue",
+    "Joint Commission Meeting",
+    "2+2 Ministerial Dialogue",
+)
+
+INDIAN_OFFICIAL_TITLES: tuple[str, ...] = (
+    "Defence Secretary",
+    "Foreign Secretary",
+    "Home Secretary",
+    "Cabinet Secretary",
+    "Finance Secretary",
+    "National Security Adviser",
+    "Chief of Defence Staff",
+    "Chief Economic Adviser",
+    "Attorney General",
+    "Solicitor General",
+    "Chief Election Commissioner",
+    "Comptroller and Auditor General",
+)
+
+FOREIGN_OFFICIAL_TITLES: tuple[str, ...] = (
+    "Director General",
+    "Deputy Director General",
+    "Permanent Secretary",
+    "Under Secretary",
+    "Deputy Minister",
+    "Chief of Staff",
+    "Military Secretary",
+    "Ambassador",
+)
+
+POLITICAL_OFFICES: tuple[str, ...] = (
+    "Prime Minister",
+    "President",
+    "Vice President",
+    "Defence Minister",
+    "External Affairs Minister",
+    "Home Minister",
+    "Finance Minister",
+    "Chief Minister",
+    "Governor",
+    "Speaker",
+)
+
+MILITARY_RANKS: tuple[str, ...] = (
+    "Lieutenant",
+    "Captain",
+    "Major",
+    "Lieutenant Colonel",
+    "Colonel",
+    "Brigadier",
+    "Brigadier General",
+    "Major General",
+    "Lieutenant General",
+    "General",
+    "Rear Admiral",
+    "Vice Admiral",
+    "Admiral",
+    "Air Vice Marshal",
+    "Air Marshal",
+    "Air Chief Marshal",
+)
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "countries": tuple(WORLD_CAPITALS),
+    "world capitals": tuple(WORLD_CAPITALS.values()),
+    "indian states": tuple(INDIAN_STATE_CAPITALS),
+    "indian union territories": INDIAN_UNION_TERRITORIES,
+    "indian state capitals": tuple(dict.fromkeys(INDIAN_STATE_CAPITALS.values())),
+    "indian cities": INDIAN_CITIES,
+    **{f"cities of {country}": cities for country, cities in CITIES_BY_COUNTRY.items()},
+    "indian ministries": INDIAN_MINISTRIES,
+    "indian bodies": INDIAN_BODIES,
+    "international organisations": INTERNATIONAL_ORGANISATIONS,
+    "international groupings": INTERNATIONAL_GROUPINGS,
+    "bilateral mechanisms": BILATERAL_MECHANISMS,
+    "indian official titles": INDIAN_OFFICIAL_TITLES,
+    "foreign official titles": FOREIGN_OFFICIAL_TITLES,
+    "political offices": POLITICAL_OFFICES,
+    "military ranks": MILITARY_RANKS,
+    "months": MONTHS,
+}
+
+# Which groups may supply distractors for a span of each type (by SpanType value).
+GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
+    "country": ("countries",),
+    "place": (
+        *(f"cities of {country}" for country in CITIES_BY_COUNTRY),
+        "indian state capitals",
+        "indian cities",
+        "world capitals",
+        "indian states",
+        "indian union territories",
+    ),
+    "organisation": (
+        "indian ministries",
+        "indian bodies",
+        "international organisations",
+        "international groupings",
+        "bilateral mechanisms",
+    ),
+    "role": (
+        "indian official titles",
+        "foreign official titles",
+        "political offices",
+        "military ranks",
+    ),
+    "date": ("months",),
+}

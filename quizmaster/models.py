@@ -177,7 +177,11 @@ class TrueFalseQuestion(_QuestionBase):
 
 
 class StatementsQuestion(_QuestionBase):
-    """The UPSC form: several numbered statements, then options about which are correct."""
+    """The UPSC form: several numbered statements, then options about which are correct.
+
+    ``prompt`` holds the whole question as text (lead line, numbered statements, closing
+    question), so a consumer that knows only prompt and options still shows all of it.
+    ``fact_id`` is the first of ``fact_ids``, the facts the statements come from."""
 
     kind: Literal["statements"] = "statements"
     statements: list[str]
@@ -190,7 +194,9 @@ class StatementsQuestion(_QuestionBase):
 
 
 class MatchQuestion(_QuestionBase):
-    """Match-the-pairs: ``left[i]`` goes with ``right[pairs[i]]``; options are codes."""
+    """Match-the-pairs: List I is ``left`` (A, B, C ...), List II is ``right`` (1, 2, 3 ...);
+    the options are codes such as "A-2, B-1, C-3". ``prompt`` holds the whole question as
+    text, both lists included."""
 
     kind: Literal["match"] = "match"
     left: list[str]

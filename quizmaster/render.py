@@ -122,15 +122,36 @@ KIND_LABEL = {
 }
 
 
+def _para(text: str, style: str = "") -> Text:
+    # Wraps even when stdout is a pipe (the console then soft-wraps, which would crop a panel).
+    return Text(text, style=style, no_wrap=False, overflow="fold")
+
+
+def _numbered(items: Sequence[tuple[str, str]]) -> Table:
+    """Numbered lines with a hanging indent: "  1. long text" wraps under "long"."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text in items:
+        grid.add_row(f"  {label}", _para(text))
+    return grid
+
+
 def question_body(question: Question) -> Group:
-    """The question as the quiz shows it, without the answer."""
+    """The question as the quiz shows it, without the answer.
+
+    Statements and match prompts carry the whole question as text (for exports); here the
+    numbered statements and the two lists are laid out from the structured fields instead.
+    """
     parts: list[Any] = []
+    lines = question.prompt.splitlines() or [""]
     if isinstance(question, StatementsQuestion):
-        parts.append(Text(question.prompt))
-        for number, statement in enumerate(question.statements, 1):
-            parts.append(Text(f"  {number}. {statement}"))
+        parts.append(_para(lines[0]))
+        parts.append(_numbered([(f"{n}.", st) for n, st in enumerate(question.statements, 1)]))
+        if len(lines) > 1:
+            parts.append(_para(lines[-1], style="bold"))
     elif isinstance(question, MatchQuestion):
-        parts.append(Text(question.prompt))
+        parts.append(_para(lines[0]))
         table = Table(show_header=True, box=None, padding=(0, 2))
         table.add_column("List I")
         table.add_column("List II")
@@ -140,15 +161,16 @@ def question_body(question: Question) -> Group:
             right = f"{i + 1}. {question.right[i]}" if i < len(question.right) else ""
             table.add_row(left, right)
         parts.append(table)
+        if len(lines) > 1:
+            parts.append(_para(lines[-1], style="bold"))
     else:
-        parts.append(Text(question.prompt))
+        parts.append(_para(question.prompt))
     options = question.options
     if options is not None and question.kind != "true_false":
-        parts.append(Text(""))
-        for index, option in enumerate(options):
-            parts.append(Text(f"  {index + 1}) {option}"))
+        parts.append(_para(""))
+        parts.append(_numbered([(f"{i + 1})", option) for i, option in enumerate(options)]))
     elif question.kind == "true_false":
-        parts.append(Text("\n  t) True    f) False"))
+        parts.append(_para("\n  t) True    f) False"))
     return Group(*parts)
 
 
@@ -171,6 +193,8 @@ def show_question(item: StoredQuestion, *, with_answer: bool = True) -> None:
     if with_answer:
         q = item.question
         out().print(Text.assemble(("Answer: ", "bold green"), q.answer))
+        if q.accepted:
+            out().print(Text.assemble(("Also accepted: ", "bold"), ", ".join(q.accepted)))
         if q.explanation:
             out().print(Text.assemble(("Why: ", "bold"), q.explanation))
 

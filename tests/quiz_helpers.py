@@ -42,7 +42,9 @@ def quiz_questions() -> tuple[list[Fact], list[Question]]:
             tags=["summits"],
         ),
     ]
-    return list(facts), extra + generate_questions(facts)
+    # Hand-made questions replace generated ones with the same id.
+    mine = {q.id for q in extra}
+    return list(facts), extra + [q for q in generate_questions(facts) if q.id not in mine]
 
 
 def load_quiz_deck(store: Store, now: dt.datetime) -> None:

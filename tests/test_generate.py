@@ -1,26 +1,112 @@
 from __future__ import annotations
 
+import os
+import random
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from quizmaster.facts_file import load_facts_file
-from quizmaster.generate import BLANK, generate_questions
+from quizmaster.generate import (
+    BLANK,
+    DeckIndex,
+    ambiguous_blank,
+    echoed,
+    falsify,
+    generate_questions,
+    nearby_values,
+    norm,
+    numeric_key,
+    wh_prompt,
+)
+from quizmaster.models import (
+    Fact,
+    KeySpan,
+    MatchQuestion,
+    McqQuestion,
+    Question,
+    SpanType,
+    StatementsQuestion,
+)
 from quizmaster.paths import builtin_deck_path
+from tests.golden_format import golden_text
+
+GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
+
+
+def builtin() -> tuple[list[Fact], list[Question]]:
+    facts = load_facts_file(builtin_deck_path()).resolved_facts()
+    return facts, generate_questions(facts)
+
+
+def fact(statement: str, *spans: tuple[str, SpanType], **extra: object) -> Fact:
+    return Fact.model_validate(
+        {
+            "id": extra.pop("id", "f"),
+            "statement": statement,
+            "spans": [{"text": t, "type": k.value} for t, k in spans],
+            **extra,
+        }
+    )
+
+
+# --- the built-in deck ----------------------------------------------------------------------
+
+
+def test_builtin_deck_has_every_kind_and_four_questions_per_fact() -> None:
+    facts, questions = builtin()
+    kinds = Counter(q.kind for q in questions)
+    assert set(kinds) == {"short_answer", "cloze", "mcq", "true_false", "statements", "match"}
+    assert len(questions) / len(facts) >= 4
+    assert 0.3 < kinds_answer(questions, "False") < 0.7
+
+
+def kinds_answer(questions: list[Question], answer: str) -> float:
+    tf = [q for q in questions if q.kind == "true_false"]
+    return sum(q.answer == answer for q in tf) / len(tf)
 
 
 def test_each_fact_has_a_one_liner_and_a_cloze() -> None:
-    facts = load_facts_file(builtin_deck_path()).resolved_facts()
-    questions = generate_questions(facts)
-    for fact in facts:
-        kinds = {q.kind for q in questions if q.fact_id == fact.id}
-        assert {"short_answer", "cloze"} <= kinds, fact.id
+    facts, questions = builtin()
+    index = DeckIndex.build(facts)
+    for f in facts:
+        kinds = {q.kind for q in questions if q.fact_id == f.id}
+        assert "true_false" in kinds and kinds & {"short_answer", "mcq"}, f.id
+        # A cloze needs a span the rest of the statement does not spell out again, and that
+        # no other item of a list in the deck could fill.
+        if any(
+            not echoed(f.statement, s.text) and not ambiguous_blank(index, f, s) for s in f.spans
+        ):
+            assert "cloze" in kinds, f.id
+
+
+def test_golden_builtin_questions() -> None:
+    """The reviewed questions of the built-in deck. After an intended change, regenerate
+    with ``UPDATE_GOLDEN=1 pytest tests/test_generate.py`` and read the diff."""
+    _, questions = builtin()
+    text = golden_text("Questions generated from the built-in deck", questions)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert GOLDEN.read_text(encoding="utf-8") == text
 
 
 def test_ids_are_stable_and_unique(facts_yaml: Path) -> None:
     facts = load_facts_file(facts_yaml).resolved_facts()
     first = generate_questions(facts)
-    assert [q.id for q in first] == [q.id for q in generate_questions(facts)]
+    assert [q.model_dump() for q in first] == [q.model_dump() for q in generate_questions(facts)]
     assert len({q.id for q in first}) == len(first)
-    assert "summit-ordinal:short_answer:hand" in {q.id for q in first}
+    ids = {q.id for q in first}
+    # The ids of the foundation survive, so existing review history does.
+    assert {
+        "summit-ordinal:short_answer:hand",
+        "summit-ordinal:short_answer:rabat",
+        "summit-ordinal:cloze:17th",
+        "capital-france:cloze:paris",
+        "capital-france:short_answer:france",
+    } <= ids
 
 
 def test_cloze_blanks_the_span(facts_yaml: Path) -> None:
@@ -31,6 +117,422 @@ def test_cloze_blanks_the_span(facts_yaml: Path) -> None:
 
 
 def test_no_prompt_gives_its_answer_away() -> None:
-    facts = load_facts_file(builtin_deck_path()).resolved_facts()
-    for q in generate_questions(facts):
-        assert q.answer.lower() not in q.prompt.lower(), q.id
+    _, questions = builtin()
+    for q in questions:
+        if q.kind != "true_false":
+            assert q.answer.lower() not in q.prompt.lower(), q.id
+        for alt in q.accepted:
+            assert alt.lower() not in q.prompt.lower(), q.id
+
+
+def test_mcq_options_are_four_distinct_with_one_right() -> None:
+    _, questions = builtin()
+    mcqs = [q for q in questions if isinstance(q, McqQuestion)]
+    assert len(mcqs) >= 49
+    for q in mcqs:
+        assert len({norm(o) for o in q.choices}) == 4, q.id
+        assert [norm(o) for o in q.choices].count(norm(q.answer)) == 1, q.id
+
+
+# --- distractors ----------------------------------------------------------------------------
+
+
+def test_ordinal_distractors_are_nearby_and_sorted() -> None:
+    f = fact("The 17th summit was held in Rabat.", ("17th", SpanType.ORDINAL))
+    (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
+    numbers = [int(o[:-2]) for o in q.choices]
+    assert numbers == list(range(numbers[0], numbers[0] + 4))
+    assert 17 in numbers
+    assert q.prompt == "Which summit was held in Rabat?"
+
+
+def test_date_and_number_distractors_keep_their_form() -> None:
+    rng = random.Random(1)
+    positions = set()
+    for _ in range(20):
+        dates = sorted(
+            [*nearby_values("November 2025", rng), "November 2025"],
+            key=lambda d: numeric_key(d) or (),
+        )
+        assert len(dates) == 4
+        keys = [numeric_key(d) for d in dates]
+        months = [int(k[0] * 12 + k[1]) for k in keys if k]
+        years = {int(k[0]) for k in keys if k}
+        consecutive_months = months == list(range(months[0], months[0] + 4))
+        consecutive_years = {d.split()[0] for d in dates} == {"November"} and len(years) == 4
+        assert consecutive_months or consecutive_years, dates
+        positions.add(dates.index("November 2025"))
+    assert positions == {0, 1, 2, 3}
+    money = nearby_values("1,200 crore", rng)
+    assert len(money) == 3 and all(m.endswith(" crore") for m in money)
+    assert set(money) <= {
+        "300 crore",
+        "600 crore",
+        "900 crore",
+        "1,800 crore",
+        "2,400 crore",
+        "3,600 crore",
+    }
+    assert nearby_values("8.2%", rng)[0].endswith("%")
+    assert set(nearby_values("three decades", rng)) <= {
+        f"{w} decades" for w in ("zero", "one", "two", "four", "five", "six")
+    }
+
+
+def test_gazetteer_supplies_same_typed_distractors() -> None:
+    f = fact(
+        "The 2024 conference was held in Jaipur, the capital of Rajasthan.",
+        ("Jaipur", SpanType.PLACE),
+        ("Rajasthan", SpanType.PLACE),
+    )
+    by_id = {q.id: q for q in generate_questions([f])}
+    jaipur = by_id["f:mcq:jaipur"]
+    assert isinstance(jaipur, McqQuestion)
+    from quizmaster.gazetteer import INDIAN_CITIES, INDIAN_STATE_CAPITALS
+
+    cities = {*INDIAN_STATE_CAPITALS.values(), *INDIAN_CITIES}
+    assert set(jaipur.choices) <= cities
+    assert jaipur.prompt.endswith("in which city, the capital of Rajasthan?")
+
+
+def test_facts_that_read_alike_never_supply_each_others_answer() -> None:
+    # Places the gazetteer does not know, so only the deck can supply wrong answers.
+    a = fact("The first fair was held in Rivertown.", ("Rivertown", SpanType.PLACE), id="a")
+    b = fact("The second fair was held in Lakeside.", ("Lakeside", SpanType.PLACE), id="b")
+    c = fact("Hillcrest signed the pact for its people.", ("Hillcrest", SpanType.PLACE), id="c")
+    d = fact("Oakford lies on the river.", ("Oakford", SpanType.PLACE), id="d")
+    e = fact("The treaty was drafted at Elmwood.", ("Elmwood", SpanType.PLACE), id="e")
+    mcqs = [q for q in generate_questions([a, b, c, d, e]) if isinstance(q, McqQuestion)]
+    first = next(q for q in mcqs if q.fact_id == "a")
+    assert "Lakeside" not in first.choices
+    assert {"Hillcrest", "Oakford", "Elmwood"} <= set(first.choices)
+
+
+def test_falsified_numbers_respect_more_than() -> None:
+    f = fact(
+        "India and Israel have had close defence relations for more than three decades.",
+        ("three decades", SpanType.NUMBER),
+    )
+    index = DeckIndex.build([f])
+    for seed in range(20):
+        changed = falsify(index, f, random.Random(seed))
+        assert changed is not None
+        assert changed.wrong.split()[0] in {"four", "five", "six"}, changed
+
+
+def test_a_span_spelled_out_again_is_not_blanked() -> None:
+    statement = "He holds the rank of Major General in the reserves, abbreviated Maj Gen (Res)."
+    assert echoed(statement, "Major General")
+    f = fact(statement, ("Major General", SpanType.ROLE))
+    assert all(q.kind == "true_false" and q.answer == "True" for q in generate_questions([f]))
+
+
+# --- wording --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "span", "kind", "expected"),
+    [
+        (
+            "General Anil Chauhan serves as India's Chief of Defence Staff.",
+            "Anil Chauhan",
+            SpanType.PERSON,
+            "Who serves as India's Chief of Defence Staff?",
+        ),
+        (
+            "Ajit Doval is India's National Security Adviser.",
+            "National Security Adviser",
+            SpanType.ROLE,
+            "Which post does Ajit Doval hold in India?",
+        ),
+        (
+            "Sanjay Malhotra took charge as Governor of the Reserve Bank of India.",
+            "Governor",
+            SpanType.ROLE,
+            "Sanjay Malhotra took charge in what capacity at the Reserve Bank of India?",
+        ),
+        (
+            "India's GDP grew by 8.2% in 2023-24.",
+            "8.2%",
+            SpanType.NUMBER,
+            "India's GDP grew by what percentage in 2023-24?",
+        ),
+        (
+            "Amir Baram heads Israel's Ministry of Defence as its Director General.",
+            "Ministry of Defence",
+            SpanType.ORGANISATION,
+            "Amir Baram heads which ministry of Israel as its Director General?",
+        ),
+        (
+            "The 16th BRICS Summit was held in Kazan, Russia.",
+            "Kazan",
+            SpanType.PLACE,
+            "The 16th BRICS Summit was held in which city, Russia?",
+        ),
+        ("The 16th BRICS Summit was held in Kazan.", "BRICS", SpanType.ORGANISATION, None),
+        ("The Chandrayaan-3 lander touched down in 2023.", "Chandrayaan-3", SpanType.EVENT, None),
+        (
+            "Droupadi Murmu, the 15th President of India, took office.",
+            "15th",
+            SpanType.ORDINAL,
+            None,
+        ),
+        (
+            "Droupadi Murmu, the 15th President of India, took office.",
+            "Droupadi Murmu",
+            SpanType.PERSON,
+            None,
+        ),
+        ("Murmu is the 15th President of India.", "President", SpanType.ROLE, None),
+        (
+            "The Act reserved one-third of seats for women.",
+            "one-third",
+            SpanType.NUMBER,
+            "The Act reserved what fraction of seats for women?",
+        ),
+        (
+            "They agreed to work on defence innovation and on start-ups.",
+            "defence innovation",
+            SpanType.TERM,
+            None,
+        ),
+    ],
+)
+def test_wh_questions_around_titles_posts_and_names(
+    statement: str, span: str, kind: SpanType, expected: str | None
+) -> None:
+    f = fact(statement, (span, kind))
+    assert wh_prompt(f, KeySpan(text=span, type=kind)) == expected
+
+
+def test_a_span_inside_a_name_gets_a_fill_in_the_blank_mcq() -> None:
+    f = fact("The 16th BRICS Summit was held in Kazan.", ("BRICS", SpanType.ORGANISATION))
+    by_id = {q.id: q for q in generate_questions([f])}
+    assert "f:short_answer:brics" not in by_id
+    stem = by_id["f:mcq:brics"]
+    assert isinstance(stem, McqQuestion)
+    assert stem.prompt == f"The 16th {BLANK} Summit was held in Kazan."
+    assert "BRICS" in stem.choices and len(stem.choices) == 4
+
+
+def test_deck_numbers_must_share_the_unit() -> None:
+    a = fact("The repo rate was kept at 6.5 per cent in June.", ("6.5 per cent", SpanType.NUMBER))
+    b = fact(
+        "The bridge stands 359 metres above the river.", ("359 metres", SpanType.NUMBER), id="b"
+    )
+    for q in generate_questions([a, b]):
+        if isinstance(q, McqQuestion) and q.fact_id == "f":
+            assert all(o.endswith(" per cent") for o in q.choices), q.choices
+
+
+@pytest.mark.parametrize(
+    ("statement", "span", "kind", "expected"),
+    [
+        (
+            "Rajesh Kumar Singh signed the MoU on behalf of India.",
+            "Rajesh Kumar Singh",
+            SpanType.PERSON,
+            "Who signed the MoU on behalf of India?",
+        ),
+        (
+            "The MoU was signed on behalf of India by Rajesh Kumar Singh.",
+            "Rajesh Kumar Singh",
+            SpanType.PERSON,
+            "The MoU was signed on behalf of India by whom?",
+        ),
+        (
+            "India and Israel inked their MoU in November 2025.",
+            "November 2025",
+            SpanType.DATE,
+            "India and Israel inked their MoU in which month and year?",
+        ),
+        (
+            "The MoU was concluded right after the 17th meeting of the group.",
+            "17th",
+            SpanType.ORDINAL,
+            "The MoU was concluded right after which meeting of the group?",
+        ),
+        (
+            "At the signing he was serving as India's Defence Secretary.",
+            "Defence Secretary",
+            SpanType.ROLE,
+            "At the signing he was serving in what capacity?",
+        ),
+        (
+            "The Ministry of Defence set out the aim of the MoU.",
+            "Ministry of Defence",
+            SpanType.ORGANISATION,
+            "Which ministry set out the aim of the MoU?",
+        ),
+        (
+            "India and Israel have had close defence relations for more than three decades.",
+            "three decades",
+            SpanType.NUMBER,
+            "India and Israel have had close defence relations for more than how many decades?",
+        ),
+        (
+            "The MoU was hailed as a landmark agreement.",
+            "landmark",
+            SpanType.TERM,
+            "The MoU was hailed as what kind of agreement?",
+        ),
+        (
+            "The partnership rests on mutual trust.",
+            "mutual trust",
+            SpanType.TERM,
+            "The partnership rests on what?",
+        ),
+        (
+            "The country that hosted the signing was Israel.",
+            "Israel",
+            SpanType.COUNTRY,
+            "The country that hosted the signing was which country?",
+        ),
+    ],
+)
+def test_wh_questions_read_naturally(
+    statement: str, span: str, kind: SpanType, expected: str
+) -> None:
+    f = fact(statement, (span, kind))
+    assert wh_prompt(f, KeySpan(text=span, type=kind)) == expected
+
+
+def test_accepted_typed_answers() -> None:
+    _, questions = builtin()
+    by_id = {q.id: q for q in questions}
+    assert {"17", "seventeenth"} <= set(by_id["jwg-17th-meeting:cloze:17th"].accepted)
+    assert "AI" in by_id["tech-artificial-intelligence:short_answer:hand"].accepted
+    # Never the abbreviation the question itself asks to expand.
+    assert by_id["jwg-full-form:cloze:joint-working-group"].accepted == []
+
+
+def test_hand_written_mcq_stem_becomes_a_typed_question() -> None:
+    _, questions = builtin()
+    by_id = {q.id: q for q in questions}
+    assert by_id["tech-artificial-intelligence:short_answer:hand"].prompt == (
+        "Name an emerging technology singled out in the 2025 India–Israel defence MoU."
+    )
+    assert by_id["tech-artificial-intelligence:mcq:hand"].prompt.startswith("Which of these")
+
+
+# --- statements and match -------------------------------------------------------------------
+
+
+def test_statements_answer_matches_which_statements_are_true() -> None:
+    facts, questions = builtin()
+    true = {f.statement for f in facts}
+    groups = [q for q in questions if isinstance(q, StatementsQuestion)]
+    assert len(groups) >= 10
+    assert {len(q.statements) for q in groups} <= {2, 3, 4}
+    forms = set()
+    for q in groups:
+        correct = [n for n, s in enumerate(q.statements, 1) if s in true]
+        assert correct, q.id
+        assert q.answer in q.choices and len(set(q.choices)) == 4, q.id
+        assert q.fact_ids[0] == q.fact_id and len(q.fact_ids) == len(q.statements)
+        if q.prompt.endswith("How many of the above statements are correct?"):
+            forms.add("how many")
+            words = {1: "one", 2: "two", 3: "three", 4: "four"}
+            expected = (
+                f"All {words[len(correct)]}"
+                if len(correct) == len(q.statements)
+                else f"Only {words[len(correct)]}"
+            )
+            assert q.answer == expected, q.id
+        else:
+            forms.add("which")
+            numbers = [int(x) for x in q.answer.replace(",", " ").split() if x.isdigit()]
+            assert numbers == correct or (q.answer == "Both 1 and 2" and correct == [1, 2]), q.id
+        for n in range(1, len(q.statements) + 1):
+            if n not in correct:
+                assert f"Statement {n} is incorrect" in q.explanation, q.id
+    assert forms == {"how many", "which"}
+
+
+def test_match_pairs_abbreviations_with_their_full_forms() -> None:
+    _, questions = builtin()
+    (match,) = [q for q in questions if isinstance(q, MatchQuestion)]
+    full: dict[str, str] = {}
+    for code in match.answer.split(", "):
+        letter, number = code.split("-")
+        full[match.left["ABCD".index(letter)]] = match.right[int(number) - 1]
+    assert full == {
+        "JWG": "Joint Working Group",
+        "MoU": "Memorandum of Understanding",
+        "AI": "Artificial intelligence",
+    }
+    assert match.answer in match.choices and len(set(match.choices)) == 4
+
+
+def test_match_person_to_post_needs_three_unambiguous_pairs() -> None:
+    people = [
+        ("Asha Rao was appointed Foreign Secretary in 2024.", "Asha Rao", "Foreign Secretary"),
+        ("Vikram Sen became Home Secretary after the election.", "Vikram Sen", "Home Secretary"),
+        (
+            "Meera Iyer took charge as Cabinet Secretary last year.",
+            "Meera Iyer",
+            "Cabinet Secretary",
+        ),
+    ]
+    facts = [
+        fact(s, (p, SpanType.PERSON), (r, SpanType.ROLE), id=f"p{i}")
+        for i, (s, p, r) in enumerate(people)
+    ]
+    matches = [q for q in generate_questions(facts) if isinstance(q, MatchQuestion)]
+    assert len(matches) == 1
+    assert matches[0].left == ["Asha Rao", "Vikram Sen", "Meera Iyer"]
+    assert sorted(matches[0].right) == sorted(r for _, _, r in people)
+    assert not [q for q in generate_questions(facts[:2]) if isinstance(q, MatchQuestion)]
+
+
+def test_bounded_numbers_get_no_automatic_nearby_options() -> None:
+    less = fact("Less than 5 countries have landed on the Moon.", ("5", SpanType.NUMBER))
+    assert not [q for q in generate_questions([less]) if isinstance(q, McqQuestion)]
+    about = fact("About 1.4 billion people live in India.", ("1.4 billion", SpanType.NUMBER))
+    (q,) = [q for q in generate_questions([about]) if isinstance(q, McqQuestion)]
+    for option in q.choices:
+        if option != q.answer:
+            assert abs(float(option.split()[0]) - 1.4) > 0.28, q.choices
+
+
+def test_fractions_have_fraction_options() -> None:
+    f = fact("The Act reserved one-third of seats for women.", ("one-third", SpanType.NUMBER))
+    (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
+    assert set(q.choices) <= {"one-half", "one-third", "two-thirds", "one-fourth", "three-fourths"}
+    assert q.accepted == []
+
+
+def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
+    f = fact(
+        "The summit of 2023 was hosted by the capital of India.",
+        ("2023", SpanType.DATE),
+        question="In which city was the 2023 summit held?",
+        answer="New Delhi",
+    )
+    (q,) = [q for q in generate_questions([f]) if q.id == "f:mcq:hand"]
+    assert isinstance(q, McqQuestion)
+    from quizmaster.gazetteer import INDIAN_CITIES
+
+    assert set(q.choices) <= set(INDIAN_CITIES)
+
+
+def test_same_questions_whatever_the_hash_seed() -> None:
+    """Python salts str hashes per process; no choice may depend on it."""
+    code = (
+        "from quizmaster.facts_file import load_facts_file\n"
+        "from quizmaster.paths import builtin_deck_path\n"
+        "from quizmaster.generate import generate_questions\n"
+        "qs = generate_questions(load_facts_file(builtin_deck_path()).resolved_facts())\n"
+        "print(''.join(q.model_dump_json() for q in qs))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1

@@ -292,5 +292,5 @@ def test_settings_are_validated(deck: Store) -> None:
     assert settings.exam_date == dt.date(2026, 12, 4)
     assert settings.fsrs_parameters == tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
     data = dashboard(deck, now=NOW, utc_offset_minutes=0)
-    assert data["days_to_exam"] == 10 and data["new_today"] == 10
+    assert data["days_to_exam"] == 10 and data["new_today"] == min(deck.count_new(), 20)
     assert data["next_command"] == "quizmaster quiz"

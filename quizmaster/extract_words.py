@@ -1,0 +1,140 @@
+"""Small built-in word lists the extractor uses to type spans: countries, Indian states and
+a few well-known places, titles of office, and words that mark organisations, places, events
+and named terms. Kept short on purpose: they only need to cover what exams ask about most."""
+
+from __future__ import annotations
+
+COUNTRIES: frozenset[str] = frozenset(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
+Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
+Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|
+Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|
+Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|
+Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|
+Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|
+Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|
+Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|
+Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
+Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|
+Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|
+Qatar|Romania|Russia|Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|
+Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|
+South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|
+Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|
+Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|
+United States|USA|Uruguay|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Yemen|Zambia|
+Zimbabwe""".replace("\n", "").split("|")
+)
+
+INDIAN_STATES: frozenset[str] = frozenset(
+    """Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|
+Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|
+Mizoram|Nagaland|Odisha|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|
+Uttarakhand|West Bengal|Andaman and Nicobar Islands|Chandigarh|Dadra and Nagar Haveli|
+Daman and Diu|Delhi|Jammu and Kashmir|Ladakh|Lakshadweep|Puducherry""".replace("\n", "").split("|")
+)
+
+CITIES: frozenset[str] = frozenset(
+    """New Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad|Ahmedabad|Pune|Jaipur|
+Lucknow|Bhopal|Patna|Bhubaneswar|Guwahati|Shillong|Thiruvananthapuram|Kochi|Visakhapatnam|
+Goa|Jaisalmer|Jodhpur|Pokhran|Mhow|Varanasi|Agra|Amritsar|Srinagar|Leh|Dehradun|Shimla|
+Gandhinagar|Raipur|Ranchi|Imphal|Aizawl|Kohima|Agartala|Itanagar|Gangtok|Panaji|Port Blair|
+Tel Aviv|Jerusalem|Haifa|Washington|New York|Geneva|Paris|London|Berlin|Moscow|Beijing|Tokyo|
+Canberra|Ottawa|Rome|Madrid|Vienna|Brussels|Rabat|Dhaka|Kathmandu|Thimphu|Colombo|Male|
+Islamabad|Kabul|Tehran|Riyadh|Dubai|Abu Dhabi|Doha|Cairo|Nairobi|Singapore|Jakarta|Bangkok|
+Hanoi|Manila|Seoul|Ulaanbaatar|Astana|Tashkent|Baku|Muscat|Kuala Lumpur|Gland|
+Davos|Rio de Janeiro|Sao Paulo|Johannesburg|Cape Town|Sydney|Melbourne""".replace("\n", "").split(
+        "|"
+    )
+)
+
+# Titles of office written before a name ("Defence Secretary Rajesh Kumar Singh"). Longest
+# first, so "Lt Gen" wins over "Gen". The honorifics name no post and give no role span.
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        """Prime Minister|PM|President|Vice President|Vice-President|Chief Minister|CM|
+Governor|Lieutenant Governor|Lt Governor|Union Minister|Minister|Defence Minister|
+Foreign Minister|External Affairs Minister|Finance Minister|Home Minister|Defence Secretary|
+Foreign Secretary|Home Secretary|Finance Secretary|Cabinet Secretary|Chief Justice|Justice|
+Chief of Army Staff|Chief of Defence Staff|Army Chief|Navy Chief|Air Chief|General|Gen|
+Lt Gen|Lt. Gen.|Lieutenant General|Maj Gen|Maj. Gen.|Major General|Brigadier|Brig|Colonel|
+Col|Lt Col|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Air Chief Marshal|Air Vice Marshal|
+Captain|Capt|Commander|Cdr|Director General|Director|Chairman|Chairperson|Chief Executive|
+CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
+Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
+Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|
+Ms.|Prof|Prof.|Professor""".replace("\n", "").split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+HONORIFICS: frozenset[str] = frozenset(
+    "Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split("|")
+)
+# Words that head a post when a capitalised run starts with them ("Governor of the ...").
+ROLE_HEADS: frozenset[str] = frozenset(
+    """Governor|Chairman|Chairperson|Chair|President|Secretary|Minister|Director|Chief|Head|
+Commander|Ambassador|Judge|Justice|Speaker|Deputy|Vice|Prime|Managing|Executive|
+Secretary-General""".replace("\n", "").split("|")
+)
+
+ORG_WORDS: frozenset[str] = frozenset(
+    """Ministry|Department|Bank|Organisation|Organization|Council|Commission|Authority|Agency|
+Institute|Institution|Corporation|Limited|Ltd|Board|Forum|Fund|Union|Association|Committee|
+Court|Parliament|University|Army|Navy|Force|Forces|Group|Secretariat|Bureau|Society|
+Federation|Alliance|Company|Party|Assembly|Aayog|Office|Laboratory|Command|Regiment|
+Battalion|Rifles|Guards|Police|Tribunal|Cabinet|Foundation|Trust|Academy|Network|Coalition|
+Consortium|Exchange|Survey|Service|Services|Observatory|Centre|Center""".replace("\n", "").split(
+        "|"
+    )
+)
+PLACE_WORDS: frozenset[str] = frozenset(
+    """Lake|Lakes|Wetland|Wetlands|Sanctuary|Park|Reserve|Bay|River|Island|Islands|Lagoon|
+Jheel|Tal|Beel|Dam|Fort|Valley|Hills|Hill|Port|Airport|District|Mangroves|Marsh|Delta|
+Creek|Estuary|Gulf|Sea|Ocean|Strait|Peninsula|Desert|Plateau|Glacier|Pass|Range|Forest|
+Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex|Asia|Africa|
+Europe|America|Pacific|Antarctica|Arctic""".replace("\n", "").split("|")
+)
+EVENT_WORDS: frozenset[str] = frozenset(
+    """Summit|Conference|Games|Olympics|Expo|Festival|Mela|Yatra|Dialogue|Conclave|Meeting|
+Cup|Championship|Championships|Tournament|Congress|Session|Week|Day|Year|Decade""".replace(
+        "\n", ""
+    ).split("|")
+)
+TERM_WORDS: frozenset[str] = frozenset(
+    """Index|Report|Ranking|Rankings|Scheme|Yojana|Mission|Policy|Act|Bill|Treaty|
+Convention|Agreement|Initiative|Programme|Program|Award|Awards|Prize|Corridor|Protocol|
+Accord|Declaration|Charter|Framework|Plan|Strategy|Abhiyan|Missile|System|Satellite|
+Vaccine|Portal|Campaign|Code|Survey|List|Status|Tag""".replace("\n", "").split("|")
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+MONTH_NUMBERS: dict[str, int] = {
+    name: index % 12 + 1
+    for index, name in enumerate(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr may jun jul aug sep oct nov dec".split()
+    )
+}
+MONTH_NUMBERS["sept"] = 9
+
+ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+)
+
+# Capitalised words that start sentences or headings but name nothing.
+COMMON_CAPITALISED: frozenset[str] = frozenset(
+    """The|A|An|This|That|These|Those|It|Its|He|She|They|We|Our|His|Her|Their|In|On|At|For|
+With|By|From|As|After|Before|During|Under|Over|Both|Each|All|Some|Several|Many|Most|Other|
+Also|However|Meanwhile|According|Officials|Official|Further|Besides|Moreover|While|When|
+Since|Until|Once|Earlier|Later|Today|Yesterday|Tomorrow|Key|Important|Special|Its|
+There|Here|Such|Among|Through|Across|About|Apart|Addressing|Speaking|Note|Within|
+While|Where|What|Which|Who|Under|Up|Following|Last|Next|First|Second|Earth|Moon|Sun""".replace(
+        "\n", ""
+    ).split("|")
+)

@@ -1,0 +1,68 @@
+"""How each question kind is shown (quiz, mock and `questions show` share question_body)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from typer.testing import CliRunner
+
+from quizmaster.cli import app
+from quizmaster.facts_file import load_facts_file
+from quizmaster.generate import generate_questions
+from quizmaster.models import Question
+from quizmaster.paths import builtin_deck_path
+from quizmaster.render import question_body
+
+
+def first_of_each_kind() -> dict[str, Question]:
+    questions = generate_questions(load_facts_file(builtin_deck_path()).resolved_facts())
+    out: dict[str, Question] = {}
+    for q in questions:
+        out.setdefault(q.kind, q)
+    return out
+
+
+def shown(question: Question, width: int = 70) -> str:
+    console = Console(width=width, record=True, color_system=None)
+    console.print(question_body(question))
+    return console.export_text()
+
+
+def test_every_kind_renders_without_its_answer_unless_an_option() -> None:
+    for kind, q in first_of_each_kind().items():
+        text = shown(q)
+        flat = " ".join(text.split())
+        if q.options is None:
+            assert q.answer not in flat, kind
+        else:
+            if kind == "true_false":
+                assert "t) True" in text and "f) False" in text
+            else:
+                for number, option in enumerate(q.options, 1):
+                    assert f"{number}) {option}" in flat, (kind, option)
+
+
+def test_statements_are_numbered_and_wrap_under_their_text() -> None:
+    q = first_of_each_kind()["statements"]
+    lines = shown(q, width=60).splitlines()
+    assert lines[0] == "Consider the following statements:"
+    assert lines[1].startswith("  1. ")
+    # A long statement wraps with a hanging indent, under its first word.
+    assert lines[2].startswith("     ") and not lines[2].startswith("  2. ")
+    assert any(line.strip().endswith("correct?") for line in lines)
+
+
+def test_match_shows_both_lists_side_by_side() -> None:
+    q = first_of_each_kind()["match"]
+    text = shown(q)
+    assert "List I" in text and "List II" in text
+    assert "A. JWG" in text and "1. " in text
+    assert "Select the correct code." in text
+
+
+def test_questions_show_renders_a_statements_question(runner: CliRunner) -> None:
+    q = first_of_each_kind()["statements"]
+    result = runner.invoke(app, ["questions", "show", q.id])
+    assert result.exit_code == 0, result.stderr
+    assert "Consider the following statements:" in result.stdout
+    assert f"Answer: {q.answer}" in result.stdout
+    assert "…" not in result.stdout  # nothing cropped when stdout is not a terminal
