@@ -6,14 +6,12 @@ import datetime as dt
 import json
 import re
 import sqlite3
-import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from quizmaster.errors import InputFileError
 from quizmaster.models import (
@@ -33,6 +31,9 @@ from quizmaster.store import (
     SessionRecord,
     Store,
 )
+
+if TYPE_CHECKING:
+    import zipfile
 
 BUILTIN_LOADED_KEY = "builtin_deck_loaded"
 
@@ -229,68 +230,6 @@ def _check_references(store: Store, bundle: Bundle, name: str) -> None:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class _CardDoc(_Doc):
-    question_id: str
-    state: Annotated[int, Field(ge=0, le=3)] = 0
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: AwareDatetime | None = None
-    last_review: AwareDatetime | None = None
-    reps: Annotated[int, Field(ge=0)] = 0
-    lapses: Annotated[int, Field(ge=0)] = 0
-    suspended: bool = False
-    leech: bool = False
-    buried_until: AwareDatetime | None = None
-
-
-class _SessionKeyDoc(_Doc):
-    kind: str
-    started_at: AwareDatetime
-
-
-class _SessionDoc(_SessionKeyDoc):
-    ended_at: AwareDatetime | None = None
-    deck: str | None = None
-    data: dict[str, Any] = Field(default_factory=dict)
-
-
-class _ReviewDoc(_Doc):
-    question_id: str
-    reviewed_at: AwareDatetime
-    rating: Annotated[int, Field(ge=1, le=4)]
-    correct: bool
-    response: str | None = None
-    duration_ms: int | None = None
-    card_before: dict[str, Any] | None = None
-    card_after: dict[str, Any] | None = None
-    session: _SessionKeyDoc | None = None
-
-
-class _HistoryDoc(_Doc):
-    cards: list[_CardDoc] = Field(default_factory=list)
-    sessions: list[_SessionDoc] = Field(default_factory=list)
-    reviews: list[_ReviewDoc] = Field(default_factory=list)
-
-
-class _DeckDoc(_Doc):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    facts: list[Fact] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
-
-
-class _BundleDoc(_Doc):
-    format: Literal["quizmaster"]
-    version: Literal[1]
-    exported_at: str | None = None
-    decks: list[_DeckDoc]
-    history: _HistoryDoc | None = None
-
-
 def _where(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -303,11 +242,13 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
     from quizmaster.facts_file import read_text
 
     name = str(path)
+    from quizmaster.exchange_schema import BundleDoc
+
     text = read_text(path, max_bytes=MAX_JSON_BYTES)
     if not text.lstrip().startswith("{"):
         raise InputFileError(name, "not a quizmaster JSON export (it does not start with '{')")
     try:
-        doc = _BundleDoc.model_validate_json(text)
+        doc = BundleDoc.model_validate_json(text)
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]
@@ -562,6 +503,8 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
     """An Anki package: basic notes (first field front, second back) and cloze notes (one
     question per cloze number) become questions. Media files are not imported."""
     import tempfile
+    import zipfile
+    import zlib
 
     name = str(path)
     try:

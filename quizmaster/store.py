@@ -930,7 +930,7 @@ class Store:
     def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
         """Scheduling states of these questions, in question id order (one query)."""
         return [
-            _card_from_row(row)
+            _card_from_row_fast(row)
             for row in self.conn.execute(
                 f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id IN "
                 "(SELECT value FROM json_each(?)) ORDER BY question_id",
@@ -985,6 +985,24 @@ class HistoryReport:
     reviews_unchanged: int = 0
     sessions_added: int = 0
     sessions_unchanged: int = 0
+
+
+def _card_from_row_fast(r: Sequence[Any]) -> CardState:
+    """:func:`_card_from_row` without the intermediate dict: bulk exports read 100,000s."""
+    return CardState(
+        question_id=r[0],
+        state=int(r[1]),
+        step=r[2],
+        stability=r[3],
+        difficulty=r[4],
+        due=None if r[5] is None else dt.datetime.fromisoformat(r[5]),
+        last_review=None if r[6] is None else dt.datetime.fromisoformat(r[6]),
+        reps=int(r[7]),
+        lapses=int(r[8]),
+        suspended=bool(r[9]),
+        leech=bool(r[10]),
+        buried_until=None if r[11] is None else dt.datetime.fromisoformat(r[11]),
+    )
 
 
 class _Rollback(Exception):

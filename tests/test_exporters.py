@@ -188,3 +188,22 @@ def test_export_usage_errors(runner: CliRunner, args: list[str], message: str) -
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_progress_bar_only_for_long_jobs_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from quizmaster import render
+
+    for terminal, total, shown in (
+        (True, 10_000, True),
+        (True, 100, False),
+        (False, 10_000, False),
+    ):
+        buffer = io.StringIO()
+        console = Console(file=buffer, force_terminal=terminal, width=80)
+        monkeypatch.setattr(render, "_err", console)
+        with render.progress_bar("Exporting") as tick:
+            tick(total // 2, total)
+            tick(total, total)
+        assert (f"{total}/{total}" in buffer.getvalue()) is shown, (terminal, total)
