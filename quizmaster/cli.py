@@ -134,7 +134,10 @@ def import_(
     deck: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--deck", "-d", help="Deck name (default: the file's 'deck').", show_default=False
+            "--deck",
+            "-d",
+            help="Deck name (default: the file's 'deck', or its name for CSV/TSV).",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change.")] = False,

@@ -170,11 +170,12 @@ def iter_delimited(
 ) -> Iterator[str]:
     """Rows of front, back, tags: the shape Anki's and Quizlet's text import expect.
 
-    No header row (both tools would take it for a card). Quoting follows RFC 4180: a cell
-    with the delimiter, a quote or a newline is quoted and its quotes doubled.
+    No header row (both tools would take it for a card). RFC 4180: CRLF line ends, and a cell
+    with the delimiter, a quote, CR or LF is quoted with its quotes doubled (with LF line ends
+    Python's writer would leave a lone CR unquoted).
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     total = len(data.questions)
     for done, item in enumerate(data.questions, 1):
         q = item.question

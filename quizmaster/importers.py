@@ -292,8 +292,19 @@ _SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
-_FRONT_NAMES = {"front", "term", "question", "q", "word"}
-_BACK_NAMES = {"back", "definition", "answer", "a", "meaning"}
+_FRONT_NAMES = {"front", "term", "question"}
+_BACK_NAMES = {"back", "definition", "answer"}
+_ANKI_HEADER_KEYS = {
+    "separator",
+    "html",
+    "tags column",
+    "columns",
+    "notetype",
+    "notetype column",
+    "deck",
+    "deck column",
+    "guid column",
+}
 _DEFUSED = re.compile(r"^'+[=+\-@\t\r]")
 
 
@@ -347,7 +358,7 @@ def _parse_anki_header(lines: list[str]) -> tuple[int, dict[str, str]]:
     count = 0
     for line in lines:
         match = re.match(r"^#([a-z ]+):(.*)$", line.rstrip("\r\n"))
-        if not match:
+        if not match or match.group(1).strip() not in _ANKI_HEADER_KEYS:
             break
         meta[match.group(1).strip()] = match.group(2).strip()
         count += 1
@@ -542,7 +553,7 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
 
 
 def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
-    conn = sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
         models = {int(k): v for k, v in json.loads(models_json or "{}").items()}

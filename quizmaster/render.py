@@ -259,7 +259,7 @@ def import_result(result: ImportResult, *, dry_run: bool = False) -> None:
             f"{h.reviews_unchanged} already present; sessions {h.sessions_added} added."
         )
     if result.skipped:
-        out().print(f"Skipped {len(result.skipped)} notes:")
+        out().print(f"Skipped ({len(result.skipped)}):")
         for reason in result.skipped[:LIST_LIMIT]:
             out().print(f"  {escape(reason)}", soft_wrap=True)
         if len(result.skipped) > LIST_LIMIT:

@@ -774,6 +774,8 @@ class Store:
         history_report: HistoryReport | None = None
         total = sum(len(q) for _, _, q in decks) + (len(history.cards) if history else 0)
         done = 0
+        if progress is not None:
+            progress(0, total)
         try:
             with self.transaction():
                 self.conn.execute("PRAGMA defer_foreign_keys = ON")

@@ -51,6 +51,10 @@ def main() -> None:
             export(source, "json", now=NOW, output=root / "all.json", with_history=True)
             size = (root / "all.json").stat().st_size
             print(f"export json: {time.perf_counter() - started:.2f} s ({size / 1e6:.1f} MB)")
+            for fmt in ("csv", "html", "apkg"):
+                started = time.perf_counter()
+                export(source, fmt, now=NOW, output=root / f"all.{fmt}")
+                print(f"export {fmt}: {time.perf_counter() - started:.2f} s")
         with Store.open(root / "target.db", now=NOW) as target:
             started = time.perf_counter()
             import_path(target, root / "all.json", now=NOW)
@@ -59,6 +63,10 @@ def main() -> None:
             import_path(target, root / "all.json", now=NOW)
             print(f"import json (again, unchanged): {time.perf_counter() - started:.2f} s")
             assert target.totals()["questions"] == count
+        with Store.open(root / "csv.db", now=NOW) as target:
+            started = time.perf_counter()
+            import_path(target, root / "all.csv", now=NOW)
+            print(f"import csv (new): {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

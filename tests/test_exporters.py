@@ -79,7 +79,7 @@ def test_csv_quoting_and_formula_defusing() -> None:
         "mou venue",
     ]
     # Quotes doubled, commas and newlines inside a quoted cell.
-    assert text.startswith('"In which city was the ""defence"" MoU signed?",Tel Aviv,mou venue\n')
+    assert text.startswith('"In which city was the ""defence"" MoU signed?",Tel Aviv,mou venue\r\n')
     assert cloze[0] == 'The "defence" MoU was signed in Tel Aviv, _____.'
     assert mcq[0].splitlines() == [
         "Where was the MoU signed? <script>alert(1)</script>",
@@ -181,6 +181,7 @@ def test_export_command_to_file_reports_on_stderr(runner: CliRunner, tmp_path: P
         (["-f", "csv", "--kind", "essay"], "unknown kind 'essay'"),
         (["-f", "csv", "--tag", "no-such-tag"], "nothing to export"),
         (["-f", "csv", "--deck", "Nope"], "no deck named 'Nope'"),
+        (["-f", "csv", "-o", "/no/such/dir/x.csv"], "cannot write here"),
     ],
 )
 def test_export_usage_errors(runner: CliRunner, args: list[str], message: str) -> None:

@@ -7,14 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from quizmaster import importers
 from quizmaster.cli import app
 from quizmaster.errors import InputFileError
-from quizmaster.exporters import collect, export, write_apkg
-from quizmaster.importers import import_facts_yaml, import_path
-from quizmaster.store import CardState, Store
+from quizmaster.exporters import ExportSet, collect, export, iter_delimited, write_apkg
+from quizmaster.importers import import_facts_yaml, import_path, read_delimited
+from quizmaster.models import ShortAnswerQuestion
+from quizmaster.store import CardState, Store, StoredQuestion
 
 from .conftest import NOW
 from .exchange_deck import DECK, FACTS, QUESTIONS
@@ -370,3 +373,32 @@ def test_dry_run_lists_what_would_change(runner: CliRunner, tmp_path: Path) -> N
     assert "new" not in [
         d["name"] for d in json.loads(runner.invoke(app, ["decks", "--json"]).stdout)
     ]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    front=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+    ).map(str.strip),
+    back=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+    ).map(str.strip),
+    delimiter=st.sampled_from([",", "\t"]),
+)
+def test_any_card_text_survives_a_csv_round_trip(
+    tmp_path: Path, front: str, back: str, delimiter: str
+) -> None:
+    assume(front and back and front.lower() not in importers._FRONT_NAMES)
+    assume(not front.startswith("#"))
+    question = ShortAnswerQuestion(
+        id="f:short_answer:x", fact_id="f", variant="x", prompt=front, answer=back
+    )
+    data = ExportSet(facts=[], questions=[StoredQuestion(question=question, deck="D")])
+    path = tmp_path / ("round.csv" if delimiter == "," else "round.tsv")
+    path.write_text(
+        "".join(iter_delimited(data, delimiter=delimiter)), encoding="utf-8", newline=""
+    )
+    [(_, _, [imported])] = read_delimited(path, deck="D").decks
+    assert (imported.prompt, imported.answer) == (front, back)
