@@ -547,8 +547,9 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
         target = Path(tmp) / "collection.sqlite"
         try:
             _extract_capped(path, archive, member, target, MAX_COLLECTION_BYTES)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise InputFileError(name, f"damaged package ({exc})") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+            raise InputFileError(name, f"cannot unpack the package ({exc})") from None
         return _read_collection(name, target, deck)
 
 

@@ -179,3 +179,18 @@ def test_our_apkg_into_a_fresh_database_becomes_basic_and_cloze_questions(
     assert (
         result.decks == [] and "6 notes exported by quizmaster are already here" in result.skipped
     )
+
+
+def test_export_command_writes_a_package_anki_opens(col: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quizmaster.cli import app
+
+    package = tmp_path / "mou.apkg"
+    result = CliRunner().invoke(app, ["export", "--format", "apkg", "-o", str(package)])
+    assert result.exit_code == 0, result.stderr
+    anki_import(col, package)
+    stored = CliRunner().invoke(app, ["questions", "list", "--json"]).stdout
+    assert col.note_count() == col.card_count() == stored.count('"id":')
+    deck = "quizmaster::India–Israel Defence MoU 2025"
+    assert len(col.find_notes(f'"deck:{deck}"')) == col.note_count()

@@ -375,16 +375,17 @@ def test_dry_run_lists_what_would_change(runner: CliRunner, tmp_path: Path) -> N
     ]
 
 
+CARD_TEXT = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=80
+).map(str.strip)
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    front=st.text(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
-    ).map(str.strip),
-    back=st.text(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
-    ).map(str.strip),
+    front=CARD_TEXT,
+    back=CARD_TEXT,
     delimiter=st.sampled_from([",", "\t"]),
 )
 def test_any_card_text_survives_a_csv_round_trip(
@@ -402,3 +403,18 @@ def test_any_card_text_survives_a_csv_round_trip(
     )
     [(_, _, [imported])] = read_delimited(path, deck="D").decks
     assert (imported.prompt, imported.answer) == (front, back)
+
+
+def test_encrypted_or_unknown_compression_member_is_refused(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "locked.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("collection.anki2", b"x" * 100)
+    raw = bytearray(path.read_bytes())
+    # Set the "encrypted" flag bit in the local header and the central directory entry.
+    raw[6] |= 1
+    central = raw.rfind(b"PK\x01\x02")
+    raw[central + 8] |= 1
+    path.write_bytes(bytes(raw))
+    assert_refused(runner, path, "cannot unpack the package")
