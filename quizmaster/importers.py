@@ -535,14 +535,16 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
     with archive, tempfile.TemporaryDirectory(prefix="quizmaster-apkg-") as tmp:
         _check_package(path, archive)
         members = set(archive.namelist())
+        # A package in Anki's newer format keeps its notes in the zstd-compressed
+        # collection.anki21b; the collection.anki2 beside it only says "please update Anki".
+        if "collection.anki21" not in members and "collection.anki21b" in members:
+            raise InputFileError(
+                name,
+                "this package uses Anki's newer format; export it again from Anki with "
+                "'Support older Anki versions' ticked",
+            )
         member = next((m for m in ("collection.anki21", "collection.anki2") if m in members), "")
         if not member:
-            if "collection.anki21b" in members:
-                raise InputFileError(
-                    name,
-                    "this package uses Anki's newer format; export it again from Anki with "
-                    "'Support older Anki versions' ticked",
-                )
             raise InputFileError(name, "not an Anki package (no collection inside)")
         target = Path(tmp) / "collection.sqlite"
         try:

@@ -808,6 +808,11 @@ class Store:
                     raise _Rollback
         except _Rollback:
             pass
+        except sqlite3.IntegrityError as exc:
+            # Rolled back already; e.g. a question id that another deck uses.
+            raise InputFileError(
+                source_name, f"conflicts with stored data ({exc}); nothing imported"
+            ) from None
         return reports, history_report
 
     def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:

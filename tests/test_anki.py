@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from quizmaster.errors import InputFileError
 from quizmaster.exporters import anki_guid, collect, write_apkg
 from quizmaster.importers import import_path
 from quizmaster.models import ShortAnswerQuestion
@@ -194,3 +195,21 @@ def test_export_command_writes_a_package_anki_opens(col: Any, tmp_path: Path) ->
     assert col.note_count() == col.card_count() == stored.count('"id":')
     deck = "quizmaster::India–Israel Defence MoU 2025"
     assert len(col.find_notes(f'"deck:{deck}"')) == col.note_count()
+
+
+def test_anki_newer_package_format_is_refused_with_advice(col: Any, tmp_path: Path) -> None:
+    note = col.new_note(col.models.by_name("Basic"))
+    note["Front"], note["Back"] = "Front", "Back"
+    col.add_note(note, col.decks.id("Default"))
+    package = tmp_path / "modern.apkg"
+    col.export_anki_package(
+        out_path=str(package),
+        options=anki_collection.ExportAnkiPackageOptions(
+            with_scheduling=False, with_deck_configs=False, with_media=False, legacy=False
+        ),
+        limit=None,
+    )
+    with Store.open(tmp_path / "other.db", now=NOW) as store:
+        with pytest.raises(InputFileError, match="Support older Anki versions"):
+            import_path(store, package, now=NOW)
+        assert store.totals()["questions"] == 0

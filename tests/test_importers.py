@@ -418,3 +418,22 @@ def test_encrypted_or_unknown_compression_member_is_refused(
     raw[central + 8] |= 1
     path.write_bytes(bytes(raw))
     assert_refused(runner, path, "cannot unpack the package")
+
+
+def test_question_id_used_by_another_deck_is_a_clean_error(
+    full_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.json"
+    export(full_store, "json", now=NOW, output=path, deck=DECK)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    # Same question ids, but their facts renamed: the questions would move between decks.
+    doc["decks"][0]["name"] = "Elsewhere"
+    for fact in doc["decks"][0]["facts"]:
+        fact["id"] = "moved-" + fact["id"]
+    for question in doc["decks"][0]["questions"]:
+        question["fact_id"] = "moved-" + question["fact_id"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = snapshot(full_store)
+    with pytest.raises(InputFileError, match="conflicts with stored data"):
+        import_path(full_store, path, now=NOW)
+    assert snapshot(full_store) == before
