@@ -496,11 +496,26 @@ def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _extract_capped(
-    path: Path, archive: zipfile.ZipFile, member: str, target: Path, limit: int
+    path: Path,
+    archive: zipfile.ZipFile,
+    member: str,
+    target: Path,
+    limit: int,
+    *,
+    zstd: bool = False,
 ) -> None:
-    """Copy one member out in chunks, counting real bytes (a zip header can lie)."""
+    """Copy one member out in chunks, counting real bytes: a zip header can lie, and a zstd
+    frame can be a bomb of its own."""
+    import contextlib
+
     written = 0
-    with archive.open(member) as src, target.open("wb") as dst:
+    with contextlib.ExitStack() as stack:
+        src: Any = stack.enter_context(archive.open(member))
+        if zstd:
+            import zstandard
+
+            src = stack.enter_context(zstandard.ZstdDecompressor().stream_reader(src))
+        dst = stack.enter_context(target.open("wb"))
         while chunk := src.read(1024 * 1024):
             written += len(chunk)
             if written > limit:
@@ -516,6 +531,8 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
     import tempfile
     import zipfile
     import zlib
+
+    import zstandard
 
     name = str(path)
     try:
@@ -535,22 +552,25 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
     with archive, tempfile.TemporaryDirectory(prefix="quizmaster-apkg-") as tmp:
         _check_package(path, archive)
         members = set(archive.namelist())
-        # A package in Anki's newer format keeps its notes in the zstd-compressed
-        # collection.anki21b; the collection.anki2 beside it only says "please update Anki".
-        if "collection.anki21" not in members and "collection.anki21b" in members:
-            raise InputFileError(
-                name,
-                "this package uses Anki's newer format; export it again from Anki with "
-                "'Support older Anki versions' ticked",
-            )
-        member = next((m for m in ("collection.anki21", "collection.anki2") if m in members), "")
+        # Anki's current format keeps the notes in the zstd-compressed collection.anki21b;
+        # the collection.anki2 beside it is a placeholder saying "please update Anki".
+        order = ("collection.anki21b", "collection.anki21", "collection.anki2")
+        member = next((m for m in order if m in members), "")
         if not member:
             raise InputFileError(name, "not an Anki package (no collection inside)")
         target = Path(tmp) / "collection.sqlite"
         try:
-            _extract_capped(path, archive, member, target, MAX_COLLECTION_BYTES)
-        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+            _extract_capped(
+                path, archive, member, target, MAX_COLLECTION_BYTES, zstd=member.endswith("b")
+            )
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            zstandard.ZstdError,
+            EOFError,
+            RuntimeError,  # an encrypted member
+            NotImplementedError,  # an unknown compression method
+        ) as exc:
             raise InputFileError(name, f"cannot unpack the package ({exc})") from None
         return _read_collection(name, target, deck)
 
@@ -560,6 +580,11 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
     try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
         models = {int(k): v for k, v in json.loads(models_json or "{}").items()}
+        if not models:  # schema 18: note types in their own table, kind in a protobuf blob
+            models = {
+                int(i): {"name": str(n), "type": 1 if bytes(c or b"")[:2] == b"\x08\x01" else 0}
+                for i, n, c in conn.execute("SELECT id, name, config FROM notetypes")
+            }
         anki_decks = {int(k): v["name"] for k, v in json.loads(decks_json or "{}").items()}
         if not anki_decks:
             anki_decks = {

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from quizmaster import importers
 from quizmaster.errors import InputFileError
 from quizmaster.exporters import anki_guid, collect, write_apkg
 from quizmaster.importers import import_path
@@ -197,10 +198,15 @@ def test_export_command_writes_a_package_anki_opens(col: Any, tmp_path: Path) ->
     assert len(col.find_notes(f'"deck:{deck}"')) == col.note_count()
 
 
-def test_anki_newer_package_format_is_refused_with_advice(col: Any, tmp_path: Path) -> None:
+def test_anki_current_package_format_zstd_collection(
+    col: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     note = col.new_note(col.models.by_name("Basic"))
-    note["Front"], note["Back"] = "Front", "Back"
-    col.add_note(note, col.decks.id("Default"))
+    note["Front"], note["Back"] = "Capital of Kerala?", "Thiruvananthapuram"
+    col.add_note(note, col.decks.id("States"))
+    cloze = col.new_note(col.models.by_name("Cloze"))
+    cloze["Text"] = "{{c1::Kochi}} has the first water metro."
+    col.add_note(cloze, col.decks.id("States"))
     package = tmp_path / "modern.apkg"
     col.export_anki_package(
         out_path=str(package),
@@ -210,6 +216,17 @@ def test_anki_newer_package_format_is_refused_with_advice(col: Any, tmp_path: Pa
         limit=None,
     )
     with Store.open(tmp_path / "other.db", now=NOW) as store:
-        with pytest.raises(InputFileError, match="Support older Anki versions"):
+        # The zstd stream is capped like any other member.
+        monkeypatch.setattr(importers, "MAX_COLLECTION_BYTES", 4096)
+        with pytest.raises(InputFileError, match="larger than 4,096 bytes when unpacked"):
             import_path(store, package, now=NOW)
-        assert store.totals()["questions"] == 0
+        monkeypatch.undo()
+        result = import_path(store, package, now=NOW)
+        assert [r.deck for r in result.decks] == ["States"]
+        got = sorted(
+            (q.question.kind, q.question.prompt, q.question.answer) for q in store.questions()
+        )
+        assert got == [
+            ("cloze", "_____ has the first water metro.", "Kochi"),
+            ("short_answer", "Capital of Kerala?", "Thiruvananthapuram"),
+        ]

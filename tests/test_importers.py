@@ -316,7 +316,7 @@ def test_file_that_is_not_what_its_extension_says(runner: CliRunner, tmp_path: P
     newer = tmp_path / "newer.apkg"
     with zipfile.ZipFile(newer, "w") as archive:
         archive.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd" + bytes(64))
-    assert_refused(runner, newer, "Support older Anki versions")
+    assert_refused(runner, newer, "not an Anki package")
 
 
 def test_zip_slip_is_refused(runner: CliRunner, tmp_path: Path, store: Store) -> None:
