@@ -139,6 +139,16 @@ def body_lines(question: Question) -> list[str]:
     return lines
 
 
+def match_rows(question: MatchQuestion) -> list[tuple[str, str]]:
+    """List I (lettered) beside List II (numbered), row by row, for worksheets."""
+    left = [f"{LETTERS[i].upper()}. {x}" for i, x in enumerate(question.left)]
+    right = [f"{n}. {x}" for n, x in enumerate(question.right, 1)]
+    size = max(len(left), len(right))
+    return [
+        (left[i] if i < len(left) else "", right[i] if i < len(right) else "") for i in range(size)
+    ]
+
+
 def answer_text(question: Question) -> str:
     """The answer, prefixed with its option letter when the question has options."""
     options = question.options
@@ -329,6 +339,10 @@ def iter_markdown(data: ExportSet, *, progress: Progress | None = None) -> Itera
         q = item.question
         lines = body_lines(q)
         out = [f"\n{number}. {md_escape(lines[0])}\n"]
+        if isinstance(q, MatchQuestion):
+            out.append("\n   | List I | List II |\n   |---|---|\n")
+            out.extend(f"   | {md_escape(a)} | {md_escape(b)} |\n" for a, b in match_rows(q))
+            lines = [lines[0], *lines[len(lines) - len(q.choices) :]]
         if len(lines) > 1:
             out.append("\n" + "".join(f"   - {md_escape(line)}\n" for line in lines[1:]))
         if q.options is None:
@@ -351,6 +365,9 @@ ol.questions > li { margin-bottom: 1.1rem; break-inside: avoid; page-break-insid
 ul.options, ul.lines { list-style: none; padding-left: 1rem; margin: 0.3rem 0; }
 .write-in { margin: 0.4rem 0 0 1rem; }
 .write-in span { display: inline-block; width: 18rem; border-bottom: 1px solid #111; }
+table.match { border-collapse: collapse; margin: 0.4rem 0 0.4rem 1rem; }
+table.match th, table.match td { border: 1px solid #999; padding: 0.15rem 0.6rem;
+  text-align: left; }
 .answer-key { break-before: page; page-break-before: always; }
 .answer-key .why { color: #444; }
 @media print {
@@ -383,6 +400,11 @@ def iter_html(data: ExportSet, *, progress: Progress | None = None) -> Iterator[
         options = q.options or []
         extra = lines[1 : len(lines) - len(options)]
         out = [f'<li id="q{number}">\n<p class="prompt">{_h(lines[0])}</p>\n']
+        if isinstance(q, MatchQuestion):
+            rows = "".join(f"<tr><td>{_h(a)}</td><td>{_h(b)}</td></tr>" for a, b in match_rows(q))
+            out.append(f'<table class="match"><tr><th>List I</th><th>List II</th></tr>{rows}')
+            out.append("</table>\n")
+            extra = []
         if extra:
             out.append('<ul class="lines">' + "".join(f"<li>{_h(x)}</li>" for x in extra))
             out.append("</ul>\n")
