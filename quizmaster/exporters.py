@@ -461,8 +461,8 @@ def _field(text: str) -> str:
 
 
 def _cloze_safe(text: str) -> str:
-    # "}}" and "::" would end or split the cloze deletion; entities render the same.
-    return _field(text).replace("}", "&#125;").replace("::", ":&#58;")
+    # Braces and "::" would open, end or split a cloze deletion; entities render the same.
+    return _field(text).replace("{", "&#123;").replace("}", "&#125;").replace("::", ":&#58;")
 
 
 def _models() -> dict[str, Any]:
@@ -522,7 +522,7 @@ def anki_note(question: Question, models: dict[str, Any]) -> Any:
     guid = anki_guid(q.id)
     if q.kind == "cloze" and BLANK in q.prompt:
         before, after = q.prompt.split(BLANK, 1)
-        text = f"{_field(before)}{{{{c1::{_cloze_safe(q.answer)}}}}}{_field(after)}"
+        text = f"{_cloze_safe(before)}{{{{c1::{_cloze_safe(q.answer)}}}}}{_cloze_safe(after)}"
         fields = [text, _field(q.explanation), _h(q.id)]
         return genanki.Note(model=models["cloze"], fields=fields, tags=tags, guid=guid)
     options = q.options

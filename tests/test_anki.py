@@ -230,3 +230,33 @@ def test_anki_current_package_format_zstd_collection(
             ("cloze", "_____ has the first water metro.", "Kochi"),
             ("short_answer", "Capital of Kerala?", "Thiruvananthapuram"),
         ]
+
+
+def test_braces_in_cloze_text_cannot_make_extra_deletions(
+    store: Store, col: Any, tmp_path: Path
+) -> None:
+    from quizmaster.models import ClozeQuestion, Fact, KeySpan, SpanType
+
+    fact = Fact(
+        id="braces",
+        statement="Write {{c2::y}} and a::b}} here.",
+        spans=[KeySpan(text="a::b}}", type=SpanType.TERM)],
+    )
+    question = ClozeQuestion(
+        id="braces:cloze:x",
+        fact_id="braces",
+        variant="x",
+        prompt="Write {{c2::y}} and _____ here.",
+        answer="a::b}}",
+    )
+    store.load_deck("Braces", [fact], [question], now=NOW)
+    package = tmp_path / "braces.apkg"
+    write_apkg(collect(store), package, now=NOW)
+    anki_import(col, package)
+    assert col.card_count() == 1
+    [note] = notes_by_guid(col).values()
+    assert note["Text"] == (
+        "Write &#123;&#123;c2:&#58;y&#125;&#125; and {{c1::a:&#58;b&#125;&#125;}} here."
+    )
+    card = col.get_card(col.find_cards("")[0])
+    assert "[...]" in card.question() and "a:&#58;b&#125;&#125;" in card.answer()
