@@ -163,7 +163,7 @@ def import_path(
     if suffix == ".json":
         bundle = read_json_bundle(path, deck=deck)
     elif suffix in (".csv", ".tsv", ".txt"):
-        bundle = read_delimited(path, deck=deck or path.stem)
+        bundle = read_delimited(path, deck=deck)
     elif suffix == ".apkg":
         bundle = read_apkg(path, deck=deck)
     else:
@@ -365,37 +365,50 @@ def _parse_anki_header(lines: list[str]) -> tuple[int, dict[str, str]]:
     return count, meta
 
 
-def read_delimited(path: Path, *, deck: str) -> Bundle:
+def _delimiter(path: Path, meta: dict[str, str], lines: list[str]) -> str:
+    sep = meta.get("separator", "")
+    if sep:
+        return _SEPARATORS.get(sep.lower(), sep[:1])
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return "," if path.suffix.lower() == ".csv" else "\t"
+    first = next((line for line in lines if line.strip()), "")
+    return "\t" if "\t" in first else ","
+
+
+def _column(meta: dict[str, str], key: str) -> int | None:
+    value = meta.get(key, "")
+    return int(value) - 1 if value.isdigit() and int(value) > 0 else None
+
+
+def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
     """Anki/Quizlet text exports: front, back and optional tags, with or without a header
-    row, Anki ``#separator:``/``#html:``/``#tags column:`` headers honoured."""
+    row. Anki's ``#separator``, ``#html``, ``#tags column``, ``#guid column``, ``#deck column``
+    and ``#notetype column`` headers are honoured; cloze text becomes cloze questions.
+
+    Without --deck, cards go to the deck named in a deck column, else to one named after
+    the file."""
     import csv
+    import html
     import io
 
     from quizmaster.facts_file import read_text
 
     name = str(path)
-    text = read_text(path)
-    lines = text.splitlines(keepends=True)
+    lines = read_text(path).splitlines(keepends=True)
     skip, meta = _parse_anki_header(lines)
-    body = "".join(lines[skip:])
-    sep = meta.get("separator", "")
-    if sep:
-        delimiter = _SEPARATORS.get(sep.lower(), sep[:1])
-    elif path.suffix.lower() == ".csv":
-        delimiter = ","
-    elif path.suffix.lower() == ".tsv":
-        delimiter = "\t"
-    else:
-        first = next((line for line in lines[skip:] if line.strip()), "")
-        delimiter = "\t" if "\t" in first else ","
+    delimiter = _delimiter(path, meta, lines[skip:])
     is_html = meta.get("html", "false").lower() == "true"
-    tags_col = int(meta["tags column"]) - 1 if meta.get("tags column", "").isdigit() else 2
-    front_col, back_col = 0, 1
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
-    facts: list[Fact] = []
-    questions: list[Question] = []
-    first_line: dict[tuple[str, str], int] = {}
-    fronts: set[str] = set()
+    tags_col = _column(meta, "tags column")
+    if tags_col is None and "tags column" not in meta:
+        tags_col = 2
+    guid_col, deck_col = _column(meta, "guid column"), _column(meta, "deck column")
+    meta_cols = {c for c in (guid_col, deck_col, _column(meta, "notetype column")) if c is not None}
+    reader = csv.reader(
+        io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
+    )
+    decks: dict[str, tuple[list[Fact], list[Question]]] = {}
+    first_line: dict[tuple[str, str, str], int] = {}
+    fronts: set[tuple[str, str]] = set()
     skipped: list[str] = []
     header_checked = False
     while True:
@@ -412,17 +425,33 @@ def read_delimited(path: Path, *, deck: str) -> Bundle:
             header_checked = True
             names = [cell.strip().lower() for cell in row]
             if len(names) >= 2 and names[0] in _FRONT_NAMES and names[1] in _BACK_NAMES:
-                tags_col = names.index("tags") if "tags" in names else -1
+                tags_col = names.index("tags") if "tags" in names else None
                 continue
-        if len(row) < 2:
+        cells = [undefuse(c) for c in row]
+        fields = [c for i, c in enumerate(cells) if i not in meta_cols and i != tags_col]
+        if len(fields) < 2:
             shown = "tab" if delimiter == "\t" else repr(delimiter)
             raise InputFileError(
                 name,
-                f"expected 2 columns (front, back) separated by {shown}, found {len(row)}",
+                f"expected 2 columns (front, back) separated by {shown}, found {len(fields)}",
                 line,
             )
-        cells = [undefuse(c) for c in row]
-        front, back = cells[front_col], cells[back_col]
+        tags = cells[tags_col].split() if tags_col is not None and tags_col < len(cells) else []
+        row_deck = deck or (cells[deck_col].strip() if deck_col is not None else "") or path.stem
+        guid = cells[guid_col].strip() if guid_col is not None and guid_col < len(cells) else ""
+        facts, questions = decks.setdefault(row_deck, ([], []))
+        if _CLOZE.search(fields[0]):
+            # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
+            text = fields[0] if is_html else html.escape(fields[0], quote=False)
+            extra = html_to_text(fields[1]) if is_html else fields[1].strip()
+            key = guid or f"{row_deck}\x1f{fields[0]}"
+            made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
+            if isinstance(made, str):
+                raise InputFileError(name, made, line)
+            facts.append(made[0])
+            questions.extend(made[1])
+            continue
+        front, back = fields[0], fields[1]
         if is_html:
             front, back = html_to_text(front), html_to_text(back)
         front, back = front.strip(), back.strip()
@@ -432,24 +461,29 @@ def read_delimited(path: Path, *, deck: str) -> Bundle:
             raise InputFileError(
                 name, f"card is too long (limit {MAX_STATEMENT_CHARS} chars)", line
             )
-        if (front, back) in first_line:
-            skipped.append(f"line {line}: same card as line {first_line[front, back]}")
+        if (row_deck, front, back) in first_line:
+            skipped.append(f"line {line}: same card as line {first_line[row_deck, front, back]}")
             continue
-        first_line[front, back] = line
-        # The id follows the front, so editing the back updates the card; a front used twice
-        # (different backs) keys on both.
-        key = f"{deck}\x1f{front}" if front not in fronts else f"{deck}\x1f{front}\x1f{back}"
-        fronts.add(front)
-        tags = cells[tags_col].split() if 0 <= tags_col < len(cells) else []
+        first_line[row_deck, front, back] = line
+        # The id follows the note's GUID when the file has one, else the front, so editing
+        # the back updates the card; a front used twice (different backs) keys on both.
+        if guid:
+            fact_id = fact_id_for("anki", guid)
+        else:
+            key = f"{row_deck}\x1f{front}"
+            if (row_deck, front) in fronts:
+                key += f"\x1f{back}"
+            fact_id = fact_id_for("card", key, front)
+        fronts.add((row_deck, front))
         try:
-            fact, question = basic_fact(fact_id_for("card", key, front), front, back, tags)
+            fact, question = basic_fact(fact_id, front, back, tags)
         except ValidationError as exc:
             raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
         facts.append(fact)
         questions.append(question)
-    if not facts:
+    if not decks:
         raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
-    return Bundle(decks=[(deck, facts, questions)], skipped=skipped)
+    return Bundle(decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped)
 
 
 # --- Anki packages ----------------------------------------------------------------------------

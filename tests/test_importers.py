@@ -28,7 +28,9 @@ def snapshot(store: Store) -> dict[str, Any]:
     questions = store.questions(include_retired=True)
     history = store.history_for([q.question.id for q in questions])
     return {
-        "decks": [(d.name, d.facts, d.questions) for d in store.decks()],
+        "decks": [
+            (d.name, d.facts, d.questions, d.source_title, d.source_date) for d in store.decks()
+        ],
         "facts": [f.to_json() for f in store.facts()],
         "questions": [(q.deck, q.question.model_dump()) for q in questions],
         "cards": history.cards,
@@ -437,3 +439,47 @@ def test_question_id_used_by_another_deck_is_a_clean_error(
     with pytest.raises(InputFileError, match="conflicts with stored data"):
         import_path(full_store, path, now=NOW)
     assert snapshot(full_store) == before
+
+
+def test_anki_notes_export_with_guid_deck_notetype_columns_and_cloze(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "notes.txt",
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
+        "#tags column:6\n"
+        "abc123\tBasic\tPolity::Union\tWho heads the Union?\tThe <b>President</b>\tpolity\n"
+        "def456\tCloze\tPolity::Union\t{{c1::Article 52}} creates the office.\t\tpolity art\n",
+    )
+    result = import_path(store, path, now=NOW)
+    assert [r.deck for r in result.decks] == ["Polity::Union"]
+    got = [
+        (q.question.fact_id, q.question.kind, q.question.prompt, q.question.answer, q.question.tags)
+        for q in store.questions()
+    ]
+    assert got == [
+        (
+            importers.fact_id_for("anki", "abc123"),
+            "short_answer",
+            "Who heads the Union?",
+            "The President",
+            ["polity"],
+        ),
+        (
+            importers.fact_id_for("anki", "def456"),
+            "cloze",
+            "_____ creates the office.",
+            "Article 52",
+            ["polity", "art"],
+        ),
+    ]
+
+
+def test_plain_csv_cloze_rows_become_cloze_questions(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", "{{c1::Paris}} is the capital of {{c2::France}} & more,\n")
+    import_path(store, path, now=NOW, deck="Geo")
+    got = [(q.question.prompt, q.question.answer) for q in store.questions()]
+    assert got == [
+        ("_____ is the capital of France & more", "Paris"),
+        ("Paris is the capital of _____ & more", "France"),
+    ]
