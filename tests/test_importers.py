@@ -483,3 +483,32 @@ def test_plain_csv_cloze_rows_become_cloze_questions(store: Store, tmp_path: Pat
         ("_____ is the capital of France & more", "Paris"),
         ("Paris is the capital of _____ & more", "France"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        ("card", "history has a card for 'nope:cloze:x', not in the file"),
+        ("review", "review of unknown question 'nope:cloze:x'"),
+        ("session", "names a session that is not in the file"),
+    ],
+)
+def test_inconsistent_history_imports_nothing(
+    full_store: Store, tmp_path: Path, breakage: str, message: str
+) -> None:
+    path = tmp_path / "h.json"
+    export(full_store, "json", now=NOW, output=path, with_history=True)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    history = doc["history"]
+    if breakage == "card":
+        history["cards"][0]["question_id"] = "nope:cloze:x"
+    elif breakage == "review":
+        history["reviews"][-1]["question_id"] = "nope:cloze:x"
+    else:
+        history["sessions"] = []
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with Store.open(tmp_path / "copy.db", now=NOW) as copy:
+        with pytest.raises(InputFileError, match=message):
+            import_path(copy, path, now=NOW)
+        assert copy.totals()["questions"] == 0
+        assert copy.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
