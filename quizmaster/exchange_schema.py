@@ -18,7 +18,7 @@ class _Doc(BaseModel):
 
 class _CardDoc(_Doc):
     question_id: str
-    state: Annotated[int, Field(ge=0, le=3)] = 0
+    state: Annotated[int, Field(ge=0)] = 0
     step: int | None = None
     stability: float | None = None
     difficulty: float | None = None
@@ -45,7 +45,7 @@ class _SessionDoc(_SessionKeyDoc):
 class _ReviewDoc(_Doc):
     question_id: str
     reviewed_at: AwareDatetime
-    rating: Annotated[int, Field(ge=1, le=4)]
+    rating: int
     correct: bool
     response: str | None = None
     duration_ms: int | None = None

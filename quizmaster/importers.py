@@ -239,11 +239,10 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
     """Our own JSON export (``quizmaster export --format json``), validated in full."""
+    from quizmaster.exchange_schema import BundleDoc
     from quizmaster.facts_file import read_text
 
     name = str(path)
-    from quizmaster.exchange_schema import BundleDoc
-
     text = read_text(path, max_bytes=MAX_JSON_BYTES)
     if not text.lstrip().startswith("{"):
         raise InputFileError(name, "not a quizmaster JSON export (it does not start with '{')")
