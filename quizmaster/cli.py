@@ -126,26 +126,44 @@ def _db(ctx: typer.Context, db: Path | None) -> Path | None:
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A facts YAML file.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A deck file: facts YAML, quizmaster JSON, CSV/TSV/TXT (front, back, tags) "
+            "or an Anki .apkg.",
+            show_default=False,
+        ),
+    ],
     deck: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--deck", "-d", help="Deck name (default: the file's 'deck').", show_default=False
+            "--deck",
+            "-d",
+            help="Deck name (default: the file's 'deck', or its name for CSV/TSV).",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change.")] = False,
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Import a deck; re-importing an edited file updates it in place, keeping history.
 
+    Formats by extension: .yaml/.yml (facts), .json (quizmaster export, with history),
+    .csv/.tsv/.txt (Anki or Quizlet text export), .apkg (Anki package). One transaction:
+    a file with any error imports nothing.
+
     Example: quizmaster import my-facts.yaml --deck "Polity"
     """
     from quizmaster import render
-    from quizmaster.importers import import_file
+    from quizmaster.importers import import_path
 
-    with open_store(_db(ctx, db)) as store:
-        report = import_file(store, file, now=now(), deck=deck, dry_run=dry_run)
-    render.load_report(report, dry_run=dry_run)
+    with open_store(_db(ctx, db)) as store, render.progress_bar("Importing") as tick:
+        result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
+    if as_json:
+        render.json_out(result.to_json())
+    else:
+        render.import_result(result, dry_run=dry_run)
 
 
 @app.command("decks")
@@ -696,6 +714,56 @@ def ingest(
         render.json_out({**result, "dry_run": False, "report": asdict(report)})
     else:
         render.ingest_report(report, str(plan.out_path))
+
+
+# --- decks in and out (issue 7) ----------------------------------------------------------------
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="apkg, csv, tsv, json, yaml, md or html.", show_default=False
+        ),
+    ],
+    deck: DeckOption = None,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--kind", "-k", help="Only questions of this kind.", show_default=False),
+    ] = None,
+    tag: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="File to write (default: stdout).", dir_okay=False),
+    ] = None,
+    with_history: Annotated[
+        bool, typer.Option("--with-history", help="json: include schedule and reviews.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export decks: an Anki package, CSV/TSV, JSON, facts YAML or a printable worksheet.
+
+    Text formats go to stdout unless -o FILE is given; apkg needs -o.
+
+    Example: quizmaster export --format apkg -o mou.apkg
+    """
+    from quizmaster import render
+    from quizmaster.exporters import export as run_export
+
+    options: dict[str, Any] = {"deck": deck, "kind": kind, "tag": tag, "output": output}
+    with open_store(_db(ctx, db)) as store, render.progress_bar("Exporting") as tick:
+        outcome = run_export(
+            store, fmt, now=now(), with_history=with_history, progress=tick, **options
+        )
+        if outcome.chunks is not None:
+            render.raw_out(outcome.chunks)
+    if outcome.output is not None:
+        render.export_done(outcome.questions, outcome.facts, outcome.output)
 
 
 def main() -> None:

@@ -3,10 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from quizmaster.errors import InputFileError
-from quizmaster.store import LoadReport, Store
+from quizmaster.models import (
+    ClozeQuestion,
+    Fact,
+    KeySpan,
+    Question,
+    SpanType,
+    question_id,
+)
+from quizmaster.store import (
+    CardState,
+    History,
+    HistoryReport,
+    LoadReport,
+    ReviewRecord,
+    SessionRecord,
+    Store,
+)
+
+if TYPE_CHECKING:
+    import zipfile
 
 BUILTIN_LOADED_KEY = "builtin_deck_loaded"
 
@@ -66,3 +93,642 @@ def ensure_builtin_deck(store: Store, *, now: dt.datetime) -> LoadReport | None:
     report = import_facts_yaml(store, builtin_deck_path(), now=now)
     store.set_setting(BUILTIN_LOADED_KEY, True)
     return report
+
+
+# --- decks in and out (issue 7) --------------------------------------------------------------
+# JSON (our own export), CSV/TSV (Anki and Quizlet text exports) and Anki packages. Every
+# reader turns a file into a Bundle without touching the store; the store then loads the
+# bundle in one transaction, so a bad file imports nothing.
+
+MAX_JSON_BYTES = 512 * 1024 * 1024
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_COLLECTION_BYTES = 512 * 1024 * 1024
+MAX_PACKAGE_MEMBERS = 100_000
+# Real packages compress (text, SQLite pages) well below this; a zip bomb compresses far above.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
+MAX_STATEMENT_CHARS = 2000
+
+SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".apkg")
+
+
+@dataclass
+class Bundle:
+    """Decks (name, facts, questions) read from a file, with optional history."""
+
+    decks: list[tuple[str, list[Fact], list[Question]]]
+    history: History | None = None
+    skipped: list[str] = field(default_factory=list)
+    # Notes exported by quizmaster itself: fact id -> the quizmaster question id they carry.
+    native: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    """What an import changed (or, for a dry run, would change)."""
+
+    path: str
+    decks: list[LoadReport]
+    history: HistoryReport | None = None
+    skipped: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "decks": [asdict(d) for d in self.decks],
+            "history": None if self.history is None else asdict(self.history),
+            "skipped": list(self.skipped),
+        }
+
+
+def import_path(
+    store: Store,
+    path: Path,
+    *,
+    now: dt.datetime,
+    deck: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import any supported deck file, chosen by extension, as one transaction.
+
+    Facts and questions merge by stable id. A facts YAML file is the whole deck (facts missing
+    from it are retired); the other formats only add and update.
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        report = import_facts_yaml(store, path, now=now, deck=deck, dry_run=dry_run)
+        return ImportResult(path=str(path), decks=[report])
+    if suffix == ".json":
+        bundle = read_json_bundle(path, deck=deck)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        bundle = read_delimited(path, deck=deck)
+    elif suffix == ".apkg":
+        bundle = read_apkg(path, deck=deck)
+    else:
+        raise InputFileError(
+            str(path),
+            f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}",
+        )
+    _drop_known_natives(store, bundle)
+    _check_references(store, bundle, str(path))
+    reports, history = store.import_bundle(
+        bundle.decks,
+        history=bundle.history,
+        now=now,
+        source_name=str(path),
+        dry_run=dry_run,
+        progress=progress,
+    )
+    return ImportResult(path=str(path), decks=reports, history=history, skipped=bundle.skipped)
+
+
+def _drop_known_natives(store: Store, bundle: Bundle) -> None:
+    """Our own Anki export imported back: questions still here are left alone, not copied."""
+    if not bundle.native:
+        return
+    present = store.existing_question_ids(sorted(bundle.native.values()))
+    drop = {fid for fid, qid in bundle.native.items() if qid in present}
+    if not drop:
+        return
+    bundle.decks = [
+        (name, [f for f in fs if f.id not in drop], [q for q in qs if q.fact_id not in drop])
+        for name, fs, qs in bundle.decks
+    ]
+    bundle.decks = [d for d in bundle.decks if d[1]]
+    bundle.skipped.append(f"{len(drop)} notes exported by quizmaster are already here")
+
+
+def _check_references(store: Store, bundle: Bundle, name: str) -> None:
+    """Unique ids, and every question's fact in the file or already stored."""
+    fact_ids: set[str] = set()
+    question_ids: set[str] = set()
+    for _, facts, questions in bundle.decks:
+        for fact in facts:
+            if fact.id in fact_ids:
+                raise InputFileError(name, f"duplicate fact id {fact.id!r}")
+            fact_ids.add(fact.id)
+        for q in questions:
+            if q.id in question_ids:
+                raise InputFileError(name, f"duplicate question id {q.id!r}")
+            question_ids.add(q.id)
+    wanted = {q.fact_id for _, _, qs in bundle.decks for q in qs} - fact_ids
+    missing = wanted - store.existing_fact_ids(sorted(wanted))
+    if missing:
+        raise InputFileError(
+            name, f"a question refers to fact {sorted(missing)[0]!r}, which is not in the file"
+        )
+    if bundle.history is not None:
+        for card in bundle.history.cards:
+            if card.question_id not in question_ids:
+                raise InputFileError(
+                    name, f"history has a card for {card.question_id!r}, not in the file"
+                )
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
+    """Our own JSON export (``quizmaster export --format json``), validated in full."""
+    from quizmaster.exchange_schema import BundleDoc
+    from quizmaster.facts_file import read_text
+
+    name = str(path)
+    text = read_text(path, max_bytes=MAX_JSON_BYTES)
+    if not text.lstrip().startswith("{"):
+        raise InputFileError(name, "not a quizmaster JSON export (it does not start with '{')")
+    try:
+        doc = BundleDoc.model_validate_json(text)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        if first["type"] == "json_invalid":
+            match = re.search(r"line (\d+)", str(first.get("ctx", {}).get("error", "")))
+            line = int(match.group(1)) if match else None
+            raise InputFileError(name, "not valid JSON", line) from None
+        if any(e["loc"][:1] in (("format",), ("version",)) for e in errors):
+            raise InputFileError(
+                name,
+                'not a quizmaster JSON export ("format": "quizmaster", "version": 1 expected)',
+            ) from None
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        raise InputFileError(name, f"{_where(tuple(first['loc']))}: {msg}") from None
+    decks = [(deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks]
+    if deck is not None and len(decks) > 1:
+        decks = [(deck, [f for _, fs, _ in decks for f in fs], [q for *_, qs in decks for q in qs])]
+    history = None
+    if doc.history is not None:
+        history = History(
+            cards=[CardState(**c.model_dump()) for c in doc.history.cards],
+            sessions=[SessionRecord(**s.model_dump()) for s in doc.history.sessions],
+            reviews=[
+                ReviewRecord(
+                    **r.model_dump(exclude={"session"}),
+                    session=None if r.session is None else (r.session.kind, r.session.started_at),
+                )
+                for r in doc.history.reviews
+            ],
+        )
+    return Bundle(decks=decks, history=history)
+
+
+# --- CSV / TSV --------------------------------------------------------------------------------
+
+_SEPARATORS = {
+    "comma": ",",
+    "semicolon": ";",
+    "tab": "\t",
+    "space": " ",
+    "pipe": "|",
+    "colon": ":",
+}
+_FRONT_NAMES = {"front", "term", "question"}
+_BACK_NAMES = {"back", "definition", "answer"}
+_ANKI_HEADER_KEYS = {
+    "separator",
+    "html",
+    "tags column",
+    "columns",
+    "notetype",
+    "notetype column",
+    "deck",
+    "deck column",
+    "guid column",
+}
+_DEFUSED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def undefuse(cell: str) -> str:
+    """Undo the exporter's CSV-injection guard: drop one apostrophe before a formula char."""
+    return cell[1:] if _DEFUSED.match(cell) else cell
+
+
+def html_to_text(value: str) -> str:
+    """Anki fields are HTML: line breaks become newlines, tags go, entities are decoded."""
+    import html
+
+    value = re.sub(r"(?i)<br\s*/?>|</(div|p|li)>", "\n", value)
+    value = re.sub(r"<[^>]*>", "", value)
+    value = html.unescape(value).replace("\xa0", " ")
+    return "\n".join(line.strip() for line in value.strip().splitlines()).strip()
+
+
+def fact_id_for(prefix: str, key: str, readable: str = "") -> str:
+    """A stable fact id from a stable key (a note's GUID, a card's front)."""
+    import hashlib
+
+    from quizmaster.generate import slug
+
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    head = slug(readable)[:40].strip("-") if readable else ""
+    return f"{prefix}-{head}-{digest}" if head and head != "x" else f"{prefix}-{digest}"
+
+
+def basic_fact(fact_id: str, front: str, back: str, tags: list[str]) -> tuple[Fact, Question]:
+    """A front/back card as a fact (statement "front — back", the back as its key span) and
+    its one short-answer question."""
+    from quizmaster.generate import hand_written
+
+    fact = Fact(
+        id=fact_id,
+        statement=f"{front} — {back}",
+        spans=[KeySpan(text=back, type=SpanType.TERM)],
+        tags=tags,
+        question=front,
+        answer=back,
+    )
+    question = hand_written(fact)
+    assert question is not None  # the fact has a question and an answer
+    return fact, question
+
+
+def _parse_anki_header(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Anki's ``#key:value`` file headers: how many lines they take, and their values."""
+    meta: dict[str, str] = {}
+    count = 0
+    for line in lines:
+        match = re.match(r"^#([a-z ]+):(.*)$", line.rstrip("\r\n"))
+        if not match or match.group(1).strip() not in _ANKI_HEADER_KEYS:
+            break
+        meta[match.group(1).strip()] = match.group(2).strip()
+        count += 1
+    return count, meta
+
+
+def _delimiter(path: Path, meta: dict[str, str], lines: list[str]) -> str:
+    sep = meta.get("separator", "")
+    if sep:
+        return _SEPARATORS.get(sep.lower(), sep[:1])
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return "," if path.suffix.lower() == ".csv" else "\t"
+    first = next((line for line in lines if line.strip()), "")
+    return "\t" if "\t" in first else ","
+
+
+def _column(meta: dict[str, str], key: str) -> int | None:
+    value = meta.get(key, "")
+    return int(value) - 1 if value.isdigit() and int(value) > 0 else None
+
+
+def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
+    """Anki/Quizlet text exports: front, back and optional tags, with or without a header
+    row. Anki's ``#separator``, ``#html``, ``#tags column``, ``#guid column``, ``#deck column``
+    and ``#notetype column`` headers are honoured; cloze text becomes cloze questions.
+
+    Without --deck, cards go to the deck named in a deck column, else to one named after
+    the file."""
+    import csv
+    import html
+    import io
+
+    from quizmaster.facts_file import read_text
+
+    name = str(path)
+    lines = read_text(path).splitlines(keepends=True)
+    skip, meta = _parse_anki_header(lines)
+    delimiter = _delimiter(path, meta, lines[skip:])
+    is_html = meta.get("html", "false").lower() == "true"
+    tags_col = _column(meta, "tags column")
+    if tags_col is None and "tags column" not in meta:
+        tags_col = 2
+    guid_col, deck_col = _column(meta, "guid column"), _column(meta, "deck column")
+    meta_cols = {c for c in (guid_col, deck_col, _column(meta, "notetype column")) if c is not None}
+    reader = csv.reader(
+        io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
+    )
+    decks: dict[str, tuple[list[Fact], list[Question]]] = {}
+    first_line: dict[tuple[str, str, str], int] = {}
+    fronts: set[tuple[str, str]] = set()
+    skipped: list[str] = []
+    header_checked = False
+    while True:
+        line = skip + reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputFileError(name, f"malformed row ({exc})", line) from None
+        if not any(cell.strip() for cell in row):
+            continue
+        if not header_checked:
+            header_checked = True
+            names = [cell.strip().lower() for cell in row]
+            if len(names) >= 2 and names[0] in _FRONT_NAMES and names[1] in _BACK_NAMES:
+                tags_col = names.index("tags") if "tags" in names else None
+                continue
+        cells = [undefuse(c) for c in row]
+        fields = [c for i, c in enumerate(cells) if i not in meta_cols and i != tags_col]
+        if len(fields) < 2:
+            shown = "tab" if delimiter == "\t" else repr(delimiter)
+            raise InputFileError(
+                name,
+                f"expected 2 columns (front, back) separated by {shown}, found {len(fields)}",
+                line,
+            )
+        tags = cells[tags_col].split() if tags_col is not None and tags_col < len(cells) else []
+        row_deck = deck or (cells[deck_col].strip() if deck_col is not None else "") or path.stem
+        guid = cells[guid_col].strip() if guid_col is not None and guid_col < len(cells) else ""
+        facts, questions = decks.setdefault(row_deck, ([], []))
+        if _CLOZE.search(fields[0]):
+            # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
+            text = fields[0] if is_html else html.escape(fields[0], quote=False)
+            extra = html_to_text(fields[1]) if is_html else fields[1].strip()
+            key = guid or f"{row_deck}\x1f{fields[0]}"
+            made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
+            if isinstance(made, str):
+                raise InputFileError(name, made, line)
+            facts.append(made[0])
+            questions.extend(made[1])
+            continue
+        front, back = fields[0], fields[1]
+        if is_html:
+            front, back = html_to_text(front), html_to_text(back)
+        front, back = front.strip(), back.strip()
+        if not front or not back:
+            raise InputFileError(name, f"the {'front' if not front else 'back'} is empty", line)
+        if len(front) + len(back) + 3 > MAX_STATEMENT_CHARS:
+            raise InputFileError(
+                name, f"card is too long (limit {MAX_STATEMENT_CHARS} chars)", line
+            )
+        if (row_deck, front, back) in first_line:
+            skipped.append(f"line {line}: same card as line {first_line[row_deck, front, back]}")
+            continue
+        first_line[row_deck, front, back] = line
+        # The id follows the note's GUID when the file has one, else the front, so editing
+        # the back updates the card; a front used twice (different backs) keys on both.
+        if guid:
+            fact_id = fact_id_for("anki", guid)
+        else:
+            key = f"{row_deck}\x1f{front}"
+            if (row_deck, front) in fronts:
+                key += f"\x1f{back}"
+            fact_id = fact_id_for("card", key, front)
+        fronts.add((row_deck, front))
+        try:
+            fact, question = basic_fact(fact_id, front, back, tags)
+        except ValidationError as exc:
+            raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
+        facts.append(fact)
+        questions.append(question)
+    if not decks:
+        raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
+    return Bundle(decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped)
+
+
+# --- Anki packages ----------------------------------------------------------------------------
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+def _unsafe_member(name: str) -> bool:
+    """A member path that would land outside the folder it is unpacked into (zip-slip)."""
+    norm = name.replace("\\", "/")
+    return (
+        norm.startswith("/")
+        or re.match(r"^[A-Za-z]:", norm) is not None
+        or "\x00" in norm
+        or any(part == ".." for part in norm.split("/"))
+    )
+
+
+def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
+    name = str(path)
+    infos = archive.infolist()
+    if len(infos) > MAX_PACKAGE_MEMBERS:
+        raise InputFileError(name, f"package has too many files ({len(infos):,})")
+    unpacked = 0
+    for info in infos:
+        if _unsafe_member(info.filename):
+            raise InputFileError(
+                name, f"unsafe path {info.filename!r} in package (escapes the target folder)"
+            )
+        unpacked += info.file_size
+        if info.file_size > RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise InputFileError(
+                name,
+                f"{info.filename!r} expands {info.file_size // max(info.compress_size, 1):,} "
+                "times: refusing a likely zip bomb",
+            )
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputFileError(
+            name,
+            f"package too large when unpacked ({unpacked:,} bytes; limit {MAX_UNPACKED_BYTES:,})",
+        )
+
+
+def _extract_capped(
+    path: Path,
+    archive: zipfile.ZipFile,
+    member: str,
+    target: Path,
+    limit: int,
+    *,
+    zstd: bool = False,
+) -> None:
+    """Copy one member out in chunks, counting real bytes: a zip header can lie, and a zstd
+    frame can be a bomb of its own."""
+    import contextlib
+
+    written = 0
+    with contextlib.ExitStack() as stack:
+        src: Any = stack.enter_context(archive.open(member))
+        if zstd:
+            import zstandard
+
+            src = stack.enter_context(zstandard.ZstdDecompressor().stream_reader(src))
+        dst = stack.enter_context(target.open("wb"))
+        while chunk := src.read(1024 * 1024):
+            written += len(chunk)
+            if written > limit:
+                raise InputFileError(
+                    str(path), f"{member!r} is larger than {limit:,} bytes when unpacked"
+                )
+            dst.write(chunk)
+
+
+def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
+    """An Anki package: basic notes (first field front, second back) and cloze notes (one
+    question per cloze number) become questions. Media files are not imported."""
+    import tempfile
+    import zipfile
+    import zlib
+
+    import zstandard
+
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputFileError(name, "no such file") from None
+    except OSError as exc:
+        raise InputFileError(name, f"cannot read file ({exc.strerror})") from None
+    if size > MAX_PACKAGE_BYTES:
+        raise InputFileError(
+            name, f"package is too large ({size:,} bytes; limit {MAX_PACKAGE_BYTES:,})"
+        )
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise InputFileError(name, "not an Anki package (not a zip archive)") from None
+    with archive, tempfile.TemporaryDirectory(prefix="quizmaster-apkg-") as tmp:
+        _check_package(path, archive)
+        members = set(archive.namelist())
+        # Anki's current format keeps the notes in the zstd-compressed collection.anki21b;
+        # the collection.anki2 beside it is a placeholder saying "please update Anki".
+        order = ("collection.anki21b", "collection.anki21", "collection.anki2")
+        member = next((m for m in order if m in members), "")
+        if not member:
+            raise InputFileError(name, "not an Anki package (no collection inside)")
+        target = Path(tmp) / "collection.sqlite"
+        try:
+            _extract_capped(
+                path, archive, member, target, MAX_COLLECTION_BYTES, zstd=member.endswith("b")
+            )
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            zstandard.ZstdError,
+            EOFError,
+            RuntimeError,  # an encrypted member
+            NotImplementedError,  # an unknown compression method
+        ) as exc:
+            raise InputFileError(name, f"cannot unpack the package ({exc})") from None
+        return _read_collection(name, target, deck)
+
+
+def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
+    conn = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
+        models = {int(k): v for k, v in json.loads(models_json or "{}").items()}
+        if not models:  # schema 18: note types in their own table, kind in a protobuf blob
+            models = {
+                int(i): {"name": str(n), "type": 1 if bytes(c or b"")[:2] == b"\x08\x01" else 0}
+                for i, n, c in conn.execute("SELECT id, name, config FROM notetypes")
+            }
+        anki_decks = {int(k): v["name"] for k, v in json.loads(decks_json or "{}").items()}
+        if not anki_decks:
+            anki_decks = {
+                int(i): str(n).replace("\x1f", "::")
+                for i, n in conn.execute("SELECT id, name FROM decks")
+            }
+        note_deck: dict[int, int] = {}
+        for nid, did in conn.execute("SELECT nid, did FROM cards ORDER BY nid, ord"):
+            note_deck.setdefault(nid, did)
+        notes = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
+    except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, AttributeError):
+        raise InputFileError(
+            name, "not an Anki package (its collection is not a readable Anki database)"
+        ) from None
+    finally:
+        conn.close()
+    by_deck: dict[str, tuple[list[Fact], list[Question]]] = {}
+    skipped: list[str] = []
+    native: dict[str, str] = {}
+    for nid, guid, mid, tags, flds in notes:
+        model = models.get(mid, {})
+        fields = str(flds).split("\x1f")
+        deck_name = deck or _deck_name(anki_decks.get(note_deck.get(nid, -1), "Anki"))
+        try:
+            made = _note_to_questions(str(guid), model, fields, str(tags).split())
+        except ValidationError as exc:
+            made = f"{exc.errors()[0]['msg']}"
+        if isinstance(made, str):
+            skipped.append(f"note {nid}: {made}")
+            continue
+        facts, questions = by_deck.setdefault(deck_name, ([], []))
+        facts.append(made[0])
+        questions.extend(made[1])
+        if str(model.get("name", "")).startswith("quizmaster ") and fields[-1].strip():
+            native[made[0].id] = html_to_text(fields[-1])
+    if not by_deck:
+        raise InputFileError(name, "no basic or cloze notes with text found in the package")
+    return Bundle(
+        decks=[(d, fs, qs) for d, (fs, qs) in by_deck.items()], skipped=skipped, native=native
+    )
+
+
+def _deck_name(anki_name: str) -> str:
+    prefix = "quizmaster::"
+    return anki_name[len(prefix) :] if anki_name.startswith(prefix) else anki_name
+
+
+def _note_to_questions(
+    guid: str, model: dict[str, Any], fields: list[str], tags: list[str]
+) -> tuple[Fact, list[Question]] | str:
+    """A note as a fact and its questions, or the reason it is skipped."""
+    model_name = str(model.get("name", ""))
+    fact_id = fact_id_for("anki", guid)
+    if model.get("type") == 1 or (not model and _CLOZE.search(fields[0])):
+        extra = html_to_text(fields[1]) if len(fields) > 1 else ""
+        return _cloze_questions(fact_id, fields[0], extra, tags)
+    if model_name == "quizmaster mcq" and len(fields) >= 3:
+        front = html_to_text(fields[0]) + "\n" + html_to_text(fields[1])
+        back = html_to_text(fields[2])
+    else:
+        front = html_to_text(fields[0])
+        back = html_to_text(fields[1]) if len(fields) > 1 else ""
+    if not front or not back:
+        return "empty front or back (images and sounds are not imported)"
+    if len(front) + len(back) + 3 > MAX_STATEMENT_CHARS:
+        return f"longer than {MAX_STATEMENT_CHARS} characters"
+    fact, question = basic_fact(fact_id, front, back, tags)
+    return fact, [question]
+
+
+def _cloze_questions(
+    fact_id: str, text: str, extra: str, tags: list[str]
+) -> tuple[Fact, list[Question]] | str:
+    from quizmaster.generate import BLANK
+
+    clozes = _CLOZE.findall(text)
+    if not clozes:
+        return "cloze note without a cloze deletion"
+    statement = html_to_text(_CLOZE.sub(lambda m: m.group(2), text))
+    if not statement or len(statement) > MAX_STATEMENT_CHARS:
+        return "cloze text is empty or too long"
+    answers = list(dict.fromkeys(html_to_text(c[1]) for c in clozes))
+    spans = [KeySpan(text=a, type=SpanType.TERM) for a in answers if a and a in statement]
+    if not spans:
+        return "cloze deletions are empty"
+    fact = Fact(
+        id=fact_id,
+        statement=statement,
+        spans=spans,
+        tags=tags,
+        explanation=extra or None,
+    )
+    questions: list[Question] = []
+    for number in sorted({int(c[0]) for c in clozes}):
+
+        def blank(m: re.Match[str], n: int = number) -> str:
+            if int(m.group(1)) != n:
+                return m.group(2)
+            return BLANK + (f" ({m.group(3)})" if m.group(3) else "")
+
+        asked = [html_to_text(c[1]) for c in clozes if int(c[0]) == number]
+        variant = f"c{number}"
+        questions.append(
+            ClozeQuestion(
+                id=question_id(fact_id, "cloze", variant),
+                fact_id=fact_id,
+                variant=variant,
+                prompt=html_to_text(_CLOZE.sub(blank, text)),
+                answer="; ".join(a for a in asked if a),
+                explanation=extra or statement,
+                tags=tags,
+            )
+        )
+    return fact, questions
