@@ -66,23 +66,6 @@ def import_facts_yaml(
     )
 
 
-def import_file(
-    store: Store,
-    path: Path,
-    *,
-    now: dt.datetime,
-    deck: str | None = None,
-    dry_run: bool = False,
-) -> LoadReport:
-    """Import a deck file, choosing the reader by extension."""
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return import_facts_yaml(store, path, now=now, deck=deck, dry_run=dry_run)
-    raise InputFileError(
-        str(path), f"unsupported file type {suffix or '(none)'!r}; expected .yaml or .yml"
-    )
-
-
 def ensure_builtin_deck(store: Store, *, now: dt.datetime) -> LoadReport | None:
     """Load the built-in deck into a database that has never had it. Returns the report,
     or None when nothing was done (it was loaded once already, even if since removed)."""
