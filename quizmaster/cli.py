@@ -201,18 +201,23 @@ def questions_list(
 
     Example: quizmaster questions list --kind cloze --json
     """
-    from quizmaster import render
     from quizmaster.errors import UsageError
-    from quizmaster.models import QUESTION_KINDS
 
-    if kind is not None and kind not in QUESTION_KINDS:
-        raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
+    if kind is not None:
+        from quizmaster.models import QUESTION_KINDS
+
+        if kind not in QUESTION_KINDS:
+            raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
+        if as_json:  # straight from the columns: no models, no Rich (start-up time, issue 8)
+            from quizmaster.output import json_out
+
+            json_out(store.questions_json(deck, kind))
+            return
         items = store.questions(deck, kind)
-    if as_json:
-        render.json_out([q.to_json() for q in items])
-    else:
-        render.questions_table(items)
+    from quizmaster import render
+
+    render.questions_table(items)
 
 
 @questions_app.command("show")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -17,8 +17,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizmaster.models import MatchQuestion, Question, StatementsQuestion
 from quizmaster.store import DeckInfo, LoadReport, StoredFact, StoredQuestion
+
+if TYPE_CHECKING:  # models are imported where used: they cost start-up time
+    from quizmaster.models import Question
 
 _out: Console | None = None
 _err: Console | None = None
@@ -124,6 +126,8 @@ KIND_LABEL = {
 
 def question_body(question: Question) -> Group:
     """The question as the quiz shows it, without the answer."""
+    from quizmaster.models import MatchQuestion, StatementsQuestion
+
     parts: list[Any] = []
     if isinstance(question, StatementsQuestion):
         parts.append(Text(question.prompt))
