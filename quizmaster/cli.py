@@ -241,5 +241,47 @@ def questions_show(
         render.show_question(item)
 
 
+# --- doctor (issue 8) ---------------------------------------------------------------------
+
+
+@app.command("doctor")
+def doctor(
+    ctx: typer.Context,
+    backup: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--backup",
+            help="Also write a consistent copy of the database to this new file.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    vacuum: Annotated[
+        bool, typer.Option("--vacuum", help="Also compact the database file (VACUUM).")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Check the database for damage (integrity, foreign keys, orphaned rows); optionally
+    back it up and compact it. Exits with code 1 when it finds problems.
+
+    Example: quizmaster doctor --backup quizmaster-backup.db --vacuum
+    """
+    from quizmaster import render
+    from quizmaster.doctor import require_database, run_doctor
+    from quizmaster.paths import default_db_path
+
+    path = _db(ctx, db) or default_db_path()
+    require_database(path)
+    with open_store(path) as store:
+        report = run_doctor(store, backup=backup, vacuum=vacuum)
+    if as_json:
+        render.json_out(report.to_json())
+    else:
+        render.doctor_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app(prog_name="quizmaster")

@@ -20,6 +20,7 @@ from rich.text import Text
 from quizmaster.store import DeckInfo, LoadReport, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:  # models are imported where used: they cost start-up time
+    from quizmaster.doctor import DoctorReport
     from quizmaster.models import Question
 
 _out: Console | None = None
@@ -190,3 +191,28 @@ def dashboard(summary: dict[str, Any]) -> None:
     lines.append(f"Due now: {summary['due_now']}    New available: {summary['new_available']}\n")
     lines.append(f"Next: {summary['next_command']}", style="bold")
     out().print(Panel(lines, border_style="cyan"))
+
+
+# --- doctor (issue 8) ---------------------------------------------------------------------
+
+
+def doctor_report(report: DoctorReport) -> None:
+    """What ``quizmaster doctor`` checked, found and did."""
+    console = out()
+    mark = {True: Text("ok", style="green"), False: Text("PROBLEM", style="bold red")}
+    fk_total = sum(report.foreign_key_errors.values())
+    console.print(Text.assemble("Database: ", (report.database, "bold")))
+    console.print(Text.assemble("Integrity check: ", mark[report.integrity == ["ok"]]))
+    console.print(Text.assemble("Foreign keys: ", mark[fk_total == 0]))
+    for what, count in report.orphans.items():
+        console.print(Text.assemble(f"{what.capitalize()}: {count} ", mark[count == 0]))
+    if report.backup is not None:
+        console.print(f"Backup written: {report.backup}")
+    if report.size_before is not None and report.size_after is not None:
+        console.print(
+            f"Compacted: {report.size_before / 1e6:.1f} MB -> {report.size_after / 1e6:.1f} MB"
+        )
+    for problem in report.problems:
+        err().print(Text.assemble(("Problem: ", "bold red"), problem), soft_wrap=True)
+    if report.ok:
+        console.print(Text("No problems found.", style="green"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -821,11 +822,17 @@ class Store:
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
         while other processes keep writing."""
-        dest = sqlite3.connect(str(target))
+        partial = target.with_name(target.name + ".partial")
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
+            dest = sqlite3.connect(str(partial))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(partial, target)  # never a half-written file under the final name
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(f"{target}: backup failed ({exc})") from None
 
     def vacuum(self) -> None:
         """Rebuild the file without free pages, then fold the WAL back into it."""
