@@ -50,7 +50,7 @@ DbOption = Annotated[
         "--db",
         help="Database file (default: $QUIZMASTER_DB or the user data directory).",
         show_default=False,
-        dir_okay=False,
+        # No dir_okay=False: Store.open says "is a directory" in one line (issue 8).
     ),
 ]
 DeckOption = Annotated[

@@ -140,8 +140,14 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise InputFileError(name, f"invalid YAML: {problem}", line) from None
+    except yaml.reader.ReaderError as exc:  # a control character: say which, on one line
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputFileError(
+            name, f"invalid YAML: character U+{char:04X} is not allowed", line
+        ) from None
     except yaml.YAMLError as exc:
-        raise InputFileError(name, f"invalid YAML: {exc}") from None
+        raise InputFileError(name, f"invalid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
         raise InputFileError(name, "invalid YAML: nested too deeply") from None
     finally:

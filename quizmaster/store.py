@@ -227,8 +227,12 @@ class Store:
             raise DatabaseError(f"{path}: cannot open database ({exc})") from None
         store = cls(conn, target)
         try:
+            store._refuse_foreign_schema()
             store._configure()
             store.migrate(now=now)
+        except DatabaseError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             text = str(exc)
@@ -745,6 +749,21 @@ class Store:
 
             self._db = sqlite_utils.Database(self.conn)
         return self._db
+
+    def _refuse_foreign_schema(self) -> None:
+        """Another program's SQLite file (tables, no ``_migrations``) given as ``--db`` by
+        mistake must be left exactly as it is: not switched to WAL, not given our tables."""
+        if self._table_exists("_migrations"):
+            return
+        row = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            raise DatabaseError(
+                f"{self.path or ':memory:'}: not a quizmaster database (it holds another "
+                f"program's tables, e.g. {row[0]!r}); pass another --db path"
+            )
 
     def _table_exists(self, name: str) -> bool:
         row = self.conn.execute(
