@@ -67,19 +67,23 @@ def run_doctor(store: Store, *, backup: Path | None = None, vacuum: bool = False
     backup API, consistent even while another process writes) and compact (VACUUM)."""
     if backup is not None:
         check_backup_target(backup, store.path)
-    fk: dict[str, int] = {}
-    for table, _rowid, _parent in store.foreign_key_check():
-        fk[table] = fk.get(table, 0) + 1
     report = DoctorReport(
         database=str(store.path) if store.path is not None else ":memory:",
         integrity=store.integrity_check(),
-        foreign_key_errors=fk,
-        orphans=store.orphan_counts(),
+        foreign_key_errors={},
+        orphans={},
     )
     if report.integrity != ["ok"]:
-        shown = "; ".join(report.integrity[:3])
-        more = f" (+{len(report.integrity) - 3} more)" if len(report.integrity) > 3 else ""
+        shown = "; ".join(report.integrity[:2])
+        more = f" (+{len(report.integrity) - 2} more)" if len(report.integrity) > 2 else ""
         report.problems.append(f"integrity check failed: {shown}{more}")
+    fk = report.foreign_key_errors
+    try:  # on a damaged file these reads can fail too: report that, do not crash
+        for table, _rowid, _parent in store.foreign_key_check():
+            fk[table] = fk.get(table, 0) + 1
+        report.orphans.update(store.orphan_counts())
+    except DatabaseError as exc:
+        report.problems.append(str(exc))
     for table, count in sorted(fk.items()):
         report.problems.append(f"{count} row(s) in {table} point to missing rows (foreign key)")
     for what, count in report.orphans.items():

@@ -813,13 +813,21 @@ class Store:
 
     # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
 
-    def integrity_check(self) -> list[str]:
-        """``PRAGMA integrity_check``: ``["ok"]`` or the problems found."""
-        return [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")]
+    def integrity_check(self, max_errors: int = 100) -> list[str]:
+        """``PRAGMA integrity_check``: ``["ok"]`` or the problems found, one per item."""
+        try:
+            rows = self.conn.execute(f"PRAGMA integrity_check({int(max_errors)})").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return [f"integrity check could not run ({exc})"]
+        return [line for (text,) in rows for line in str(text).splitlines() if line.strip()]
 
     def foreign_key_check(self) -> list[tuple[str, int | None, str]]:
         """Rows whose foreign key points nowhere: (table, rowid, parent table)."""
-        return [(r[0], r[1], r[2]) for r in self.conn.execute("PRAGMA foreign_key_check")]
+        try:
+            rows = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{self.path}: foreign key check failed ({exc})") from None
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def orphan_counts(self) -> dict[str, int]:
         """Rows the app cannot reach: cards and reviews without a question, questions and
@@ -836,7 +844,12 @@ class Store:
             "facts without deck": "SELECT count(*) FROM facts f "
             "WHERE NOT EXISTS (SELECT 1 FROM decks d WHERE d.id = f.deck_id)",
         }
-        return {name: int(self.conn.execute(sql).fetchone()[0]) for name, sql in queries.items()}
+        try:
+            return {
+                name: int(self.conn.execute(sql).fetchone()[0]) for name, sql in queries.items()
+            }
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
