@@ -133,7 +133,11 @@ def make_collection(path: Path, questions: int, reviews: int, seed: int = 8) -> 
     n_decks = max(1, (n_facts + FACTS_PER_DECK - 1) // FACTS_PER_DECK)
     store = Store.open(path, now=NOW)
     conn = store.conn
+    # A throwaway file written once: no WAL (it would hold the whole GB a second time before
+    # the checkpoint) and no syncs. Back to WAL at the end, as the app expects.
+    conn.execute("PRAGMA journal_mode = MEMORY")
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -200000")
     with store.transaction():
         conn.executemany(
             "INSERT INTO decks (id, name, source_title, source_date, created_at, updated_at) "
@@ -221,8 +225,8 @@ def make_collection(path: Path, questions: int, reviews: int, seed: int = 8) -> 
         conn.execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES ('builtin_deck_loaded', 'true')"
         )
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")
+    conn.execute("PRAGMA journal_mode = WAL")
     store.close()
     return {
         "decks": n_decks,
