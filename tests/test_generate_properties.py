@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from quizmaster.generate import BLANK, generate_questions
 from quizmaster.models import Fact, KeySpan, SpanType
 
-_words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+_words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
 
 
 @st.composite
