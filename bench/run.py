@@ -263,6 +263,14 @@ def big_collection(path: Path | None, tmp: Path, repeat: int) -> list[Row]:
                 "",
             )
         )
+        rows.append(
+            (
+                "reviews per day (streaks; 1M reviews)",
+                ms(timed(lambda: store.review_counts_by_day(330), 3)),
+                "Store.review_counts_by_day, median of 3",
+                "",
+            )
+        )
         due = store.due_question_ids(now, limit=400)
         cards = iter(due)
 
@@ -356,9 +364,34 @@ def command_hooks(path: Path, env: dict[str, str], tmp: Path) -> list[Row]:
             rows.append(("peak memory: quiz session, big DB", "failed", str(exc)[:60], ""))
     else:
         rows.append(("peak memory: quiz session, big DB", NA, "", ""))
-    if not available("ingest", env):
-        rows.append(("ingest time per article", NA, "", ""))
+    rows.append(ingest_per_article(tmp))
     return rows
+
+
+def ingest_per_article(tmp: Path) -> Row:
+    """``quizmaster ingest FILE`` on every article kept in the repository (``*.txt`` under an
+    ``articles`` folder), each into a fresh database; the median seconds per article."""
+    label = "ingest time per article"
+    env = env_for(tmp / "ingest.db")
+    if not available("ingest", env):
+        return (label, NA, "", "")
+    articles = sorted(p for p in ROOT.rglob("articles/*.txt") if ".venv" not in p.parts)
+    if not articles:
+        return (label, "n/a (no articles/*.txt in the repository)", "", "")
+    seconds = []
+    for n, article in enumerate(articles):
+        try:
+            seconds.append(
+                run_once(quizmaster_cmd("ingest", str(article)), env_for(tmp / f"i{n}.db"))
+            )
+        except RuntimeError as exc:
+            return (label, "failed", str(exc)[:60], "")
+    return (
+        label,
+        f"{statistics.median(seconds):.2f} s",
+        f"median of {len(articles)} article(s)",
+        "",
+    )
 
 
 def import_100k(tmp: Path, repeat: int) -> list[Row]:
