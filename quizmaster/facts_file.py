@@ -14,8 +14,8 @@ from quizmaster.models import Fact, FactsFile
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # A YAML document expands aliases by reference, so a few hundred bytes of nested aliases
 # ("billion laughs") make a tree of billions of nodes that validation would walk. No facts
-# file comes near this many nodes once aliases are expanded (the built-in deck has ~1,500).
-MAX_YAML_NODES = 500_000
+# file needs this many values (the built-in deck has ~1,500; 25,000 facts ~400,000).
+MAX_YAML_NODES = 1_000_000
 _WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -73,12 +73,17 @@ def _line_map(node: Any, path: Loc = ()) -> dict[Loc, int]:
     return lines
 
 
-def _check_tree(node: Any, name: str) -> None:
-    """Reject alias bombs and duplicate keys before anything walks the expanded tree.
+def _check_tree(node: Any, name: str, text: str) -> None:
+    """Reject alias bombs, self-referencing aliases and duplicate keys before anything walks
+    the expanded tree."""
+    if "&" in text and "*" in text:  # without an anchor and an alias there is nothing to expand
+        _check_aliases(node, name)
+    _check_duplicate_keys(node, name)
 
-    Counts the nodes of the tree with aliases expanded, in time linear in the distinct nodes
-    (each node's expanded size is computed once), so the check itself cannot be bombed.
-    """
+
+def _check_aliases(node: Any, name: str) -> None:
+    """Count the values of the tree with aliases expanded, in time linear in the distinct
+    nodes (each node's expanded size is computed once), so the check cannot be bombed."""
     import yaml
 
     sizes: dict[int, int] = {}
@@ -100,15 +105,6 @@ def _check_tree(node: Any, name: str) -> None:
                     name, "a YAML alias refers to itself", current.start_mark.line + 1
                 )
             visiting.add(id(current))
-            if isinstance(current, yaml.MappingNode):
-                seen: set[Any] = set()
-                for key_node, _value in current.value:
-                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                    if key is not None and key in seen:
-                        raise InputFileError(
-                            name, f"duplicate key {key!r}", key_node.start_mark.line + 1
-                        )
-                    seen.add(key)
             stack.append((current, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
             continue
@@ -117,10 +113,41 @@ def _check_tree(node: Any, name: str) -> None:
         if sizes[id(current)] > MAX_YAML_NODES:
             raise InputFileError(
                 name,
-                f"YAML expands to more than {MAX_YAML_NODES:,} values (aliases); "
-                "write the values out",
+                f"YAML holds more than {MAX_YAML_NODES:,} values once aliases are expanded; "
+                "split the file or use fewer aliases",
                 current.start_mark.line + 1,
             )
+
+
+def _check_duplicate_keys(node: Any, name: str) -> None:
+    """PyYAML keeps the last of two equal keys without a word; a typo'd file deserves one."""
+    from yaml import MappingNode, ScalarNode, SequenceNode
+
+    done: set[int] = set()  # shared (aliased) nodes are checked once
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, MappingNode):
+            if id(current) in done:
+                continue
+            done.add(id(current))
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                if type(key_node) is ScalarNode:
+                    if key_node.value in seen:
+                        raise InputFileError(
+                            name, f"duplicate key {key_node.value!r}", key_node.start_mark.line + 1
+                        )
+                    seen.add(key_node.value)
+                else:
+                    stack.append(key_node)
+                if type(value_node) is not ScalarNode:
+                    stack.append(value_node)
+        elif isinstance(current, SequenceNode):
+            if id(current) in done:
+                continue
+            done.add(id(current))
+            stack.extend(item for item in current.value if type(item) is not ScalarNode)
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
@@ -133,7 +160,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
         node = loader.get_single_node()
         if node is None:
             raise InputFileError(name, "file is empty")
-        _check_tree(node, name)
+        _check_tree(node, name, text)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
