@@ -50,7 +50,7 @@ DbOption = Annotated[
         "--db",
         help="Database file (default: $QUIZMASTER_DB or the user data directory).",
         show_default=False,
-        dir_okay=False,
+        # No dir_okay=False: Store.open says "is a directory" in one line (issue 8).
     ),
 ]
 DeckOption = Annotated[
@@ -80,13 +80,15 @@ def utc_offset(moment: dt.datetime) -> int:
 def open_store(db: Path | None) -> Store:
     """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
     database gets the built-in deck."""
-    from quizmaster.importers import ensure_builtin_deck
     from quizmaster.paths import default_db_path
     from quizmaster.store import Store
 
     store = Store.open(db or default_db_path(), now=now())
     try:
-        ensure_builtin_deck(store, now=now())
+        if store.builtin_deck_pending():
+            from quizmaster.importers import ensure_builtin_deck
+
+            ensure_builtin_deck(store, now=now())
     except BaseException:
         store.close()
         raise
@@ -222,18 +224,23 @@ def questions_list(
 
     Example: quizmaster questions list --kind cloze --json
     """
-    from quizmaster import render
     from quizmaster.errors import UsageError
-    from quizmaster.models import QUESTION_KINDS
 
-    if kind is not None and kind not in QUESTION_KINDS:
-        raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
+    if kind is not None:
+        from quizmaster.models import QUESTION_KINDS
+
+        if kind not in QUESTION_KINDS:
+            raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
+        if as_json:  # straight from the columns: no models, no Rich (start-up time, issue 8)
+            from quizmaster.output import json_out
+
+            json_out(store.questions_json(deck, kind))
+            return
         items = store.questions(deck, kind)
-    if as_json:
-        render.json_out([q.to_json() for q in items])
-    else:
-        render.questions_table(items)
+    from quizmaster import render
+
+    render.questions_table(items)
 
 
 @questions_app.command("show")
@@ -764,6 +771,48 @@ def export(
             render.raw_out(outcome.chunks)
     if outcome.output is not None:
         render.export_done(outcome.questions, outcome.facts, outcome.output)
+
+
+# --- doctor (issue 8) ---------------------------------------------------------------------
+
+
+@app.command("doctor")
+def doctor(
+    ctx: typer.Context,
+    backup: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--backup",
+            help="Also write a consistent copy of the database to this new file.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    vacuum: Annotated[
+        bool, typer.Option("--vacuum", help="Also compact the database file (VACUUM).")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Check the database for damage (integrity, foreign keys, orphaned rows); optionally
+    back it up and compact it. Exits with code 1 when it finds problems.
+
+    Example: quizmaster doctor --backup quizmaster-backup.db --vacuum
+    """
+    from quizmaster import render
+    from quizmaster.doctor import require_database, run_doctor
+    from quizmaster.paths import default_db_path
+
+    path = _db(ctx, db) or default_db_path()
+    require_database(path)
+    with open_store(path) as store:
+        report = run_doctor(store, backup=backup, vacuum=vacuum)
+    if as_json:
+        render.json_out(report.to_json())
+    else:
+        render.doctor_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -14,8 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from quizmaster.models import Question
+if TYPE_CHECKING:
+    from quizmaster.models import Question
 
 
 class Rating(IntEnum):

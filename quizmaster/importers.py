@@ -35,8 +35,6 @@ from quizmaster.store import (
 if TYPE_CHECKING:
     import zipfile
 
-BUILTIN_LOADED_KEY = "builtin_deck_loaded"
-
 
 def import_facts_yaml(
     store: Store,
@@ -71,10 +69,10 @@ def ensure_builtin_deck(store: Store, *, now: dt.datetime) -> LoadReport | None:
     or None when nothing was done (it was loaded once already, even if since removed)."""
     from quizmaster.paths import builtin_deck_path
 
-    if store.get_setting(BUILTIN_LOADED_KEY) or store.deck_count() > 0:
+    if not store.builtin_deck_pending():
         return None
     report = import_facts_yaml(store, builtin_deck_path(), now=now)
-    store.set_setting(BUILTIN_LOADED_KEY, True)
+    store.set_setting(store.BUILTIN_LOADED_KEY, True)
     return report
 
 

@@ -159,6 +159,24 @@ def m003_mock_items(db: Any) -> None:
     db["mock_items"].create_index(["question_id"])
 
 
+# --- performance (issue 8) ---------------------------------------------------------------
+
+
+@migration
+def m002_perf_indexes(db: Any) -> None:
+    """Covering indexes for the dashboard counts and for picking due questions: on 100,000
+    questions they turn full scans of the (wide) questions table into index-only reads."""
+    db["questions"].create_index(["id", "retired"], index_name="idx_questions_id_retired")
+    db["questions"].create_index(["retired"], index_name="idx_questions_retired")
+    db["facts"].create_index(["retired"], index_name="idx_facts_retired")
+    db["cards"].create_index(
+        ["due", "state", "suspended", "question_id"], index_name="idx_cards_due_state"
+    )
+    db["cards"].create_index(
+        ["state", "suspended", "question_id"], index_name="idx_cards_state_suspended"
+    )
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

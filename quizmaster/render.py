@@ -6,6 +6,7 @@ functions print plain text for scripts and pipes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,13 +19,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizmaster.models import MatchQuestion, Question, StatementsQuestion
 from quizmaster.store import DeckInfo, LoadReport, StoredFact, StoredQuestion
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from rich.progress import TaskID
 
+    from quizmaster.doctor import DoctorReport
     from quizmaster.importers import ImportResult
+    from quizmaster.mock import Attempt, Marking, MockResult
+    from quizmaster.models import Question
+    from quizmaster.optimizer import Outcome
 
 _out: Console | None = None
 _err: Console | None = None
@@ -149,6 +153,8 @@ def question_body(question: Question) -> Group:
     Statements and match prompts carry the whole question as text (for exports); here the
     numbered statements and the two lists are laid out from the structured fields instead.
     """
+    from quizmaster.models import MatchQuestion, StatementsQuestion
+
     parts: list[Any] = []
     lines = question.prompt.splitlines() or [""]
     if isinstance(question, StatementsQuestion):
@@ -227,10 +233,6 @@ def dashboard(summary: dict[str, Any]) -> None:
 
 
 # --- FSRS parameter optimization (issue 9) ---------------------------------------------------
-
-import datetime as dt  # noqa: E402  (kept inside this feature's block)
-
-from quizmaster.optimizer import Outcome  # noqa: E402
 
 
 def _percent2(value: float) -> str:
@@ -509,9 +511,6 @@ def settings_table(rows: Sequence[tuple[str, Any, bool]]) -> None:
 
 
 # --- mock tests, stats and history (issue 6) ---------------------------------------------
-
-if TYPE_CHECKING:
-    from quizmaster.mock import Attempt, Marking, MockResult
 
 _mock_console: Console | None = None
 
@@ -1090,3 +1089,28 @@ def import_result(result: ImportResult, *, dry_run: bool = False) -> None:
             out().print(f"  {escape(reason)}", soft_wrap=True)
         if len(result.skipped) > LIST_LIMIT:
             out().print(f"  ... and {len(result.skipped) - LIST_LIMIT} more")
+
+
+# --- doctor (issue 8) ---------------------------------------------------------------------
+
+
+def doctor_report(report: DoctorReport) -> None:
+    """What ``quizmaster doctor`` checked, found and did."""
+    console = out()
+    mark = {True: Text("ok", style="green"), False: Text("PROBLEM", style="bold red")}
+    fk_total = sum(report.foreign_key_errors.values())
+    console.print(Text.assemble("Database: ", (report.database, "bold")))
+    console.print(Text.assemble("Integrity check: ", mark[report.integrity == ["ok"]]))
+    console.print(Text.assemble("Foreign keys: ", mark[fk_total == 0]))
+    for what, count in report.orphans.items():
+        console.print(Text.assemble(f"{what.capitalize()}: {count} ", mark[count == 0]))
+    if report.backup is not None:
+        console.print(f"Backup written: {report.backup}")
+    if report.size_before is not None and report.size_after is not None:
+        console.print(
+            f"Compacted: {report.size_before / 1e6:.1f} MB -> {report.size_after / 1e6:.1f} MB"
+        )
+    for problem in report.problems:
+        err().print(Text.assemble(("Problem: ", "bold red"), problem), soft_wrap=True)
+    if report.ok:
+        console.print(Text("No problems found.", style="green"))

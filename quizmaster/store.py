@@ -9,20 +9,41 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import DatabaseError, InputFileError, NotFoundError
-from quizmaster.models import Fact, Question
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from quizmaster.models import Fact, Question
 
 BUSY_TIMEOUT_MS = 30_000
-_QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(Question)
+
+
+class _LazyQuestionAdapter:
+    """``TypeAdapter(Question)``, built on first use: importing pydantic models costs tens of
+    milliseconds that commands which never read a question (the dashboard) should not pay."""
+
+    _adapter: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _LazyQuestionAdapter._adapter is None:
+            from pydantic import TypeAdapter
+
+            from quizmaster.models import Question
+
+            _LazyQuestionAdapter._adapter = TypeAdapter(Question)
+        return getattr(_LazyQuestionAdapter._adapter, name)
+
+
+_QUESTION_ADAPTER: TypeAdapter[Question] = _LazyQuestionAdapter()  # type: ignore[assignment]
 
 
 def iso(moment: dt.datetime) -> str:
@@ -172,11 +193,9 @@ class Store:
     """A quizmaster database. Open with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
-        import sqlite_utils
-
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._db: Any = None  # sqlite_utils.Database, made on first use (see `db`)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -208,8 +227,12 @@ class Store:
             raise DatabaseError(f"{path}: cannot open database ({exc})") from None
         store = cls(conn, target)
         try:
+            store._refuse_foreign_schema()
             store._configure()
             store.migrate(now=now)
+        except DatabaseError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             text = str(exc)
@@ -263,7 +286,7 @@ class Store:
     # --- schema --------------------------------------------------------------------------
 
     def applied_migrations(self) -> list[str]:
-        if not self.db["_migrations"].exists():
+        if not self._table_exists("_migrations"):
             return []
         return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
 
@@ -272,14 +295,18 @@ class Store:
         from quizmaster.migrations import pending
 
         stamp = iso(now or dt.datetime.now(dt.timezone.utc))
-        with self.transaction():
-            if not self.db["_migrations"].exists():
+        if not self._table_exists("_migrations"):
+            with self.transaction():
                 self.conn.execute(
-                    "CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+                    "CREATE TABLE IF NOT EXISTS _migrations "
+                    "(name TEXT PRIMARY KEY, applied_at TEXT)"
                 )
         done: list[str] = []
         for name, fn in pending(set(self.applied_migrations())):
             with self.transaction():
+                # Another process may have applied it while we waited for the write lock.
+                if name in self.applied_migrations():
+                    continue
                 fn(self.db)
                 self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, stamp))
             done.append(name)
@@ -303,6 +330,13 @@ class Store:
         return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM settings")}
 
     # --- decks ---------------------------------------------------------------------------
+
+    BUILTIN_LOADED_KEY = "builtin_deck_loaded"
+
+    def builtin_deck_pending(self) -> bool:
+        """True for a database that has never had the built-in deck (nor any deck): cheap,
+        so every command can ask before importing the loader."""
+        return not self.get_setting(self.BUILTIN_LOADED_KEY) and self.deck_count() == 0
 
     def deck_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decks").fetchone()[0])
@@ -523,6 +557,8 @@ class Store:
             sql += " AND f.deck_id = ?"
             params.append(self.deck_id(deck))
         sql += " ORDER BY d.name, f.position"
+        from quizmaster.models import Fact
+
         return [
             StoredFact(fact=Fact.model_validate_json(data), deck=name)
             for data, name in self.conn.execute(sql, params)
@@ -1242,6 +1278,148 @@ class Store:
                 (json.dumps(list(question_ids)),),
             )
         ]
+
+    # --- performance and maintenance (issue 8) -------------------------------------------
+
+    @property
+    def db(self) -> Any:
+        """The connection wrapped in ``sqlite_utils.Database`` (for migrations). Imported on
+        first use: sqlite_utils costs tens of milliseconds at start-up, and most runs have no
+        migration to apply."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _refuse_foreign_schema(self) -> None:
+        """Another program's SQLite file (tables, no ``_migrations``) given as ``--db`` by
+        mistake must be left exactly as it is: not switched to WAL, not given our tables."""
+        if self._table_exists("_migrations"):
+            return
+        row = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            raise DatabaseError(
+                f"{self.path or ':memory:'}: not a quizmaster database (it holds another "
+                f"program's tables, e.g. {row[0]!r}); pass another --db path"
+            )
+
+    def _table_exists(self, name: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+    def due_question_ids(self, now: dt.datetime, limit: int = 1) -> list[str]:
+        """Ids of reviewed questions due at ``now``, most overdue first (the order a quiz
+        asks them in); uses the index on ``cards.due``."""
+        rows = self.conn.execute(
+            "SELECT c.question_id FROM cards c JOIN questions q ON q.id = c.question_id "
+            "WHERE c.due <= ? AND c.state != 0 AND c.suspended = 0 AND q.retired = 0 "
+            "ORDER BY c.due LIMIT ?",
+            (iso(now), limit),
+        )
+        return [r[0] for r in rows]
+
+    def questions_json(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        """What ``StoredQuestion.to_json`` gives for :meth:`questions`, read from the columns
+        alone: listing as JSON then needs neither pydantic models nor validation."""
+        sql = (
+            "SELECT q.id, q.fact_id, d.name, q.kind, q.prompt, q.options, q.answer, "
+            "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "WHERE q.retired = 0"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        if kind is not None:
+            sql += " AND q.kind = ?"
+            params.append(kind)
+        sql += " ORDER BY d.name, q.position"
+        keys = ("id", "fact_id", "deck", "kind", "prompt", "options", "answer", "explanation")
+        return [
+            {
+                **dict(zip(keys, r[:8], strict=True)),
+                "options": None if r[5] is None else json.loads(r[5]),
+                "tags": json.loads(r[8]),
+                "topic": r[9],
+            }
+            for r in self.conn.execute(sql, params)
+        ]
+
+    # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
+
+    def integrity_check(self, max_errors: int = 100) -> list[str]:
+        """``PRAGMA integrity_check``: ``["ok"]`` or the problems found, one per item."""
+        try:
+            rows = self.conn.execute(f"PRAGMA integrity_check({int(max_errors)})").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return [f"integrity check could not run ({exc})"]
+        return [line for (text,) in rows for line in str(text).splitlines() if line.strip()]
+
+    def foreign_key_check(self) -> list[tuple[str, int | None, str]]:
+        """Rows whose foreign key points nowhere: (table, rowid, parent table)."""
+        try:
+            rows = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{self.path}: foreign key check failed ({exc})") from None
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def orphan_counts(self) -> dict[str, int]:
+        """Rows the app cannot reach: cards and reviews without a question, questions and
+        facts without a deck, questions without a fact."""
+        queries = {
+            "cards without question": "SELECT count(*) FROM cards c "
+            "WHERE NOT EXISTS (SELECT 1 FROM questions q WHERE q.id = c.question_id)",
+            "reviews without question": "SELECT count(*) FROM reviews r "
+            "WHERE NOT EXISTS (SELECT 1 FROM questions q WHERE q.id = r.question_id)",
+            "questions without fact": "SELECT count(*) FROM questions q "
+            "WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = q.fact_id)",
+            "questions without card": "SELECT count(*) FROM questions q "
+            "WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.question_id = q.id)",
+            "facts without deck": "SELECT count(*) FROM facts f "
+            "WHERE NOT EXISTS (SELECT 1 FROM decks d WHERE d.id = f.deck_id)",
+        }
+        try:
+            return {
+                name: int(self.conn.execute(sql).fetchone()[0]) for name, sql in queries.items()
+            }
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
+        while other processes keep writing."""
+        partial = target.with_name(target.name + ".partial")
+        try:
+            dest = sqlite3.connect(str(partial))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(partial, target)  # never a half-written file under the final name
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(f"{target}: backup failed ({exc})") from None
+
+    def vacuum(self) -> None:
+        """Rebuild the file without free pages, then fold the WAL back into it."""
+        self.conn.execute("VACUUM")
+        if self.path is not None:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def file_size(self) -> int:
+        """Bytes used by the database (page count x page size)."""
+        row = self.conn.execute(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+        ).fetchone()
+        return int(row[0])
 
 
 # --- decks in and out (issue 7) ------------------------------------------------------------

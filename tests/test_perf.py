@@ -1,0 +1,116 @@
+"""Start-up stays light, the fast paths give the same answers as the full ones, and the
+benchmark's collection generator writes data the app can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.make_collection import make_collection
+from quizmaster import migrations, output, render
+from quizmaster.doctor import run_doctor
+from quizmaster.importers import ensure_builtin_deck
+from quizmaster.store import CardState, Store
+from tests.conftest import NOW
+
+HEAVY = ("sqlite_utils", "yaml", "fsrs", "rapidfuzz", "genanki", "quizmaster.models")
+
+PROBE = """
+import sys
+sys.argv = ["quizmaster", *sys.argv[1:]]
+from quizmaster.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nLOADED=" + ",".join(m for m in {heavy!r} if m in sys.modules))
+"""
+
+
+def loaded_modules(db: Path, *args: str) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=(*HEAVY, "rich")), *args, "--db", str(db)]
+        if args != ("--help",)
+        else [sys.executable, "-c", PROBE.format(heavy=(*HEAVY, "rich")), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = proc.stderr.rsplit("LOADED=", 1)[1].strip()
+    return [m for m in line.split(",") if m]
+
+
+@pytest.fixture
+def builtin_db(db_path: Path) -> Path:
+    with Store.open(db_path, now=NOW) as store:
+        ensure_builtin_deck(store, now=NOW)
+    return db_path
+
+
+def test_start_up_paths_skip_heavy_imports(builtin_db: Path) -> None:
+    assert set(loaded_modules(builtin_db, "--help")) <= {"rich"}  # Typer's help uses Rich
+    assert loaded_modules(builtin_db) == ["rich"]  # the dashboard: no models, no sqlite_utils
+    assert loaded_modules(builtin_db, "questions", "list", "--json") == []
+
+
+def test_questions_json_matches_the_full_listing(builtin_db: Path) -> None:
+    with Store.open(builtin_db, now=NOW) as store:
+        deck = store.decks()[0].name
+        for args in [(None, None), (deck, None), (None, "short_answer"), (deck, "cloze")]:
+            full = [q.to_json() for q in store.questions(*args)]
+            assert store.questions_json(*args) == full
+            assert full
+
+
+def test_light_json_out_prints_what_render_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    data = {"a": [1, "é", None], "b": {"c": True}}
+    output.json_out(data)
+    light = capsys.readouterr().out
+    render.json_out(data)
+    assert capsys.readouterr().out == light
+    assert json.loads(light) == data
+
+
+def test_due_question_ids_orders_by_due_and_skips_new_suspended_retired(store: Store) -> None:
+    ensure_builtin_deck(store, now=NOW)
+    ids = [q.question.id for q in store.questions()[:5]]
+    for offset, qid in enumerate(ids):
+        card = CardState(question_id=qid, state=2, due=NOW - dt.timedelta(hours=offset), reps=1)
+        store.save_card(card)
+    store.save_card(CardState(question_id=ids[0], state=2, due=NOW, reps=1, suspended=True))
+    store.save_card(
+        CardState(question_id=ids[1], state=2, due=NOW + dt.timedelta(minutes=1), reps=1)
+    )
+    assert store.due_question_ids(NOW, limit=10) == [ids[4], ids[3], ids[2]]
+    assert store.due_question_ids(NOW, limit=1) == [ids[4]]
+    assert store.count_due(NOW) == 3
+
+
+def test_migration_applied_meanwhile_is_not_run_twice(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if another process applied everything between our check and our write lock.
+    monkeypatch.setattr(migrations, "pending", lambda applied: list(migrations.MIGRATIONS))
+    assert store.migrate(now=NOW) == []
+
+
+def test_make_collection_writes_data_the_app_reads(tmp_path: Path) -> None:
+    path = tmp_path / "small-collection.db"
+    info = make_collection(path, questions=400, reviews=3000)
+    assert (info["questions"], info["reviews"]) == (400, 3000)
+    with Store.open(path, now=NOW) as store:
+        assert store.totals()["questions"] == 400
+        assert store.count_new() == 160  # 40% never reviewed
+        due = store.due_question_ids(NOW, limit=500)
+        assert due and len(due) == store.count_due(NOW)
+        for qid in due[:20]:
+            assert store.question(qid).question.id == qid
+        assert sum(store.review_counts_by_day().values()) == 3000
+        assert run_doctor(store).ok
+    with pytest.raises(SystemExit):
+        make_collection(path, questions=4, reviews=0)
