@@ -815,5 +815,33 @@ def doctor(
         raise typer.Exit(1)
 
 
+# --- help layout ----------------------------------------------------------------------------
+
+# Commands grouped by what a user came to do, in the order they meet them.
+HELP_PANELS: dict[str, tuple[str, ...]] = {
+    "Study": ("quiz", "mock"),
+    "Decks": ("ingest", "import", "export", "decks", "facts", "questions"),
+    "Progress": ("stats", "history"),
+    "Settings and upkeep": ("config", "optimize", "doctor"),
+}
+_HELP_ORDER = [name for names in HELP_PANELS.values() for name in names]
+
+
+def _help_rank(name: str | None) -> int:
+    return _HELP_ORDER.index(name) if name in _HELP_ORDER else len(_HELP_ORDER)
+
+
+def _arrange_help() -> None:
+    for panel, names in HELP_PANELS.items():
+        for info in [*app.registered_commands, *app.registered_groups]:
+            if info.name in names:
+                info.rich_help_panel = panel
+    app.registered_commands.sort(key=lambda info: _help_rank(info.name))
+    app.registered_groups.sort(key=lambda info: _help_rank(info.name))
+
+
+_arrange_help()
+
+
 def main() -> None:
     app(prog_name="quizmaster")

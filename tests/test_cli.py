@@ -151,3 +151,10 @@ def test_python_dash_m(entry: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 25
+
+
+def test_every_command_has_a_help_panel() -> None:
+    from quizmaster.cli import HELP_PANELS
+
+    top_level = {path[0] for path in all_commands()}
+    assert top_level == {name for names in HELP_PANELS.values() for name in names}
