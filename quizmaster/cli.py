@@ -833,9 +833,12 @@ def _help_rank(name: str | None) -> int:
 
 def _arrange_help() -> None:
     for panel, names in HELP_PANELS.items():
-        for info in [*app.registered_commands, *app.registered_groups]:
-            if info.name in names:
-                info.rich_help_panel = panel
+        for command in app.registered_commands:
+            if command.name in names:
+                command.rich_help_panel = panel
+        for group in app.registered_groups:
+            if group.name in names:
+                group.rich_help_panel = panel
     app.registered_commands.sort(key=lambda info: _help_rank(info.name))
     app.registered_groups.sort(key=lambda info: _help_rank(info.name))
 
