@@ -325,7 +325,10 @@ app.add_typer(config_app, name="config")
 
 def _idle_timeout() -> float | None:
     """Seconds without input after which piped input counts as ended: in CI (10 s, or
-    ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job."""
+    ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job. Not on Windows,
+    where select() cannot wait on a pipe."""
+    if os.name == "nt":
+        return None
     value = os.environ.get("QUIZMASTER_IDLE_TIMEOUT", "").strip()
     if value:
         return float(value)

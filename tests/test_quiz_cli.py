@@ -78,6 +78,12 @@ def test_no_stdin_in_ci_does_not_hang(db_path: Path) -> None:
         timeout=30,
     )
     assert closed.returncode == 0 and "Session saved.\nAnswered 0" in closed.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() cannot wait on a pipe")
+def test_idle_pipe_in_ci_ends_the_session(db_path: Path) -> None:
+    make_quiz_db(db_path, NOW)
+    ci = env(db_path, CI="true")
     # A pipe nobody writes to nor closes: the idle timeout ends the session.
     start = time.monotonic()
     with subprocess.Popen(
