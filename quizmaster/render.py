@@ -216,7 +216,7 @@ def dashboard(summary: dict[str, Any]) -> None:
     lines = Text()
     lines.append("quizmaster", style="bold cyan")
     lines.append(
-        f"  ·  {summary['decks']} decks, {summary['facts']} facts, "
+        f"  ·  {_count(summary['decks'], 'deck')}, {summary['facts']} facts, "
         f"{summary['questions']} questions\n"
     )
     lines.append(f"Due now: {summary['due_now']}    New available: {summary['new_available']}\n")
@@ -314,8 +314,12 @@ def fsrs_parameters(info: dict[str, Any]) -> None:
 # --- quiz sessions (issue 4) --------------------------------------------------------------
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return _count(n, "day")
 
 
 _RATING_LABEL = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -841,7 +845,7 @@ def stats_report(stats: dict[str, Any]) -> None:
         f"accuracy {_percent(stats['accuracy'])}\n"
     )
     lines.append(
-        f"Streak {stats['streak_days']} days (longest {stats['longest_streak']})  ·  "
+        f"Streak {_days(stats['streak_days'])} (longest {stats['longest_streak']})  ·  "
         f"true retention {_percent(stats['retention'])} "
         f"({stats['retention_reviews']} reviews)\n"
     )
