@@ -483,7 +483,16 @@ ENUM_CUE_RE = re.compile(
     r"\bdomains? of|\bsectors? of|\bcooperation in|\bcollaboration in)\s+$",
     re.IGNORECASE,
 )
-COPULA_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|seems?|looks?)\s+$")
+NAMED_PARTNERSHIP_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){1,3}and\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:Partnership|Dialogue|Framework|Strategy|Vision|Agreement|Cooperation)\b"
+)
+ENUM_CUE_ANYWHERE_RE = re.compile(ENUM_CUE_RE.pattern.replace(r"\s+$", r"\s+"), re.IGNORECASE)
+# Before the first item, these make the list one of qualities: "was big, bold and new",
+# "a free, open and inclusive Indo-Pacific".
+DESCRIBED_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|seems?|looks?|a|an)\s+$", re.IGNORECASE
+)
 VAGUE_ITEMS = frozenset("others more so on etc the like things issues matters".split())
 _ITEM_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'&/-]*")
 
@@ -502,9 +511,12 @@ def _tail_item(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or sentence[words[-1][1] : end].strip():
         return None
     chosen = [words[-1]]
-    for word in reversed(words[:-1]):
+    for at in range(len(words) - 2, -1, -1):
+        word = words[at]
         if len(chosen) == 4 or not _is_item_word(word[2]) or word[2].endswith("ing"):
             break
+        if word[2].endswith("ed") and at > 0 and _is_item_word(words[at - 1][2]):
+            break  # "sides reviewed joint projects": a verb after its subject
         if word[2][:1].isupper() and not chosen[0][2][:1].isupper():
             break
         chosen.insert(0, word)
@@ -538,8 +550,13 @@ def _whole_item(sentence: str, start: int, end: int) -> tuple[int, int] | None:
 def enumerations(sentence: str) -> list[tuple[int, int]]:
     """Offsets of the items of lists in ``sentence``: "A, B, and C" anywhere, and
     "such as A and B" / "including A, B" after a cue."""
+    return sorted(item for group in enumeration_groups(sentence) for item in group)
+
+
+def enumeration_groups(sentence: str) -> list[list[tuple[int, int]]]:
+    """The lists of ``sentence``, each as the offsets of its items."""
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;:()]+", sentence)]
-    out: list[tuple[int, int]] = []
+    groups: list[list[tuple[int, int]]] = []
     i = 0
     while i < len(pieces):
         first = _tail_item(sentence, *pieces[i])
@@ -577,18 +594,21 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
         else:
             closed = len(items) >= 2  # "including A, B" at the end of the sentence
         cued = bool(ENUM_CUE_RE.search(sentence[: first[0]]))
-        if COPULA_RE.search(sentence[: first[0]]) or all(
+        if DESCRIBED_RE.search(sentence[: first[0]]) or all(
             sentence[b - 2 : b] == "ed" for _a, b in items
         ):
             closed = False  # "was big, bold and new", "built, tested and launched"
         if closed and (len(items) >= 3 or cued):
-            out += [
-                (a, b)
-                for a, b in items
-                if sentence[a:b].lower() not in VAGUE_ITEMS and len(sentence[a:b]) > 1
-            ]
+            groups.append(
+                [
+                    (a, b)
+                    for a, b in items
+                    if sentence[a:b].lower() not in VAGUE_ITEMS and len(sentence[a:b]) > 1
+                ]
+            )
         i = max(j, i + 1)
-    for cue in re.finditer(ENUM_CUE_RE.pattern.replace(r"\s+$", r"\s+"), sentence, re.I):
+    for cue in ENUM_CUE_ANYWHERE_RE.finditer(sentence):
+        out = [item for group in groups for item in group]
         if any(a <= cue.end() < b for a, b in out):
             continue
         stop = sentence.find(",", cue.end())
@@ -599,8 +619,8 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
         head = _whole_item(sentence, cue.end(), cue.end() + pair.start())
         last = _head_item(sentence, cue.end() + pair.end(), stop)
         if head is not None and last is not None:
-            out += [head, last]
-    return sorted(out)
+            groups.append([head, last])
+    return groups
 
 
 def find_spans(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[KeySpan]:
@@ -691,8 +711,12 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         add(m.start(), m.end(), SpanType.NUMBER, 5)
     for m in WORD_NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
-    for start, end in enumerations(sentence):
-        add(start, end, SpanType.TERM, 6)
+    groups = enumeration_groups(sentence)
+    for items in groups:
+        for item_start, item_end in items:
+            add(item_start, item_end, SpanType.TERM, 6)
+    for m in NAMED_PARTNERSHIP_RE.finditer(sentence):
+        add(m.start(), m.end(), SpanType.TERM, 2)
     for acr, kind in (acronyms or {}).items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acr)}(?![\w)])", sentence):
             add(m.start(), m.end(), kind, 2)
@@ -701,7 +725,25 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
     for item in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
         if not any(item.overlaps(c) for c in chosen):
             chosen.append(item)
-    return sorted(chosen, key=lambda f: f.start)
+    return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
+
+
+def _same_kind_in_lists(
+    sentence: str, chosen: list[_Found], groups: list[list[tuple[int, int]]]
+) -> list[_Found]:
+    """Items of one list are things of one kind: "exercises include Dharma Guardian, JIMEX
+    and Veer Guardian" makes all three events once one is known to be."""
+    out = list(chosen)
+    for group in groups:
+        items = [f for f in out if (f.start, f.end) in group]
+        kinds = {f.type for f in items} - {SpanType.TERM}
+        if len(kinds) != 1 or not kinds <= {SpanType.EVENT, SpanType.ORGANISATION}:
+            continue
+        (kind,) = kinds
+        for item in items:
+            if item.type is SpanType.TERM and sentence[item.start].isupper():
+                out[out.index(item)] = dataclasses.replace(item, type=kind)
+    return out
 
 
 def _runs(sentence: str, start: int, end: int, words: list[str], before: str, add: Any) -> None:
@@ -813,13 +855,27 @@ def _retype_known(candidates: list[Candidate]) -> list[Candidate]:
     known: dict[str, SpanType] = {}
     for cand in candidates:
         for span in cand.spans:
-            if span.type is not SpanType.TERM:
+            if span.type is SpanType.EVENT:
+                known[span.text] = span.type  # "in JIMEX" guessed a place; a list knew better
+            elif span.type is not SpanType.TERM:
                 known.setdefault(span.text, span.type)
+    # Fellow items of a list holding a known event are events too (exercises, summits).
+    for cand in candidates:
+        for group in enumeration_groups(cand.statement):
+            texts = [cand.statement[a:b] for a, b in group]
+            if any(known.get(t) is SpanType.EVENT for t in texts):
+                for text in texts:
+                    if text[:1].isupper() and _gazetteer_type(text) is None:
+                        known[text] = SpanType.EVENT
     out = []
     for cand in candidates:
         spans = tuple(
             KeySpan(text=s.text, type=known[s.text])
-            if s.type is SpanType.TERM and s.text in known
+            if s.text in known
+            and (
+                s.type is SpanType.TERM
+                or (s.type is SpanType.PLACE and _gazetteer_type(s.text) is None)
+            )
             else s
             for s in cand.spans
         )
