@@ -923,7 +923,8 @@ def heading_subject(heading: str) -> str | None:
     if about:
         return about.group("subject").strip()
     rest = re.sub(
-        r"(?i)\b(static gk|key (facts|points)|quick facts|exam[- ]oriented facts|facts)\b"
+        r"(?i)\b(static gk|key (facts|points)|quick facts|exam[- ]oriented facts|"
+        r"important (facts|points)|facts)\b"
         r"(\s+(about|on|of))?",
         "",
         heading,
@@ -1048,6 +1049,8 @@ ANAPHOR_NOUNS = frozenset(
 
 def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, str]) -> None:
     for span in spans:
+        if span.type is SpanType.EVENT:
+            things["edition"] = span.text  # "The 16th edition ..." is of the last event
         if span.type not in (SpanType.TERM, SpanType.EVENT, SpanType.ORGANISATION):
             continue
         last = span.text.split()[-1].lower()
@@ -1109,6 +1112,10 @@ def _resolve_reference(
         key = "countries" if pair.group("noun") in ("sides", "nations", "countries") else "people"
         if key in pairs:
             return pairs[key] + sentence[pair.end() :], pairs[key]
+    edition = re.match(r"The (\w+) edition\b(?! of)", sentence)
+    if edition and "edition" in things:
+        name = things["edition"]
+        return f"{edition.group()} of {name}{sentence[edition.end() :]}", name
     match = re.match(r"The ([a-z]+)\b", sentence)
     if match and match.group(1) in things:
         name = things[match.group(1)]
