@@ -1203,7 +1203,8 @@ def extract_facts(
             spans = _select_spans(spans, asked)
         if not spans:
             continue
-        kept_words.append(words)
+        if not cand.answer and len(words) >= 4:
+            kept_words.append(words)  # "JWG stands for ..." restates no sentence
         for span in spans:
             asked[span.text.lower()] = asked.get(span.text.lower(), 0) + 1
         kept.append((cand, spans))
