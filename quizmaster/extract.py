@@ -468,12 +468,168 @@ def _acronyms(sentence: str) -> Iterable[tuple[str, int, int, str]]:
                 break
 
 
-def find_spans(sentence: str) -> list[KeySpan]:
-    """The key spans of one sentence, in order, without overlaps."""
-    return [KeySpan(text=sentence[f.start : f.end], type=f.type) for f in _find(sentence)]
+# --- enumerations ("such as A, B and C") ------------------------------------------------------
+
+# Words that end a list item: an item is a short noun phrase, these start the next clause.
+ITEM_STOPS = STOPWORDS | frozenset(
+    "between across through via within without among towards toward upon about against "
+    "including include includes included like namely such both all other others etc "
+    "which where while whose so but not more most several various many some each every "
+    "enabling aimed aiming focusing covering spanning said says stated".split()
+)
+ENUM_CUE_RE = re.compile(
+    r"(?:\bsuch as|\bincluding|\binclude[sd]?|\blike|\bnamely|\bfocus(?:es|ed)? on|"
+    r"\bemphasis on|\bfocus on|\bcovering|\bspanning|\bacross|\bareas? of|\bfields? of|"
+    r"\bdomains? of|\bsectors? of|\bcooperation in|\bcollaboration in)\s+$",
+    re.IGNORECASE,
+)
+NAMED_PARTNERSHIP_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){1,3}and\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:Partnership|Dialogue|Framework|Strategy|Vision|Agreement|Cooperation)\b"
+)
+ENUM_CUE_ANYWHERE_RE = re.compile(ENUM_CUE_RE.pattern.replace(r"\s+$", r"\s+"), re.IGNORECASE)
+# Before the first item, these make the list one of qualities: "was big, bold and new",
+# "a free, open and inclusive Indo-Pacific".
+DESCRIBED_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|seems?|looks?|a|an)\s+$", re.IGNORECASE
+)
+VAGUE_ITEMS = frozenset("others more so on etc the like things issues matters".split())
+_ITEM_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'&/-]*")
 
 
-def _find(sentence: str) -> list[_Found]:
+def _item_words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in _ITEM_WORD_RE.finditer(text)]
+
+
+def _is_item_word(word: str) -> bool:
+    return word.lower() not in ITEM_STOPS and not word.lower().endswith("ly")
+
+
+def _tail_item(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase closing ``sentence[start:end]``: the first item of a list."""
+    words = _item_words(sentence[start:end], start)
+    if not words or sentence[words[-1][1] : end].strip():
+        return None
+    chosen = [words[-1]]
+    for at in range(len(words) - 2, -1, -1):
+        word = words[at]
+        if len(chosen) == 4 or not _is_item_word(word[2]) or word[2].endswith("ing"):
+            break
+        if word[2].endswith("ed") and at > 0 and _is_item_word(words[at - 1][2]):
+            break  # "sides reviewed joint projects": a verb after its subject
+        if word[2][:1].isupper() and not chosen[0][2][:1].isupper():
+            break
+        chosen.insert(0, word)
+    return chosen[0][0], chosen[-1][1]
+
+
+def _head_item(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase opening ``sentence[start:end]``: the last item of a list."""
+    words = _item_words(sentence[start:end], start)
+    chosen: list[tuple[int, int, str]] = []
+    for word in words:
+        gap = sentence[chosen[-1][1] : word[0]] if chosen else sentence[start : word[0]]
+        if len(chosen) == 4 or gap.strip() or not _is_item_word(word[2]):
+            break
+        chosen.append(word)
+    if not chosen:
+        return None
+    return chosen[0][0], chosen[-1][1]
+
+
+def _whole_item(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """A piece between two commas that is one short noun phrase, or None."""
+    words = _item_words(sentence[start:end], start)
+    if not 1 <= len(words) <= 4 or not all(_is_item_word(w[2]) for w in words):
+        return None
+    if sentence[start : words[0][0]].strip() or sentence[words[-1][1] : end].strip(" .;"):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def enumerations(sentence: str) -> list[tuple[int, int]]:
+    """Offsets of the items of lists in ``sentence``: "A, B, and C" anywhere, and
+    "such as A and B" / "including A, B" after a cue."""
+    return sorted(item for group in enumeration_groups(sentence) for item in group)
+
+
+def enumeration_groups(sentence: str) -> list[list[tuple[int, int]]]:
+    """The lists of ``sentence``, each as the offsets of its items."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;:()]+", sentence)]
+    groups: list[list[tuple[int, int]]] = []
+    i = 0
+    while i < len(pieces):
+        first = _tail_item(sentence, *pieces[i])
+        if first is None:
+            i += 1
+            continue
+        items = [first]
+        j = i + 1
+        closed = False
+        while j < len(pieces):
+            start, end = pieces[j]
+            if sentence[pieces[j - 1][1] : start] != ",":
+                break
+            text = sentence[start:end]
+            joiner = re.match(r"\s*(?:and|or)\s+", text)
+            if joiner:
+                last = _head_item(sentence, start + joiner.end(), end)
+                if last is not None:
+                    items.append(last)
+                    closed = True
+                break
+            middle = _whole_item(sentence, start, end)
+            pair = re.search(r"\s(?:and|or)\s", text)
+            if middle is None and pair:
+                head = _whole_item(sentence, start, start + pair.start())
+                last = _head_item(sentence, start + pair.end(), end)
+                if head is not None and last is not None:
+                    items += [head, last]
+                    closed = True
+                break
+            if middle is None:
+                break
+            items.append(middle)
+            j += 1
+        else:
+            closed = len(items) >= 2  # "including A, B" at the end of the sentence
+        cued = bool(ENUM_CUE_RE.search(sentence[: first[0]]))
+        if DESCRIBED_RE.search(sentence[: first[0]]) or all(
+            sentence[b - 2 : b] == "ed" for _a, b in items
+        ):
+            closed = False  # "was big, bold and new", "built, tested and launched"
+        if closed and (len(items) >= 3 or cued):
+            groups.append(
+                [
+                    (a, b)
+                    for a, b in items
+                    if sentence[a:b].lower() not in VAGUE_ITEMS and len(sentence[a:b]) > 1
+                ]
+            )
+        i = max(j, i + 1)
+    for cue in ENUM_CUE_ANYWHERE_RE.finditer(sentence):
+        out = [item for group in groups for item in group]
+        if any(a <= cue.end() < b for a, b in out):
+            continue
+        stop = sentence.find(",", cue.end())
+        stop = len(sentence) if stop < 0 else stop
+        pair = re.search(r"\s(?:and|or)\s", sentence[cue.end() : stop])
+        if pair is None or any(cue.end() <= a < stop for a, _b in out):
+            continue
+        head = _whole_item(sentence, cue.end(), cue.end() + pair.start())
+        last = _head_item(sentence, cue.end() + pair.end(), stop)
+        if head is not None and last is not None:
+            groups.append([head, last])
+    return groups
+
+
+def find_spans(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[KeySpan]:
+    """The key spans of one sentence, in order, without overlaps. ``acronyms`` are the
+    article's defined names ("JWG" for an organisation) found bare in the sentence."""
+    return [KeySpan(text=sentence[f.start : f.end], type=f.type) for f in _find(sentence, acronyms)]
+
+
+def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_Found]:
     found: list[_Found] = []
 
     def add(start: int, end: int, kind: SpanType, rank: int) -> None:
@@ -555,12 +711,39 @@ def _find(sentence: str) -> list[_Found]:
         add(m.start(), m.end(), SpanType.NUMBER, 5)
     for m in WORD_NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
+    groups = enumeration_groups(sentence)
+    for items in groups:
+        for item_start, item_end in items:
+            add(item_start, item_end, SpanType.TERM, 6)
+    for m in NAMED_PARTNERSHIP_RE.finditer(sentence):
+        add(m.start(), m.end(), SpanType.TERM, 2)
+    for acr, kind in (acronyms or {}).items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acr)}(?![\w)])", sentence):
+            add(m.start(), m.end(), kind, 2)
 
     chosen: list[_Found] = []
     for item in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
         if not any(item.overlaps(c) for c in chosen):
             chosen.append(item)
-    return sorted(chosen, key=lambda f: f.start)
+    return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
+
+
+def _same_kind_in_lists(
+    sentence: str, chosen: list[_Found], groups: list[list[tuple[int, int]]]
+) -> list[_Found]:
+    """Items of one list are things of one kind: "exercises include Dharma Guardian, JIMEX
+    and Veer Guardian" makes all three events once one is known to be."""
+    out = list(chosen)
+    for group in groups:
+        items = [f for f in out if (f.start, f.end) in group]
+        kinds = {f.type for f in items} - {SpanType.TERM}
+        if len(kinds) != 1 or not kinds <= {SpanType.EVENT, SpanType.ORGANISATION}:
+            continue
+        (kind,) = kinds
+        for item in items:
+            if item.type is SpanType.TERM and sentence[item.start].isupper():
+                out[out.index(item)] = dataclasses.replace(item, type=kind)
+    return out
 
 
 def _runs(sentence: str, start: int, end: int, words: list[str], before: str, add: Any) -> None:
@@ -672,13 +855,27 @@ def _retype_known(candidates: list[Candidate]) -> list[Candidate]:
     known: dict[str, SpanType] = {}
     for cand in candidates:
         for span in cand.spans:
-            if span.type is not SpanType.TERM:
+            if span.type is SpanType.EVENT:
+                known[span.text] = span.type  # "in JIMEX" guessed a place; a list knew better
+            elif span.type is not SpanType.TERM:
                 known.setdefault(span.text, span.type)
+    # Fellow items of a list holding a known event are events too (exercises, summits).
+    for cand in candidates:
+        for group in enumeration_groups(cand.statement):
+            texts = [cand.statement[a:b] for a, b in group]
+            if any(known.get(t) is SpanType.EVENT for t in texts):
+                for text in texts:
+                    if text[:1].isupper() and _gazetteer_type(text) is None:
+                        known[text] = SpanType.EVENT
     out = []
     for cand in candidates:
         spans = tuple(
             KeySpan(text=s.text, type=known[s.text])
-            if s.type is SpanType.TERM and s.text in known
+            if s.text in known
+            and (
+                s.type is SpanType.TERM
+                or (s.type is SpanType.PLACE and _gazetteer_type(s.text) is None)
+            )
             else s
             for s in cand.spans
         )
@@ -726,7 +923,8 @@ def heading_subject(heading: str) -> str | None:
     if about:
         return about.group("subject").strip()
     rest = re.sub(
-        r"(?i)\b(static gk|key (facts|points)|quick facts|exam[- ]oriented facts|facts)\b"
+        r"(?i)\b(static gk|key (facts|points)|quick facts|exam[- ]oriented facts|"
+        r"important (facts|points)|facts)\b"
         r"(\s+(about|on|of))?",
         "",
         heading,
@@ -783,6 +981,8 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
     lead_in: str | None = None
     person: str | None = None  # the last person a sentence was about, for "He ..."
     things: dict[str, str] = {}  # "index" -> "Global Innovation Index", for "The index ..."
+    pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", for "Both sides ..."
+    acronyms = article_acronyms(units)
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -801,7 +1001,7 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
             item = list_item_fact(unit.text, lead_in)
             if item is not None:
                 order += 1
-                spans = tuple(find_spans(item))
+                spans = tuple(find_spans(item, acronyms))
                 out.append(Candidate(item, spans, topic, order, True, score=_score(spans)))
                 continue
         kv = key_value_fact(unit.text, subject)
@@ -821,11 +1021,14 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
             facts_here = in_facts or unit.kind == "bullet"
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
-            sentence, context = _resolve_reference(sentence, person, things)
-            spans = tuple(find_spans(sentence))
+            sentence, context = _resolve_reference(sentence, person, things, pairs)
+            if not facts_here and (UNRESOLVED_RE.match(sentence) or OPINION_RE.search(sentence)):
+                continue
+            spans = tuple(find_spans(sentence, acronyms))
             people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
             if people and sentence.startswith(people[0]):
                 person = people[0]
+            _remember_pairs(spans, pairs)
             _remember_things(sentence, spans, things)
             spans = _without_spelled_acronyms(sentence, spans)
             if context:
@@ -846,6 +1049,8 @@ ANAPHOR_NOUNS = frozenset(
 
 def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, str]) -> None:
     for span in spans:
+        if span.type is SpanType.EVENT:
+            things["edition"] = span.text  # "The 16th edition ..." is of the last event
         if span.type not in (SpanType.TERM, SpanType.EVENT, SpanType.ORGANISATION):
             continue
         last = span.text.split()[-1].lower()
@@ -860,14 +1065,57 @@ def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, 
             things[before.group(1)] = f"{before.group(1)} {span.text}"
 
 
+# Sentences still led by a reference nobody can resolve, and plain opinion: no fact.
+UNRESOLVED_RE = re.compile(
+    r"(He|She|We|I|Our|Both|The two|Their|Its|Such|Those)\s|(Both|The two) "
+    r"(sides|nations|countries|officials|leaders|ministers)\b"
+)
+OPINION_RE = re.compile(
+    r"\b(I think|we believe|in my (view|opinion)|it is (high time|imperative|essential)|"
+    r"should have been|would have been|experts (say|feel|believe))\b",
+    re.IGNORECASE,
+)
+PAIR_REF_RE = re.compile(
+    r"(?:Both|The two) (?P<noun>sides|nations|countries|officials|leaders|ministers|chiefs)\b"
+)
+
+
+def _remember_pairs(spans: Iterable[KeySpan], pairs: dict[str, str]) -> None:
+    for key, kind in (("people", SpanType.PERSON), ("countries", SpanType.COUNTRY)):
+        names = list(dict.fromkeys(sp.text for sp in spans if sp.type is kind))
+        if len(names) == 2:
+            pairs[key] = f"{names[0]} and {names[1]}"
+
+
+def article_acronyms(units: Iterable[Unit]) -> dict[str, SpanType]:
+    """Acronyms the article defines for an organisation or event ("Joint Working Group
+    (JWG)"): found bare later on, they are answers too."""
+    out: dict[str, SpanType] = {}
+    for unit in units:
+        for acr, _start, _end, expansion in _acronyms(unit.text):
+            kind = _classify_run(expansion.split(), "")
+            if kind in (SpanType.ORGANISATION, SpanType.EVENT) and len(acr) >= 2:
+                out.setdefault(acr, kind)
+    return out
+
+
 def _resolve_reference(
-    sentence: str, person: str | None, things: dict[str, str]
+    sentence: str, person: str | None, things: dict[str, str], pairs: dict[str, str] | None = None
 ) -> tuple[str, str | None]:
     """Put the name back where a sentence starts with "He" or "The index": a question
     cut from it must say who or what it is about. Returns the sentence and the inserted
     name (never asked about, it is context)."""
     if person and re.match(r"(He|She) ", sentence) and len(sentence) > 25:
         return person + sentence[sentence.index(" ") :], person
+    pair = PAIR_REF_RE.match(sentence)
+    if pair and pairs:
+        key = "countries" if pair.group("noun") in ("sides", "nations", "countries") else "people"
+        if key in pairs:
+            return pairs[key] + sentence[pair.end() :], pairs[key]
+    edition = re.match(r"The (\w+) edition\b(?! of)", sentence)
+    if edition and "edition" in things:
+        name = things["edition"]
+        return f"{edition.group()} of {name}{sentence[edition.end() :]}", name
     match = re.match(r"The ([a-z]+)\b", sentence)
     if match and match.group(1) in things:
         name = things[match.group(1)]
@@ -910,6 +1158,15 @@ def _acronym_candidates(units: list[Unit], start_order: int) -> list[Candidate]:
     return out
 
 
+# Share of the shorter statement's content words that makes one restate the other.
+RESTATES = 0.6
+
+
+def content_words(statement: str) -> set[str]:
+    """The words of a statement that carry its content, lower-cased."""
+    return {w.lower() for w in WORD_RE.findall(statement) if w.lower() not in STOPWORDS}
+
+
 def extract_facts(
     text: str,
     *,
@@ -930,14 +1187,24 @@ def extract_facts(
     candidates += _acronym_candidates(units, len(candidates) + 10_000)
 
     # Fact sections state the examinable points most plainly: they claim their answers first.
+    # A sentence restating a kept one (most of its words are there) asks only what is new.
     asked: dict[str, int] = {}
     kept: list[tuple[Candidate, list[KeySpan]]] = []
+    kept_words: list[set[str]] = []
     for cand in sorted(candidates, key=lambda c: (not c.in_facts_section, -c.score, c.order)):
-        spans = list(cand.spans) if cand.answer else _select_spans(list(cand.spans), asked)
+        words = content_words(cand.statement)
+        restates = any(
+            len(words & other) >= RESTATES * min(len(words), len(other)) for other in kept_words
+        )
+        spans = list(cand.spans)
+        if restates and not cand.answer:
+            spans = [s for s in spans if asked.get(s.text.lower(), 0) == 0]
+        if not cand.answer:
+            spans = _select_spans(spans, asked)
         if not spans:
             continue
-        if not cand.answer and not any(asked.get(s.text.lower(), 0) == 0 for s in spans):
-            continue
+        if not cand.answer and len(words) >= 4:
+            kept_words.append(words)  # "JWG stands for ..." restates no sentence
         for span in spans:
             asked[span.text.lower()] = asked.get(span.text.lower(), 0) + 1
         kept.append((cand, spans))

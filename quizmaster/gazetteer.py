@@ -287,6 +287,36 @@ MILITARY_RANKS: tuple[str, ...] = (
     "Air Chief Marshal",
 )
 
+# --- list items of cooperation articles (ingest recall) ---
+EMERGING_TECHNOLOGIES: tuple[str, ...] = (
+    "artificial intelligence",
+    "cybersecurity",
+    "quantum computing",
+    "unmanned systems",
+    "electronic warfare",
+    "space technology",
+    "semiconductors",
+    "hypersonic weapons",
+    "robotics",
+    "directed energy weapons",
+    "biotechnology",
+    "machine learning",
+)
+COOPERATION_AREAS: tuple[str, ...] = (
+    "technology sharing",
+    "co-development",
+    "co-production",
+    "joint research",
+    "joint exercises",
+    "maritime security",
+    "counter-terrorism",
+    "military training",
+    "logistics support",
+    "capacity building",
+    "disaster relief",
+    "defence manufacturing",
+)
+
 GROUPS: dict[str, tuple[str, ...]] = {
     "countries": tuple(WORLD_CAPITALS),
     "world capitals": tuple(WORLD_CAPITALS.values()),
@@ -305,6 +335,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "political offices": POLITICAL_OFFICES,
     "military ranks": MILITARY_RANKS,
     "months": MONTHS,
+    "emerging technologies": EMERGING_TECHNOLOGIES,
+    "cooperation areas": COOPERATION_AREAS,
 }
 
 # Which groups may supply distractors for a span of each type (by SpanType value).
@@ -332,4 +364,5 @@ GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
         "military ranks",
     ),
     "date": ("months",),
+    "term": ("emerging technologies", "cooperation areas"),
 }

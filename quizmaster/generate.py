@@ -397,6 +397,8 @@ def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], 
         # The most specific group first (GROUPS_FOR_TYPE lists them so): Kazan gets Russian
         # cities, New Delhi Indian ones.
         return list(gazetteer.GROUPS[holding[0]]), []
+    if span_type is SpanType.TERM:
+        return [], []  # terms only from a group holding them: "technology" is no kinship
     # Else the group whose names share words with the answer ("Ministry of ...").
     words = set(key.split()) - STOPWORDS
 
@@ -860,6 +862,8 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
         for other in other_fact.spans
         if other.type is span.type and not contains_words(fact.statement, other.text)
     ]
+    if span.type in LIST_TYPES and listed_with_others(fact, span):
+        return True
     if not siblings:
         return False
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
@@ -879,6 +883,25 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
         and PARTNER_CUES.search(other_fact.statement)
         for other_fact, _ in siblings
     )
+
+
+def listed_with_others(fact: Fact, span: KeySpan) -> bool:
+    """Whether ``span`` is one item of a list of same-typed spans in its own statement
+    ("such as AI, cybersecurity and robotics"): a typed blank could take any other item."""
+    same = [s.text for s in fact.spans if s.type is span.type]
+
+    def neighbours(text: str) -> set[str]:
+        out = set()
+        for other in same:
+            for first, second in ((text, other), (other, text)):
+                joint = rf"{re.escape(first)},?\s+(?:and\s+|or\s+)?{re.escape(second)}"
+                if other != text and re.search(joint, fact.statement):
+                    out.add(other)
+        return out
+
+    # Three items or more: "A and B" alone is a pair whose blank the other item pins down.
+    near = neighbours(span.text)
+    return len(near | {n2 for n in near for n2 in neighbours(n)} | {span.text}) >= 3
 
 
 def cloze(fact: Fact, span: KeySpan) -> ClozeQuestion:
@@ -1046,10 +1069,15 @@ def questions_for_fact(fact: Fact, index: DeckIndex | None = None) -> list[Quest
         if not covered:
             # Where no wh-question reads well, the MCQ asks to fill the blank instead.
             stem = asked.prompt if asked is not None else blanked.prompt
+            if not typed and listed_with_others(fact, span):
+                stem = blanked.prompt  # "such as what, B and C?" reads badly
             stem = re.sub(r"^What (is|are) ", r"Which of the following \1 ", stem)
             extra = mcq(index, fact, span.text, span, stem, slug(span.text))
             if extra is not None:
                 out.append(extra)
+            elif not typed and listed_with_others(fact, span):
+                # No safe wrong options: the blank among its fellow items is still asked.
+                out.append(blanked)
     out.append(true_false(index, fact))
     return out
 

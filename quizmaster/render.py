@@ -1001,10 +1001,12 @@ def prompt(message: str) -> None:
 
 
 def ingest_preview(yaml_text: str, summary: str) -> None:
-    """``ingest --dry-run``: the facts file that would be written, and what would happen."""
-    sys.stdout.write(yaml_text)
+    """``ingest --dry-run``: the facts file that would be written (stdout, whole YAML ending
+    in a newline), then what would happen (stderr, after a blank line, so the two read apart
+    on a terminal and ``> file`` keeps only the YAML)."""
+    sys.stdout.write(yaml_text if yaml_text.endswith("\n") else yaml_text + "\n")
     sys.stdout.flush()
-    info(summary)
+    info("\n" + summary)
 
 
 def ingest_report(report: LoadReport, saved_to: str) -> None:

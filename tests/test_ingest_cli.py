@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from quizmaster.cli import app
@@ -81,6 +82,10 @@ def test_dry_run_prints_the_facts_and_writes_nothing(runner: CliRunner, db_path:
     assert out.startswith(f'deck: "{RAMSAR_DECK}"') or out.startswith(f"deck: {RAMSAR_DECK}")
     assert "Udhwa Lake" in out and "Nothing was written" in err
     assert not db_path.exists() and not decks_dir(db_path).exists()
+    # stdout is the whole YAML document; the summary is on stderr after a blank line.
+    assert out.endswith("\n") and "Would save" not in out
+    assert yaml.safe_load(out)["deck"] == RAMSAR_DECK
+    assert err.startswith("\nWould save")
     code, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
     data = json.loads(out)
     assert data["dry_run"] is True and data["deck"] == RAMSAR_DECK and data["questions"] > 20
