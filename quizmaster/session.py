@@ -594,7 +594,7 @@ def summary(
     ended: str,
 ) -> dict[str, Any]:
     """The end-of-session report (also stored in the session row)."""
-    from quizmaster.stats import streak_days
+    from quizmaster.stats import streak_days_probed
 
     tally = quiz.tally
     tomorrow_end = _tomorrow_end(now, utc_offset_minutes)
@@ -605,7 +605,9 @@ def summary(
         "correct": tally.correct,
         "accuracy": round(tally.correct / tally.answered, 3) if tally.answered else None,
         "seconds": max(0, round((now - started).total_seconds())),
-        "streak_days": streak_days(store.review_counts_by_day(utc_offset_minutes), today),
+        "streak_days": streak_days_probed(
+            lambda day: store.reviewed_on(day, utc_offset_minutes), today
+        ),
         "due_tomorrow": store.count_due(tomorrow_end),
         "left_in_queue": len(quiz.queue),
         "leeches": list(tally.leeches),
@@ -622,7 +624,7 @@ def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
 def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dict[str, Any]:
     """The numbers of ``quizmaster`` alone: due now, new available, streak, exam countdown,
     and the command to run next."""
-    from quizmaster.stats import streak_days
+    from quizmaster.stats import streak_days_probed
 
     settings = load_settings(store)
     data: dict[str, Any] = store.totals()
@@ -631,7 +633,9 @@ def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dic
     new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
     data["new_today"] = min(data["new_available"], max(0, settings.new_per_day - new_done))
     today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
-    data["streak_days"] = streak_days(store.review_counts_by_day(utc_offset_minutes), today)
+    data["streak_days"] = streak_days_probed(
+        lambda day: store.reviewed_on(day, utc_offset_minutes), today
+    )
     data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
     data["days_to_exam"] = (settings.exam_date - today).days if settings.exam_date else None
     if data["due_now"] or data["new_today"]:

@@ -4,6 +4,7 @@ benchmark's collection generator writes data the app can read."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import subprocess
 import sys
@@ -114,3 +115,44 @@ def test_make_collection_writes_data_the_app_reads(tmp_path: Path) -> None:
         assert run_doctor(store).ok
     with pytest.raises(SystemExit):
         make_collection(path, questions=4, reviews=0)
+
+
+def test_probed_streak_matches_the_full_count(tmp_path: Path) -> None:
+    """The dashboard's day-by-day streak equals the one computed from every review's local
+    day, for zones either side of UTC and reviews right at midnight."""
+    from quizmaster.stats import streak_days, streak_days_probed
+
+    with Store.open(tmp_path / "streak.db", now=NOW) as store:
+        ensure_builtin_deck(store, now=NOW)
+        qid = store.questions()[0].question.id
+        base = dt.datetime(2026, 11, 24, tzinfo=dt.timezone.utc)
+        moments = [
+            base - dt.timedelta(days=d, minutes=m)
+            for d in (0, 1, 2, 3, 5, 6, 9, 10, 11, 12, 13)
+            for m in (-30, 1, 0, 1439, 330)
+            if (d + m) % 3 != 1
+        ]
+        for at in moments:
+            card = store.card(qid)
+            store.record_review(
+                card,
+                session_id=None,
+                reviewed_at=at,
+                rating=3,
+                correct=True,
+                response="x",
+                duration_ms=1000,
+            )
+        checked = set()
+
+        def reviewed_on(day: dt.date, offset: int) -> bool:
+            return store.reviewed_on(day, offset)
+
+        for offset in (-600, -300, -1, 0, 1, 60, 330, 840):
+            counts = store.review_counts_by_day(offset)
+            for back in range(-2, 16):
+                today = (base - dt.timedelta(days=back)).date()
+                probed = streak_days_probed(functools.partial(reviewed_on, offset=offset), today)
+                assert probed == streak_days(counts, today), (offset, today)
+                checked.add(probed)
+        assert len(checked) >= 4  # the history really gives streaks of several lengths
