@@ -272,6 +272,21 @@ def big_collection(path: Path | None, tmp: Path, repeat: int) -> list[Row]:
                 "",
             )
         )
+        from quizmaster.stats import streak_days_probed
+
+        rows.append(
+            (
+                "dashboard streak (day-by-day probe)",
+                ms(
+                    timed(
+                        lambda: streak_days_probed(store.reviewed_on, now.date()),
+                        repeat,
+                    )
+                ),
+                f"{streak_days_probed(store.reviewed_on, now.date())}-day streak, indexed EXISTS",
+                "",
+            )
+        )
         due = store.due_question_ids(now, limit=400)
         cards = iter(due)
 
@@ -383,7 +398,7 @@ def ingest_per_article(tmp: Path) -> Row:
     for n, article in enumerate(articles):
         try:
             seconds.append(
-                run_once(quizmaster_cmd("ingest", str(article)), env_for(tmp / f"i{n}.db"))
+                run_once(quizmaster_cmd("ingest", "--yes", str(article)), env_for(tmp / f"i{n}.db"))
             )
         except RuntimeError as exc:
             return (label, "failed", str(exc)[:60], "")

@@ -8,8 +8,9 @@ in one transaction before its feedback is shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -163,6 +164,22 @@ def _one_per_fact(rows: Sequence[tuple[StoredQuestion, CardState]], taken: set[s
     return out
 
 
+def _first_per_fact(
+    rows: Iterable[tuple[StoredQuestion, CardState]], taken: set[str], count: int
+) -> list[Item]:
+    """``_one_per_fact(rows, taken)[:count]``, reading no more rows than that needs."""
+    out: list[Item] = []
+    if count <= 0:
+        return out
+    for stored, card in rows:
+        if stored.question.fact_id not in taken:
+            taken.add(stored.question.fact_id)
+            out.append(Item(stored, card))
+            if len(out) == count:
+                break
+    return out
+
+
 def study_day_start(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
     return day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
 
@@ -193,11 +210,17 @@ def build_queue(
         return interleave(_one_per_fact(rows, taken))[: limit or PRACTICE_LIMIT]
     since = study_day_start(now, utc_offset_minutes)
     new_done, reviews_done = store.reviews_since(since)
-    due_rows = store.quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
-    due = _one_per_fact(due_rows, taken)[: max(0, settings.reviews_per_day - reviews_done)]
+    # Read only as many candidates as today's limits can take (issue 8: a big collection's
+    # 40,000 new questions are not all parsed to pick 20).
+    with contextlib.closing(
+        store.iter_quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
+    ) as due_rows:
+        due = _first_per_fact(due_rows, taken, settings.reviews_per_day - reviews_done)
     taken = {item.stored.question.fact_id for item in due}
-    new_rows = store.quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
-    new = _one_per_fact(new_rows, taken)[: max(0, settings.new_per_day - new_done)]
+    with contextlib.closing(
+        store.iter_quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
+    ) as new_rows:
+        new = _first_per_fact(new_rows, taken, settings.new_per_day - new_done)
     queue = interleave(due) + interleave(new)
     return queue[:limit] if limit is not None else queue
 

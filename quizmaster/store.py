@@ -7,11 +7,12 @@ or not at all. WAL mode and a busy timeout let two sessions share one database.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -802,6 +803,23 @@ class Store:
         tag: str | None = None,
     ) -> list[tuple[StoredQuestion, CardState]]:
         """Questions a quiz may ask, with their cards, not suspended, retired or buried.
+        (All of them: ``iter_quiz_candidates`` reads them one at a time.)"""
+        with contextlib.closing(
+            self.iter_quiz_candidates(now=now, since=since, which=which, deck=deck, tag=tag)
+        ) as rows:
+            return list(rows)
+
+    def iter_quiz_candidates(
+        self,
+        *,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        which: str,
+        deck: str | None = None,
+        tag: str | None = None,
+    ) -> Generator[tuple[StoredQuestion, CardState], None, None]:
+        """Questions a quiz may ask, with their cards, not suspended, retired or buried,
+        parsed one at a time as they are read (close the iterator when done with it).
 
         ``which`` is "due" (reviewed and due by ``now``, most overdue first), "new" (never
         reviewed, in deck order) or "any" (everything, soonest due first, for practice).
@@ -843,13 +861,14 @@ class Store:
             f"WHERE {' AND '.join(where)} ORDER BY {order}",
             params,
         )
-        return [
-            (
-                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                _card_from_row(r[2:]),
-            )
-            for r in rows
-        ]
+        try:
+            for r in rows:
+                yield (
+                    StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                    _card_from_row(r[2:]),
+                )
+        finally:
+            rows.close()
 
     def tag_exists(self, tag: str) -> bool:
         row = self.conn.execute(

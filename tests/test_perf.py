@@ -228,3 +228,32 @@ def test_dashboard_panel_without_rich_looks_like_rich(tty: bool) -> None:
             assert fast.removesuffix(b"drawn" + newline) == _panel("rich", summary, columns, tty)
     # Too narrow for a line: it leaves the drawing (and the wrapping) to Rich.
     assert _panel("fast", PANEL_SUMMARIES[0], 40, tty).endswith(b"declined" + newline)
+
+
+@pytest.mark.parametrize("limits", [(20, 200), (3, 7), (0, 50), (500, 500)])
+def test_queue_reads_only_what_it_takes_and_matches_the_full_read(
+    tmp_path: Path, limits: tuple[int, int]
+) -> None:
+    from quizmaster.session import (
+        QuizSettings,
+        _one_per_fact,
+        build_queue,
+        interleave,
+        study_day_start,
+    )
+
+    path = tmp_path / "queue.db"
+    make_collection(path, questions=400, reviews=3000)
+    settings = QuizSettings(new_per_day=limits[0], reviews_per_day=limits[1])
+    with Store.open(path, now=NOW) as store:
+        since = study_day_start(NOW, 0)
+        new_done, reviews_done = store.reviews_since(since)
+        taken: set[str] = set()
+        due_rows = store.quiz_candidates(now=NOW, since=since, which="due")
+        due = _one_per_fact(due_rows, taken)[: max(0, limits[1] - reviews_done)]
+        taken = {item.stored.question.fact_id for item in due}
+        new_rows = store.quiz_candidates(now=NOW, since=since, which="new")
+        new = _one_per_fact(new_rows, taken)[: max(0, limits[0] - new_done)]
+        expected = [i.question_id for i in interleave(due) + interleave(new)]
+        queue = build_queue(store, now=NOW, settings=settings)
+        assert [i.question_id for i in queue] == expected and due_rows and new_rows
