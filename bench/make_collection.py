@@ -255,23 +255,68 @@ if __name__ == "__main__":
     main()
 
 
-def synthetic_deck(n_facts: int) -> tuple[list[Any], list[Any]]:
-    """``n_facts`` facts and the questions ``generate_questions`` makes of them (4 per fact),
-    as pydantic objects ready for ``Store.load_deck``."""
+def synthetic_deck(n_facts: int, distractors: bool = False) -> tuple[list[Any], list[Any]]:
+    """``n_facts`` facts and the questions ``generate_questions`` makes of them,
+    as pydantic objects ready for ``Store.load_deck``.
+
+    With ``distractors`` every key span carries four hand-written wrong answers, as an
+    exam deck's do; without, the generator searches the deck's own spans for them, which is
+    quadratic in the deck size (see the README's performance section)."""
     from quizmaster.generate import generate_questions
+
+    facts = synthetic_facts(n_facts, distractors)
+    return facts, list(generate_questions(facts))
+
+
+def synthetic_questions(facts: list[Any]) -> list[Any]:
+    """Four questions per fact (cloze and short answer per key span), built directly: the
+    store's share of an import measured without the generator's."""
+    from quizmaster.models import ClozeQuestion, ShortAnswerQuestion, question_id
+
+    out: list[Any] = []
+    for fact in facts:
+        for span in fact.spans:
+            variant = span.text.replace(" ", "-")
+            for cls, kind in ((ClozeQuestion, "cloze"), (ShortAnswerQuestion, "short_answer")):
+                out.append(
+                    cls(
+                        id=question_id(fact.id, kind, variant),
+                        fact_id=fact.id,
+                        variant=variant,
+                        prompt=fact.statement.replace(span.text, "_____"),
+                        answer=span.text,
+                        topic=fact.topic,
+                        tags=list(fact.tags),
+                    )
+                )
+    return out
+
+
+def synthetic_facts(n_facts: int, distractors: bool = False) -> list[Any]:
+    """The facts of ``synthetic_deck``."""
     from quizmaster.models import Fact, KeySpan, SpanType
 
-    facts = [
+    def wrong(stem: str, i: int, mod: int) -> list[str]:
+        return [f"{stem} {(i + k) % mod}" for k in (1, 2, 3, 4)] if distractors else []
+
+    return [
         Fact(
             id=f"fact-{i:06d}",
-            statement=f"In 2025 committee number {i} met in city {i % 997} under chair {i % 89}.",
+            statement=f"In 2025 committee number {i} met in city {i % 997} with chair {i % 89}.",
             spans=[
-                KeySpan(text=f"city {i % 997}", type=SpanType.PLACE),
-                KeySpan(text=f"chair {i % 89}", type=SpanType.PERSON),
+                KeySpan(
+                    text=f"city {i % 997}",
+                    type=SpanType.PLACE,
+                    distractors=wrong("city", i % 997, 997),
+                ),
+                KeySpan(
+                    text=f"chair {i % 89}",
+                    type=SpanType.PERSON,
+                    distractors=wrong("chair", i % 89, 89),
+                ),
             ],
             topic=f"Topic {i % 40}",
             tags=["synthetic", f"t{i % 13}"],
         )
         for i in range(n_facts)
     ]
-    return facts, list(generate_questions(facts))

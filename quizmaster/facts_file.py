@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,37 @@ def _line_map(node: Any, path: Loc = ()) -> dict[Loc, int]:
         for index, item in enumerate(node.value):
             lines.update(_line_map(item, path + (index,)))
     return lines
+
+
+class LazyLineMap(Mapping[Loc, int]):
+    """The path -> line map of a YAML text, built on first use only: a valid file never
+    needs it, and on a big file it costs as much as half the parse (issue 8, perf). It
+    re-composes the text, which parsed once already."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[Loc, int] | None = None
+
+    def _map(self) -> dict[Loc, int]:
+        if self._lines is None:
+            import yaml
+
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(self._text)
+            try:
+                node = loader.get_single_node()
+            finally:
+                loader.dispose()
+            self._lines = {} if node is None else _line_map(node)
+        return self._lines
+
+    def __getitem__(self, key: Loc) -> int:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 def _check_tree(node: Any, name: str, text: str) -> None:
@@ -150,7 +181,7 @@ def _check_duplicate_keys(node: Any, name: str) -> None:
             stack.extend(item for item in current.value if type(item) is not ScalarNode)
 
 
-def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
+def parse_yaml(text: str, name: str) -> tuple[Any, Mapping[Loc, int]]:
     """Safely parse YAML; return the data and a path -> line map for error messages."""
     import yaml
 
@@ -179,7 +210,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Loc, int]]:
         raise InputFileError(name, "invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
-    return data, _line_map(node)
+    return data, LazyLineMap(text)
 
 
 def _describe(loc: Loc) -> str:
@@ -189,7 +220,7 @@ def _describe(loc: Loc) -> str:
     return out
 
 
-def _line_for(loc: Loc, lines: dict[Loc, int]) -> int | None:
+def _line_for(loc: Loc, lines: Mapping[Loc, int]) -> int | None:
     for end in range(len(loc), -1, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
@@ -212,7 +243,7 @@ def _message(error: Any) -> str:
     return f"{prefix}{msg}"
 
 
-def validate_facts(data: Any, name: str, lines: dict[Loc, int]) -> FactsFile:
+def validate_facts(data: Any, name: str, lines: Mapping[Loc, int]) -> FactsFile:
     """Validate parsed YAML as a facts file; raise on the first problem, with its line."""
     if not isinstance(data, dict):
         raise InputFileError(

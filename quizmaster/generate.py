@@ -334,6 +334,9 @@ class DeckIndex:
     facts: list[Fact]
     by_type: dict[SpanType, list[tuple[Fact, KeySpan]]] = field(default_factory=dict)
     templates: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # (fact id, answer, span text, span type) -> _deck_candidates: mcq and true/false ask
+    # for the same span's deck candidates; the search is quadratic, so it runs once.
+    deck_drawn: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Sequence[Fact]) -> DeckIndex:
@@ -418,8 +421,16 @@ class Candidates:
     authored: list[str]
     generated: list[str]
     gazetteer_same: list[str]
-    deck: list[str]
+    # The deck's own spans: a list, or a function giving it, called only when a question
+    # gets that far down the tiers (comparing templates is quadratic in the deck size).
+    deck_source: list[str] | Callable[[], list[str]]
     gazetteer_like: list[str]
+
+    @property
+    def deck(self) -> list[str]:
+        if callable(self.deck_source):
+            self.deck_source = self.deck_source()
+        return self.deck_source
 
 
 def place_kind(text: str) -> str | None:
@@ -481,18 +492,29 @@ def candidates_for(
     span_type = span.type if span is not None else _infer_type(answer)
     generated = nearby_values(answer, rng)
     same, like = _gazetteer_candidates(answer, span_type)
-    deck: list[str] = []
+    deck: list[str] | Callable[[], list[str]] = []
     if span is not None and span.type in DECK_DRAWN_TYPES:
-        template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
-        for other_fact, other in index.by_type.get(span.type, []):
-            if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
-                continue
-            other_template = index.templates[(other_fact.id, other.text)]
-            # Facts that read alike make the other answer true here as well.
-            ratio = difflib.SequenceMatcher(None, template, other_template).ratio()
-            if ratio < 0.6:
-                deck.append(other.text)
+        deck = functools.partial(_deck_candidates, index, fact, answer, span)
     return Candidates(authored, generated, same, deck, like)
+
+
+def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -> list[str]:
+    """Same-typed spans of other facts whose statements do not read alike."""
+    key = (fact.id, answer, span.text, span.type.value)
+    if key in index.deck_drawn:
+        return index.deck_drawn[key]
+    deck: list[str] = index.deck_drawn.setdefault(key, [])
+    template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
+    matcher = difflib.SequenceMatcher(None, template)
+    for other_fact, other in index.by_type.get(span.type, []):
+        if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
+            continue
+        matcher.set_seq2(index.templates[(other_fact.id, other.text)])
+        # Facts that read alike make the other answer true here as well. The quick ratios
+        # are upper bounds of ratio(): below 0.6 they settle it without the full match.
+        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6 or matcher.ratio() < 0.6:
+            deck.append(other.text)
+    return deck
 
 
 def _infer_type(answer: str) -> SpanType:
@@ -535,15 +557,15 @@ def pick_distractors(
     answer in form. ``context`` is the text the question shows: automatic candidates found in
     it would be eliminated at sight, so they are skipped."""
     chosen: list[str] = []
-    tiers: list[tuple[list[str], bool]] = [
-        (cands.authored, False),
-        (cands.generated, False),
-        (cands.gazetteer_same, True),
-        (cands.deck, True),
-        (cands.gazetteer_like, True),
+    tiers: list[tuple[Callable[[], list[str]], bool]] = [
+        (lambda: cands.authored, False),
+        (lambda: cands.generated, False),
+        (lambda: cands.gazetteer_same, True),
+        (lambda: cands.deck, True),  # computed only when reached
+        (lambda: cands.gazetteer_like, True),
     ]
     for tier, automatic in tiers:
-        pool = list(dict.fromkeys(tier))
+        pool = list(dict.fromkeys(tier()))
         if automatic:
             rng.shuffle(pool)  # ties in form are broken by the seed, not by list order
             pool.sort(key=lambda c: _form_distance(c, answer))

@@ -8,8 +8,9 @@ in one transaction before its feedback is shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -163,6 +164,22 @@ def _one_per_fact(rows: Sequence[tuple[StoredQuestion, CardState]], taken: set[s
     return out
 
 
+def _first_per_fact(
+    rows: Iterable[tuple[StoredQuestion, CardState]], taken: set[str], count: int
+) -> list[Item]:
+    """``_one_per_fact(rows, taken)[:count]``, reading no more rows than that needs."""
+    out: list[Item] = []
+    if count <= 0:
+        return out
+    for stored, card in rows:
+        if stored.question.fact_id not in taken:
+            taken.add(stored.question.fact_id)
+            out.append(Item(stored, card))
+            if len(out) == count:
+                break
+    return out
+
+
 def study_day_start(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
     return day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
 
@@ -193,11 +210,17 @@ def build_queue(
         return interleave(_one_per_fact(rows, taken))[: limit or PRACTICE_LIMIT]
     since = study_day_start(now, utc_offset_minutes)
     new_done, reviews_done = store.reviews_since(since)
-    due_rows = store.quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
-    due = _one_per_fact(due_rows, taken)[: max(0, settings.reviews_per_day - reviews_done)]
+    # Read only as many candidates as today's limits can take (issue 8: a big collection's
+    # 40,000 new questions are not all parsed to pick 20).
+    with contextlib.closing(
+        store.iter_quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
+    ) as due_rows:
+        due = _first_per_fact(due_rows, taken, settings.reviews_per_day - reviews_done)
     taken = {item.stored.question.fact_id for item in due}
-    new_rows = store.quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
-    new = _one_per_fact(new_rows, taken)[: max(0, settings.new_per_day - new_done)]
+    with contextlib.closing(
+        store.iter_quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
+    ) as new_rows:
+        new = _first_per_fact(new_rows, taken, settings.new_per_day - new_done)
     queue = interleave(due) + interleave(new)
     return queue[:limit] if limit is not None else queue
 
@@ -594,7 +617,7 @@ def summary(
     ended: str,
 ) -> dict[str, Any]:
     """The end-of-session report (also stored in the session row)."""
-    from quizmaster.stats import streak_days
+    from quizmaster.stats import streak_days_probed
 
     tally = quiz.tally
     tomorrow_end = _tomorrow_end(now, utc_offset_minutes)
@@ -605,7 +628,9 @@ def summary(
         "correct": tally.correct,
         "accuracy": round(tally.correct / tally.answered, 3) if tally.answered else None,
         "seconds": max(0, round((now - started).total_seconds())),
-        "streak_days": streak_days(store.review_counts_by_day(utc_offset_minutes), today),
+        "streak_days": streak_days_probed(
+            lambda day: store.reviewed_on(day, utc_offset_minutes), today
+        ),
         "due_tomorrow": store.count_due(tomorrow_end),
         "left_in_queue": len(quiz.queue),
         "leeches": list(tally.leeches),
@@ -622,7 +647,7 @@ def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
 def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dict[str, Any]:
     """The numbers of ``quizmaster`` alone: due now, new available, streak, exam countdown,
     and the command to run next."""
-    from quizmaster.stats import streak_days
+    from quizmaster.stats import streak_days_probed
 
     settings = load_settings(store)
     data: dict[str, Any] = store.totals()
@@ -631,7 +656,9 @@ def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dic
     new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
     data["new_today"] = min(data["new_available"], max(0, settings.new_per_day - new_done))
     today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
-    data["streak_days"] = streak_days(store.review_counts_by_day(utc_offset_minutes), today)
+    data["streak_days"] = streak_days_probed(
+        lambda day: store.reviewed_on(day, utc_offset_minutes), today
+    )
     data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
     data["days_to_exam"] = (settings.exam_date - today).days if settings.exam_date else None
     if data["due_now"] or data["new_today"]:

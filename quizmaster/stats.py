@@ -25,6 +25,17 @@ def streak_days(counts: Mapping[dt.date, int], today: dt.date) -> int:
     return streak
 
 
+def streak_days_probed(reviewed_on: Callable[[dt.date], bool], today: dt.date) -> int:
+    """``streak_days`` without the whole history: asks ``reviewed_on(day)`` day by day going
+    back from today, so the cost grows with the streak, not with the number of reviews."""
+    day = today if reviewed_on(today) else today - dt.timedelta(days=1)
+    streak = 0
+    while reviewed_on(day):
+        streak += 1
+        day -= dt.timedelta(days=1)
+    return streak
+
+
 def longest_streak(counts: Mapping[dt.date, int]) -> int:
     """The longest run of consecutive review days ever."""
     best = run = 0

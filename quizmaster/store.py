@@ -7,11 +7,12 @@ or not at all. WAL mode and a busy timeout let two sessions share one database.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -430,6 +431,10 @@ class Store:
                 (json.dumps([f.id for f in facts]),),
             )
         }
+        # Rows are gathered, then written with one executemany per statement (issue 8, perf).
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        moves: list[tuple[int, str]] = []
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
@@ -451,22 +456,25 @@ class Store:
                 fact.id,
             )
             if old is None:
-                self.conn.execute(
-                    "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
-                    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                    values,
-                )
+                inserts.append(values)
                 report.facts_added.append(fact.id)
             elif old[1] != data or old[2]:
-                self.conn.execute(
-                    "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
-                    "tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
-                    values,
-                )
+                updates.append(values)
                 report.facts_updated.append(fact.id)
             else:
-                self.conn.execute("UPDATE facts SET position = ? WHERE id = ?", (position, fact.id))
+                moves.append((position, fact.id))
                 report.facts_unchanged.append(fact.id)
+        self.conn.executemany(
+            "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
+            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            inserts,
+        )
+        self.conn.executemany(
+            "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
+            "tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            updates,
+        )
+        self.conn.executemany("UPDATE facts SET position = ? WHERE id = ?", moves)
         if retire_missing:
             keep = json.dumps([f.id for f in facts])
             gone = self.conn.execute(
@@ -494,6 +502,9 @@ class Store:
                 "SELECT id, data, retired FROM questions WHERE deck_id = ?", (deck_id,)
             )
         }
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        moves: list[tuple[int, str]] = []
         for position, q in enumerate(questions):
             data = q.model_dump_json()
             values = (
@@ -514,27 +525,30 @@ class Store:
             )
             old = existing.get(q.id)
             if old is None:
-                self.conn.execute(
-                    "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
-                    "options, answer, explanation, topic, tags, data, retired, created_at, "
-                    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                    (*values[:-1], stamp, q.id),
-                )
-                self.conn.execute("INSERT OR IGNORE INTO cards (question_id) VALUES (?)", (q.id,))
+                inserts.append((*values[:-1], stamp, q.id))
                 report.questions_added.append(q.id)
             elif old[0] != data or old[1]:
-                self.conn.execute(
-                    "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
-                    "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
-                    "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
-                    values,
-                )
+                updates.append(values)
                 report.questions_updated.append(q.id)
             else:
-                self.conn.execute(
-                    "UPDATE questions SET position = ? WHERE id = ?", (position, q.id)
-                )
+                moves.append((position, q.id))
                 report.questions_unchanged.append(q.id)
+        self.conn.executemany(
+            "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
+            "options, answer, explanation, topic, tags, data, retired, created_at, "
+            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            inserts,
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO cards (question_id) VALUES (?)", ((r[-1],) for r in inserts)
+        )
+        self.conn.executemany(
+            "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
+            "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
+            "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            updates,
+        )
+        self.conn.executemany("UPDATE questions SET position = ? WHERE id = ?", moves)
         if retire_missing:
             produced = {q.id for q in questions}
             for qid, (_data, retired) in existing.items():
@@ -789,6 +803,23 @@ class Store:
         tag: str | None = None,
     ) -> list[tuple[StoredQuestion, CardState]]:
         """Questions a quiz may ask, with their cards, not suspended, retired or buried.
+        (All of them: ``iter_quiz_candidates`` reads them one at a time.)"""
+        with contextlib.closing(
+            self.iter_quiz_candidates(now=now, since=since, which=which, deck=deck, tag=tag)
+        ) as rows:
+            return list(rows)
+
+    def iter_quiz_candidates(
+        self,
+        *,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        which: str,
+        deck: str | None = None,
+        tag: str | None = None,
+    ) -> Generator[tuple[StoredQuestion, CardState], None, None]:
+        """Questions a quiz may ask, with their cards, not suspended, retired or buried,
+        parsed one at a time as they are read (close the iterator when done with it).
 
         ``which`` is "due" (reviewed and due by ``now``, most overdue first), "new" (never
         reviewed, in deck order) or "any" (everything, soonest due first, for practice).
@@ -830,13 +861,14 @@ class Store:
             f"WHERE {' AND '.join(where)} ORDER BY {order}",
             params,
         )
-        return [
-            (
-                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                _card_from_row(r[2:]),
-            )
-            for r in rows
-        ]
+        try:
+            for r in rows:
+                yield (
+                    StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                    _card_from_row(r[2:]),
+                )
+        finally:
+            rows.close()
 
     def tag_exists(self, tag: str) -> bool:
         row = self.conn.execute(
@@ -1420,6 +1452,21 @@ class Store:
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
         ).fetchone()
         return int(row[0])
+
+    # --- fast streaks (issue 8, perf) -------------------------------------------------------
+
+    def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
+        """Whether any review falls on the local calendar ``day`` (the day
+        ``review_counts_by_day`` files it under): one indexed range probe on ``reviewed_at``
+        (stored as canonical ISO UTC text by ``iso``, so text order is time order)."""
+        start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc) - dt.timedelta(
+            minutes=utc_offset_minutes
+        )
+        row = self.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
+            (iso(start), iso(start + dt.timedelta(days=1))),
+        ).fetchone()
+        return bool(row[0])
 
 
 # --- decks in and out (issue 7) ------------------------------------------------------------

@@ -4,6 +4,7 @@ benchmark's collection generator writes data the app can read."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def builtin_db(db_path: Path) -> Path:
 
 def test_start_up_paths_skip_heavy_imports(builtin_db: Path) -> None:
     assert set(loaded_modules(builtin_db, "--help")) <= {"rich"}  # Typer's help uses Rich
-    assert loaded_modules(builtin_db) == ["rich"]  # the dashboard: no models, no sqlite_utils
+    assert loaded_modules(builtin_db) == []  # the dashboard: no models, no sqlite_utils, no Rich
     assert loaded_modules(builtin_db, "questions", "list", "--json") == []
 
 
@@ -114,3 +115,145 @@ def test_make_collection_writes_data_the_app_reads(tmp_path: Path) -> None:
         assert run_doctor(store).ok
     with pytest.raises(SystemExit):
         make_collection(path, questions=4, reviews=0)
+
+
+def test_probed_streak_matches_the_full_count(tmp_path: Path) -> None:
+    """The dashboard's day-by-day streak equals the one computed from every review's local
+    day, for zones either side of UTC and reviews right at midnight."""
+    from quizmaster.stats import streak_days, streak_days_probed
+
+    with Store.open(tmp_path / "streak.db", now=NOW) as store:
+        ensure_builtin_deck(store, now=NOW)
+        qid = store.questions()[0].question.id
+        base = dt.datetime(2026, 11, 24, tzinfo=dt.timezone.utc)
+        moments = [
+            base - dt.timedelta(days=d, minutes=m)
+            for d in (0, 1, 2, 3, 5, 6, 9, 10, 11, 12, 13)
+            for m in (-30, 1, 0, 1439, 330)
+            if (d + m) % 3 != 1
+        ]
+        for at in moments:
+            card = store.card(qid)
+            store.record_review(
+                card,
+                session_id=None,
+                reviewed_at=at,
+                rating=3,
+                correct=True,
+                response="x",
+                duration_ms=1000,
+            )
+        checked = set()
+
+        def reviewed_on(day: dt.date, offset: int) -> bool:
+            return store.reviewed_on(day, offset)
+
+        for offset in (-600, -300, -1, 0, 1, 60, 330, 840):
+            counts = store.review_counts_by_day(offset)
+            for back in range(-2, 16):
+                today = (base - dt.timedelta(days=back)).date()
+                probed = streak_days_probed(functools.partial(reviewed_on, offset=offset), today)
+                assert probed == streak_days(counts, today), (offset, today)
+                checked.add(probed)
+        assert len(checked) >= 4  # the history really gives streaks of several lengths
+
+
+PANEL_SCRIPT = """
+import json, sys
+from quizmaster import dashboard_panel, render
+summary = json.loads(sys.argv[2])
+if sys.argv[1] == "fast":
+    sys.stdout.write("drawn\\n" if dashboard_panel.draw(summary) else "declined\\n")
+else:
+    render.dashboard(summary)
+"""
+
+PANEL_SUMMARIES = [
+    {
+        "decks": 2,
+        "facts": 1234,
+        "questions": 5678,
+        "due_now": 12,
+        "new_available": 300,
+        "new_today": 20,
+        "streak_days": 1,
+        "exam_date": "2027-01-01",
+        "days_to_exam": 0,
+        "next_command": "quizmaster quiz",
+    },
+    {
+        "decks": 0,
+        "facts": 0,
+        "questions": 0,
+        "due_now": 0,
+        "new_available": 0,
+        "next_command": "quizmaster import FILE.yaml",
+    },
+]
+
+
+def _panel(mode: str, summary: dict[str, object], columns: int, tty: bool) -> bytes:
+    import os
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(COLUMNS=str(columns), TERM="xterm-256color")
+    cmd = [sys.executable, "-c", PANEL_SCRIPT, mode, json.dumps(summary)]
+    if not tty:
+        return subprocess.run(cmd, env=env, capture_output=True, check=True).stdout
+    master, slave = pty.openpty()
+    with subprocess.Popen(cmd, env=env, stdout=slave, stderr=slave):
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    os.close(master)
+    return out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("tty", [False, True])
+def test_dashboard_panel_without_rich_looks_like_rich(tty: bool) -> None:
+    newline = b"\r\n" if tty else b"\n"
+    for summary in PANEL_SUMMARIES:
+        for columns in (100, 60):
+            fast = _panel("fast", summary, columns, tty)
+            assert fast.endswith(b"drawn" + newline)
+            assert fast.removesuffix(b"drawn" + newline) == _panel("rich", summary, columns, tty)
+    # Too narrow for a line: it leaves the drawing (and the wrapping) to Rich.
+    assert _panel("fast", PANEL_SUMMARIES[0], 40, tty).endswith(b"declined" + newline)
+
+
+@pytest.mark.parametrize("limits", [(20, 200), (3, 7), (0, 50), (500, 500)])
+def test_queue_reads_only_what_it_takes_and_matches_the_full_read(
+    tmp_path: Path, limits: tuple[int, int]
+) -> None:
+    from quizmaster.session import (
+        QuizSettings,
+        _one_per_fact,
+        build_queue,
+        interleave,
+        study_day_start,
+    )
+
+    path = tmp_path / "queue.db"
+    make_collection(path, questions=400, reviews=3000)
+    settings = QuizSettings(new_per_day=limits[0], reviews_per_day=limits[1])
+    with Store.open(path, now=NOW) as store:
+        since = study_day_start(NOW, 0)
+        new_done, reviews_done = store.reviews_since(since)
+        taken: set[str] = set()
+        due_rows = store.quiz_candidates(now=NOW, since=since, which="due")
+        due = _one_per_fact(due_rows, taken)[: max(0, limits[1] - reviews_done)]
+        taken = {item.stored.question.fact_id for item in due}
+        new_rows = store.quiz_candidates(now=NOW, since=since, which="new")
+        new = _one_per_fact(new_rows, taken)[: max(0, limits[0] - new_done)]
+        expected = [i.question_id for i in interleave(due) + interleave(new)]
+        queue = build_queue(store, now=NOW, settings=settings)
+        assert [i.question_id for i in queue] == expected and due_rows and new_rows

@@ -3,6 +3,7 @@ session, two sessions at once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -132,6 +133,69 @@ def test_sigkill_loses_no_acknowledged_answer(db_path: Path) -> None:
     assert rows(db_path, f"SELECT reps FROM cards WHERE question_id = '{MCQ_ID}'") == [(1,)]
 
 
+def _acknowledged_prompts(out: str) -> list[str]:
+    """The prompt of every question whose feedback ("Rated ...") reached stdout."""
+    lines = out.splitlines()
+    found = []
+    for n, line in enumerate(lines):
+        if line.startswith("Rated "):
+            header = max(i for i in range(n) if lines[i].startswith("["))
+            found.append(lines[header + 1].strip())
+    return found
+
+
+def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
+    """Sessions killed with SIGKILL at seeded random moments, 24 times: every answer whose
+    feedback was printed is stored, and the file stays intact."""
+    import random
+    import threading
+
+    make_quiz_db(db_path, NOW)
+    rng = random.Random(8)
+    answers = "".join(rng.choice(["2\n", "f\n", "Tel Aviv\n", "Ganga\n", "?\n"]) for _ in range(40))
+    kills_after_an_answer = 0
+    for run in range(24):
+        moment = (NOW + dt.timedelta(days=2 * run, hours=rng.randrange(12))).isoformat()
+        before = rows(db_path, "SELECT coalesce(max(id), 0) FROM reviews")[0][0]
+        with subprocess.Popen(
+            [*QUIZMASTER, "quiz", "--limit=10"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env(db_path, QUIZMASTER_NOW=moment, COLUMNS="200"),
+        ) as proc:
+            assert proc.stdin is not None and proc.stdout is not None
+            chunks: list[str] = []
+            reader = threading.Thread(target=lambda p=proc, out=chunks: out.append(p.stdout.read()))
+            reader.start()
+            try:
+                proc.stdin.write(answers)
+                proc.stdin.flush()
+            except BrokenPipeError:
+                pass
+            time.sleep(rng.uniform(0.15, 0.6))  # start-up is ~0.2 s: some die before answering
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+            reader.join(timeout=10)
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        acked = _acknowledged_prompts("".join(chunks))
+        kills_after_an_answer += bool(acked)
+        new = rows(
+            db_path,
+            "SELECT q.prompt FROM reviews r JOIN questions q ON q.id = r.question_id "
+            f"WHERE r.id > {before} ORDER BY r.id",
+        )
+        stored = [p for (p,) in new]
+        assert stored[: len(acked)] == acked, (run, acked, stored, chunks)
+        assert len(stored) <= len(acked) + 1  # at most the one being written when killed
+        assert rows(db_path, "PRAGMA integrity_check") == [("ok",)]
+    assert kills_after_an_answer >= 8  # the seed really kills mid-session, not only at start
+
+
 def test_two_sessions_at_once(db_path: Path) -> None:
     make_quiz_db(db_path, NOW)
     procs = [
@@ -162,9 +226,18 @@ def test_two_sessions_at_once(db_path: Path) -> None:
         for _ in range(2)
     ]
     outs = [p.communicate("\n" * 6, timeout=60) for p in procs]
-    for proc, (_out, err) in zip(procs, outs, strict=True):
-        assert proc.returncode == 0 and "Error" not in err, err
-    assert len(rows(db_path, "SELECT id FROM reviews")) >= 4 + 2
+    answered = []
+    for proc, (out, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0 and "Error" not in err and "locked" not in err, err
+        answered.append(out.count("Rated "))
+    # Both histories complete: each session's reviews are exactly the answers it showed.
+    per_session = rows(
+        db_path,
+        "SELECT count(*) FROM reviews WHERE session_id IN (SELECT id FROM sessions "
+        "WHERE started_at >= '2026-11-30') GROUP BY session_id",
+    )
+    assert sorted(int(str(n)) for (n,) in per_session) == sorted(answered) and min(answered) >= 1
+    assert len(rows(db_path, "SELECT id FROM reviews")) == 4 + sum(answered)  # practice: none
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
