@@ -105,17 +105,15 @@ def dashboard(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = Fal
         if db is not None:
             ctx.obj = {"db": db}
         return
-    from quizmaster import dashboard_panel, output
+    from quizmaster import render
     from quizmaster.session import dashboard as dashboard_summary
 
     with open_store(db) as store:
         moment = now()
         summary = dashboard_summary(store, now=moment, utc_offset_minutes=utc_offset(moment))
     if as_json:
-        output.json_out(summary)
-    elif not dashboard_panel.draw(summary):  # without Rich's import where it can (issue 8)
-        from quizmaster import render
-
+        render.json_out(summary)
+    else:
         render.dashboard(summary)
 
 
