@@ -946,7 +946,7 @@ def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any
         last = trend[-1]["percent"]
         console.print(
             Text(
-                f"\nMock scores, % of the maximum: {_count(len(trend), "mock")}, oldest first "
+                f"\nMock scores, % of the maximum: {_count(len(trend), 'mock')}, oldest first "
                 f"(last {last:g}%, best {max(t['percent'] for t in trend):g}%)",
                 style="bold",
             )
