@@ -28,20 +28,10 @@ Loc = tuple[int | str, ...]
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a UTF-8 text file, turning every way it can fail into an :class:`InputFileError`."""
+    from quizmaster.files import read_bytes
+
     name = str(path)
-    try:
-        if path.is_dir():
-            raise InputFileError(name, "is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputFileError(name, f"file is too large ({size:,} bytes; limit {max_bytes:,})")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(name, "no such file") from None
-    except PermissionError:
-        raise InputFileError(name, "permission denied") from None
-    except OSError as exc:
-        raise InputFileError(name, f"cannot read file ({exc.strerror})") from None
+    raw = read_bytes(path, max_bytes=max_bytes)
     for bom, encoding in _WIDE_BOMS:  # before the NUL test: these files are full of NULs
         if raw.startswith(bom):
             raise InputFileError(name, f"file is {encoding}; save it as UTF-8")

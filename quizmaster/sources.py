@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quizmaster.errors import InputFileError
+from quizmaster.files import read_bytes
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_S = 15.0
@@ -124,25 +125,13 @@ def read_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
         raise InputFileError(
             name, f"unsupported file type {suffix!r}; ingest a .txt, .md or .html file"
         )
-    try:
-        if path.is_dir():
-            raise InputFileError(name, "is a directory; give an article file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputFileError(
-                name,
-                f"too large ({size:,} bytes; limit {max_bytes:,}); "
-                "save only the article's text and ingest that",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(name, "no such file; check the path") from None
-    except PermissionError:
-        raise InputFileError(name, "permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise InputFileError(name, f"cannot read the file ({exc.strerror})") from None
+    raw = read_bytes(
+        path,
+        max_bytes=max_bytes,
+        what="article file",
+        too_large_hint="; save only the article's text and ingest that",
+    )
     if suffix in HTML_SUFFIXES:
-        _check_size(raw, name, max_bytes)
         return html_article(raw, name)
     return text_article(raw, name, max_bytes=max_bytes)
 
