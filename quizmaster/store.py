@@ -1093,12 +1093,14 @@ class Store:
         return {r[0]: r[1] for r in rows}
 
     def session_rows(self) -> list[SessionRow]:
-        """Every quiz and mock session, oldest first, with its review counts."""
+        """Every quiz and mock session, oldest first, with its review counts (one pass over
+        the review log in table order: there is no index on session_id to probe)."""
         rows = self.conn.execute(
             "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
-            "(SELECT count(*) FROM reviews r WHERE r.session_id = s.id), "
-            "(SELECT coalesce(sum(r.correct), 0) FROM reviews r WHERE r.session_id = s.id) "
-            "FROM sessions s ORDER BY s.started_at, s.id"
+            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
+            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
+            "WHERE session_id IS NOT NULL GROUP BY session_id"
+            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
         )
         return [
             SessionRow(

@@ -125,6 +125,9 @@ def random_history(store: Store) -> Store:
         facts, questions = random_deck(rng, name)
         store.load_deck(name, facts, questions, now=NOW - dt.timedelta(days=400))
         question_ids += [q.id for q in questions]
+    sessions = [
+        store.start_session("quiz", started_at=NOW - dt.timedelta(days=d)) for d in range(8)
+    ]
     rows = []
     for _ in range(3000):
         qid = rng.choice(question_ids)
@@ -132,13 +135,15 @@ def random_history(store: Store) -> Store:
         rating = rng.choice([1, 1, 2, 3, 3, 3, 4])
         state = rng.choice([None, 0, 1, 2, 2, 2, 3])  # None: no state recorded (imports)
         before = None if state is None else json.dumps({"question_id": qid, "state": state})
-        rows.append((qid, iso(moment), rating, int(rating > 1), before))
+        session = rng.choice([None, *sessions])
+        rows.append((qid, session, iso(moment), rating, int(rating > 1), before))
     with store.transaction():
         store.conn.executemany(
-            "INSERT INTO reviews (question_id, reviewed_at, rating, correct, card_before) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+            "card_before) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
+    store.start_session("mock", started_at=NOW)  # no reviews
     return store
 
 
@@ -152,3 +157,16 @@ def test_sql_aggregates_match_the_python_reference(random_history: Store, deck: 
     assert whole.reviews == 3000
     assert 0 < whole.retention_passed < whole.retention_reviews < whole.reviews
     assert len(whole.weakest) > 5 and whole.by_tag and len(whole.by_deck) == 3
+
+
+def test_session_counts_match_per_session_subqueries(random_history: Store) -> None:
+    """``history``'s per-session counts (one grouped pass) equal the former correlated
+    subqueries."""
+    reference = random_history.conn.execute(
+        "SELECT s.id, (SELECT count(*) FROM reviews r WHERE r.session_id = s.id), "
+        "(SELECT coalesce(sum(r.correct), 0) FROM reviews r WHERE r.session_id = s.id) "
+        "FROM sessions s ORDER BY s.started_at, s.id"
+    ).fetchall()
+    got = [(s.id, s.reviews, s.reviews_correct) for s in random_history.session_rows()]
+    assert got == [tuple(r) for r in reference]
+    assert len(got) == 9 and all(n > 100 for _, n, _ in got[:8]) and got[8][1:] == (0, 0)
