@@ -990,49 +990,50 @@ class Store:
         totals, retention (reviews of cards in the review state before the answer, as
         ``card_before`` records it, passed meaning any rating but Again), accuracy per topic,
         tag, kind and deck, and the ``weakest_limit`` facts with the lowest accuracy."""
-        # Days: the whole log from the reviewed_at index alone (every review has its question:
-        # foreign keys are on). Groups: the whole log in table order (walking the question_id
-        # index would fetch the rows at random). A deck's reviews through the question index.
-        days_source, source, params = "reviews", "reviews NOT INDEXED", []
+        from quizmaster.migrations import REVIEW_STATE_BEFORE
+
+        # Days: the whole log from the reviewed_at index alone, retention from the state index
+        # alone (every review has its question: foreign keys are on). Groups: the whole log in
+        # table order (walking the question_id index would fetch the rows at random). A deck's
+        # reviews through the question index.
+        scope, source, params = "1", "reviews NOT INDEXED", []
         if deck is not None:
-            source = "reviews WHERE question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
-            days_source, params = source, [self.deck_id(deck)]
+            scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
+            source, params = f"reviews WHERE {scope}", [self.deck_id(deck)]
         day_counts = {
             dt.date.fromisoformat(day): n
             for day, n in self.conn.execute(
-                f"SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
-                f"FROM {days_source} GROUP BY day",
+                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
+                f"FROM reviews WHERE {scope} GROUP BY day",
                 [f"{utc_offset_minutes:+d}", *params],
             )
         }
+        retention_reviews, retention_passed = self.conn.execute(
+            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews "
+            f"WHERE {scope} AND {REVIEW_STATE_BEFORE} = 2",
+            params,
+        ).fetchone()
         # Per question first (one pass over the log), then per group over those few rows.
         sql = f"""
             WITH pq AS MATERIALIZED (
                 SELECT q.fact_id AS fact, q.kind AS kind,
                        coalesce(nullif(q.topic, ''), 'General') AS topic,
                        coalesce(nullif(q.tags, ''), '[]') AS tags, d.name AS deck,
-                       a.n AS n, a.k AS k, a.rn AS rn, a.rk AS rk
+                       a.n AS n, a.k AS k
                 FROM (
-                    SELECT question_id, count(*) AS n, sum(correct <> 0) AS k,
-                           sum(st = 2) AS rn, sum(st = 2 AND rating > 1) AS rk
-                    FROM (
-                        SELECT question_id, correct, rating,
-                               CAST(coalesce(json_extract(card_before, '$.state'), 0)
-                                    AS INTEGER) AS st
-                        FROM {source}
-                    )
-                    GROUP BY question_id
+                    SELECT question_id, count(*) AS n, sum(correct <> 0) AS k
+                    FROM {source} GROUP BY question_id
                 ) a
                 JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
             )
-            SELECT 'all', NULL, sum(n), sum(k), sum(rn), sum(rk) FROM pq
-            UNION ALL SELECT 'topic', topic, sum(n), sum(k), 0, 0 FROM pq GROUP BY topic
-            UNION ALL SELECT 'kind', kind, sum(n), sum(k), 0, 0 FROM pq GROUP BY kind
-            UNION ALL SELECT 'deck', deck, sum(n), sum(k), 0, 0 FROM pq GROUP BY deck
-            UNION ALL SELECT 'tag', j.value, sum(n), sum(k), 0, 0
+            SELECT 'all', NULL, sum(n), sum(k) FROM pq
+            UNION ALL SELECT 'topic', topic, sum(n), sum(k) FROM pq GROUP BY topic
+            UNION ALL SELECT 'kind', kind, sum(n), sum(k) FROM pq GROUP BY kind
+            UNION ALL SELECT 'deck', deck, sum(n), sum(k) FROM pq GROUP BY deck
+            UNION ALL SELECT 'tag', j.value, sum(n), sum(k)
                 FROM pq, json_each(pq.tags) j GROUP BY j.value
             UNION ALL SELECT * FROM (
-                SELECT 'weak', fact, sum(n) AS fn, sum(k) AS fk, 0, 0 FROM pq GROUP BY fact
+                SELECT 'weak', fact, sum(n) AS fn, sum(k) AS fk FROM pq GROUP BY fact
                 HAVING fk < fn ORDER BY CAST(fk AS REAL) / fn, fk - fn, fact LIMIT ?
             )
         """
@@ -1042,11 +1043,11 @@ class Store:
             "kind": {},
             "deck": {},
         }
-        totals = (0, 0, 0, 0)
+        totals = (0, 0)
         weakest: list[tuple[str, int, int]] = []
-        for group, name, n, k, rn, rk in self.conn.execute(sql, [*params, weakest_limit]):
+        for group, name, n, k in self.conn.execute(sql, [*params, weakest_limit]):
             if group == "all":
-                totals = (n or 0, k or 0, rn or 0, rk or 0)
+                totals = (n or 0, k or 0)
             elif group == "weak":
                 weakest.append((name, n, k))
             else:
@@ -1055,8 +1056,8 @@ class Store:
             day_counts=day_counts,
             reviews=totals[0],
             correct=totals[1],
-            retention_reviews=totals[2],
-            retention_passed=totals[3],
+            retention_reviews=retention_reviews,
+            retention_passed=retention_passed,
             by_topic=groups["topic"],
             by_tag=groups["tag"],
             by_kind=groups["kind"],
