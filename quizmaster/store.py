@@ -992,14 +992,13 @@ class Store:
         tag, kind and deck, and the ``weakest_limit`` facts with the lowest accuracy."""
         from quizmaster.migrations import REVIEW_STATE_BEFORE
 
-        # Days: the whole log from the reviewed_at index alone, retention from the state index
-        # alone (every review has its question: foreign keys are on). Groups: the whole log in
-        # table order (walking the question_id index would fetch the rows at random). A deck's
-        # reviews through the question index.
-        scope, source, params = "1", "reviews NOT INDEXED", []
+        # Each query reads one index of m004/m001 alone: days from reviewed_at, retention from
+        # the state before, groups from (question_id, correct). Every review has its question
+        # (foreign keys are on), so the whole collection needs no join.
+        scope, params = "1", []
         if deck is not None:
             scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
-            source, params = f"reviews WHERE {scope}", [self.deck_id(deck)]
+            params = [self.deck_id(deck)]
         day_counts = {
             dt.date.fromisoformat(day): n
             for day, n in self.conn.execute(
@@ -1022,7 +1021,7 @@ class Store:
                        a.n AS n, a.k AS k
                 FROM (
                     SELECT question_id, count(*) AS n, sum(correct <> 0) AS k
-                    FROM {source} GROUP BY question_id
+                    FROM reviews WHERE {scope} GROUP BY question_id
                 ) a
                 JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
             )
