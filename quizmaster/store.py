@@ -995,10 +995,11 @@ class Store:
         # Each query reads one index of m004/m001 alone: days from reviewed_at, retention from
         # the state before, groups from (question_id, correct). Every review has its question
         # (foreign keys are on), so the whole collection needs no join.
-        scope, params = "1", []
+        scope, state, params = "1", REVIEW_STATE_BEFORE, []
         if deck is not None:
+            # A deck's few reviews by question: "+" keeps the planner off the state index.
             scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
-            params = [self.deck_id(deck)]
+            state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
         day_counts = {
             dt.date.fromisoformat(day): n
             for day, n in self.conn.execute(
@@ -1009,7 +1010,7 @@ class Store:
         }
         retention_reviews, retention_passed = self.conn.execute(
             "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews "
-            f"WHERE {scope} AND {REVIEW_STATE_BEFORE} = 2",
+            f"WHERE {scope} AND {state} = 2",
             params,
         ).fetchone()
         # Per question first (one pass over the log), then per group over those few rows.

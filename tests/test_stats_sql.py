@@ -170,3 +170,21 @@ def test_session_counts_match_per_session_subqueries(random_history: Store) -> N
     got = [(s.id, s.reviews, s.reviews_correct) for s in random_history.session_rows()]
     assert got == [tuple(r) for r in reference]
     assert len(got) == 9 and all(n > 100 for _, n, _ in got[:8]) and got[8][1:] == (0, 0)
+
+
+def test_weakest_ties_go_to_more_misses_then_fact_id(store: Store) -> None:
+    facts, questions = random_deck(random.Random(1), "Alpha")
+    store.load_deck("Alpha", facts, questions, now=NOW - dt.timedelta(days=1))
+    answers = {"alpha-0": [1, 0], "alpha-1": [1, 1, 0, 0], "alpha-2": [0, 1], "alpha-3": [1]}
+    with store.transaction():
+        store.conn.executemany(
+            "INSERT INTO reviews (question_id, reviewed_at, rating, correct) VALUES (?, ?, ?, ?)",
+            [
+                (f"{fid}:cloze:x", iso(NOW - dt.timedelta(minutes=i)), 3 if ok else 1, ok)
+                for fid, oks in answers.items()
+                for i, ok in enumerate(oks)
+            ],
+        )
+    expected = [("alpha-1", 4, 2), ("alpha-0", 2, 1), ("alpha-2", 2, 1)]
+    assert store.review_stats(None, 0, 5).weakest == expected
+    assert reference_stats(store, None, 0, 5).weakest == expected
