@@ -177,6 +177,28 @@ def m002_perf_indexes(db: Any) -> None:
     )
 
 
+# --- stats in SQL (stats3) -----------------------------------------------------------------
+
+# The card state a review was answered in, as ``card_before`` records it (no state: new).
+# ``Store.review_stats`` repeats this exact expression so SQLite can read it from the index.
+REVIEW_STATE_BEFORE = "CAST(coalesce(json_extract(card_before, '$.state'), 0) AS INTEGER)"
+
+
+@migration
+def m004_stats_indexes(db: Any) -> None:
+    """Index-only reads for ``stats`` on 1M reviews. Retention counts reviews by the state
+    their card was in: indexing that state (with the rating) spares parsing every review's
+    JSON (1 s -> 0.1 s). Accuracy per question from (question_id, correct) instead of a
+    grouped scan of the wide table (0.8 s -> 0.15 s)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_reviews_state_before "
+        f"ON reviews ({REVIEW_STATE_BEFORE}, rating)"
+    )
+    db["reviews"].create_index(
+        ["question_id", "correct"], index_name="idx_reviews_question_correct", if_not_exists=True
+    )
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

@@ -4,14 +4,13 @@ store supplies the data and the CLI supplies ``today``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
 
 if TYPE_CHECKING:
-    from quizmaster.store import CardRow, ReviewRow, SessionRow, Store
+    from quizmaster.store import CardRow, ReviewStats, SessionRow, Store
 
 
 def streak_days(counts: Mapping[dt.date, int], today: dt.date) -> int:
@@ -76,26 +75,11 @@ def heatmap(counts: Mapping[dt.date, int], today: dt.date, days: int) -> dict[st
     }
 
 
-def retention(reviews: Sequence[ReviewRow]) -> tuple[int, int]:
-    """True retention's numbers: (passed, total) over reviews of cards in the review state,
-    passed meaning any rating but Again. Learning steps are left out: they measure
-    short-term recall, not memory."""
-    due_reviews = [r for r in reviews if r.state_before == 2]
-    return sum(r.rating > 1 for r in due_reviews), len(due_reviews)
-
-
-def accuracy_by(
-    reviews: Sequence[ReviewRow], key: Callable[[ReviewRow], Iterable[str]]
-) -> dict[str, dict[str, Any]]:
+def accuracy(groups: Mapping[str, tuple[int, int]]) -> dict[str, dict[str, Any]]:
     """Reviews, correct answers and accuracy per group, groups sorted by name."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for review in reviews:
-        for group in key(review):
-            totals[group][0] += 1
-            totals[group][1] += int(review.correct)
     return {
         name: {"reviews": n, "correct": k, "accuracy": share(k, n)}
-        for name, (n, k) in sorted(totals.items())
+        for name, (n, k) in sorted(groups.items())
     }
 
 
@@ -125,59 +109,43 @@ def forecast(
     return counts
 
 
-def weakest_facts(reviews: Sequence[ReviewRow], limit: int = WEAKEST_LIMIT) -> list[dict[str, Any]]:
-    """Facts answered wrongly most often: lowest accuracy first, then most misses."""
-    per_fact: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for review in reviews:
-        per_fact[review.fact_id][0] += 1
-        per_fact[review.fact_id][1] += int(review.correct)
-    missed = sorted(
-        ((k / n, k - n, fid, n, k) for fid, (n, k) in per_fact.items() if k < n),
-    )
-    return [
-        {"fact_id": fid, "reviews": n, "wrong": n - k, "accuracy": share(k, n)}
-        for _, _, fid, n, k in missed[:limit]
-    ]
-
-
 def build_stats(
-    reviews: Sequence[ReviewRow],
+    reviews: ReviewStats,
     cards: Sequence[CardRow],
     *,
     now: dt.datetime,
     utc_offset_minutes: int = 0,
     days: int = HEATMAP_DAYS,
 ) -> dict[str, Any]:
-    """Every number of ``quizmaster stats`` from the review log and the cards. ``reviews``
-    carry their local day already (the store computes it with the same offset)."""
+    """Every number of ``quizmaster stats`` from the review log's aggregates and the cards.
+    ``reviews`` counts days in the user's zone already (the store uses the same offset)."""
     if days < 1:
         raise UsageError(f"--days must be at least 1, got {days}")
     today = local_day(now, utc_offset_minutes)
-    counts: dict[dt.date, int] = defaultdict(int)
-    for review in reviews:
-        counts[review.day] += 1
-    passed, total = retention(reviews)
-    correct = sum(r.correct for r in reviews)
+    counts = reviews.day_counts
     live = [c for c in cards if not c.suspended]
     return {
         "today": today.isoformat(),
-        "reviews_total": len(reviews),
+        "reviews_total": reviews.reviews,
         "reviews_today": counts.get(today, 0),
         "due_now": sum(c.state != 0 and c.due is not None and c.due <= now for c in live),
         "new_available": sum(c.state == 0 for c in live),
         "streak_days": streak_days(counts, today),
         "longest_streak": longest_streak(counts),
-        "accuracy": share(correct, len(reviews)),
-        "retention": share(passed, total),
-        "retention_reviews": total,
+        "accuracy": share(reviews.correct, reviews.reviews),
+        "retention": share(reviews.retention_passed, reviews.retention_reviews),
+        "retention_reviews": reviews.retention_reviews,
         "states": card_states(cards),
         "heatmap": heatmap(counts, today, days),
         "forecast": forecast(cards, today, utc_offset_minutes),
-        "by_topic": accuracy_by(reviews, lambda r: (r.topic,)),
-        "by_tag": accuracy_by(reviews, lambda r: r.tags),
-        "by_kind": accuracy_by(reviews, lambda r: (r.kind,)),
-        "by_deck": accuracy_by(reviews, lambda r: (r.deck,)),
-        "weakest": weakest_facts(reviews),
+        "by_topic": accuracy(reviews.by_topic),
+        "by_tag": accuracy(reviews.by_tag),
+        "by_kind": accuracy(reviews.by_kind),
+        "by_deck": accuracy(reviews.by_deck),
+        "weakest": [
+            {"fact_id": fid, "reviews": n, "wrong": n - k, "accuracy": share(k, n)}
+            for fid, n, k in reviews.weakest
+        ],
     }
 
 
@@ -192,7 +160,7 @@ def collect_stats(
     """``quizmaster stats``: the numbers, the weakest facts' statements and the FSRS
     parameters in use (fitted by ``quizmaster optimize``, else the defaults)."""
     stats = build_stats(
-        store.review_rows(deck, utc_offset_minutes),
+        store.review_stats(deck, utc_offset_minutes, WEAKEST_LIMIT),
         store.card_rows(deck),
         now=now,
         utc_offset_minutes=utc_offset_minutes,

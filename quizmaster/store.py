@@ -983,46 +983,87 @@ class Store:
             for r in rows
         ]
 
-    def review_rows(self, deck: str | None = None, utc_offset_minutes: int = 0) -> list[ReviewRow]:
-        """Every review with what stats group by: local day, question kind, topic, tags,
-        deck, fact, and the card state before the answer (2 = review)."""
-        sql = (
-            "SELECT date(r.reviewed_at, ? || ' minutes'), r.question_id, q.fact_id, q.kind, "
-            "q.topic, q.tags, d.name, r.rating, r.correct, "
-            "coalesce(json_extract(r.card_before, '$.state'), 0), r.session_id "
-            "FROM reviews r JOIN questions q ON q.id = r.question_id "
-            "JOIN decks d ON d.id = q.deck_id"
-        )
-        params: list[Any] = [f"{utc_offset_minutes:+d}"]
+    def review_stats(
+        self, deck: str | None = None, utc_offset_minutes: int = 0, weakest_limit: int = 5
+    ) -> ReviewStats:
+        """What ``stats`` reports of the review log, aggregated in SQL: reviews per local day,
+        totals, retention (reviews of cards in the review state before the answer, as
+        ``card_before`` records it, passed meaning any rating but Again), accuracy per topic,
+        tag, kind and deck, and the ``weakest_limit`` facts with the lowest accuracy."""
+        from quizmaster.migrations import REVIEW_STATE_BEFORE
+
+        # Each query reads one index of m004/m001 alone: days from reviewed_at, retention from
+        # the state before, groups from (question_id, correct). Every review has its question
+        # (foreign keys are on), so the whole collection needs no join.
+        scope, state, params = "1", REVIEW_STATE_BEFORE, []
         if deck is not None:
-            sql += " WHERE q.deck_id = ?"
-            params.append(self.deck_id(deck))
-        sql += " ORDER BY r.reviewed_at, r.id"
-        # Few distinct days and tag lists: parse each once.
-        days: dict[str, dt.date] = {}
-        tags: dict[str, tuple[str, ...]] = {}
-        rows: list[ReviewRow] = []
-        for r in self.conn.execute(sql, params):
-            if r[0] not in days:
-                days[r[0]] = dt.date.fromisoformat(r[0])
-            if r[5] not in tags:
-                tags[r[5]] = tuple(json.loads(r[5] or "[]"))
-            rows.append(
-                ReviewRow(
-                    day=days[r[0]],
-                    question_id=r[1],
-                    fact_id=r[2],
-                    kind=r[3],
-                    topic=r[4] or "General",
-                    tags=tags[r[5]],
-                    deck=r[6],
-                    rating=r[7],
-                    correct=bool(r[8]),
-                    state_before=int(r[9]),
-                    session_id=r[10],
-                )
+            # A deck's few reviews by question: "+" keeps the planner off the state index.
+            scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
+            state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
+        day_counts = {
+            dt.date.fromisoformat(day): n
+            for day, n in self.conn.execute(
+                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
+                f"FROM reviews WHERE {scope} GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
             )
-        return rows
+        }
+        retention_reviews, retention_passed = self.conn.execute(
+            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews "
+            f"WHERE {scope} AND {state} = 2",
+            params,
+        ).fetchone()
+        # Per question first (one pass over the log), then per group over those few rows.
+        sql = f"""
+            WITH pq AS MATERIALIZED (
+                SELECT q.fact_id AS fact, q.kind AS kind,
+                       coalesce(nullif(q.topic, ''), 'General') AS topic,
+                       coalesce(nullif(q.tags, ''), '[]') AS tags, d.name AS deck,
+                       a.n AS n, a.k AS k
+                FROM (
+                    SELECT question_id, count(*) AS n, sum(correct <> 0) AS k
+                    FROM reviews WHERE {scope} GROUP BY question_id
+                ) a
+                JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
+            )
+            SELECT 'all', NULL, sum(n), sum(k) FROM pq
+            UNION ALL SELECT 'topic', topic, sum(n), sum(k) FROM pq GROUP BY topic
+            UNION ALL SELECT 'kind', kind, sum(n), sum(k) FROM pq GROUP BY kind
+            UNION ALL SELECT 'deck', deck, sum(n), sum(k) FROM pq GROUP BY deck
+            UNION ALL SELECT 'tag', j.value, sum(n), sum(k)
+                FROM pq, json_each(pq.tags) j GROUP BY j.value
+            UNION ALL SELECT * FROM (
+                SELECT 'weak', fact, sum(n) AS fn, sum(k) AS fk FROM pq GROUP BY fact
+                HAVING fk < fn ORDER BY CAST(fk AS REAL) / fn, fk - fn, fact LIMIT ?
+            )
+        """
+        groups: dict[str, dict[str, tuple[int, int]]] = {
+            "topic": {},
+            "tag": {},
+            "kind": {},
+            "deck": {},
+        }
+        totals = (0, 0)
+        weakest: list[tuple[str, int, int]] = []
+        for group, name, n, k in self.conn.execute(sql, [*params, weakest_limit]):
+            if group == "all":
+                totals = (n or 0, k or 0)
+            elif group == "weak":
+                weakest.append((name, n, k))
+            else:
+                groups[group][name] = (n, k)
+        return ReviewStats(
+            day_counts=day_counts,
+            reviews=totals[0],
+            correct=totals[1],
+            retention_reviews=retention_reviews,
+            retention_passed=retention_passed,
+            by_topic=groups["topic"],
+            by_tag=groups["tag"],
+            by_kind=groups["kind"],
+            by_deck=groups["deck"],
+            weakest=weakest,
+        )
 
     def card_rows(self, deck: str | None = None) -> list[CardRow]:
         """The scheduling state of every question that is not retired."""
@@ -1053,12 +1094,14 @@ class Store:
         return {r[0]: r[1] for r in rows}
 
     def session_rows(self) -> list[SessionRow]:
-        """Every quiz and mock session, oldest first, with its review counts."""
+        """Every quiz and mock session, oldest first, with its review counts (one pass over
+        the review log in table order: there is no index on session_id to probe)."""
         rows = self.conn.execute(
             "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
-            "(SELECT count(*) FROM reviews r WHERE r.session_id = s.id), "
-            "(SELECT coalesce(sum(r.correct), 0) FROM reviews r WHERE r.session_id = s.id) "
-            "FROM sessions s ORDER BY s.started_at, s.id"
+            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
+            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
+            "WHERE session_id IS NOT NULL GROUP BY session_id"
+            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
         )
         return [
             SessionRow(
@@ -1557,18 +1600,20 @@ class MockItemRow:
 
 
 @dataclass(frozen=True)
-class ReviewRow:
-    day: dt.date
-    question_id: str
-    fact_id: str
-    kind: str
-    topic: str
-    tags: tuple[str, ...]
-    deck: str
-    rating: int
-    correct: bool
-    state_before: int
-    session_id: int | None
+class ReviewStats:
+    """The review log's numbers for ``stats``; groups map a name to (reviews, correct) and
+    ``weakest`` lists (fact id, reviews, correct), worst first."""
+
+    day_counts: dict[dt.date, int]
+    reviews: int
+    correct: int
+    retention_reviews: int
+    retention_passed: int
+    by_topic: dict[str, tuple[int, int]]
+    by_tag: dict[str, tuple[int, int]]
+    by_kind: dict[str, tuple[int, int]]
+    by_deck: dict[str, tuple[int, int]]
+    weakest: list[tuple[str, int, int]]
 
 
 @dataclass(frozen=True)
