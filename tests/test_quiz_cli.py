@@ -225,7 +225,18 @@ def test_two_sessions_at_once(db_path: Path) -> None:
         )
         for _ in range(2)
     ]
+    # Both queues are built before either answers: wait for each one's first question.
+    heads = []
+    for proc in procs:
+        assert proc.stdout is not None
+        head = ""
+        while "[1/" not in head:
+            line = proc.stdout.readline()
+            assert line, "the session ended before asking anything"
+            head += line
+        heads.append(head)
     outs = [p.communicate("\n" * 6, timeout=60) for p in procs]
+    outs = [(head + out, err) for head, (out, err) in zip(heads, outs, strict=True)]
     answered = []
     for proc, (out, err) in zip(procs, outs, strict=True):
         assert proc.returncode == 0 and "Error" not in err and "locked" not in err, err
