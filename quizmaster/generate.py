@@ -327,6 +327,14 @@ def _round_like(value: float, like: int) -> int:
 # --- the deck index -------------------------------------------------------------------------
 
 
+# Distractor search compares an answer's statement with other facts' statements. Up to
+# these many are compared per answer (in deck order), so generation stays linear in the deck
+# size; a deck with fewer same-typed spans (or fewer spans per topic) than this is searched
+# in full, exactly as without the cap.
+DECK_COMPARE_CAP = 400
+TOPIC_COMPARE_CAP = 400
+
+
 @dataclass
 class DeckIndex:
     """What distractor search needs to know about the whole deck."""
@@ -337,15 +345,42 @@ class DeckIndex:
     # (fact id, answer, span text, span type) -> _deck_candidates: mcq and true/false ask
     # for the same span's deck candidates; the search is quadratic, so it runs once.
     deck_drawn: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
+    # Facts of each topic, in deck order.
+    by_topic: dict[str, list[Fact]] = field(default_factory=dict)
+    # A SequenceMatcher per template, holding it as ``b``: difflib's indexes of ``b``
+    # (b2j, the full count quick_ratio uses) are built once, not once per comparison.
+    matchers: dict[tuple[str, str], difflib.SequenceMatcher[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Sequence[Fact]) -> DeckIndex:
         index = cls(list(facts))
         for fact in facts:
+            index.by_topic.setdefault(fact.topic, []).append(fact)
             for span in fact.spans:
                 index.by_type.setdefault(span.type, []).append((fact, span))
                 index.templates[(fact.id, span.text)] = _template(fact.statement, span.text)
         return index
+
+    def matcher(self, key: tuple[str, str]) -> difflib.SequenceMatcher[str]:
+        """The matcher whose ``b`` is the template of ``key`` (empty if there is none)."""
+        found = self.matchers.get(key)
+        if found is None:
+            found = difflib.SequenceMatcher(None, [], self.templates.get(key, []))
+            self.matchers[key] = found
+        return found
+
+
+def _ratio_at_least(
+    matcher: difflib.SequenceMatcher[str], template: list[str], threshold: float
+) -> bool:
+    """Whether ``SequenceMatcher(None, template, b).ratio() >= threshold`` for the matcher's
+    ``b``; the quick ratios are upper bounds of ratio() and settle most pairs."""
+    matcher.set_seq1(template)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
 
 
 def _template(statement: str, span_text: str) -> list[str]:
@@ -505,14 +540,15 @@ def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -
         return index.deck_drawn[key]
     deck: list[str] = index.deck_drawn.setdefault(key, [])
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
-    matcher = difflib.SequenceMatcher(None, template)
+    compared = 0
     for other_fact, other in index.by_type.get(span.type, []):
         if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
             continue
-        matcher.set_seq2(index.templates[(other_fact.id, other.text)])
-        # Facts that read alike make the other answer true here as well. The quick ratios
-        # are upper bounds of ratio(): below 0.6 they settle it without the full match.
-        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6 or matcher.ratio() < 0.6:
+        if compared == DECK_COMPARE_CAP:
+            break
+        compared += 1
+        # Facts that read alike make the other answer true here as well.
+        if not _ratio_at_least(index.matcher((other_fact.id, other.text)), template, 0.6):
             deck.append(other.text)
     return deck
 
@@ -879,8 +915,8 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
     Such spans are asked as MCQs only, where the wrong options are known to be wrong."""
     siblings = [
         (other_fact, other)
-        for other_fact in index.facts
-        if other_fact.topic == fact.topic and other_fact.id != fact.id
+        for other_fact in index.by_topic.get(fact.topic, [])[: TOPIC_COMPARE_CAP + 1]
+        if other_fact.id != fact.id
         for other in other_fact.spans
         if other.type is span.type and not contains_words(fact.statement, other.text)
     ]
@@ -890,8 +926,7 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
         return False
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
     for other_fact, other in siblings:
-        other_template = index.templates.get((other_fact.id, other.text), [])
-        if difflib.SequenceMatcher(None, template, other_template).ratio() >= 0.9:
+        if _ratio_at_least(index.matcher((other_fact.id, other.text)), template, 0.9):
             return True  # the same sentence with another item
     if span.type not in LIST_TYPES:
         return False
