@@ -350,6 +350,11 @@ class DeckIndex:
     # A SequenceMatcher per template, holding it as ``b``: difflib's indexes of ``b``
     # (b2j, the full count quick_ratio uses) are built once, not once per comparison.
     matchers: dict[tuple[str, str], difflib.SequenceMatcher[str]] = field(default_factory=dict)
+    # Each template's distinct words: a C-speed bound that rules out most pairs at once.
+    word_sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # " norm(statement) " per statement and norm() per span text, for contains_words.
+    padded: dict[str, str] = field(default_factory=dict)
+    normed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Sequence[Fact]) -> DeckIndex:
@@ -358,8 +363,22 @@ class DeckIndex:
             index.by_topic.setdefault(fact.topic, []).append(fact)
             for span in fact.spans:
                 index.by_type.setdefault(span.type, []).append((fact, span))
-                index.templates[(fact.id, span.text)] = _template(fact.statement, span.text)
+                template = _template(fact.statement, span.text)
+                index.templates[(fact.id, span.text)] = template
+                index.word_sets[(fact.id, span.text)] = frozenset(template)
+                index.normed[span.text] = norm(span.text)
+            index.padded[fact.statement] = f" {norm(fact.statement)} "
         return index
+
+    def says(self, fact: Fact, text: str) -> bool:
+        """contains_words(fact.statement, text), from the precomputed forms."""
+        n = self.normed.get(text)
+        if n is None:
+            n = self.normed[text] = norm(text)
+        padded = self.padded.get(fact.statement)
+        if padded is None:
+            return contains_words(fact.statement, text)
+        return bool(n) and f" {n} " in padded
 
     def matcher(self, key: tuple[str, str]) -> difflib.SequenceMatcher[str]:
         """The matcher whose ``b`` is the template of ``key`` (empty if there is none)."""
@@ -371,16 +390,50 @@ class DeckIndex:
 
 
 def _ratio_at_least(
-    matcher: difflib.SequenceMatcher[str], template: list[str], threshold: float
+    matcher: difflib.SequenceMatcher[str],
+    template: list[str],
+    threshold: float,
+    words: frozenset[str] | None = None,
+    other_words: frozenset[str] | None = None,
 ) -> bool:
     """Whether ``SequenceMatcher(None, template, b).ratio() >= threshold`` for the matcher's
-    ``b``; the quick ratios are upper bounds of ratio() and settle most pairs."""
+    ``b``; the quick ratios are upper bounds of ratio() and settle most pairs. ``words`` and
+    ``other_words``, the distinct words of both, bound it faster still: the matches are at
+    most the shared distinct words plus the repeats of the sequence with fewer repeats."""
+    if words is not None and other_words is not None:
+        total = len(template) + len(matcher.b)
+        repeats = min(len(template) - len(words), len(matcher.b) - len(other_words))
+        if total and 2.0 * (len(words & other_words) + repeats) / total < threshold:
+            return False
     matcher.set_seq1(template)
-    return (
-        matcher.real_quick_ratio() >= threshold
-        and matcher.quick_ratio() >= threshold
-        and matcher.ratio() >= threshold
-    )
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return False
+    # ratio() is 2 * M / (len(a) + len(b)), M the size of difflib's matching blocks: the
+    # longest block, then recursively the longest blocks left and right of it. M is summed
+    # the same way, stopping as soon as it settles the comparison either way.
+    total = len(matcher.a) + len(matcher.b)
+    if total == 0:
+        return 1.0 >= threshold  # difflib's ratio of two empty sequences
+    matched = 0
+    queue = [(0, len(matcher.a), 0, len(matcher.b))]
+    pending = min(len(matcher.a), len(matcher.b))  # at most this many matches remain
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        pending -= min(ahi - alo, bhi - blo)
+        i, j, k = matcher.find_longest_match(alo, ahi, blo, bhi)
+        if k:
+            matched += k
+            if 2.0 * matched / total >= threshold:
+                return True
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+                pending += min(i - alo, j - blo)
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+                pending += min(ahi - i - k, bhi - j - k)
+        if 2.0 * (matched + pending) / total < threshold:
+            return False
+    return 2.0 * matched / total >= threshold
 
 
 def _template(statement: str, span_text: str) -> list[str]:
@@ -540,6 +593,7 @@ def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -
         return index.deck_drawn[key]
     deck: list[str] = index.deck_drawn.setdefault(key, [])
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
+    words = frozenset(template)
     compared = 0
     for other_fact, other in index.by_type.get(span.type, []):
         if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
@@ -548,7 +602,9 @@ def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -
             break
         compared += 1
         # Facts that read alike make the other answer true here as well.
-        if not _ratio_at_least(index.matcher((other_fact.id, other.text)), template, 0.6):
+        other_key = (other_fact.id, other.text)
+        other_words = index.word_sets.get(other_key, frozenset())
+        if not _ratio_at_least(index.matcher(other_key), template, 0.6, words, other_words):
             deck.append(other.text)
     return deck
 
@@ -918,15 +974,18 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
         for other_fact in index.by_topic.get(fact.topic, [])[: TOPIC_COMPARE_CAP + 1]
         if other_fact.id != fact.id
         for other in other_fact.spans
-        if other.type is span.type and not contains_words(fact.statement, other.text)
+        if other.type is span.type and not index.says(fact, other.text)
     ]
     if span.type in LIST_TYPES and listed_with_others(fact, span):
         return True
     if not siblings:
         return False
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
+    words = frozenset(template)
     for other_fact, other in siblings:
-        if _ratio_at_least(index.matcher((other_fact.id, other.text)), template, 0.9):
+        other_key = (other_fact.id, other.text)
+        other_words = index.word_sets.get(other_key, frozenset())
+        if _ratio_at_least(index.matcher(other_key), template, 0.9, words, other_words):
             return True  # the same sentence with another item
     if span.type not in LIST_TYPES:
         return False
