@@ -332,7 +332,7 @@ def _round_like(value: float, like: int) -> int:
 # size; a deck with fewer same-typed spans (or fewer spans per topic) than this is searched
 # in full, exactly as without the cap.
 DECK_COMPARE_CAP = 400
-TOPIC_COMPARE_CAP = 400
+TOPIC_COMPARE_CAP = 200  # facts of the topic around the fact (window in topic order)
 
 
 @dataclass
@@ -345,8 +345,9 @@ class DeckIndex:
     # (fact id, answer, span text, span type) -> _deck_candidates: mcq and true/false ask
     # for the same span's deck candidates; the search is quadratic, so it runs once.
     deck_drawn: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
-    # Facts of each topic, in deck order.
+    # Facts of each topic, in deck order, and each fact's place there (by object identity).
     by_topic: dict[str, list[Fact]] = field(default_factory=dict)
+    topic_pos: dict[int, int] = field(default_factory=dict)
     # A SequenceMatcher per template, holding it as ``b``: difflib's indexes of ``b``
     # (b2j, the full count quick_ratio uses) are built once, not once per comparison.
     matchers: dict[tuple[str, str], difflib.SequenceMatcher[str]] = field(default_factory=dict)
@@ -360,7 +361,9 @@ class DeckIndex:
     def build(cls, facts: Sequence[Fact]) -> DeckIndex:
         index = cls(list(facts))
         for fact in facts:
-            index.by_topic.setdefault(fact.topic, []).append(fact)
+            members = index.by_topic.setdefault(fact.topic, [])
+            index.topic_pos[id(fact)] = len(members)
+            members.append(fact)
             for span in fact.spans:
                 index.by_type.setdefault(span.type, []).append((fact, span))
                 template = _template(fact.statement, span.text)
@@ -379,6 +382,18 @@ class DeckIndex:
         if padded is None:
             return contains_words(fact.statement, text)
         return bool(n) and f" {n} " in padded
+
+    def topic_neighbours(self, fact: Fact) -> list[Fact]:
+        """The facts of ``fact``'s topic, or the TOPIC_COMPARE_CAP of them around it when
+        the topic is larger."""
+        members = self.by_topic.get(fact.topic)
+        if members is None:
+            return [f for f in self.facts if f.topic == fact.topic]
+        if len(members) <= TOPIC_COMPARE_CAP:
+            return members
+        at = self.topic_pos.get(id(fact), 0)
+        start = min(max(0, at - TOPIC_COMPARE_CAP // 2), len(members) - TOPIC_COMPARE_CAP)
+        return members[start : start + TOPIC_COMPARE_CAP]
 
     def matcher(self, key: tuple[str, str]) -> difflib.SequenceMatcher[str]:
         """The matcher whose ``b`` is the template of ``key`` (empty if there is none)."""
@@ -477,6 +492,24 @@ def _group_keys(group: str) -> frozenset[str]:
 
 def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     """(names from the groups holding the answer, names from the group most like it)."""
+    same, like = _gazetteer_candidates_cached(answer, span_type)
+    return list(same), list(like)
+
+
+@functools.lru_cache(maxsize=4096)
+def _group_word_sets(group: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(norm(x).split()) for x in gazetteer.GROUPS[group])
+
+
+@functools.lru_cache(maxsize=65536)
+def _gazetteer_candidates_cached(
+    answer: str, span_type: SpanType
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    same, like = _gazetteer_search(answer, span_type)
+    return tuple(same), tuple(like)
+
+
+def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     if span_type is SpanType.DATE and norm(answer) not in MONTH_INDEX:
         return [], []  # a month is no distractor for a full date; nearby_values handles dates
     groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
@@ -494,7 +527,7 @@ def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], 
     words = set(key.split()) - STOPWORDS
 
     def overlap(group: str) -> int:
-        return sum(len(words & set(norm(x).split())) for x in gazetteer.GROUPS[group])
+        return sum(len(words & names) for names in _group_word_sets(group))
 
     best = max(groups, key=overlap, default=None)
     if best is None or overlap(best) == 0:
@@ -971,7 +1004,7 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
     Such spans are asked as MCQs only, where the wrong options are known to be wrong."""
     siblings = [
         (other_fact, other)
-        for other_fact in index.by_topic.get(fact.topic, [])[: TOPIC_COMPARE_CAP + 1]
+        for other_fact in index.topic_neighbours(fact)
         if other_fact.id != fact.id
         for other in other_fact.spans
         if other.type is span.type and not index.says(fact, other.text)
