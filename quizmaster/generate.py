@@ -415,9 +415,11 @@ def _ratio_at_least(
     ``b``; the quick ratios are upper bounds of ratio() and settle most pairs. ``words`` and
     ``other_words``, the distinct words of both, bound it faster still: the matches are at
     most the shared distinct words plus the repeats of the sequence with fewer repeats."""
+    b_length = len(matcher.b)  # type: ignore[attr-defined]  # typeshed omits a and b
+    a_length = len(template)
     if words is not None and other_words is not None:
-        total = len(template) + len(matcher.b)
-        repeats = min(len(template) - len(words), len(matcher.b) - len(other_words))
+        total = a_length + b_length
+        repeats = min(a_length - len(words), b_length - len(other_words))
         if total and 2.0 * (len(words & other_words) + repeats) / total < threshold:
             return False
     matcher.set_seq1(template)
@@ -426,12 +428,12 @@ def _ratio_at_least(
     # ratio() is 2 * M / (len(a) + len(b)), M the size of difflib's matching blocks: the
     # longest block, then recursively the longest blocks left and right of it. M is summed
     # the same way, stopping as soon as it settles the comparison either way.
-    total = len(matcher.a) + len(matcher.b)
+    total = a_length + b_length
     if total == 0:
         return 1.0 >= threshold  # difflib's ratio of two empty sequences
     matched = 0
-    queue = [(0, len(matcher.a), 0, len(matcher.b))]
-    pending = min(len(matcher.a), len(matcher.b))  # at most this many matches remain
+    queue = [(0, a_length, 0, b_length)]
+    pending = min(a_length, b_length)  # at most this many matches remain
     while queue:
         alo, ahi, blo, bhi = queue.pop()
         pending -= min(ahi - alo, bhi - blo)
