@@ -18,6 +18,7 @@ technologies") is asked as an MCQ only, never as a typed blank.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import hashlib
@@ -335,6 +336,9 @@ DECK_COMPARE_CAP = 400
 TOPIC_COMPARE_CAP = 200  # facts of the topic around the fact (window in topic order)
 
 
+TopicSpan = tuple[Fact, KeySpan, tuple[str, str], str | None, frozenset[str], int, int]
+
+
 @dataclass
 class DeckIndex:
     """What distractor search needs to know about the whole deck."""
@@ -348,6 +352,12 @@ class DeckIndex:
     # Facts of each topic, in deck order, and each fact's place there (by object identity).
     by_topic: dict[str, list[Fact]] = field(default_factory=dict)
     topic_pos: dict[int, int] = field(default_factory=dict)
+    # (topic, span type) -> (entries, their facts' places in the topic), in topic order; an
+    # entry is what ambiguous_blank compares: (fact, span, template key, " norm(span) " or
+    # None, distinct words of the template, template length, its repeated words).
+    topic_spans: dict[tuple[str, SpanType], tuple[list[TopicSpan], list[int]]] = field(
+        default_factory=dict
+    )
     # A SequenceMatcher per template, holding it as ``b``: difflib's indexes of ``b``
     # (b2j, the full count quick_ratio uses) are built once, not once per comparison.
     matchers: dict[tuple[str, str], difflib.SequenceMatcher[str]] = field(default_factory=dict)
@@ -371,6 +381,24 @@ class DeckIndex:
                 index.word_sets[(fact.id, span.text)] = frozenset(template)
                 index.normed[span.text] = norm(span.text)
             index.padded[fact.statement] = f" {norm(fact.statement)} "
+        for topic, members in index.by_topic.items():
+            for at, fact in enumerate(members):
+                for span in fact.spans:
+                    key = (fact.id, span.text)
+                    template, words = index.templates[key], index.word_sets[key]
+                    normed = index.normed[span.text]
+                    entry = (
+                        fact,
+                        span,
+                        key,
+                        f" {normed} " if normed else None,
+                        words,
+                        len(template),
+                        len(template) - len(words),
+                    )
+                    entries, places = index.topic_spans.setdefault((topic, span.type), ([], []))
+                    entries.append(entry)
+                    places.append(at)
         return index
 
     def says(self, fact: Fact, text: str) -> bool:
@@ -383,17 +411,18 @@ class DeckIndex:
             return contains_words(fact.statement, text)
         return bool(n) and f" {n} " in padded
 
-    def topic_neighbours(self, fact: Fact) -> list[Fact]:
-        """The facts of ``fact``'s topic, or the TOPIC_COMPARE_CAP of them around it when
-        the topic is larger."""
-        members = self.by_topic.get(fact.topic)
-        if members is None:
-            return [f for f in self.facts if f.topic == fact.topic]
+    def topic_neighbours(self, fact: Fact, span_type: SpanType) -> list[TopicSpan]:
+        """The ``span_type`` spans of ``fact``'s topic, or of the TOPIC_COMPARE_CAP facts
+        around it when the topic is larger."""
+        members = self.by_topic.get(fact.topic, [])
+        entries, places = self.topic_spans.get((fact.topic, span_type), ([], []))
         if len(members) <= TOPIC_COMPARE_CAP:
-            return members
+            return entries
         at = self.topic_pos.get(id(fact), 0)
         start = min(max(0, at - TOPIC_COMPARE_CAP // 2), len(members) - TOPIC_COMPARE_CAP)
-        return members[start : start + TOPIC_COMPARE_CAP]
+        low = bisect.bisect_left(places, start)
+        high = bisect.bisect_left(places, start + TOPIC_COMPARE_CAP)
+        return entries[low:high]
 
     def matcher(self, key: tuple[str, str]) -> difflib.SequenceMatcher[str]:
         """The matcher whose ``b`` is the template of ``key`` (empty if there is none)."""
@@ -1004,13 +1033,13 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
     """Whether a typed answer for ``span`` (cloze, wh-question) could rightly be another span
     of the deck: the fact names one item of a list whose other items are sibling facts.
     Such spans are asked as MCQs only, where the wrong options are known to be wrong."""
-    siblings = [
-        (other_fact, other)
-        for other_fact in index.topic_neighbours(fact)
-        if other_fact.id != fact.id
-        for other in other_fact.spans
-        if other.type is span.type and not index.says(fact, other.text)
+    padded = index.padded.get(fact.statement) or f" {norm(fact.statement)} "
+    nearby = [
+        entry
+        for entry in index.topic_neighbours(fact, span.type)
+        if entry[0].id != fact.id and (entry[3] is None or entry[3] not in padded)
     ]
+    siblings = [(entry[0], entry[1]) for entry in nearby]
     if span.type in LIST_TYPES and listed_with_others(fact, span):
         return True
     if not siblings:
@@ -1018,13 +1047,9 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
     words = frozenset(template)
     length, repeats = len(template), len(template) - len(words)
-    templates, word_sets, empty = index.templates, index.word_sets, frozenset[str]()
-    for other_fact, other in siblings:
-        other_key = (other_fact.id, other.text)
+    for _, _, other_key, _, other_words, other_length, other_repeats in nearby:
         # The distinct-word bound of _ratio_at_least, inline: this loop runs per pair.
-        other_words = word_sets.get(other_key, empty)
-        other_length = len(templates.get(other_key, ()))
-        shared = len(words & other_words) + min(repeats, other_length - len(other_words))
+        shared = len(words & other_words) + min(repeats, other_repeats)
         if 2.0 * shared / (length + other_length) < 0.9:
             continue
         if _ratio_at_least(index.matcher(other_key), template, 0.9):
