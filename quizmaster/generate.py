@@ -585,6 +585,7 @@ class Candidates:
         return self.deck_source
 
 
+@functools.lru_cache(maxsize=65536)
 def place_kind(text: str) -> str | None:
     """The kind of place (city, state, union territory, country) if the gazetteer knows it."""
     key = norm(text)
@@ -610,6 +611,7 @@ _PLACE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def _value_form(text: str) -> str:
     """What a value looks like with its digits taken out: "_ crore", "_ January _"."""
     out = NUMBER_IN_TEXT.sub("_", text)
