@@ -18,6 +18,7 @@ technologies") is asked as an MCQ only, never as a typed blank.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import hashlib
@@ -327,6 +328,17 @@ def _round_like(value: float, like: int) -> int:
 # --- the deck index -------------------------------------------------------------------------
 
 
+# Distractor search compares an answer's statement with other facts' statements. Up to
+# these many are compared per answer (in deck order), so generation stays linear in the deck
+# size; a deck with fewer same-typed spans (or fewer spans per topic) than this is searched
+# in full, exactly as without the cap.
+DECK_COMPARE_CAP = 400
+TOPIC_COMPARE_CAP = 200  # facts of the topic around the fact (window in topic order)
+
+
+TopicSpan = tuple[Fact, KeySpan, tuple[str, str], str | None, frozenset[str], int, int]
+
+
 @dataclass
 class DeckIndex:
     """What distractor search needs to know about the whole deck."""
@@ -337,15 +349,137 @@ class DeckIndex:
     # (fact id, answer, span text, span type) -> _deck_candidates: mcq and true/false ask
     # for the same span's deck candidates; the search is quadratic, so it runs once.
     deck_drawn: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
+    # Facts of each topic, in deck order, and each fact's place there (by object identity).
+    by_topic: dict[str, list[Fact]] = field(default_factory=dict)
+    topic_pos: dict[int, int] = field(default_factory=dict)
+    # (topic, span type) -> (entries, their facts' places in the topic), in topic order; an
+    # entry is what ambiguous_blank compares: (fact, span, template key, " norm(span) " or
+    # None, distinct words of the template, template length, its repeated words).
+    topic_spans: dict[tuple[str, SpanType], tuple[list[TopicSpan], list[int]]] = field(
+        default_factory=dict
+    )
+    # A SequenceMatcher per template, holding it as ``b``: difflib's indexes of ``b``
+    # (b2j, the full count quick_ratio uses) are built once, not once per comparison.
+    matchers: dict[tuple[str, str], difflib.SequenceMatcher[str]] = field(default_factory=dict)
+    # Each template's distinct words: a C-speed bound that rules out most pairs at once.
+    word_sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # " norm(statement) " per statement and norm() per span text, for contains_words.
+    padded: dict[str, str] = field(default_factory=dict)
+    normed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, facts: Sequence[Fact]) -> DeckIndex:
         index = cls(list(facts))
         for fact in facts:
+            members = index.by_topic.setdefault(fact.topic, [])
+            index.topic_pos[id(fact)] = len(members)
+            members.append(fact)
             for span in fact.spans:
                 index.by_type.setdefault(span.type, []).append((fact, span))
-                index.templates[(fact.id, span.text)] = _template(fact.statement, span.text)
+                template = _template(fact.statement, span.text)
+                index.templates[(fact.id, span.text)] = template
+                index.word_sets[(fact.id, span.text)] = frozenset(template)
+                index.normed[span.text] = norm(span.text)
+            index.padded[fact.statement] = f" {norm(fact.statement)} "
+        for topic, members in index.by_topic.items():
+            for at, fact in enumerate(members):
+                for span in fact.spans:
+                    key = (fact.id, span.text)
+                    template, words = index.templates[key], index.word_sets[key]
+                    normed = index.normed[span.text]
+                    entry = (
+                        fact,
+                        span,
+                        key,
+                        f" {normed} " if normed else None,
+                        words,
+                        len(template),
+                        len(template) - len(words),
+                    )
+                    entries, places = index.topic_spans.setdefault((topic, span.type), ([], []))
+                    entries.append(entry)
+                    places.append(at)
         return index
+
+    def says(self, fact: Fact, text: str) -> bool:
+        """contains_words(fact.statement, text), from the precomputed forms."""
+        n = self.normed.get(text)
+        if n is None:
+            n = self.normed[text] = norm(text)
+        padded = self.padded.get(fact.statement)
+        if padded is None:
+            return contains_words(fact.statement, text)
+        return bool(n) and f" {n} " in padded
+
+    def topic_neighbours(self, fact: Fact, span_type: SpanType) -> list[TopicSpan]:
+        """The ``span_type`` spans of ``fact``'s topic, or of the TOPIC_COMPARE_CAP facts
+        around it when the topic is larger."""
+        members = self.by_topic.get(fact.topic, [])
+        entries, places = self.topic_spans.get((fact.topic, span_type), ([], []))
+        if len(members) <= TOPIC_COMPARE_CAP:
+            return entries
+        at = self.topic_pos.get(id(fact), 0)
+        start = min(max(0, at - TOPIC_COMPARE_CAP // 2), len(members) - TOPIC_COMPARE_CAP)
+        low = bisect.bisect_left(places, start)
+        high = bisect.bisect_left(places, start + TOPIC_COMPARE_CAP)
+        return entries[low:high]
+
+    def matcher(self, key: tuple[str, str]) -> difflib.SequenceMatcher[str]:
+        """The matcher whose ``b`` is the template of ``key`` (empty if there is none)."""
+        found = self.matchers.get(key)
+        if found is None:
+            found = difflib.SequenceMatcher(None, [], self.templates.get(key, []))
+            self.matchers[key] = found
+        return found
+
+
+def _ratio_at_least(
+    matcher: difflib.SequenceMatcher[str],
+    template: list[str],
+    threshold: float,
+    words: frozenset[str] | None = None,
+    other_words: frozenset[str] | None = None,
+) -> bool:
+    """Whether ``SequenceMatcher(None, template, b).ratio() >= threshold`` for the matcher's
+    ``b``; the quick ratios are upper bounds of ratio() and settle most pairs. ``words`` and
+    ``other_words``, the distinct words of both, bound it faster still: the matches are at
+    most the shared distinct words plus the repeats of the sequence with fewer repeats."""
+    b_length = len(matcher.b)  # type: ignore[attr-defined]  # typeshed omits a and b
+    a_length = len(template)
+    if words is not None and other_words is not None:
+        total = a_length + b_length
+        repeats = min(a_length - len(words), b_length - len(other_words))
+        if total and 2.0 * (len(words & other_words) + repeats) / total < threshold:
+            return False
+    matcher.set_seq1(template)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return False
+    # ratio() is 2 * M / (len(a) + len(b)), M the size of difflib's matching blocks: the
+    # longest block, then recursively the longest blocks left and right of it. M is summed
+    # the same way, stopping as soon as it settles the comparison either way.
+    total = a_length + b_length
+    if total == 0:
+        return 1.0 >= threshold  # difflib's ratio of two empty sequences
+    matched = 0
+    queue = [(0, a_length, 0, b_length)]
+    pending = min(a_length, b_length)  # at most this many matches remain
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        pending -= min(ahi - alo, bhi - blo)
+        i, j, k = matcher.find_longest_match(alo, ahi, blo, bhi)
+        if k:
+            matched += k
+            if 2.0 * matched / total >= threshold:
+                return True
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+                pending += min(i - alo, j - blo)
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+                pending += min(ahi - i - k, bhi - j - k)
+        if 2.0 * (matched + pending) / total < threshold:
+            return False
+    return 2.0 * matched / total >= threshold
 
 
 def _template(statement: str, span_text: str) -> list[str]:
@@ -389,6 +523,24 @@ def _group_keys(group: str) -> frozenset[str]:
 
 def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     """(names from the groups holding the answer, names from the group most like it)."""
+    same, like = _gazetteer_candidates_cached(answer, span_type)
+    return list(same), list(like)
+
+
+@functools.lru_cache(maxsize=4096)
+def _group_word_sets(group: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(norm(x).split()) for x in gazetteer.GROUPS[group])
+
+
+@functools.lru_cache(maxsize=65536)
+def _gazetteer_candidates_cached(
+    answer: str, span_type: SpanType
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    same, like = _gazetteer_search(answer, span_type)
+    return tuple(same), tuple(like)
+
+
+def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     if span_type is SpanType.DATE and norm(answer) not in MONTH_INDEX:
         return [], []  # a month is no distractor for a full date; nearby_values handles dates
     groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
@@ -406,7 +558,7 @@ def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], 
     words = set(key.split()) - STOPWORDS
 
     def overlap(group: str) -> int:
-        return sum(len(words & set(norm(x).split())) for x in gazetteer.GROUPS[group])
+        return sum(len(words & names) for names in _group_word_sets(group))
 
     best = max(groups, key=overlap, default=None)
     if best is None or overlap(best) == 0:
@@ -433,6 +585,7 @@ class Candidates:
         return self.deck_source
 
 
+@functools.lru_cache(maxsize=65536)
 def place_kind(text: str) -> str | None:
     """The kind of place (city, state, union territory, country) if the gazetteer knows it."""
     key = norm(text)
@@ -458,6 +611,7 @@ _PLACE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def _value_form(text: str) -> str:
     """What a value looks like with its digits taken out: "_ crore", "_ January _"."""
     out = NUMBER_IN_TEXT.sub("_", text)
@@ -505,14 +659,18 @@ def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -
         return index.deck_drawn[key]
     deck: list[str] = index.deck_drawn.setdefault(key, [])
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, answer)
-    matcher = difflib.SequenceMatcher(None, template)
+    words = frozenset(template)
+    compared = 0
     for other_fact, other in index.by_type.get(span.type, []):
         if other_fact.id == fact.id or not _same_form(span.type, other.text, answer):
             continue
-        matcher.set_seq2(index.templates[(other_fact.id, other.text)])
-        # Facts that read alike make the other answer true here as well. The quick ratios
-        # are upper bounds of ratio(): below 0.6 they settle it without the full match.
-        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6 or matcher.ratio() < 0.6:
+        if compared == DECK_COMPARE_CAP:
+            break
+        compared += 1
+        # Facts that read alike make the other answer true here as well.
+        other_key = (other_fact.id, other.text)
+        other_words = index.word_sets.get(other_key, frozenset())
+        if not _ratio_at_least(index.matcher(other_key), template, 0.6, words, other_words):
             deck.append(other.text)
     return deck
 
@@ -877,21 +1035,26 @@ def ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
     """Whether a typed answer for ``span`` (cloze, wh-question) could rightly be another span
     of the deck: the fact names one item of a list whose other items are sibling facts.
     Such spans are asked as MCQs only, where the wrong options are known to be wrong."""
-    siblings = [
-        (other_fact, other)
-        for other_fact in index.facts
-        if other_fact.topic == fact.topic and other_fact.id != fact.id
-        for other in other_fact.spans
-        if other.type is span.type and not contains_words(fact.statement, other.text)
+    padded = index.padded.get(fact.statement) or f" {norm(fact.statement)} "
+    nearby = [
+        entry
+        for entry in index.topic_neighbours(fact, span.type)
+        if entry[0].id != fact.id and (entry[3] is None or entry[3] not in padded)
     ]
+    siblings = [(entry[0], entry[1]) for entry in nearby]
     if span.type in LIST_TYPES and listed_with_others(fact, span):
         return True
     if not siblings:
         return False
     template = index.templates.get((fact.id, span.text)) or _template(fact.statement, span.text)
-    for other_fact, other in siblings:
-        other_template = index.templates.get((other_fact.id, other.text), [])
-        if difflib.SequenceMatcher(None, template, other_template).ratio() >= 0.9:
+    words = frozenset(template)
+    length, repeats = len(template), len(template) - len(words)
+    for _, _, other_key, _, other_words, other_length, other_repeats in nearby:
+        # The distinct-word bound of _ratio_at_least, inline: this loop runs per pair.
+        shared = len(words & other_words) + min(repeats, other_repeats)
+        if 2.0 * shared / (length + other_length) < 0.9:
+            continue
+        if _ratio_at_least(index.matcher(other_key), template, 0.9):
             return True  # the same sentence with another item
     if span.type not in LIST_TYPES:
         return False
