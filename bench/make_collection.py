@@ -260,8 +260,8 @@ def synthetic_deck(n_facts: int, distractors: bool = False) -> tuple[list[Any], 
     as pydantic objects ready for ``Store.load_deck``.
 
     With ``distractors`` every key span carries four hand-written wrong answers, as an
-    exam deck's do; without, the generator searches the deck's own spans for them, which is
-    quadratic in the deck size (see the README's performance section)."""
+    exam deck's do; without, the generator searches the deck's own spans for them (capped
+    per answer, but much slower: see the README's performance section)."""
     from quizmaster.generate import generate_questions
 
     facts = synthetic_facts(n_facts, distractors)

@@ -347,7 +347,7 @@ class DeckIndex:
     by_type: dict[SpanType, list[tuple[Fact, KeySpan]]] = field(default_factory=dict)
     templates: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # (fact id, answer, span text, span type) -> _deck_candidates: mcq and true/false ask
-    # for the same span's deck candidates; the search is quadratic, so it runs once.
+    # for the same span's deck candidates; the search is costly, so it runs once.
     deck_drawn: dict[tuple[str, str, str, str], list[str]] = field(default_factory=dict)
     # Facts of each topic, in deck order, and each fact's place there (by object identity).
     by_topic: dict[str, list[Fact]] = field(default_factory=dict)
@@ -574,7 +574,7 @@ class Candidates:
     generated: list[str]
     gazetteer_same: list[str]
     # The deck's own spans: a list, or a function giving it, called only when a question
-    # gets that far down the tiers (comparing templates is quadratic in the deck size).
+    # gets that far down the tiers (comparing templates is the costly tier).
     deck_source: list[str] | Callable[[], list[str]]
     gazetteer_like: list[str]
 
