@@ -561,6 +561,24 @@ class Store:
 
     # --- reading facts and questions -----------------------------------------------------
 
+    def _question_filter(
+        self, deck: str | None = None, kind: str | None = None, tag: str | None = None
+    ) -> tuple[str, list[Any]]:
+        """`` AND ...`` conditions on the questions aliased ``q`` (deck by name, kind, tag),
+        with their parameters. An unknown deck raises NotFoundError."""
+        sql = ""
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        if kind is not None:
+            sql += " AND q.kind = ?"
+            params.append(kind)
+        if tag is not None:
+            sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
+            params.append(tag)
+        return sql, params
+
     def facts(self, deck: str | None = None) -> list[StoredFact]:
         sql = (
             "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
@@ -585,20 +603,12 @@ class Store:
         *,
         include_retired: bool = False,
     ) -> list[StoredQuestion]:
-        sql = "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id"
-        where: list[str] = []
-        params: list[Any] = []
-        if not include_retired:
-            where.append("q.retired = 0")
-        if deck is not None:
-            where.append("q.deck_id = ?")
-            params.append(self.deck_id(deck))
-        if kind is not None:
-            where.append("q.kind = ?")
-            params.append(kind)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY d.name, q.position"
+        filters, params = self._question_filter(deck, kind)
+        sql = (
+            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
+            f"WHERE {'1' if include_retired else 'q.retired = 0'}{filters} "
+            "ORDER BY d.name, q.position"
+        )
         return [
             StoredQuestion(
                 question=_QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
@@ -918,14 +928,8 @@ class Store:
             "JOIN cards c ON c.question_id = q.id "
             "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
         )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND q.deck_id = ?"
-            params.append(self.deck_id(deck))
-        if tag is not None:
-            sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
-            params.append(tag)
-        sql += " ORDER BY d.name, q.position"
+        filters, params = self._question_filter(deck, tag=tag)
+        sql += filters + " ORDER BY d.name, q.position"
         return [
             StoredQuestion(question=_QUESTION_ADAPTER.validate_json(data), deck=name)
             for data, name in self.conn.execute(sql, params)
@@ -1071,10 +1075,8 @@ class Store:
             "SELECT c.question_id, q.kind, c.state, c.due, c.suspended "
             "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
         )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND q.deck_id = ?"
-            params.append(self.deck_id(deck))
+        filters, params = self._question_filter(deck)
+        sql += filters
         return [
             CardRow(
                 question_id=r[0],
@@ -1409,14 +1411,8 @@ class Store:
             "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
             "WHERE q.retired = 0"
         )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND q.deck_id = ?"
-            params.append(self.deck_id(deck))
-        if kind is not None:
-            sql += " AND q.kind = ?"
-            params.append(kind)
-        sql += " ORDER BY d.name, q.position"
+        filters, params = self._question_filter(deck, kind)
+        sql += filters + " ORDER BY d.name, q.position"
         keys = ("id", "fact_id", "deck", "kind", "prompt", "options", "answer", "explanation")
         return [
             {
