@@ -57,6 +57,19 @@ DeckOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--deck", "-d", help="Only this deck (by name).", show_default=False),
 ]
+TagOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
+]
+KindOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Only this kind: short_answer, cloze, mcq, true_false, statements, match.",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, nothing else.")]
 
 
@@ -208,15 +221,7 @@ def facts_list(
 def questions_list(
     ctx: typer.Context,
     deck: DeckOption = None,
-    kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Only this kind: short_answer, cloze, mcq, true_false, statements, match.",
-            show_default=False,
-        ),
-    ] = None,
+    kind: KindOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -342,10 +347,7 @@ def quiz(
         bool, typer.Option("--practice", help="Review ahead or cram; the schedule is untouched.")
     ] = False,
     deck: DeckOption = None,
-    tag: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
-    ] = None,
+    tag: TagOption = None,
     limit: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--limit", "-n", help="At most this many questions.", show_default=False),
@@ -462,11 +464,6 @@ def config_unset(
 
 
 # --- mock tests, stats and history (issue 6) ---------------------------------------------
-
-TagOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
-]
 
 
 @app.command("mock")
@@ -739,14 +736,8 @@ def export(
         ),
     ],
     deck: DeckOption = None,
-    kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--kind", "-k", help="Only questions of this kind.", show_default=False),
-    ] = None,
-    tag: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--tag", "-t", help="Only questions with this tag.", show_default=False),
-    ] = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="File to write (default: stdout).", dir_okay=False),
