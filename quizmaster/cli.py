@@ -50,7 +50,7 @@ DbOption = Annotated[
         "--db",
         help="Database file (default: $QUIZMASTER_DB or the user data directory).",
         show_default=False,
-        # No dir_okay=False: Store.open says "is a directory" in one line (issue 8).
+        # No dir_okay=False: Store.open says "is a directory" in one line.
     ),
 ]
 DeckOption = Annotated[
@@ -237,7 +237,7 @@ def questions_list(
         if kind not in QUESTION_KINDS:
             raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
-        if as_json:  # straight from the columns: no models, no Rich (start-up time, issue 8)
+        if as_json:  # straight from the columns: no models, no Rich (start-up time)
             from quizmaster.output import json_out
 
             json_out(store.questions_json(deck, kind))
@@ -269,7 +269,7 @@ def questions_show(
         render.show_question(item)
 
 
-# --- FSRS parameter optimization (issue 9) ---------------------------------------------------
+# --- FSRS parameter optimization ---------------------------------------------------
 
 
 @app.command("optimize")
@@ -322,7 +322,7 @@ def optimize(
         render.optimize_report(outcome)
 
 
-# --- quiz sessions (issue 4) ----------------------------------------------------------------
+# --- quiz sessions ----------------------------------------------------------------
 
 config_app = typer.Typer(help="Show and change settings.", no_args_is_help=False)
 app.add_typer(config_app, name="config")
@@ -463,7 +463,7 @@ def config_unset(
     render.info(f"{key}: back to the default" if removed else f"{key} was already the default")
 
 
-# --- mock tests, stats and history (issue 6) ---------------------------------------------
+# --- mock tests, stats and history ---------------------------------------------
 
 
 @app.command("mock")
@@ -608,7 +608,7 @@ def history(
         render.history_report(rows, mock_trend(rows))
 
 
-# --- article ingest (issue 5) ---------------------------------------------------------------
+# --- article ingest ---------------------------------------------------------------
 
 
 def _read_answer(message: str) -> str:
@@ -723,7 +723,7 @@ def ingest(
         render.ingest_report(report, str(plan.out_path))
 
 
-# --- decks in and out (issue 7) ----------------------------------------------------------------
+# --- decks in and out ----------------------------------------------------------------
 
 
 @app.command("export")
@@ -767,7 +767,7 @@ def export(
         render.export_done(outcome.questions, outcome.facts, outcome.output)
 
 
-# --- doctor (issue 8) ---------------------------------------------------------------------
+# --- doctor ---------------------------------------------------------------------
 
 
 @app.command("doctor")

@@ -65,7 +65,7 @@ def _line_map(node: Any, path: Loc = ()) -> dict[Loc, int]:
 
 class LazyLineMap(Mapping[Loc, int]):
     """The path -> line map of a YAML text, built on first use only: a valid file never
-    needs it, and on a big file it costs as much as half the parse (issue 8, perf). It
+    needs it, and on a big file it costs as much as half the parse. It
     re-composes the text, which parsed once already."""
 
     def __init__(self, text: str) -> None:

@@ -76,7 +76,7 @@ def ensure_builtin_deck(store: Store, *, now: dt.datetime) -> LoadReport | None:
     return report
 
 
-# --- decks in and out (issue 7) --------------------------------------------------------------
+# --- decks in and out --------------------------------------------------------------
 # JSON (our own export), CSV/TSV (Anki and Quizlet text exports) and Anki packages. Every
 # reader turns a file into a Bundle without touching the store; the store then loads the
 # bundle in one transaction, so a bad file imports nothing.

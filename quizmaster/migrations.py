@@ -134,7 +134,7 @@ def m001_initial(db: Any) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-# --- mock tests (issue 6) ---
+# --- mock tests ---
 
 
 @migration
@@ -159,7 +159,7 @@ def m003_mock_items(db: Any) -> None:
     db["mock_items"].create_index(["question_id"])
 
 
-# --- performance (issue 8) ---------------------------------------------------------------
+# --- performance ---------------------------------------------------------------
 
 
 @migration

@@ -220,7 +220,7 @@ def dashboard(summary: dict[str, Any]) -> None:
         f"{summary['questions']} questions\n"
     )
     lines.append(f"Due now: {summary['due_now']}    New available: {summary['new_available']}\n")
-    if "streak_days" in summary:  # quiz sessions (issue 4)
+    if "streak_days" in summary:  # quiz sessions
         lines.append(
             f"New today: {summary['new_today']}    Streak: {_days(summary['streak_days'])}\n"
         )
@@ -232,7 +232,7 @@ def dashboard(summary: dict[str, Any]) -> None:
     out().print(Panel(lines, border_style="cyan"))
 
 
-# --- FSRS parameter optimization (issue 9) ---------------------------------------------------
+# --- FSRS parameter optimization ---------------------------------------------------
 
 
 def _percent2(value: float) -> str:
@@ -311,7 +311,7 @@ def fsrs_parameters(info: dict[str, Any]) -> None:
     out().print(fsrs_parameters_text(info))
 
 
-# --- quiz sessions (issue 4) --------------------------------------------------------------
+# --- quiz sessions --------------------------------------------------------------
 
 
 def _count(n: int, noun: str) -> str:
@@ -514,7 +514,7 @@ def settings_table(rows: Sequence[tuple[str, Any, bool]]) -> None:
     out().print(table)
 
 
-# --- mock tests, stats and history (issue 6) ---------------------------------------------
+# --- mock tests, stats and history ---------------------------------------------
 
 _mock_console: Console | None = None
 
@@ -971,7 +971,7 @@ def csv_out(rows: Sequence[dict[str, Any]]) -> None:
     sys.stdout.flush()
 
 
-# --- article ingest (issue 5) ---------------------------------------------------------------
+# --- article ingest ---------------------------------------------------------------
 
 
 def _highlighted(fact: Any) -> Text:
@@ -1014,7 +1014,7 @@ def ingest_report(report: LoadReport, saved_to: str) -> None:
     out().print(f"Facts saved to {escape(saved_to)}", soft_wrap=True)
 
 
-# --- decks in and out (issue 7) -------------------------------------------------------------
+# --- decks in and out -------------------------------------------------------------
 
 PROGRESS_MIN_ITEMS = 5000
 LIST_LIMIT = 20
@@ -1097,7 +1097,7 @@ def import_result(result: ImportResult, *, dry_run: bool = False) -> None:
             out().print(f"  ... and {len(result.skipped) - LIST_LIMIT} more")
 
 
-# --- doctor (issue 8) ---------------------------------------------------------------------
+# --- doctor ---------------------------------------------------------------------
 
 
 def doctor_report(report: DoctorReport) -> None:

@@ -210,7 +210,7 @@ def build_queue(
         return interleave(_one_per_fact(rows, taken))[: limit or PRACTICE_LIMIT]
     since = study_day_start(now, utc_offset_minutes)
     new_done, reviews_done = store.reviews_since(since)
-    # Read only as many candidates as today's limits can take (issue 8: a big collection's
+    # Read only as many candidates as today's limits can take (a big collection's
     # 40,000 new questions are not all parsed to pick 20).
     with contextlib.closing(
         store.iter_quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)

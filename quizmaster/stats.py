@@ -46,7 +46,7 @@ def longest_streak(counts: Mapping[dt.date, int]) -> int:
     return best
 
 
-# --- progress report and history (issue 6) -----------------------------------------------
+# --- progress report and history -----------------------------------------------
 
 HEATMAP_DAYS = 182  # about six months
 FORECAST_DAYS = 30

@@ -431,7 +431,7 @@ class Store:
                 (json.dumps([f.id for f in facts]),),
             )
         }
-        # Rows are gathered, then written with one executemany per statement (issue 8, perf).
+        # Rows are gathered, then written with one executemany per statement.
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         moves: list[tuple[int, str]] = []
@@ -768,7 +768,7 @@ class Store:
         )
         return {dt.date.fromisoformat(day): n for day, n in rows}
 
-    # --- FSRS parameter optimization (issue 9) ---------------------------------------------
+    # --- FSRS parameter optimization ---------------------------------------------
 
     def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
         """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
@@ -801,7 +801,7 @@ class Store:
             for key, value in values.items():
                 self.set_setting(key, value)
 
-    # --- quiz sessions (issue 4) ------------------------------------------------------------
+    # --- quiz sessions ------------------------------------------------------------
 
     def quiz_candidates(
         self,
@@ -918,7 +918,7 @@ class Store:
             cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             return cur.rowcount > 0
 
-    # --- mock tests, stats and history (issue 6) -----------------------------------------
+    # --- mock tests, stats and history -----------------------------------------
 
     def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
         """The mcq and statements questions a mock may draw from: not retired, not
@@ -1119,7 +1119,7 @@ class Store:
             for r in rows
         ]
 
-    # --- decks in and out (issue 7) --------------------------------------------------------
+    # --- decks in and out --------------------------------------------------------
 
     def history_for(self, question_ids: Sequence[str]) -> History:
         """The schedule, reviews and the sessions those reviews belong to, for these questions
@@ -1356,7 +1356,7 @@ class Store:
             )
         ]
 
-    # --- performance and maintenance (issue 8) -------------------------------------------
+    # --- performance and maintenance -------------------------------------------
 
     @property
     def db(self) -> Any:
@@ -1492,7 +1492,7 @@ class Store:
         ).fetchone()
         return int(row[0])
 
-    # --- fast streaks (issue 8, perf) -------------------------------------------------------
+    # --- fast streaks -------------------------------------------------------
 
     def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
         """Whether any review falls on the local calendar ``day`` (the day
@@ -1508,7 +1508,7 @@ class Store:
         return bool(row[0])
 
 
-# --- decks in and out (issue 7) ------------------------------------------------------------
+# --- decks in and out ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -1578,7 +1578,7 @@ class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
 
 
-# --- mock tests, stats and history (issue 6) ---------------------------------------------
+# --- mock tests, stats and history ---------------------------------------------
 
 
 @dataclass(frozen=True)
