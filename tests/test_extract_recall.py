@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from quizmaster.extract import enumerations, extract_facts, find_spans
-from quizmaster.generate import DeckIndex, ambiguous_blank, generate_questions
+from quizmaster.generate import DeckIndex, generate_questions
+from quizmaster.generate.per_fact import ambiguous_blank
 from quizmaster.models import SpanType
 from quizmaster.sources import read_file
 

@@ -10,18 +10,10 @@ from pathlib import Path
 import pytest
 
 from quizmaster.facts_file import load_facts_file
-from quizmaster.generate import (
-    BLANK,
-    DeckIndex,
-    ambiguous_blank,
-    echoed,
-    falsify,
-    generate_questions,
-    nearby_values,
-    norm,
-    numeric_key,
-    wh_prompt,
-)
+from quizmaster.generate import BLANK, DeckIndex, generate_questions, norm
+from quizmaster.generate.per_fact import ambiguous_blank, echoed, falsify
+from quizmaster.generate.values import nearby_values, numeric_key
+from quizmaster.generate.wording import wh_prompt
 from quizmaster.models import (
     Fact,
     KeySpan,

@@ -1,4 +1,4 @@
-"""The deck indexes of generate.py give the questions a brute-force search gives."""
+"""The deck indexes of the generator give the questions a brute-force search gives."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from quizmaster import generate
 from quizmaster.facts_file import load_facts_file
 from quizmaster.generate import DeckIndex, generate_questions
+from quizmaster.generate import distractors as generate_distractors
+from quizmaster.generate import per_fact as generate_per_fact
+from quizmaster.generate import text as generate_text
 from quizmaster.models import Fact, KeySpan, SpanType
 from quizmaster.paths import builtin_deck_path
 
@@ -26,11 +28,13 @@ def brute_deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySp
     if key in index.deck_drawn:
         return index.deck_drawn[key]
     deck: list[str] = index.deck_drawn.setdefault(key, [])
-    template = index.templates.get((fact.id, span.text)) or generate._template(
+    template = index.templates.get((fact.id, span.text)) or generate_distractors._template(
         fact.statement, answer
     )
     for other_fact, other in index.by_type.get(span.type, []):
-        if other_fact.id == fact.id or not generate._same_form(span.type, other.text, answer):
+        if other_fact.id == fact.id or not generate_distractors._same_form(
+            span.type, other.text, answer
+        ):
             continue
         other_template = index.templates[(other_fact.id, other.text)]
         if difflib.SequenceMatcher(None, template, other_template).ratio() < 0.6:
@@ -45,27 +49,29 @@ def brute_ambiguous_blank(index: DeckIndex, fact: Fact, span: KeySpan) -> bool:
         for other_fact in index.facts
         if other_fact.topic == fact.topic and other_fact.id != fact.id
         for other in other_fact.spans
-        if other.type is span.type and not generate.contains_words(fact.statement, other.text)
+        if other.type is span.type and not generate_text.contains_words(fact.statement, other.text)
     ]
-    if span.type in generate.LIST_TYPES and generate.listed_with_others(fact, span):
+    if span.type in generate_per_fact.LIST_TYPES and generate_per_fact.listed_with_others(
+        fact, span
+    ):
         return True
     if not siblings:
         return False
-    template = index.templates.get((fact.id, span.text)) or generate._template(
+    template = index.templates.get((fact.id, span.text)) or generate_distractors._template(
         fact.statement, span.text
     )
     for other_fact, other in siblings:
         other_template = index.templates.get((other_fact.id, other.text), [])
         if difflib.SequenceMatcher(None, template, other_template).ratio() >= 0.9:
             return True
-    if span.type not in generate.LIST_TYPES:
+    if span.type not in generate_per_fact.LIST_TYPES:
         return False
-    rest = generate.replace_span(fact.statement, span.text, " ")
-    if generate.LIST_CUES.search(rest):
+    rest = generate_text.replace_span(fact.statement, span.text, " ")
+    if generate_per_fact.LIST_CUES.search(rest):
         return True
     return any(
-        generate.contains_words(other_fact.statement, span.text)
-        and generate.PARTNER_CUES.search(other_fact.statement)
+        generate_text.contains_words(other_fact.statement, span.text)
+        and generate_per_fact.PARTNER_CUES.search(other_fact.statement)
         for other_fact, _ in siblings
     )
 
@@ -76,8 +82,8 @@ def dumped(facts: list[Fact]) -> list[dict[str, Any]]:
 
 def brute_force(facts: list[Fact], monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     with monkeypatch.context() as patch:
-        patch.setattr(generate, "_deck_candidates", brute_deck_candidates)
-        patch.setattr(generate, "ambiguous_blank", brute_ambiguous_blank)
+        patch.setattr(generate_distractors, "_deck_candidates", brute_deck_candidates)
+        patch.setattr(generate_per_fact, "ambiguous_blank", brute_ambiguous_blank)
         return dumped(facts)
 
 
@@ -145,8 +151,10 @@ def test_ratio_threshold_matches_difflib() -> None:
         matcher = difflib.SequenceMatcher(None, [], b)
         for threshold in (0.6, 0.9):
             want = difflib.SequenceMatcher(None, a, b).ratio() >= threshold
-            assert generate._ratio_at_least(matcher, a, threshold) == want
-            bounded = generate._ratio_at_least(matcher, a, threshold, frozenset(a), frozenset(b))
+            assert generate_distractors._ratio_at_least(matcher, a, threshold) == want
+            bounded = generate_distractors._ratio_at_least(
+                matcher, a, threshold, frozenset(a), frozenset(b)
+            )
             assert bounded == want
 
 

@@ -1,0 +1,326 @@
+"""Candidate sentences to facts with stable ids: the extraction entry point."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from quizmaster.extract.key_values import (
+    _retype_known,
+    heading_subject,
+    key_value_fact,
+    list_item_fact,
+)
+from quizmaster.extract.patterns import (
+    FACT_SECTION_RE,
+    MAX_ASKS_PER_ANSWER,
+    MAX_SPANS_PER_FACT,
+    MAX_STATEMENT_CHARS,
+    MIN_STATEMENT_CHARS,
+    SPAN_VALUE,
+    STOPWORDS,
+    TRIVIAL_ANSWERS,
+    WORD_RE,
+    Candidate,
+    Extraction,
+    Unit,
+)
+from quizmaster.extract.runs import _acronyms, _classify_run
+from quizmaster.extract.spans import find_spans
+from quizmaster.extract.units import is_heading_like, split_sentences, split_units, strip_dateline
+from quizmaster.models import Fact, KeySpan, Source, SpanType
+
+
+def _score(spans: Iterable[KeySpan]) -> int:
+    return sum(2 if s.type not in (SpanType.TERM, SpanType.ROLE) else 1 for s in spans)
+
+
+def _select_spans(spans: list[KeySpan], asked: dict[str, int]) -> list[KeySpan]:
+    useful = [
+        s
+        for s in spans
+        if s.text.lower() not in TRIVIAL_ANSWERS
+        and asked.get(s.text.lower(), 0) < MAX_ASKS_PER_ANSWER
+    ]
+    unique: dict[str, KeySpan] = {}
+    for span in useful:
+        unique.setdefault(span.text.lower(), span)
+    ranked = sorted(unique.values(), key=lambda s: -SPAN_VALUE[s.type])[:MAX_SPANS_PER_FACT]
+    return [s for s in spans if s in ranked and unique.get(s.text.lower()) is s]
+
+
+def slugify(text: str, max_words: int, max_len: int) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS]
+    out = ""
+    for word in words[:max_words]:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_len:
+            break
+        out = candidate
+    return out or "fact"
+
+
+def article_slug(title: str | None, text: str) -> str:
+    """Title words plus a hash of the text: stable for one article, distinct across two."""
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:6]
+    head = slugify(title, 4, 32) if title else "article"
+    return f"{head}-{digest}"
+
+
+def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    topic = "General"
+    in_facts = False
+    subject: str | None = None
+    lead_in: str | None = None
+    person: str | None = None  # the last person a sentence was about, for "He ..."
+    things: dict[str, str] = {}  # "index" -> "Global Innovation Index", for "The index ..."
+    pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", for "Both sides ..."
+    acronyms = article_acronyms(units)
+    order = 0
+    title_key = " ".join((title or "").lower().split())
+    for unit in units:
+        if " ".join(unit.text.lower().split()) == title_key:
+            continue
+        if unit.kind == "heading":
+            heading = unit.text.rstrip(":").strip()
+            in_facts = bool(FACT_SECTION_RE.match(heading))
+            subject = heading_subject(heading)
+            lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
+            topic = heading if len(heading) <= 60 else topic
+            continue
+        if unit.kind != "bullet":
+            lead_in = unit.text if unit.text.endswith(":") and len(unit.text) < 100 else None
+        if unit.kind == "bullet" and lead_in and not subject:
+            item = list_item_fact(unit.text, lead_in)
+            if item is not None:
+                order += 1
+                spans = tuple(find_spans(item, acronyms))
+                out.append(Candidate(item, spans, topic, order, True, score=_score(spans)))
+                continue
+        kv = key_value_fact(unit.text, subject)
+        if kv is not None and len(unit.text) <= 120:
+            statement, span, question = kv
+            order += 1
+            out.append(
+                Candidate(statement, (span,), topic, order, True, question, span.text, score=3)
+            )
+            continue
+        for sentence in split_sentences(strip_dateline(unit.text)):
+            order += 1
+            if not (MIN_STATEMENT_CHARS <= len(sentence) <= MAX_STATEMENT_CHARS):
+                continue
+            if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
+                continue
+            facts_here = in_facts or unit.kind == "bullet"
+            if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
+                continue  # "It is the first ...": a question would not say what "it" is
+            sentence, context = _resolve_reference(sentence, person, things, pairs)
+            if not facts_here and (UNRESOLVED_RE.match(sentence) or OPINION_RE.search(sentence)):
+                continue
+            spans = tuple(find_spans(sentence, acronyms))
+            people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
+            if people and sentence.startswith(people[0]):
+                person = people[0]
+            _remember_pairs(spans, pairs)
+            _remember_things(sentence, spans, things)
+            spans = _without_spelled_acronyms(sentence, spans)
+            if context:
+                spans = tuple(sp for sp in spans if sp.text not in context)
+            score = _score(spans)
+            if score >= (1 if facts_here else 2):
+                out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
+    return out
+
+
+# Nouns that news text uses to refer back to a named thing: "The index covers ...".
+ANAPHOR_NOUNS = frozenset(
+    "index scheme mission exercise convention agreement pact plant award prize report "
+    "ceremony project programme policy initiative summit treaty engine satellite rocket "
+    "missile wetland site sanctuary operation".split()
+)
+
+
+def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, str]) -> None:
+    for span in spans:
+        if span.type is SpanType.EVENT:
+            things["edition"] = span.text  # "The 16th edition ..." is of the last event
+        if span.type not in (SpanType.TERM, SpanType.EVENT, SpanType.ORGANISATION):
+            continue
+        last = span.text.split()[-1].lower()
+        at = sentence.find(span.text)
+        after = re.match(r"\s+([a-z]+)", sentence[at + len(span.text) :])
+        before = re.search(r"([a-z]+)\s+$", sentence[:at])
+        if last in ANAPHOR_NOUNS:
+            things[last] = span.text
+        elif after and after.group(1) in ANAPHOR_NOUNS:
+            things[after.group(1)] = f"{span.text} {after.group(1)}"
+        elif before and before.group(1) in ANAPHOR_NOUNS:
+            things[before.group(1)] = f"{before.group(1)} {span.text}"
+
+
+# Sentences still led by a reference nobody can resolve, and plain opinion: no fact.
+UNRESOLVED_RE = re.compile(
+    r"(He|She|We|I|Our|Both|The two|Their|Its|Such|Those)\s|(Both|The two) "
+    r"(sides|nations|countries|officials|leaders|ministers)\b"
+)
+OPINION_RE = re.compile(
+    r"\b(I think|we believe|in my (view|opinion)|it is (high time|imperative|essential)|"
+    r"should have been|would have been|experts (say|feel|believe))\b",
+    re.IGNORECASE,
+)
+PAIR_REF_RE = re.compile(
+    r"(?:Both|The two) (?P<noun>sides|nations|countries|officials|leaders|ministers|chiefs)\b"
+)
+
+
+def _remember_pairs(spans: Iterable[KeySpan], pairs: dict[str, str]) -> None:
+    for key, kind in (("people", SpanType.PERSON), ("countries", SpanType.COUNTRY)):
+        names = list(dict.fromkeys(sp.text for sp in spans if sp.type is kind))
+        if len(names) == 2:
+            pairs[key] = f"{names[0]} and {names[1]}"
+
+
+def article_acronyms(units: Iterable[Unit]) -> dict[str, SpanType]:
+    """Acronyms the article defines for an organisation or event ("Joint Working Group
+    (JWG)"): found bare later on, they are answers too."""
+    out: dict[str, SpanType] = {}
+    for unit in units:
+        for acr, _start, _end, expansion in _acronyms(unit.text):
+            kind = _classify_run(expansion.split(), "")
+            if kind in (SpanType.ORGANISATION, SpanType.EVENT) and len(acr) >= 2:
+                out.setdefault(acr, kind)
+    return out
+
+
+def _resolve_reference(
+    sentence: str, person: str | None, things: dict[str, str], pairs: dict[str, str] | None = None
+) -> tuple[str, str | None]:
+    """Put the name back where a sentence starts with "He" or "The index": a question
+    cut from it must say who or what it is about. Returns the sentence and the inserted
+    name (never asked about, it is context)."""
+    if person and re.match(r"(He|She) ", sentence) and len(sentence) > 25:
+        return person + sentence[sentence.index(" ") :], person
+    pair = PAIR_REF_RE.match(sentence)
+    if pair and pairs:
+        key = "countries" if pair.group("noun") in ("sides", "nations", "countries") else "people"
+        if key in pairs:
+            return pairs[key] + sentence[pair.end() :], pairs[key]
+    edition = re.match(r"The (\w+) edition\b(?! of)", sentence)
+    if edition and "edition" in things:
+        name = things["edition"]
+        return f"{edition.group()} of {name}{sentence[edition.end() :]}", name
+    match = re.match(r"The ([a-z]+)\b", sentence)
+    if match and match.group(1) in things:
+        name = things[match.group(1)]
+        return f"The {name}{sentence[match.end() :]}", name
+    return sentence, None
+
+
+def _without_spelled_acronyms(sentence: str, spans: tuple[KeySpan, ...]) -> tuple[KeySpan, ...]:
+    """Drop an expansion followed by its acronym ("Reserve Bank of India (RBI)"): the blank
+    would be given away. The acronym fact asks for it instead."""
+    spelled = {expansion for _acr, _start, _end, expansion in _acronyms(sentence)}
+    return tuple(sp for sp in spans if sp.text not in spelled)
+
+
+def _acronym_candidates(units: list[Unit], start_order: int) -> list[Candidate]:
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for unit in units:
+        for acr, _start, _end, expansion in _acronyms(unit.text):
+            if acr in seen or acr.lower() == expansion.lower() or len(acr) < 2:
+                continue
+            seen.add(acr)
+            kind = _classify_run(expansion.split(), "") or SpanType.TERM
+            if kind not in (SpanType.ORGANISATION, SpanType.EVENT):
+                kind = SpanType.TERM
+            statement = f"{acr} stands for {expansion}."
+            span = KeySpan(text=expansion, type=kind)
+            out.append(
+                Candidate(
+                    statement,
+                    (span,),
+                    "Abbreviations",
+                    start_order + len(out),
+                    False,
+                    f"What does {acr} stand for?",
+                    expansion,
+                    score=2,
+                )
+            )
+    return out
+
+
+# Share of the shorter statement's content words that makes one restate the other.
+RESTATES = 0.6
+
+
+def content_words(statement: str) -> set[str]:
+    """The words of a statement that carry its content, lower-cased."""
+    return {w.lower() for w in WORD_RE.findall(statement) if w.lower() not in STOPWORDS}
+
+
+def extract_facts(
+    text: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+) -> Extraction:
+    """Candidate facts of one article, in article order, with stable ids."""
+    units, dateline = split_units(text)
+    if title is None and units and units[0].kind == "heading":
+        title = units[0].text
+    date = date or dateline
+    # Hash the kept text, not the raw input: a re-fetched page whose menus or "updated"
+    # line changed is still the same article.
+    slug = article_slug(title, "\n".join(u.text for u in units))
+    source = Source(title=title, date=date, url=url) if title else None
+    candidates = _retype_known(_candidates(units, title))
+    candidates += _acronym_candidates(units, len(candidates) + 10_000)
+
+    # Fact sections state the examinable points most plainly: they claim their answers first.
+    # A sentence restating a kept one (most of its words are there) asks only what is new.
+    asked: dict[str, int] = {}
+    kept: list[tuple[Candidate, list[KeySpan]]] = []
+    kept_words: list[set[str]] = []
+    for cand in sorted(candidates, key=lambda c: (not c.in_facts_section, -c.score, c.order)):
+        words = content_words(cand.statement)
+        restates = any(
+            len(words & other) >= RESTATES * min(len(words), len(other)) for other in kept_words
+        )
+        spans = list(cand.spans)
+        if restates and not cand.answer:
+            spans = [s for s in spans if asked.get(s.text.lower(), 0) == 0]
+        if not cand.answer:
+            spans = _select_spans(spans, asked)
+        if not spans:
+            continue
+        if not cand.answer and len(words) >= 4:
+            kept_words.append(words)  # "JWG stands for ..." restates no sentence
+        for span in spans:
+            asked[span.text.lower()] = asked.get(span.text.lower(), 0) + 1
+        kept.append((cand, spans))
+
+    facts: list[Fact] = []
+    used: set[str] = set()
+    for cand, spans in sorted(kept, key=lambda pair: pair[0].order):
+        base = f"{slug}-{slugify(cand.statement, 6, 48)}"
+        fact_id, n = base, 2
+        while fact_id in used:
+            fact_id, n = f"{base}-{n}", n + 1
+        used.add(fact_id)
+        facts.append(
+            Fact(
+                id=fact_id,
+                statement=cand.statement,
+                spans=spans,
+                topic=cand.topic,
+                source=source,
+                question=cand.question,
+                answer=cand.answer,
+            )
+        )
+    return Extraction(title=title, date=date, article_slug=slug, facts=facts)

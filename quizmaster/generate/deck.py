@@ -1,0 +1,40 @@
+"""A deck's facts to its questions: every kind, deduplicated, in a stable order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quizmaster.generate.distractors import DeckIndex
+from quizmaster.generate.match import match_questions
+from quizmaster.generate.per_fact import questions_for_fact
+from quizmaster.generate.statements import statements_question, topic_groups
+from quizmaster.generate.text import gives_away
+from quizmaster.models import (
+    Fact,
+    Question,
+)
+
+
+def generate_questions(facts: Iterable[Fact]) -> list[Question]:
+    """Questions for a whole deck: per fact in fact order, then statements, then match
+    questions. Ids are unique; no prompt contains its own answer."""
+    facts = list(facts)
+    index = DeckIndex.build(facts)
+    produced: list[Question] = []
+    for fact in facts:
+        produced.extend(questions_for_fact(fact, index))
+    for group in topic_groups(facts):
+        consider = statements_question(index, group)
+        if consider is not None:
+            produced.append(consider)
+    produced.extend(match_questions(facts))
+    seen: set[str] = set()
+    out: list[Question] = []
+    for question in produced:
+        if question.id in seen:
+            continue
+        if question.kind != "true_false" and gives_away(question.prompt, question.answer):
+            continue
+        seen.add(question.id)
+        out.append(question)
+    return out
