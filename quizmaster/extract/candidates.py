@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quizmaster.extract.clean import clean_text, tidy_statement
 from quizmaster.extract.key_values import (
     _retype_known,
     heading_subject,
@@ -68,7 +69,7 @@ def article_slug(title: str | None, text: str) -> str:
     return f"{head}-{digest}"
 
 
-def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
+def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     topic = "General"
     in_facts = False
@@ -117,6 +118,10 @@ def _candidates(units: list[Unit], title: str | None) -> list[Candidate]:
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
+            tidied = tidy_statement(sentence, date, bullet=facts_here)
+            if tidied is None:
+                continue
+            sentence = tidied
             if not facts_here and (UNRESOLVED_RE.match(sentence) or OPINION_RE.search(sentence)):
                 continue
             spans = tuple(find_spans(sentence, acronyms))
@@ -270,16 +275,17 @@ def extract_facts(
     url: str | None = None,
 ) -> Extraction:
     """Candidate facts of one article, in article order, with stable ids."""
+    text, stated_date = clean_text(text)
     units, dateline = split_units(text)
     if title is None and units and units[0].kind == "heading":
         title = units[0].text
-    date = date or dateline
+    date = date or stated_date or dateline
     # Hash the kept text, not the raw input: a re-fetched page whose menus or "updated"
     # line changed is still the same article.
     slug = article_slug(title, "\n".join(u.text for u in units))
     source = Source(title=title, date=date, url=url) if title else None
-    candidates = _retype_known(_candidates(units, title))
-    candidates += _acronym_candidates(units, len(candidates) + 10_000)
+    # Expansions of abbreviations are not asked: the rubric calls them trivia.
+    candidates = _retype_known(_candidates(units, title, date))
 
     # Fact sections state the examinable points most plainly: they claim their answers first.
     # A sentence restating a kept one (most of its words are there) asks only what is new.

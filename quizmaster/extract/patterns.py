@@ -44,7 +44,7 @@ SENTENCE_END = (".", "!", "?", "…")
 ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof shri smt sri st no nos rs gen lt col maj capt brig cdr sr jr vs etc "
     "i.e e.g u.s u.k u.n inc ltd co govt dept jan feb mar apr jun jul aug sep sept oct nov dec "
-    "approx est fig res retd hon".split()
+    "approx est fig res retd hon adm cmde sqn ldr flt wg".split()
 )
 STOPWORDS = frozenset(
     "a an the of and or in on at to for by with from as is are was were be been has have had "

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizmaster.generate.distractors import DeckIndex
+from quizmaster.generate.gate import defects
 from quizmaster.generate.match import match_questions
 from quizmaster.generate.per_fact import questions_for_fact
+from quizmaster.generate.rank import keep_best
 from quizmaster.generate.statements import statements_question, topic_groups
 from quizmaster.generate.text import gives_away
 from quizmaster.models import (
@@ -17,7 +19,8 @@ from quizmaster.models import (
 
 def generate_questions(facts: Iterable[Fact]) -> list[Question]:
     """Questions for a whole deck: per fact in fact order, then statements, then match
-    questions. Ids are unique; no prompt contains its own answer."""
+    questions. Ids are unique; only questions that pass the quality gate are kept, and of
+    those the best few per fact and per key (see :mod:`quizmaster.generate.rank`)."""
     facts = list(facts)
     index = DeckIndex.build(facts)
     produced: list[Question] = []
@@ -37,4 +40,6 @@ def generate_questions(facts: Iterable[Fact]) -> list[Question]:
             continue
         seen.add(question.id)
         out.append(question)
-    return out
+    by_id = {fact.id: fact for fact in facts}
+    passed = [q for q in out if not defects(q, by_id.get(q.fact_id))]
+    return keep_best(passed, by_id)

@@ -1,0 +1,145 @@
+"""Clean an article before extraction, and tidy each sentence into a standalone statement.
+
+:func:`clean_text` takes what is page, not article, out of the text: HTML tags, agency
+datelines ("New Delhi, May 13 (PTI) ..."), wire wrappers, "Advertisement" and "Story
+continues" lines, "Main Point :-" labels and roman list markers, and finds the article's
+date where the page states one.
+
+:func:`tidy_statement` makes one sentence read on its own, as an exam statement must: it
+drops reported-speech tails (", the ministry said"), weekdays and "this week", leading
+connectives ("Meanwhile,"), and dates the sentence from the article ("In May 2024, ...") when
+it only said "on Monday". A sentence that is a quotation or speaks in the first person is
+refused (``None``): no question cut from it could stand alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from quizmaster import extract_words as gz
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+AGENCY = r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS)"
+# "New Delhi, May 13 (PTI)", "NEW DELHI, Feb 25 (KUNA) --", "Jaipur [India], Nov 20 (ANI):"
+AGENCY_DATELINE_RE = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}(?:\s*\[[^\]]{{1,40}}\])?,?\s+)?"
+    rf"(?:(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?\s*)?"
+    rf"\(\s*{AGENCY}\s*\)\s*(?:[:–—-]+\s*)?"
+)
+# "MUMBAI: The ..." or "New Delhi, November 20: The ..." (no agency).
+PLAIN_DATELINE_RE = re.compile(
+    rf"^(?:[A-Z]{{3,}}(?:\s+[A-Z]{{3,}}){{0,2}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
+    rf"\s*(?::|–|—|--|-)\s+(?=[A-Z\"'“‘])"
+)
+WRAPPER_RE = re.compile(r"\(MENAFN-[^()]*(?:\([^()]*\))?[^()]*\)\s*|\bMENAFN\d+\w*")
+SEARCH_DATE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
+POSTED_RE = re.compile(
+    rf"(?:Posted|Published|Updated|Last updated)\s*(?:On|on)?\s*:?\s*"
+    rf"(\d{{1,2}}\s+{_MON}\s+\d{{4}}|{_MON}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+NOISE_LINE_RE = re.compile(
+    r"^(?:advertis\w*|story continues.*|next article|previous article|related (?:news|posts?|"
+    r"articles?|stories)|also read.*|read more.*|\(end\).*|end|share|_+|-{3,}|\W{1,3})\s*$",
+    re.IGNORECASE,
+)
+LABEL_RE = re.compile(
+    r"^(?:main points?|key points?|key facts|highlights|important points?)\s*[:\-–—]+\s*",
+    re.IGNORECASE,
+)
+ROMAN_MARKER_RE = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+|\s\((?:[ivx]{1,4})\)\s+")
+TAG_RE = re.compile(r"<[^>]{1,300}>")
+
+ATTRIBUTION_RE = re.compile(
+    r",\s*(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|stated|added|informed|noted|announced|"
+    r"told (?:reporters|the media|PTI|ANI))(?:\s+(?:in|on)\s+(?:a|its|his|her)\s+"
+    r"(?:statement|release|post|press release))?(?:\s+on\s+\w+)?\s*(?=[.!]?$)"
+)
+SAID_THAT_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,8}(?:said|stated|informed|noted|announced)(?: on \w+)?,?"
+    r"\s+that\s+|^According to [^,]{3,80},\s+"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+RELATIVE_TIME_RE = re.compile(
+    rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{WEEKDAY}(?:\s+(?:morning|evening|night))?\b"
+    rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
+    rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b"
+)
+LEADING_CONNECTIVE_RE = re.compile(
+    r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
+    r"Significantly|Interestingly|In addition|At the same time|On the occasion),\s+"
+)
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+QUOTE_CHARS = '"“”'
+
+
+def _iso(text: str) -> str | None:
+    from quizmaster.extract.units import parse_date
+
+    return parse_date(text)
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """The article's own text, and its date when the page states one."""
+    date: str | None = None
+    text = TAG_RE.sub(" ", text) if re.search(r"</?(?:p|a|div|br|span)\b", text) else text
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw
+        stamp = SEARCH_DATE_RE.match(line)
+        if stamp:
+            date = date or stamp.group(1)
+            line = line[stamp.end() :]
+        posted = POSTED_RE.search(line)
+        if posted and len(line) < 120:
+            date = date or _iso(posted.group(1))
+            continue
+        line = WRAPPER_RE.sub("", line).strip()
+        if NOISE_LINE_RE.match(line):
+            continue
+        dateline = AGENCY_DATELINE_RE.match(line) or PLAIN_DATELINE_RE.match(line)
+        if dateline and len(line) > dateline.end() + 20:
+            line = line[dateline.end() :]
+        line = LABEL_RE.sub("", line)
+        line = ROMAN_MARKER_RE.sub(" ", line).strip() if ROMAN_MARKER_RE.search(line) else line
+        lines.append(line)
+    return "\n".join(lines), date
+
+
+def _month_year(date: str | None) -> str | None:
+    if not date or not re.match(r"^\d{4}-\d{2}", date):
+        return None
+    day = dt.date(int(date[:4]), int(date[5:7]), 1)
+    return f"{day:%B} {day.year}"
+
+
+def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> str | None:
+    """The sentence as a standalone exam statement, or None when it cannot be one: a
+    quotation, the first person, or (outside a list) a headline with no full stop."""
+    if any(c in sentence for c in QUOTE_CHARS) or FIRST_PERSON_RE.search(sentence):
+        return None
+    if not bullet and not sentence.rstrip("'’\"”)").endswith((".", "!")):
+        return None
+    text = SAID_THAT_RE.sub("", sentence)
+    text = LEADING_CONNECTIVE_RE.sub("", text)
+    text = ATTRIBUTION_RE.sub("", text)
+    dated = RELATIVE_TIME_RE.search(text) is not None
+    text = RELATIVE_TIME_RE.sub("", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    if not text:
+        return None
+    if text[-1] not in ".!?":
+        text += "."
+    text = text[0].upper() + text[1:]
+    when = _month_year(date)
+    if dated and when and not re.search(r"\b(?:1[89]|20)\d{2}\b", text):
+        if not re.search(rf"\b(?:{gz.MONTHS})\b", text):
+            text = f"In {when}, {text[0].lower() if _lower_ok(text) else text[0]}{text[1:]}"
+    return text
+
+
+def _lower_ok(text: str) -> bool:
+    """'The index ...' may become 'In May 2024, the index ...'; 'India ...' may not."""
+    first = text.split(" ", 1)[0]
+    return first in ("The", "A", "An")

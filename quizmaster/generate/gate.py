@@ -1,0 +1,289 @@
+"""The quality gate: the machine-checkable rules of the question rubric.
+
+:func:`defects` names what is wrong with one generated question, in the rubric's terms; a
+question with any defect is never shown. The rules, one constant or function each:
+
+- no page leftovers (datelines, agency tags, "Main Point :-", list markers, links);
+- nothing that needs the article to make sense ("this", "the agreement", "on Monday", "said");
+- an examinable, whole key (no possessive, no cut name, no weekday, no lone month);
+- no answer words, and no initials only the key matches, in the stem;
+- options pairwise distinct once "&"/"and", case and punctuation are set aside, and of the
+  key's type and form (a state for a state, a full name for a person, "17th" for "17th");
+- short, exam-style stems and statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
+from quizmaster.generate.text import STOPWORDS, norm
+from quizmaster.generate.values import parse_ordinal
+from quizmaster.models import Fact, KeySpan, Question, SpanType
+
+MAX_STEM_WORDS = 32
+MAX_STATEMENT_WORDS = 25
+MIN_CLAIM_WORDS = 7
+MAX_KEY_WORDS = 8
+
+LEFTOVER_RE = re.compile(
+    r"\((?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT)\)|\bMENAFN\b"
+    r"|\bMain Points?\b|\bKey (?:Points?|Facts|Highlights)\s*[:-]|:-|\s--\s|\(\s*[ivx]{1,4}\s*\)"
+    r"|\bAdvertis|\bRead (?:more|also)\b|\bAlso read\b|https?://|www\.|\bClick here\b"
+    r"|\[[A-Z][\w ]*\]|\bdate \d{4}-\d{2}|\bStory continues\b|\bNext Article\b|<[a-z/][^>]*>"
+    r"|\bPhoto\s*:|\bImage\s*:|\bFile photo\b|\bUpdated\s*:|\bPublished\s*:"
+    r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
+    r"|[\u2190-\u2bff\U0001f000-\U0001faff]",
+    re.IGNORECASE,
+)
+# "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
+DATELINE_START_RE = re.compile(
+    r"^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?: \[[^\]]+\])?,\s+"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+)
+# Words that point back into the article, or report speech rather than state a fact.
+LEANING_RE = re.compile(
+    r"\b(?:(?-i:[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Tt]hem|[Ww]e|[Oo]ur|us)"
+    r"|(?:^|(?<=:\s))(?-i:It|Its|He|She|His|Her|Their)\b"
+    r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
+    r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
+    r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
+    r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
+    r"|organisation|organization|panel|team|official|officials|minister|department|board"
+    r"|council|centre|center|union|party|agency|authority|institute|site|sites|facility|plant"
+    r"|station|vessel|ship|satellite|rocket|spacecraft|mission's|duo|pair|two|three|latter"
+    r"|former|same|above|following|said|new|newly|latest|previous|current|last|next)"
+    r"(?!\s+of\b|\s+(?-i:[A-Z]))"
+    r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
+    r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
+    r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
+    r"|next (?:week|month|year)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|said|says|saying|added|stated|told|noted|informed|announced that|according to"
+    r"|here|there)\b",
+    re.IGNORECASE,
+)
+WEEKDAY_OR_MONTH_RE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)$",
+    re.IGNORECASE,
+)
+# Answers too obvious to ask in an Indian exam, or not a thing at all.
+TRIVIAL_KEYS = frozenset(
+    "india indian indians centre center government government of india union government "
+    "union the centre country nation state".split(" ")
+) | {"government of india", "union government", "the centre"}
+ROLE_WORDS = frozenset(
+    "minister secretary president governor chairman chairperson chief director general "
+    "ambassador officer commander judge justice ceo head ministry department prime deputy "
+    "admiral marshal major colonel captain lieutenant brigadier dr shri smt mr mrs ms".split()
+)
+# "the state of which state", or two question words: a wh-question cut from the wrong place.
+DOUBLE_ASK_RE = re.compile(
+    r"\b(\w+) of which \1\b|\b(?:which|what|who|when)\b.*\b(?:which|what|who|when)\b"
+    r"|\((?:which|what|when|who|how)\b[^)]*\)|\bhow many (?:am|pm|hrs|hours)\b"
+)
+HEADER_RE = re.compile(r"^Consider the following statements", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if len(w) > 2 and w not in STOPWORDS}
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w[0].isupper()).upper()
+
+
+def option_key(text: str) -> str:
+    """An option as a reader compares it: case, punctuation, "the" and "&" set aside."""
+    text = text.replace("&", " and ")
+    words = [w for w in norm(text).split() if w != "the"]
+    return " ".join(words)
+
+
+def key_type(question: Question, fact: Fact | None) -> SpanType:
+    """The type of the question's key: its span's type, else inferred from its form."""
+    for span in fact.spans if fact else ():
+        if span.text == question.answer:
+            return span.type
+    return _infer_type(question.answer)
+
+
+def _stem_texts(question: Question) -> list[str]:
+    statements = getattr(question, "statements", None)
+    if statements:
+        return list(statements)
+    if question.kind == "match":
+        return []
+    return [question.prompt]
+
+
+def text_defects(text: str, *, max_words: int) -> list[str]:
+    """What makes one stem or statement unfit to show, whatever it asks."""
+    out: list[str] = []
+    if LEFTOVER_RE.search(text) or DATELINE_START_RE.match(text):
+        out.append("page leftover")
+    if LEANING_RE.search(text):
+        out.append("leans on the article")
+    if len(text.split()) > max_words:
+        out.append("too long")
+    if text[:1].islower():
+        out.append("not a sentence")
+    if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
+        out.append("broken brackets")
+    if re.search(
+        r"\b(\w+) of which \1\b|\b(?:which|what|who|when)\b.*\b(?:which|what|who|when)\b", text
+    ):
+        out.append("not a sentence")
+    return out
+
+
+def claim_defects(text: str) -> list[str]:
+    """A statement to judge true or false must be a whole claim, not a headline."""
+    if len(text.split()) < MIN_CLAIM_WORDS or not text.endswith(".") or ":" in text:
+        return ["not a claim"]
+    return []
+
+
+def key_defects(answer: str, span_type: SpanType) -> list[str]:
+    """What makes a key not a whole, examinable answer."""
+    out: list[str] = []
+    words = answer.split()
+    if norm(answer) in TRIVIAL_KEYS or WEEKDAY_OR_MONTH_RE.match(answer.strip()):
+        out.append("trivial key")
+    if re.search(r"['’]s?$", answer) or answer[-1:] in ",;:-–":
+        out.append("broken key")
+    if words and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
+        out.append("broken key")
+    if len(words) > MAX_KEY_WORDS:
+        out.append("key too long")
+    if span_type is SpanType.PERSON and (
+        len(words) < 2 or any(w.lower().strip(".") in ROLE_WORDS for w in words)
+    ):
+        out.append("broken key")
+    if span_type is SpanType.TERM:
+        out.append("not examinable")
+    if span_type is SpanType.ORGANISATION and not _proper_name(answer):
+        out.append("not examinable")
+    if span_type is SpanType.ROLE and len(words) < 2:
+        out.append("not examinable")
+    return out
+
+
+def _proper_name(text: str) -> bool:
+    """ "Eastern Naval Command" or "NITI Aayog", not "Command" or "Instructional appointments"."""
+    words = text.split()
+    if len(words) == 1:
+        return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", text))
+    return all(w[0].isupper() or w in ("of", "and", "for", "the", "&", "on", "in") for w in words)
+
+
+def _head(text: str) -> str:
+    """The head noun of a name: "Force" of "Indian Air Force", "Ministry" of "Ministry of X"."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if "of" in words[1:]:
+        return words[words.index("of") - 1].lower() if words.index("of") else ""
+    return words[-1].lower() if words else ""
+
+
+def _real_date(text: str) -> bool:
+    """No "September 34", no "31 June"."""
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d|,?\s*\d{3})", text)
+    month = re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text)
+    if not day or not month:
+        return True
+    days = {"feb": 29, "apr": 30, "jun": 30, "sep": 30, "nov": 30}
+    return 1 <= int(day.group(1)) <= days.get(month.group(1).lower(), 31)
+
+
+def swap_defects(statement: str, prompt: str) -> list[str]:
+    """A false statement whose swapped-in words stand elsewhere in it reads as nonsense."""
+    before, after = statement.split(), prompt.split()
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    inserted = " ".join(after[start : len(after) - end]).strip(".,;")
+    rest = " ".join(after[:start] + after[len(after) - end :])
+    if inserted and norm(inserted) and norm(inserted) in norm(rest):
+        return ["nonsense swap"]
+    return []
+
+
+def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
+    """The stem must not hold the key's words, its acronym, or initials only it matches."""
+    out: list[str] = []
+    if _content_words(answer) & _content_words(stem):
+        out.append("answer in stem")
+    acronyms = set(re.findall(r"\b[A-Z]{2,8}\b", stem))
+    initials = _initials(answer)
+    if len(initials) >= 2 and initials in acronyms:
+        others = [o for o in options if o != answer and _initials(o) == initials]
+        if not options or not others:
+            out.append("initials give the key away")
+    return out
+
+
+def option_defects(answer: str, options: Sequence[str], span_type: SpanType) -> list[str]:
+    """Options: distinct, one right, of the key's type and form."""
+    out: list[str] = []
+    keys = [option_key(o) for o in options]
+    if len(set(keys)) != len(keys) or "" in keys:
+        out.append("options not distinct")
+    mine = option_key(answer)
+    if any(k != mine and (k in mine or mine in k) for k in keys if k):
+        out.append("options overlap")
+    wrong = [o for o in options if o != answer]
+    if span_type is SpanType.ORDINAL:
+        if any(parse_ordinal(o) is None for o in options):
+            out.append("distractor of another form")
+    elif span_type in (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE):
+        if span_type is SpanType.DATE and not all(_real_date(o) for o in options):
+            out.append("impossible option")
+        if any(_value_form(o) != _value_form(answer) for o in wrong):
+            out.append("distractor of another form")
+    elif span_type in (SpanType.PLACE, SpanType.COUNTRY):
+        kind = place_kind(answer)
+        if kind is None or any(place_kind(o) != kind for o in wrong):
+            out.append("distractor of another type")
+    elif span_type is SpanType.ORGANISATION:
+        if any(not _proper_name(o) or _head(o) != _head(answer) for o in wrong):
+            out.append("distractor of another domain")
+    elif span_type is SpanType.PERSON:
+        if any(
+            len(o.split()) < 2 or any(w.lower().strip(".") in ROLE_WORDS for w in o.split())
+            for o in wrong
+        ):
+            out.append("distractor of another type")
+    return out
+
+
+def defects(question: Question, fact: Fact | None) -> list[str]:
+    """Every rubric rule the question breaks; empty when it may be shown."""
+    out: list[str] = []
+    max_words = MAX_STATEMENT_WORDS if question.kind == "statements" else MAX_STEM_WORDS
+    for text in _stem_texts(question):
+        out += text_defects(text, max_words=max_words)
+        if question.kind in ("true_false", "statements"):
+            out += claim_defects(text)
+    if question.kind == "true_false" and question.answer == "False" and fact is not None:
+        out += swap_defects(fact.statement, question.prompt)
+    options = question.options or []
+    if question.kind in ("short_answer", "cloze", "mcq"):
+        span_type = key_type(question, fact)
+        out += key_defects(question.answer, span_type)
+        out += giveaway_defects(question.prompt, question.answer, options)
+        if question.kind == "mcq":
+            out += option_defects(question.answer, options, span_type)
+    elif question.kind == "match":
+        out += option_defects(question.answer, options, SpanType.TERM)
+    return sorted(set(out))
+
+
+def span_defects(span: KeySpan) -> list[str]:
+    """A span the gate would refuse as a key, whatever question asks it."""
+    return key_defects(span.text, span.type)
