@@ -53,11 +53,13 @@ TAG_RE = re.compile(r"<[^>]{1,300}>")
 
 ATTRIBUTION_RE = re.compile(
     r",\s*(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|stated|added|informed|noted|announced|"
-    r"told (?:reporters|the media|PTI|ANI))(?:\s+(?:in|on)\s+(?:a|its|his|her)\s+"
-    r"(?:statement|release|post|press release))?(?:\s+on\s+\w+)?\s*(?=[.!]?$)"
+    r"told (?:reporters|the media|PTI|ANI)|reports?(?: citing [\w ]{1,30})?)"
+    r"(?:\s+(?:in|on)\s+(?:a|its|his|her)\s+(?:statement|release|post|press release))?"
+    r"(?:\s+on\s+\w+)?\s*(?=[.!]?$)"
 )
 SAID_THAT_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\s+){1,8}(?:said|stated|informed|noted|announced)(?: on \w+)?,?"
+    r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced)(?: on \w+)?"
+    r"(?: in (?:a|its|his|her) (?:statement|release|press release))?,?"
     r"\s+that\s+|^According to [^,]{3,80},\s+"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -68,7 +70,8 @@ RELATIVE_TIME_RE = re.compile(
 )
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
-    r"Significantly|Interestingly|In addition|At the same time|On the occasion),\s+"
+    r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
+    r"After that|Apart from this|Besides this|In this regard|For this),\s+"
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 QUOTE_CHARS = '"“”'
@@ -85,6 +88,9 @@ def clean_text(text: str) -> tuple[str, str | None]:
     date: str | None = None
     text = TAG_RE.sub(" ", text) if re.search(r"</?(?:p|a|div|br|span)\b", text) else text
     lines: list[str] = []
+    # "in Rajasthan state.The exercise ...": a page that lost the space after a full stop.
+    text = re.sub(r"(?<=[a-z]{2}[.!?])([”\"’]?)(?=[A-Z“][a-z]{2})", r"\1 ", text)
+    text = re.sub(r"(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z])", " ", text)
     for raw in text.replace("\r\n", "\n").split("\n"):
         line = raw
         stamp = SEARCH_DATE_RE.match(line)
@@ -114,9 +120,13 @@ def _month_year(date: str | None) -> str | None:
     return f"{day:%B} {day.year}"
 
 
+QUOTED_NAME_RE = re.compile(r"[\"“‘']((?:[A-Z][\w.-]*)(?:\s+[A-Z0-9][\w.-]*){0,3})[\"”’']")
+
+
 def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> str | None:
     """The sentence as a standalone exam statement, or None when it cannot be one: a
     quotation, the first person, or (outside a list) a headline with no full stop."""
+    sentence = QUOTED_NAME_RE.sub(r"\1", sentence)
     if any(c in sentence for c in QUOTE_CHARS) or FIRST_PERSON_RE.search(sentence):
         return None
     if not bullet and not sentence.rstrip("'’\"”)").endswith((".", "!")):
@@ -124,6 +134,10 @@ def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> 
     text = SAID_THAT_RE.sub("", sentence)
     text = LEADING_CONNECTIVE_RE.sub("", text)
     text = ATTRIBUTION_RE.sub("", text)
+    if date and re.match(r"\d{4}", date):
+        year = int(date[:4])
+        text = re.sub(r"\b(?:this|the current) year\b", str(year), text)
+        text = re.sub(r"\blast year\b", f"in {year - 1}", text).replace("in in ", "in ")
     dated = RELATIVE_TIME_RE.search(text) is not None
     text = RELATIVE_TIME_RE.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizmaster import extract_words as gz
+from quizmaster import places
 from quizmaster.extract.patterns import ACRONYM_RE, CONNECTORS, LEADING_NOISE, WORD_RE
 from quizmaster.models import SpanType
 
@@ -27,9 +28,9 @@ def _title_is_role(title: str) -> bool:
 
 
 def _gazetteer_type(phrase: str) -> SpanType | None:
-    if phrase in gz.COUNTRIES:
+    if places.country(phrase):
         return SpanType.COUNTRY
-    if phrase in gz.INDIAN_STATES or phrase in gz.CITIES:
+    if places.indian_subdivision(phrase) or places.city(phrase):
         return SpanType.PLACE
     return None
 
@@ -37,10 +38,9 @@ def _gazetteer_type(phrase: str) -> SpanType | None:
 def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
     phrase = " ".join(words)
     last = words[-1]
-    if phrase in gz.COUNTRIES:
-        return SpanType.COUNTRY
-    if phrase in gz.INDIAN_STATES or phrase in gz.CITIES:
-        return SpanType.PLACE
+    known = _gazetteer_type(phrase) if phrase not in gz.COMMON_CAPITALISED else None
+    if known is not None:
+        return known
     if len(words) == 1 and (phrase in gz.COMMON_CAPITALISED or phrase in LEADING_NOISE):
         return None
     if last in gz.TERM_WORDS:

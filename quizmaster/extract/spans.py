@@ -216,7 +216,7 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
             for w in name_words
         ):
             continue
-        if " ".join(name_words) in gz.COUNTRIES | gz.INDIAN_STATES | gz.CITIES:
+        if _gazetteer_type(" ".join(name_words)) is not None:
             continue
         if len(name_words) == 1 and re.match(r"\s+(?:for|of)\b", sentence[m.end() :]):
             continue  # "Minister Delegate for ...": the title goes on, no name follows

@@ -5,13 +5,12 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
-import itertools
 import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from quizmaster import gazetteer
+from quizmaster import gazetteer, places
 from quizmaster.generate.text import (
     APPROXIMATE,
     DAY_MONTH_YEAR_RE,
@@ -255,6 +254,10 @@ def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list
     groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
     key = norm(answer)
     holding = [g for g in groups if key in _group_keys(g)]
+    if span_type in (SpanType.COUNTRY, SpanType.PLACE):
+        alike = places.same_kind(answer)
+        if alike:
+            return alike, []
     if span_type is SpanType.COUNTRY:
         return list(gazetteer.GROUPS["countries"]), []
     if holding:
@@ -296,28 +299,9 @@ class Candidates:
 
 @functools.lru_cache(maxsize=65536)
 def place_kind(text: str) -> str | None:
-    """The kind of place (city, state, union territory, country) if the gazetteer knows it."""
-    key = norm(text)
-    for kind, names in _PLACE_KINDS.items():
-        if key in names:
-            return kind
-    return None
-
-
-_PLACE_KINDS: dict[str, frozenset[str]] = {
-    "union territory": frozenset(norm(x) for x in gazetteer.INDIAN_UNION_TERRITORIES),
-    "state": frozenset(norm(x) for x in gazetteer.INDIAN_STATE_CAPITALS),
-    "country": frozenset(norm(x) for x in gazetteer.WORLD_CAPITALS),
-    "city": frozenset(
-        norm(x)
-        for x in (
-            *gazetteer.INDIAN_CITIES,
-            *gazetteer.WORLD_CAPITALS.values(),
-            *gazetteer.INDIAN_STATE_CAPITALS.values(),
-            *itertools.chain.from_iterable(gazetteer.CITIES_BY_COUNTRY.values()),
-        )
-    ),
-}
+    """The kind of place (country, state, union territory, city, lake, sanctuary ...), if
+    the data packages or the place's own words say it."""
+    return places.kind_of(text)
 
 
 @functools.lru_cache(maxsize=65536)

