@@ -22,6 +22,9 @@ from quizmaster.generate.text import STOPWORDS, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
+MONTH_NAME_RE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE
+)
 VALUE_TYPES = (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL)
 MAX_STEM_WORDS = 32
 MAX_STATEMENT_WORDS = 25
@@ -104,6 +107,15 @@ def option_key(text: str) -> str:
     return " ".join(words)
 
 
+def authored(question: Question, fact: Fact | None) -> bool:
+    """Whether a person wrote the key's wrong answers (a facts file, not the extractor)."""
+    if fact is None:
+        return False
+    if fact.answer == question.answer and fact.distractors:
+        return True
+    return any(s.text == question.answer and s.distractors for s in fact.spans)
+
+
 def key_type(question: Question, fact: Fact | None) -> SpanType:
     """The type of the question's key: its span's type, else inferred from its form."""
     for span in fact.spans if fact else ():
@@ -148,8 +160,10 @@ def claim_defects(text: str) -> list[str]:
     return []
 
 
-def key_defects(answer: str, span_type: SpanType) -> list[str]:
-    """What makes a key not a whole, examinable answer."""
+def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
+    """What makes a key not a whole, examinable answer. A term ("electronic warfare") is
+    examinable only where a person chose it and its wrong answers (``authored``): the
+    extractor's terms are mostly filler ("tactics", "joint planning")."""
     out: list[str] = []
     words = answer.split()
     if norm(answer) in TRIVIAL_KEYS or WEEKDAY_OR_MONTH_RE.match(answer.strip()):
@@ -164,7 +178,7 @@ def key_defects(answer: str, span_type: SpanType) -> list[str]:
         len(words) < 2 or any(w.lower().strip(".") in ROLE_WORDS for w in words)
     ):
         out.append("broken key")
-    if span_type is SpanType.TERM:
+    if span_type is SpanType.TERM and not authored:
         out.append("not examinable")
     if span_type is SpanType.ORGANISATION and not _proper_name(answer):
         out.append("not examinable")
@@ -187,6 +201,11 @@ def _head(text: str) -> str:
     if "of" in words[1:]:
         return words[words.index("of") - 1].lower() if words.index("of") else ""
     return words[-1].lower() if words else ""
+
+
+def _date_shape(text: str) -> str:
+    """A value's form with its digits and month names taken out: "_ _" for "November 2025"."""
+    return _value_form(MONTH_NAME_RE.sub("0", text))
 
 
 def _real_date(text: str) -> bool:
@@ -229,8 +248,11 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
     return out
 
 
-def option_defects(answer: str, options: Sequence[str], span_type: SpanType) -> list[str]:
-    """Options: distinct, one right, of the key's type and form."""
+def option_defects(
+    answer: str, options: Sequence[str], span_type: SpanType, *, authored: bool = False
+) -> list[str]:
+    """Options: distinct, one right, of the key's type and form. Wrong answers a person
+    chose (``authored``) are trusted for their domain; their form is still checked."""
     out: list[str] = []
     keys = [option_key(o) for o in options]
     if len(set(keys)) != len(keys) or "" in keys:
@@ -250,13 +272,13 @@ def option_defects(answer: str, options: Sequence[str], span_type: SpanType) -> 
     elif span_type in (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE):
         if span_type is SpanType.DATE and not all(_real_date(o) for o in options):
             out.append("impossible option")
-        if any(_value_form(o) != _value_form(answer) for o in wrong):
+        if any(_date_shape(o) != _date_shape(answer) for o in wrong):
             out.append("distractor of another form")
     elif span_type in (SpanType.PLACE, SpanType.COUNTRY):
         kind = place_kind(answer)
         if kind is None or any(place_kind(o) != kind for o in wrong):
             out.append("distractor of another type")
-    elif span_type is SpanType.ORGANISATION:
+    elif span_type is SpanType.ORGANISATION and not authored:
         if any(not _proper_name(o) or _head(o) != _head(answer) for o in wrong):
             out.append("distractor of another domain")
     elif span_type is SpanType.PERSON:
@@ -281,10 +303,12 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     options = question.options or []
     if question.kind in ("short_answer", "cloze", "mcq"):
         span_type = key_type(question, fact)
-        out += key_defects(question.answer, span_type)
+        out += key_defects(question.answer, span_type, authored=authored(question, fact))
         out += giveaway_defects(question.prompt, question.answer, options)
         if question.kind == "mcq":
-            out += option_defects(question.answer, options, span_type)
+            out += option_defects(
+                question.answer, options, span_type, authored=authored(question, fact)
+            )
     elif question.kind == "match":
         out += option_defects(question.answer, options, SpanType.TERM)
     return sorted(set(out))

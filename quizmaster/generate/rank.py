@@ -1,9 +1,11 @@
-"""Rank the questions that pass the gate and keep the best: a few per fact, one per key.
+"""Rank the questions that pass the gate and keep the best: one per fact, few per key.
 
 An aspirant is better served by six excellent questions from an article than by thirty that
-ask the same name six ways. Per fact, the best question of each key is kept, at most
-:data:`MAX_PER_FACT` of them; across the deck a key is asked at most :data:`MAX_PER_KEY`
-times, so two facts that restate one name do not both ask it.
+ask the same name six ways. Two questions cut from one fact answer each other when shown
+together (the cloze of one span prints the other), so each fact keeps its best question
+only (:data:`MAX_PER_FACT`); across the deck a key is asked at most :data:`MAX_PER_KEY`
+times, so two facts that restate one name do not both ask it. "Consider the following
+statements" questions span several facts and are kept beside them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from quizmaster.generate.gate import key_type, option_key
 from quizmaster.models import Fact, Question, SpanType
 
-MAX_PER_FACT = 2
+MAX_PER_FACT = 1
 MAX_PER_KEY = 2
 
 KEY_VALUE: dict[SpanType, int] = {
