@@ -139,7 +139,7 @@ def _indian_subdivisions() -> dict[str, tuple[str, str]]:
     import pycountry
 
     out: dict[str, tuple[str, str]] = {}
-    for sub in pycountry.subdivisions.get(country_code="IN") or ():
+    for sub in pycountry.subdivisions.get(country_code="IN") or ():  # type: ignore[no-untyped-call]
         name = _ascii(sub.name)
         kind = "state" if sub.type == "State" else "union territory"
         out[fold(name)] = (name, kind)
