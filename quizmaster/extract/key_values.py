@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from quizmaster import extract_words as gz
+from quizmaster import places
 from quizmaster.extract.patterns import ABOUT_RE, KV_RE, KV_SKIP_KEYS, SENTENCE_END, Candidate
 from quizmaster.extract.runs import _gazetteer_type
 from quizmaster.extract.spans import _find, enumeration_groups
@@ -66,9 +67,68 @@ def _value_kind(value: str, key: str) -> SpanType:
     return _kind_for_key(key)
 
 
+# "Patel, 92, ...", "Hooda's gold", "Gurjar, the reigning ...": a word standing alone like
+# this, after the article used it to end a longer name, is that person's surname.
+SURNAME_USE_RE = re.compile(
+    r"(?<![\w-])(?P<word>[A-Z][a-z]{2,})(?:,\s+\d{1,3},|[’']s\b|,\s+(?:the|a|who)\b|\s+"
+    r"(?:was|is|has|had|said|says|won|wins|joined|served|died|became|finished|placed|took|led|"
+    r"added|also|who)\b)"
+)
+
+
+def people_by_surname(candidates: list[Candidate]) -> set[str]:
+    """Words the article uses alone as someone's surname (or first name)."""
+    found: set[str] = set()
+    for cand in candidates:
+        for match in SURNAME_USE_RE.finditer(cand.statement):
+            if match.start() == 0 or cand.statement[match.start() - 1] != "(":
+                found.add(match.group("word"))
+    return found
+
+
+# "... as Rinku Hooda captured gold", "Ayush Verma placing fifth": what people do in news.
+PERSON_VERB_RE = re.compile(
+    r"\s+(?:captured|claimed|won|bagged|clinched|secured|placing|finishing|taking|finished|"
+    r"passed away|died|was born|was appointed|was elected|was named|was sworn|took oath)\b"
+)
+
+
+def _named_person(text: str, statement: str, surnames: set[str]) -> bool:
+    """Whether the run names a person: the article calls them by one name elsewhere, or a
+    verb only people take follows it, or a country's possessive precedes it."""
+    if not _person_like(text, surnames | {text.split()[-1]}):
+        return False
+    if text.split()[-1] in surnames or text.split()[0] in surnames:
+        return True
+    at = statement.find(text)
+    after = statement[at + len(text) :] if at >= 0 else ""
+    before = statement[:at] if at >= 0 else ""
+    owner = re.search(r"([A-Z][\w ]+?)[’']s\s+$", before)
+    if owner and places.country(owner.group(1)):
+        return True
+    return bool(PERSON_VERB_RE.match(after))
+
+
+def _person_like(text: str, surnames: set[str]) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w in gz.ORG_WORDS or w in gz.PLACE_WORDS or w in gz.TERM_WORDS for w in words):
+        return False
+    if any(w in gz.EVENT_WORDS or re.search(r"\d", w) for w in words):
+        return False
+    return words[-1] in surnames or words[0] in surnames
+
+
 def _retype_known(candidates: list[Candidate]) -> list[Candidate]:
-    """A name typed once (a titled person, an organisation) keeps its type everywhere."""
+    """A name typed once (a titled person, an organisation) keeps its type everywhere; a
+    run the article later calls by its last (or first) word alone is a person."""
     known: dict[str, SpanType] = {}
+    surnames = people_by_surname(candidates)
+    for cand in candidates:
+        for span in cand.spans:
+            if span.type is SpanType.TERM and _named_person(span.text, cand.statement, surnames):
+                known.setdefault(span.text, SpanType.PERSON)
     for cand in candidates:
         for span in cand.spans:
             if span.type is SpanType.EVENT:

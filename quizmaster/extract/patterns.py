@@ -79,11 +79,10 @@ WORD_NUMBER_RE = re.compile(
     r"hundred)\b(?=\s+(?:consecutive\s+)?(?:years|months|weeks|days|decades|terms)\b)",
     re.IGNORECASE,
 )
+_UNITS = r"%|per ?cent|lakh|crore|million|billion|sq km|km|hectares?|ha|kg|tonnes?|MW|GW|mm|cm|m"
 NUMBER_RE = re.compile(
-    r"(?<![\w$₹.,/-])\d{1,3}(?:,\d{2,3})+(?:\.\d+)?(?:\s?(?:%|per ?cent|lakh|crore|million|"
-    r"billion|km|sq km|hectares?|ha))?(?![\w])"
-    r"|(?<![\w$₹.,/-])\d+(?:\.\d+)?(?:\s?(?:%|per ?cent|lakh|crore|million|billion|km|sq km|"
-    r"hectares?|ha))?(?![\w])"
+    rf"(?<![\w$₹.,/-])\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?:\s?(?:{_UNITS}))?(?![\w])"
+    rf"|(?<![\w$₹.,/-])\d+(?:\.\d+)?(?:\s?(?:{_UNITS}))?(?![\w]|[.,]\d)"
 )
 _LETTERS = r"[^\W\d_]"  # any letter, so Jørgen and Çelik are names too
 NAME_WORD = rf"(?:[A-Z]\.\s?){{0,3}}[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*"

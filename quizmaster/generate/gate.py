@@ -316,4 +316,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
 
 def span_defects(span: KeySpan) -> list[str]:
     """A span the gate would refuse as a key, whatever question asks it."""
-    return key_defects(span.text, span.type)
+    return key_defects(span.text, span.type, authored=bool(span.distractors))
+
+
+def statement_defects(statement: str) -> list[str]:
+    """A fact's statement unfit to stand as one item of "Consider the following statements"."""
+    return text_defects(statement, max_words=MAX_STATEMENT_WORDS) + claim_defects(statement)

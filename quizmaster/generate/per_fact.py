@@ -16,6 +16,7 @@ from quizmaster.generate.distractors import (
     candidates_for,
     pick_distractors,
 )
+from quizmaster.generate.gate import span_defects
 from quizmaster.generate.text import (
     APPROXIMATE,
     BLANK,
@@ -246,10 +247,12 @@ class Falsified:
 
 
 def falsify(index: DeckIndex, fact: Fact, rng: random.Random) -> Falsified | None:
-    """The statement made false by swapping one key span for a same-typed wrong value that
-    certainly is wrong (hand-written distractors and nearby values first)."""
+    """The statement made false by swapping one examinable key span for a same-typed wrong
+    value that certainly is wrong (hand-written distractors and nearby values first)."""
     options: list[Falsified] = []
     for span in _askable(fact):
+        if span_defects(span):
+            continue  # only an examinable key is swapped: "Pune" for "Patna", not "tactics"
         cands = candidates_for(index, fact, span.text, span, rng)
         wrong = pick_distractors(
             cands, span.text, fact.statement, rng, keep=_falsifies(fact.statement, span.text)

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from quizmaster.generate.distractors import DeckIndex
+from quizmaster.generate.gate import statement_defects
 from quizmaster.generate.per_fact import falsify
 from quizmaster.generate.text import rng_for
 from quizmaster.models import (
@@ -54,7 +55,12 @@ def _subset_label(subset: Sequence[int], total: int) -> str:
 
 
 def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQuestion | None:
-    """UPSC "Consider the following statements": some true, some with one span swapped."""
+    """UPSC "Consider the following statements": short clean claims, some true, at least one
+    made false by swapping an examinable span for one of its type. None when the group has
+    fewer than two such claims or none that can be made false."""
+    group = [f for f in group if not statement_defects(f.statement)]
+    if len(group) < 2:
+        return None
     fact_ids = [f.id for f in group]
     variant = _group_variant("set", fact_ids)
     qid = question_id(group[0].id, "statements", variant)
@@ -78,6 +84,20 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
         lines[-1] = group[-1].statement
         correct.append(last)
         notes.pop()
+    if len(correct) == len(group):
+        # At least one is false: a set of true claims tests nothing.
+        for number, fact in enumerate(group[:-1], 1):
+            changed = falsify(index, fact, rng)
+            if changed is not None:
+                lines[number - 1] = changed.statement
+                correct.remove(number)
+                notes.append(
+                    f"Statement {number} is incorrect: it is {changed.span_text}, "
+                    f"not {changed.wrong}."
+                )
+                break
+        else:
+            return None
     total = len(group)
     if total == 2 or (total == 3 and rng.random() < 0.5):
         ask = "Which of the statements given above is/are correct?"
