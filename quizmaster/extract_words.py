@@ -139,3 +139,10 @@ While|Where|What|Which|Who|Under|Up|Following|Last|Next|First|Second|Earth|Moon|
         "\n", ""
     ).split("|")
 )
+
+# Words of posts and honorifics, lower-cased: a name holding one is no person's whole name.
+ROLE_WORDS: frozenset[str] = frozenset(
+    "minister secretary president governor chairman chairperson chief director general "
+    "ambassador officer commander judge justice ceo head ministry department prime deputy "
+    "admiral marshal major colonel captain lieutenant brigadier dr shri smt mr mrs ms".split()
+)

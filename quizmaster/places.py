@@ -84,6 +84,10 @@ TOP_COUNTRIES = 6
 # A city this small is only taken for a place name where the sentence says so ("at Umroi");
 # bare capitalised words match thousands of small towns ("Mission", "Police").
 KNOWN_CITY_POPULATION = 150000
+# A name asked as a place is a city if a city this large bears it ("Forest" is a Belgian town
+# of 55,000, and no exam means it).
+PLACE_CITY_POPULATION = 100000
+METROPOLIS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,7 @@ def kind_of(name: str) -> str | None:
         return sub
     if kind_word(name):
         return kind_word(name)
-    if city(name, min_population=MIN_CITY_POPULATION):
+    if city(name, min_population=PLACE_CITY_POPULATION):
         return "city"
     return None
 
@@ -224,14 +228,29 @@ def same_kind(name: str) -> list[str]:
             n for n, k in _indian_subdivisions().values() if k == kind and fold(n) != fold(name)
         ]
     if kind == "city":
-        mine = city(name, min_population=MIN_CITY_POPULATION)
+        if fold(name) in _indian_capitals():
+            return [c for c in _indian_capitals().values() if fold(c) != fold(name)]
+        mine = city(name, min_population=PLACE_CITY_POPULATION)
         assert mine is not None
+        # Like for like: a metropolis among metropolises, a town among towns of its size.
+        floor = max(PLACE_CITY_POPULATION, min(mine.population, METROPOLIS) // 3)
         peers = [
             c
             for cities in _cities().values()
             for c in cities[:1]
-            if c.country == mine.country and fold(c.name) != fold(name)
+            if c.country == mine.country and fold(c.name) != fold(name) and c.population >= floor
         ]
         peers.sort(key=lambda c: abs(c.population - mine.population))
         return [c.name for c in peers[:30]]
     return []
+
+
+@functools.cache
+def _indian_capitals() -> dict[str, str]:
+    """India's capital and its states' and territories' capitals: the wrong answers an
+    examiner offers for any of them. (The packages do not mark capitals of subdivisions.)"""
+    from quizmaster import gazetteer
+
+    names = ["New Delhi", *gazetteer.INDIAN_STATE_CAPITALS.values()]
+    names += list(gazetteer.INDIAN_UT_CAPITALS.values())
+    return {fold(n): n for n in names}

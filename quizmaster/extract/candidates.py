@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quizmaster import extract_words as gz
 from quizmaster.extract.clean import clean_text, tidy_statement
 from quizmaster.extract.key_values import (
     _retype_known,
@@ -15,6 +16,7 @@ from quizmaster.extract.key_values import (
 )
 from quizmaster.extract.patterns import (
     FACT_SECTION_RE,
+    LEADING_NOISE,
     MAX_ASKS_PER_ANSWER,
     MAX_SPANS_PER_FACT,
     MAX_STATEMENT_CHARS,
@@ -27,7 +29,7 @@ from quizmaster.extract.patterns import (
     Extraction,
     Unit,
 )
-from quizmaster.extract.runs import _acronyms, _classify_run
+from quizmaster.extract.runs import _acronyms, _classify_run, _gazetteer_type
 from quizmaster.extract.spans import find_spans
 from quizmaster.extract.units import is_heading_like, split_sentences, split_units, strip_dateline
 from quizmaster.models import Fact, KeySpan, Source, SpanType
@@ -79,6 +81,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     things: dict[str, str] = {}  # "index" -> "Global Innovation Index", for "The index ..."
     pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", for "Both sides ..."
     acronyms = article_acronyms(units)
+    full_names = _full_names(units)
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -118,9 +121,15 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
+            sentence = _full_name_first(sentence, full_names)
             tidied = tidy_statement(sentence, date, bullet=facts_here)
             if tidied is None:
                 continue
+            # The month ingest dated the sentence with is context, never a key: the page's
+            # date is not the event's.
+            added = DATED_PREFIX_RE.match(tidied)
+            if added and added.group(1) not in sentence:
+                context = f"{context or ''} {added.group(1)}".strip()
             sentence = tidied
             if not facts_here and (UNRESOLVED_RE.match(sentence) or OPINION_RE.search(sentence)):
                 continue
@@ -137,6 +146,57 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
     return out
+
+
+DATED_PREFIX_RE = re.compile(r"^(?:In|As of) (\w+ \d{4}), ")
+FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2})\b")
+
+
+def _full_names(units: list[Unit]) -> dict[str, str]:
+    """Surname (and first name) -> the full name the article first gave: for "Chopra won ..."
+    after "Neeraj Chopra ...". The first name given wins: news names its subject first."""
+    names: dict[str, str] = {}
+    for unit in units:
+        for match in FULL_NAME_RE.finditer(unit.text):
+            full = match.group(1)
+            words = full.split()
+            if _gazetteer_type(full) or any(_not_a_name_word(w) for w in words):
+                continue
+            for word in (words[0], words[-1]):
+                names.setdefault(word, full)
+    return names
+
+
+LONE_NAME_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """Words no person's name holds: titles, posts, common capitalised words, places."""
+    if word in gz.COMMON_CAPITALISED or word in gz.TITLES or word in gz.ROLE_HEADS:
+        return True
+    if word in gz.ORG_WORDS or word in gz.PLACE_WORDS or word in LEADING_NOISE:
+        return True
+    if word in gz.TERM_WORDS or word in gz.EVENT_WORDS:
+        return True
+    return word.lower() in gz.ROLE_WORDS or _gazetteer_type(word) is not None
+
+
+def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
+    """A surname alone ("Chopra won ...", "condoled Gaur's death") becomes the full name the
+    article gave first: a question must say who it is about."""
+
+    def full(match: re.Match[str]) -> str:
+        word = match.group(1)
+        name = full_names.get(word)
+        if name is None or name == word or word == name.split()[0] and match.start() > 0:
+            return word
+        before = sentence[: match.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((",", ".")):
+            return word  # "Abhishek Bachchan": another person of the same surname
+        start = max(0, match.start() - len(name))
+        return word if name in sentence[start : match.end()] else name
+
+    return LONE_NAME_RE.sub(full, sentence)
 
 
 # Nouns that news text uses to refer back to a named thing: "The index covers ...".

@@ -72,6 +72,7 @@ LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this),\s+"
+    r"|^(?:But|And|So|Yet|Still|Thus|Hence|Therefore|Also)\s+(?=[a-z])"
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 QUOTE_CHARS = '"“”'
@@ -136,8 +137,8 @@ def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> 
     text = ATTRIBUTION_RE.sub("", text)
     if date and re.match(r"\d{4}", date):
         year = int(date[:4])
-        text = re.sub(r"\b(?:this|the current) year\b", str(year), text)
-        text = re.sub(r"\blast year\b", f"in {year - 1}", text).replace("in in ", "in ")
+        text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b", f"in {year}", text)
+        text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     dated = RELATIVE_TIME_RE.search(text) is not None
     text = RELATIVE_TIME_RE.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
@@ -146,14 +147,32 @@ def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> 
     if text[-1] not in ".!?":
         text += "."
     text = text[0].upper() + text[1:]
-    when = _month_year(date)
-    if dated and when and not re.search(r"\b(?:1[89]|20)\d{2}\b", text):
-        if not re.search(rf"\b(?:{gz.MONTHS})\b", text):
-            text = f"In {when}, {text[0].lower() if _lower_ok(text) else text[0]}{text[1:]}"
-    return text
+    return _dated(text, _month_year(date), relative=dated)
+
+
+PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
+    r"[a-z]{3,}ed)\b"
+)
+
+
+def _dated(text: str, when: str | None, *, relative: bool) -> str:
+    """A statement with no year gets the article's month: news must say when it was true."""
+    if when is None or re.search(r"\b(?:1[89]|20)\d{2}\b", text):
+        return text
+    if not relative and re.search(rf"\b(?:{gz.MONTHS})\b", text):
+        return text  # "on October 29": a day of the article's own year, said plainly
+    lead = "In" if PAST_RE.search(text) else "As of"
+    first = text[0].lower() if _lower_ok(text) else text[0]
+    return f"{lead} {when}, {first}{text[1:]}"
 
 
 def _lower_ok(text: str) -> bool:
     """'The index ...' may become 'In May 2024, the index ...'; 'India ...' may not."""
     first = text.split(" ", 1)[0]
-    return first in ("The", "A", "An")
+    if first in ("The", "A", "An") or first in gz.COMMON_CAPITALISED or first in LOWER_AFTER:
+        return True
+    return re.fullmatch(r"[A-Z][a-z]+(?:ing|ly)", first) is not None
+
+
+LOWER_AFTER = frozenset("Besides With Apart While Among During After Before Despite Since".split())

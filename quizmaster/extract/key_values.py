@@ -47,6 +47,8 @@ def key_value_fact(unit_text: str, subject: str | None) -> tuple[str, KeySpan, s
     elif subject:
         statement = f"The {phrase} of {subject} is {value}."
         question = f"{'Who' if kind is SpanType.PERSON else 'What'} is the {phrase} of {subject}?"
+    elif words[0] in gz.ORG_WORDS and kind in (SpanType.MONEY, SpanType.NUMBER):
+        return None  # "Ministry of Defence: Rs 5.34 lakh crore": a table row, not a property
     elif " of " in key or "of" == words[-1]:
         statement = f"The {phrase} is {value}."
         question = f"{'Who' if kind is SpanType.PERSON else 'What'} is the {phrase}?"

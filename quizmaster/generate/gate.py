@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.text import STOPWORDS, norm
 from quizmaster.generate.values import parse_ordinal
@@ -38,7 +39,8 @@ LEFTOVER_RE = re.compile(
     r"|\[[A-Z][\w ]*\]|\bdate \d{4}-\d{2}|\bStory continues\b|\bNext Article\b|<[a-z/][^>]*>"
     r"|\bPhoto\s*:|\bImage\s*:|\bFile photo\b|\bUpdated\s*:|\bPublished\s*:"
     r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
-    r"|[\u2190-\u2bff\U0001f000-\U0001faff]",
+    r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
+    r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b|\b\d+\s*min read\b",
     re.IGNORECASE,
 )
 # "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
@@ -50,7 +52,7 @@ DATELINE_START_RE = re.compile(
 # Words that point back into the article, or report speech rather than state a fact.
 LEANING_RE = re.compile(
     r"\b(?:(?-i:[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Tt]hem|[Ww]e|[Oo]ur|us)"
-    r"|(?:^|(?<=:\s))(?-i:It|Its|He|She|His|Her|Their)\b"
+    r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
     r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
     r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
@@ -79,15 +81,43 @@ TRIVIAL_KEYS = frozenset(
     "india indian indians centre center government government of india union government "
     "union the centre country nation state".split(" ")
 ) | {"government of india", "union government", "the centre"}
-ROLE_WORDS = frozenset(
-    "minister secretary president governor chairman chairperson chief director general "
-    "ambassador officer commander judge justice ceo head ministry department prime deputy "
-    "admiral marshal major colonel captain lieutenant brigadier dr shri smt mr mrs ms".split()
-)
-# "the state of which state", or two question words: a wh-question cut from the wrong place.
+# "the state of which state", two question words, "by the which", "(how many)", "how many/5":
+# a wh-question cut from the wrong place.
 DOUBLE_ASK_RE = re.compile(
     r"\b(\w+) of which \1\b|\b(?:which|what|who|when)\b.*\b(?:which|what|who|when)\b"
     r"|\((?:which|what|when|who|how)\b[^)]*\)|\bhow many (?:am|pm|hrs|hours)\b"
+    r"|\b(?:the|a|an|its|his|her|their) (?:which|what|who|how many)\b"
+    r"|\b(?:which|what|who|when|how many|how much)\s*[/*]|\b(?:which|who|what)\s+\("
+    r"|\b(?:year|month|day|week) when\b|\bhow many:\d|_{5}-|\(\s*_{5}\s*\)"
+    r"|\b(?i:who|which|what)\s*,|_{5} and (?-i:[A-Z])|(?-i:[A-Z][a-z]+) and _{5}|_{5}[’']s\b"
+)
+# "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
+DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")
+WH_WORD_RE = re.compile(r"\b(?:which|what|who|whom|when|where|how many|how much)\b", re.I)
+# Words that may follow a question phrase set in mid-sentence before it reads as garbled:
+# "... headquartered in which city?" reads well; "... till when and had raised ..." does not.
+MAX_WORDS_AFTER_WH = 6
+# The key is one item of a list in the stem: any other item would fill the blank as well.
+LIST_ITEM_RE = re.compile(r",\s*_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*[A-Z][^,]{0,40},|,\s*_{5}\s+and\b")
+# "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
+TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
+# A sentence whose subject is "The storm", "The group", "The youngster": named elsewhere.
+ANAPHORIC_SUBJECT_RE = re.compile(
+    r"^(?:In \w+ \d{4}, |As of \w+ \d{4}, )?[Tt]he (?:[a-z-]+ ){0,2}[a-z-]+s?\b"
+    r"(?! of (?:the )?[A-Z])(?!\s+[A-Z])"
+)
+# The question word must fit the key: "which place" for a place, "who" for a person.
+WH_FOR_TYPE: dict[str, tuple[SpanType, ...]] = {
+    r"\bwhich (?:place|city|state|country)\b|\bwhere\b": (SpanType.PLACE, SpanType.COUNTRY),
+    r"\bwho\b|\bwhom\b": (SpanType.PERSON,),
+    r"\bwhen\b|\bwhich (?:year|date|month)\b": (SpanType.DATE,),
+    r"\bhow many\b|\bhow much\b": (SpanType.NUMBER, SpanType.MONEY),
+    r"^What is the (?:ministry|department|scheme|body|organisation) of\b": (SpanType.ORGANISATION,),
+}
+# A claim states something: it has a verb.
+VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|became|won|took|began|held|"
+    r"met|led|made|gave|rose|fell|leads|ranks|ranked|[a-z]{2,}(?:ed|es))\b"
 )
 HEADER_RE = re.compile(r"^Consider the following statements", re.IGNORECASE)
 
@@ -144,18 +174,36 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("too long")
     if text[:1].islower():
         out.append("not a sentence")
+    if ANAPHORIC_SUBJECT_RE.match(text) or DATED_PRONOUN_RE.match(text):
+        out.append("leans on the article")
+    if _repeats_itself(text):
+        out.append("page leftover")  # a headline glued to the sentence that restates it
     if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
         out.append("broken brackets")
-    if re.search(
-        r"\b(\w+) of which \1\b|\b(?:which|what|who|when)\b.*\b(?:which|what|who|when)\b", text
-    ):
+    if DOUBLE_ASK_RE.search(text):
         out.append("not a sentence")
     return out
+
+
+def _repeats_itself(text: str) -> bool:
+    words = option_key(text).split()
+    runs = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    return len(runs) != len(set(runs))
+
+
+def wh_reads_well(prompt: str) -> bool:
+    """Whether a wh-question opens with its question word or ends soon after it."""
+    match = WH_WORD_RE.search(prompt)
+    if match is None or match.start() == 0:
+        return True
+    return len(prompt[match.end() :].split()) <= MAX_WORDS_AFTER_WH
 
 
 def claim_defects(text: str) -> list[str]:
     """A statement to judge true or false must be a whole claim, not a headline."""
     if len(text.split()) < MIN_CLAIM_WORDS or not text.endswith(".") or ":" in text:
+        return ["not a claim"]
+    if not VERB_RE.search(text):
         return ["not a claim"]
     return []
 
@@ -234,6 +282,14 @@ def swap_defects(statement: str, prompt: str) -> list[str]:
     return []
 
 
+def wh_defects(prompt: str, span_type: SpanType) -> list[str]:
+    """A question word that does not fit the key's type ("which place" for a product)."""
+    for pattern, types in WH_FOR_TYPE.items():
+        if re.search(pattern, prompt, re.IGNORECASE) and span_type not in types:
+            return ["question word does not fit the key"]
+    return []
+
+
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
@@ -293,24 +349,40 @@ def option_defects(
 def defects(question: Question, fact: Fact | None) -> list[str]:
     """Every rubric rule the question breaks; empty when it may be shown."""
     out: list[str] = []
-    max_words = MAX_STATEMENT_WORDS if question.kind == "statements" else MAX_STEM_WORDS
+    max_words = (
+        MAX_STATEMENT_WORDS if question.kind in ("statements", "true_false") else MAX_STEM_WORDS
+    )
     for text in _stem_texts(question):
         out += text_defects(text, max_words=max_words)
         if question.kind in ("true_false", "statements"):
             out += claim_defects(text)
     if question.kind == "true_false" and question.answer == "False" and fact is not None:
         out += swap_defects(fact.statement, question.prompt)
+    if question.kind == "true_false" and not (
+        fact and any(not span_defects(s) for s in fact.spans)
+    ):
+        out.append("not examinable")  # a claim with no name, place, date or number in it
     options = question.options or []
     if question.kind in ("short_answer", "cloze", "mcq"):
         span_type = key_type(question, fact)
         out += key_defects(question.answer, span_type, authored=authored(question, fact))
         out += giveaway_defects(question.prompt, question.answer, options)
+        if question.kind != "cloze":
+            out += wh_defects(question.prompt, span_type)
+            if question.variant != "hand" and not wh_reads_well(question.prompt):
+                out.append("not a sentence")
+        if LIST_ITEM_RE.search(question.prompt):
+            out.append("one of a list")
+        if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
+            out.append("not a sentence")
         if question.kind == "mcq":
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
             )
     elif question.kind == "match":
         out += option_defects(question.answer, options, SpanType.TERM)
+    if fact is not None and question.variant != "hand" and not VERB_RE.search(fact.statement):
+        out.append("not a sentence")  # "Students to get Rs 50,000": a headline, no claim
     return sorted(set(out))
 
 

@@ -16,7 +16,7 @@ from quizmaster.generate.distractors import (
     candidates_for,
     pick_distractors,
 )
-from quizmaster.generate.gate import span_defects
+from quizmaster.generate.gate import span_defects, wh_reads_well
 from quizmaster.generate.text import (
     APPROXIMATE,
     BLANK,
@@ -316,7 +316,8 @@ def questions_for_fact(fact: Fact, index: DeckIndex | None = None) -> list[Quest
             out.append(blanked)
         if not covered:
             # Where no wh-question reads well, the MCQ asks to fill the blank instead.
-            stem = asked.prompt if asked is not None else blanked.prompt
+            stem = asked.prompt if asked is not None and wh_reads_well(asked.prompt) else None
+            stem = stem or blanked.prompt
             if not typed and listed_with_others(fact, span):
                 stem = blanked.prompt  # "such as what, B and C?" reads badly
             stem = re.sub(r"^What (is|are) ", r"Which of the following \1 ", stem)

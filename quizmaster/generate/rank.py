@@ -1,11 +1,12 @@
-"""Rank the questions that pass the gate and keep the best: one per fact, few per key.
+"""Rank the questions that pass the gate and keep the best: one per fact, none that give
+another away.
 
 An aspirant is better served by six excellent questions from an article than by thirty that
 ask the same name six ways. Two questions cut from one fact answer each other when shown
 together (the cloze of one span prints the other), so each fact keeps its best question
 only (:data:`MAX_PER_FACT`); across the deck a key is asked at most :data:`MAX_PER_KEY`
-times, so two facts that restate one name do not both ask it. "Consider the following
-statements" questions span several facts and are kept beside them.
+times, and no kept question shows the key of another. "Consider the following statements"
+sets span several facts and cover only facts that kept no question of their own.
 """
 
 from __future__ import annotations
@@ -54,30 +55,67 @@ def score(question: Question, fact: Fact | None) -> float:
     return value - len(question.prompt.split()) / 15
 
 
+MAX_NGRAM = 8
+
+
+def _ngrams(text: str) -> set[str]:
+    """Every run of up to :data:`MAX_NGRAM` words of the text, compared as options are."""
+    words = option_key(text).split()
+    return {
+        " ".join(words[i : i + n])
+        for n in range(1, MAX_NGRAM + 1)
+        for i in range(len(words) - n + 1)
+    }
+
+
+def shown_text(question: Question) -> str:
+    """What a learner reads of a question before and after answering, options aside."""
+    statements = getattr(question, "statements", None)
+    body = " ".join(statements) if statements else question.prompt
+    return f"{body} {question.explanation}"
+
+
+def _key(question: Question) -> str | None:
+    """The key another question could give away; None for judged statements."""
+    if question.kind in ("true_false", "statements", "match"):
+        return None
+    return option_key(question.answer)
+
+
 def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Question]:
-    """The best questions per fact and per key, in their original order."""
+    """The best questions per fact and per key, in their original order, such that no kept
+    question shows another's key (a stem naming the signatory gives away "Who signed?").
+    Single-fact questions are chosen first; a "consider the following statements" set only
+    covers facts that kept no question of their own."""
     ranked = sorted(
         range(len(questions)),
-        key=lambda i: (-score(questions[i], facts.get(questions[i].fact_id)), i),
+        key=lambda i: (
+            questions[i].kind in ("statements", "match"),
+            -score(questions[i], facts.get(questions[i].fact_id)),
+            i,
+        ),
     )
     per_fact: dict[str, int] = {}
     per_key: dict[str, int] = {}
-    asked: set[tuple[str, str]] = set()  # (fact, key): one question per key per fact
+    keys: set[str] = set()  # keys of kept questions
+    shown: set[str] = set()  # word runs of what kept questions show
     kept: list[int] = []
     for i in ranked:
         question = questions[i]
+        key = _key(question)
         fact_ids = getattr(question, "fact_ids", None) or [question.fact_id]
-        key = option_key(question.answer)
-        single = question.kind in ("mcq", "short_answer", "cloze", "true_false")
-        if single:
-            full = per_fact.get(question.fact_id, 0) >= MAX_PER_FACT
-            if full or (question.fact_id, key) in asked:
-                continue
-            if question.kind != "true_false" and per_key.get(key, 0) >= MAX_PER_KEY:
-                continue
-            asked.add((question.fact_id, key))
-            per_key[key] = per_key.get(key, 0) + 1
-        for fact_id in fact_ids if single else ():
+        if any(per_fact.get(f, 0) >= MAX_PER_FACT for f in fact_ids):
+            continue
+        if key is not None and per_key.get(key, 0) >= MAX_PER_KEY:
+            continue
+        runs = _ngrams(shown_text(question))
+        if runs & keys or (key is not None and key in shown):
+            continue
+        for fact_id in fact_ids:
             per_fact[fact_id] = per_fact.get(fact_id, 0) + 1
+        if key is not None:
+            per_key[key] = per_key.get(key, 0) + 1
+            keys.add(key)
+        shown |= runs
         kept.append(i)
     return [questions[i] for i in sorted(kept)]
