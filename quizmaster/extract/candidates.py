@@ -82,6 +82,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", for "Both sides ..."
     acronyms = article_acronyms(units)
     full_names = _full_names(units)
+    home = _home_country(units)
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -121,6 +122,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
+            sentence = _name_things(sentence, things, subject, home)
             sentence = _full_name_first(sentence, full_names)
             tidied = tidy_statement(sentence, date, bullet=facts_here)
             if tidied is None:
@@ -146,6 +148,41 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
     return out
+
+
+def _home_country(units: list[Unit]) -> str | None:
+    """The country "the country" means: the one the article names most (India, usually)."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        for word in re.findall(r"\b[A-Z][a-z]+\b", unit.text):
+            if word in ("India", "Indian") or _gazetteer_type(word) is SpanType.COUNTRY:
+                name = "India" if word == "Indian" else word
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] >= 2 else None
+
+
+def _name_things(
+    sentence: str, things: dict[str, str], subject: str | None, home: str | None
+) -> str:
+    """Put names back where the sentence only points at them: "the award" -> "the Dadasaheb
+    Phalke Award", "It was set up ..." under "About X" -> "X was set up ...", "the
+    country's" -> "India's"."""
+    box = re.match(r"(?P<subject>[A-Z][^:]{2,60}?)(?:\s*\([^)]*\))?:\s+(?:It|They)\s", sentence)
+    if box:
+        sentence = f"{box.group('subject')} {sentence[box.end() :]}"
+    elif subject and re.match(r"(?:It|They) ", sentence):
+        sentence = subject + sentence[sentence.index(" ") :]
+    for noun, name in things.items():
+        if noun == "edition" or noun in name.lower().split()[:1]:
+            continue
+        sentence = re.sub(rf"(?<=\b[Tt]he )(?:new |said |same )?{noun}\b(?! of)", name, sentence)
+    if home:
+        sentence = re.sub(r"\bthe country['’]s\b", f"{home}'s", sentence)
+        sentence = re.sub(r"\b(?:in|across) the country\b", f"in {home}", sentence)
+    return sentence
 
 
 DATED_PREFIX_RE = re.compile(r"^(?:In|As of) (\w+ \d{4}), ")

@@ -71,7 +71,8 @@ RELATIVE_TIME_RE = re.compile(
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
-    r"After that|Apart from this|Besides this|In this regard|For this),\s+"
+    r"After that|Apart from this|Besides this|In this regard|For this|"
+    r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"
     r"|^(?:But|And|So|Yet|Still|Thus|Hence|Therefore|Also)\s+(?=[a-z])"
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
@@ -114,6 +115,34 @@ def clean_text(text: str) -> tuple[str, str | None]:
     return "\n".join(lines), date
 
 
+# Past this many words a sentence sheds its asides before it becomes a statement.
+SHORTEN_OVER_WORDS = 24
+# ", which is the country's largest ...," / ", who was earlier ...,": an aside between commas.
+ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\s+[^,]{3,120},\s*")
+# A tail that only comments on what the sentence said.
+TAIL_RE = re.compile(
+    r",\s+(?:marking|making|taking|bringing|becoming|underscoring|highlighting|enabling|"
+    r"reflecting|signalling|signaling|aimed at|with an? (?:aim|view|objective|focus)|"
+    r"in a bid to|in order to|so as to|thereby|further|which|as part of|amid|following)\b.*$"
+)
+LEAD_RE = re.compile(
+    r"^(?:During|Speaking|Addressing|On the occasion of|On the sidelines of|While|As part of|"
+    r"Amid|Following|After|Under|With)\b[^,]{3,90},\s+(?=[A-Z])"
+)
+
+
+def shorten(text: str) -> str:
+    """The sentence without its asides, comment tails and scene-setting lead: what remains
+    is the claim ("X, which is ..., won Y, marking ..." -> "X won Y")."""
+    end = text[-1] if text[-1] in ".!?" else ""
+    body = text[:-1] if end else text
+    body = ASIDE_RE.sub(" ", body)
+    body = TAIL_RE.sub("", body)
+    body = LEAD_RE.sub("", body)
+    body = re.sub(r"\s{2,}", " ", body).strip(" ,")
+    return (body[0].upper() + body[1:] + (end or ".")) if body else text
+
+
 def _month_year(date: str | None) -> str | None:
     if not date or not re.match(r"^\d{4}-\d{2}", date):
         return None
@@ -139,6 +168,8 @@ def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> 
         year = int(date[:4])
         text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b", f"in {year}", text)
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
+    if len(text.split()) > SHORTEN_OVER_WORDS:
+        text = shorten(text)
     dated = RELATIVE_TIME_RE.search(text) is not None
     text = RELATIVE_TIME_RE.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
