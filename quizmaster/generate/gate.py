@@ -243,7 +243,9 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
     if len(words) > MAX_KEY_WORDS:
         out.append("key too long")
     if span_type is SpanType.PERSON and (
-        len(words) < 2 or any(w.lower().strip(".") in ROLE_WORDS for w in words)
+        len(words) < 2
+        or any(w.lower().strip(".") in ROLE_WORDS for w in words)
+        or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
     ):
         out.append("broken key")
     if span_type is SpanType.TERM and not authored:
@@ -352,7 +354,14 @@ def option_defects(
             out.append("distractor of another form")
     elif span_type in (SpanType.PLACE, SpanType.COUNTRY):
         kind = place_kind(answer)
-        if kind is None or any(place_kind(o) != kind for o in wrong):
+        # A person's choice may name a town the data does not know (Eilat); never one of
+        # another known kind.
+        unknown_ok = (None,) if authored else ()
+        if (
+            kind is None
+            and not authored
+            or any(place_kind(o) not in (kind, *unknown_ok) for o in wrong)
+        ):
             out.append("distractor of another type")
     elif span_type is SpanType.ORGANISATION and not authored:
         if any(not _proper_name(o) or _head(o) != _head(answer) for o in wrong):

@@ -1,0 +1,335 @@
+"""The quality gate and the ranking: every defect class of the question rubric, on hostile
+fixtures written for these tests (no article text of anyone else's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizmaster.extract import extract_facts
+from quizmaster.extract.clean import clean_text, tidy_statement
+from quizmaster.generate import generate_questions
+from quizmaster.generate.gate import (
+    defects,
+    giveaway_defects,
+    key_defects,
+    option_defects,
+    text_defects,
+)
+from quizmaster.generate.rank import keep_best
+from quizmaster.models import (
+    ClozeQuestion,
+    Fact,
+    KeySpan,
+    McqQuestion,
+    Question,
+    ShortAnswerQuestion,
+    SpanType,
+    StatementsQuestion,
+    TrueFalseQuestion,
+)
+
+
+def fact(statement: str, *spans: tuple[str, SpanType], fid: str = "f1") -> Fact:
+    return Fact(id=fid, statement=statement, spans=[KeySpan(text=t, type=k) for t, k in spans])
+
+
+def mcq(prompt: str, answer: str, choices: list[str], fid: str = "f1") -> McqQuestion:
+    return McqQuestion(
+        id=f"{fid}:mcq:x", fact_id=fid, variant="x", prompt=prompt, answer=answer, choices=choices
+    )
+
+
+# --- page leftovers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Jaipur, March 3 (PTI) The fourth edition of the drill began in _____.",
+        "Main Point :- The river joins the sea at _____.",
+        "(ii) The lake was named a wetland of importance in _____.",
+        "The award went to _____. Read more: awards of the year",
+        "Budget 2024: a 3 min read on which ministry got _____?",
+        "The sanctuary, tweeted @ForestDept, lies in _____.",
+    ],
+)
+def test_page_leftovers_are_refused(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)
+
+
+def test_cleaning_takes_datelines_labels_and_noise_out_and_keeps_the_date() -> None:
+    raw = (
+        " date 2024-03-04 \n"
+        "Jaipur, March 3 (PTI) The fourth edition of the desert drill began at Pokhran.\n"
+        "Advertisement\n"
+        "Main Point :- The drill will run for twelve days.\n"
+        "Story continues below this ad\n"
+    )
+    text, date = clean_text(raw)
+    assert date == "2024-03-04"
+    assert "PTI" not in text and "Advertisement" not in text and "Main Point" not in text
+    assert "The fourth edition of the desert drill began at Pokhran." in text
+    assert "The drill will run for twelve days." in text
+
+
+# --- leaning on the article ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "This marks the third time the city hosted _____.",
+        "With this addition, the state now has _____ wetlands.",
+        "The agreement was signed in which city?",
+        "The storm made landfall near _____.",
+        "They reached the final at _____.",
+        "The newly designated sites are in _____.",
+        "The minister said the scheme covers _____ districts.",
+    ],
+)
+def test_stems_that_need_the_article_are_refused(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+def test_a_dated_statement_may_name_the_new_holder() -> None:
+    stem = "In May 2024, who became the new chief of the Coast Guard?"
+    assert "leans on the article" not in text_defects(stem, max_words=40)
+
+
+def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> None:
+    tidied = tidy_statement(
+        "Meanwhile, the drill began at Pokhran on Monday, the ministry said.", "2024-03-04"
+    )
+    assert tidied == "In March 2024, the drill began at Pokhran."
+    assert tidy_statement("“We will win,” she told reporters.", "2024-03-04") is None
+    assert tidy_statement("Students to get free laptops", None) is None  # a headline
+
+
+# --- examinable, whole keys ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "defect"),
+    [
+        ("collaborative research", SpanType.TERM, "not examinable"),
+        ("Command", SpanType.ORGANISATION, "not examinable"),
+        ("Gavai's", SpanType.PERSON, "broken key"),
+        ("Kamat", SpanType.PERSON, "broken key"),
+        ("DRDO Samir", SpanType.PERSON, "broken key"),
+        ("India", SpanType.COUNTRY, "trivial key"),
+        ("Monday", SpanType.DATE, "trivial key"),
+        ("of the river", SpanType.PLACE, "broken key"),
+    ],
+)
+def test_keys_must_be_whole_and_examinable(answer: str, kind: SpanType, defect: str) -> None:
+    assert defect in key_defects(answer, kind)
+
+
+def test_a_term_is_examinable_where_a_person_chose_it() -> None:
+    assert key_defects("electronic warfare", SpanType.TERM, authored=True) == []
+
+
+# --- give-aways ----------------------------------------------------------------------------
+
+
+def test_answer_words_in_the_stem_give_it_away() -> None:
+    stem = "Which sanctuary was renamed the Keoladeo sanctuary in 1982?"
+    assert "answer in stem" in giveaway_defects(stem, "Keoladeo National Park", [])
+
+
+def test_initials_only_the_key_matches_give_it_away() -> None:
+    stem = "Which body, the NGT, hears green cases?"
+    options = [
+        "National Green Tribunal",
+        "Central Water Commission",
+        "Forest Survey",
+        "Wildlife Board",
+    ]
+    assert "initials give the key away" in giveaway_defects(stem, options[0], options)
+
+
+# --- options -------------------------------------------------------------------------------
+
+
+def test_options_that_read_alike_are_not_distinct() -> None:
+    options = ["Science & Technology", "Science and Technology", "Earth Sciences", "Space"]
+    assert "options not distinct" in option_defects(options[0], options, SpanType.ORGANISATION)
+
+
+def test_wrong_answers_of_another_kind_are_refused() -> None:
+    # A state offered for a city, an ordinal from a sum, an impossible date.
+    assert "distractor of another type" in option_defects(
+        "Jaipur", ["Jaipur", "Rajasthan", "Lucknow", "Patna"], SpanType.PLACE
+    )
+    assert "distractor of another form" in option_defects(
+        "17th", ["17th", "16th", "18", "19th"], SpanType.ORDINAL
+    )
+    assert "impossible option" in option_defects(
+        "September 23",
+        ["September 23", "September 12", "September 31", "September 2"],
+        SpanType.DATE,
+    )
+    assert "absurd distractor" in option_defects(
+        "Shakti-2024", ["Shakti-2024", "Shakti-3036", "Garuda", "Varuna"], SpanType.EVENT
+    )
+
+
+def test_person_wrong_answers_are_whole_names() -> None:
+    options = ["Rajiv Gauba", "Secretary", "Ajay Bhalla", "Vinay Kwatra"]
+    assert "distractor of another type" in option_defects(options[0], options, SpanType.PERSON)
+
+
+def test_organisations_are_offered_among_their_kind() -> None:
+    options = [
+        "Eastern Naval Command",
+        "Western Naval Command",
+        "Southern Naval Command",
+        "NITI Aayog",
+    ]
+    assert "distractor of another domain" in option_defects(
+        options[0], options, SpanType.ORGANISATION
+    )
+    alike = options[:3] + ["Andaman and Nicobar Command"]
+    assert option_defects(alike[0], alike, SpanType.ORGANISATION) == []
+
+
+# --- question words and sentences ------------------------------------------------------------
+
+
+def test_the_question_word_fits_the_key() -> None:
+    made = fact("The bridge joins Dhubri and Phulbari.", ("Dhubri", SpanType.PLACE))
+    question = ShortAnswerQuestion(
+        id="f1:short_answer:x",
+        fact_id="f1",
+        variant="x",
+        prompt="Who joins Phulbari by the bridge?",
+        answer="Dhubri",
+    )
+    assert "question word does not fit the key" in defects(question, made)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Nepal (how many) was ranked below the country?",
+        "The award was given by the which country in 2023?",
+        "The _____-ranked player lost the final in 2024.",
+        "Lakes such as Wular, _____ and Dal are in Jammu and Kashmir.",
+    ],
+)
+def test_garbled_or_list_stems_are_refused(stem: str) -> None:
+    made = fact("Anchar Lake lies in Srinagar.", ("Anchar", SpanType.PLACE))
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Anchar"
+    )
+    assert defects(question, made)
+
+
+# --- true/false and statements -------------------------------------------------------------
+
+
+def test_a_judged_claim_has_a_verb_and_a_name_place_date_or_number() -> None:
+    headline = TrueFalseQuestion(
+        id="f1:true_false:s",
+        fact_id="f1",
+        variant="s",
+        prompt="Policy Rates Unchanged.",
+        answer="True",
+    )
+    assert defects(headline, fact("Policy Rates Unchanged.", ("Unchanged", SpanType.TERM)))
+
+
+def test_a_false_statement_must_not_read_as_nonsense() -> None:
+    made = fact(
+        "Chandrayaan-3 is a follow-on mission to Chandrayaan-2 launched in 2023.",
+        ("Chandrayaan-2", SpanType.EVENT),
+    )
+    swapped = TrueFalseQuestion(
+        id="f1:true_false:s",
+        fact_id="f1",
+        variant="s",
+        prompt="Chandrayaan-3 is a follow-on mission to Chandrayaan-3 launched in 2023.",
+        answer="False",
+    )
+    assert "nonsense swap" in defects(swapped, made)
+
+
+def test_statement_sets_have_a_false_statement_and_short_claims() -> None:
+    facts = [
+        fact(
+            f"In March 2024, the {n} bird sanctuary of the state was notified at {place}.",
+            (place, SpanType.PLACE),
+            fid=f"s{i}",
+        )
+        for i, (n, place) in enumerate(
+            [("tenth", "Pune"), ("eleventh", "Nagpur"), ("twelfth", "Nashik")]
+        )
+    ]
+    sets = [q for q in generate_questions(facts) if isinstance(q, StatementsQuestion)]
+    for question in sets:
+        assert "is incorrect" in question.explanation  # at least one statement is false
+        assert all(len(s.split()) <= 25 for s in question.statements)
+
+
+# --- ranking: one per fact, none that gives another away ----------------------------------------
+
+
+def test_one_question_per_fact_and_none_showing_another_key() -> None:
+    signed = fact(
+        "Rina Rao signed the pact in Pune in 2024.", ("Rina Rao", SpanType.PERSON), fid="a"
+    )
+    city = fact("The 2024 pact was signed in Pune.", ("Pune", SpanType.PLACE), fid="b")
+    who = mcq(
+        "Who signed the pact in Pune in 2024?",
+        "Rina Rao",
+        ["Rina Rao", "Asha Iyer", "Meera Nair", "Kavya Das"],
+        fid="a",
+    )
+    who_again = mcq(
+        "Which official signed the 2024 pact?",
+        "Rina Rao",
+        ["Rina Rao", "Asha Iyer", "Meera Nair", "Kavya Das"],
+        fid="a",
+    ).model_copy(update={"id": "a:mcq:y", "variant": "y"})
+    where = mcq(
+        "Where was the 2024 pact signed?", "Pune", ["Pune", "Nagpur", "Nashik", "Thane"], fid="b"
+    )
+    kept = keep_best([who, who_again, where], {"a": signed, "b": city})
+    assert len([q for q in kept if q.fact_id == "a"]) == 1
+    # "Pune" is the key of b, and a's first question shows it: only one of them is kept.
+    shown = " ".join(q.prompt for q in kept)
+    assert not any(q.answer in shown.replace(q.prompt, "") for q in kept)
+
+
+# --- end to end on a hostile article in our own words --------------------------------------------
+
+
+HOSTILE_ARTICLE = "\n".join(
+    [
+        "Dhenkanal, March 3 (PTI) The seventh edition of the joint military exercise Vajra"
+        " Shield between India and Kenya began at the Umroi training node in Meghalaya on"
+        " Monday, the defence ministry said.",
+        "Advertisement",
+        "This marks a significant step in the partnership.",
+        "Main Point :- (i) The exercise rests on mutual trust and shared values.",
+        "Read more: defence news of the week",
+        "The Kenyan contingent of 90 personnel is led by Colonel Amos Kiprono.",
+        "Kiprono said the troops were happy to train in India.",
+        "NDRF stands for National Disaster Response Force.",
+    ]
+)
+
+
+def test_a_hostile_article_yields_only_clean_questions() -> None:
+    facts = extract_facts(HOSTILE_ARTICLE, date="2024-03-04").facts
+    questions: list[Question] = generate_questions(facts)
+    assert questions, "the exercise and its contingent are examinable"
+    by_id = {f.id: f for f in facts}
+    for question in questions:
+        assert defects(question, by_id.get(question.fact_id)) == []
+        text = question.prompt + " " + " ".join(question.options or [])
+        for leftover in ("PTI", "Advertisement", "Main Point", "(i)", "Read more", "This marks"):
+            assert leftover not in text
+        assert "mutual trust" not in text
+        assert question.answer != "National Disaster Response Force"  # abbreviation trivia
+    assert any("In March 2024" in f.statement for f in facts)
