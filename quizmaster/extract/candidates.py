@@ -83,6 +83,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     acronyms = article_acronyms(units)
     full_names = _full_names(units)
     home = _home_country(units)
+    expansions = article_expansions(units)
     order = 0
     title_key = " ".join((title or "").lower().split())
     for unit in units:
@@ -123,8 +124,9 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
             sentence = _name_things(sentence, things, subject, home)
+            sentence = _spell_out(sentence, expansions)
             sentence = _full_name_first(sentence, full_names)
-            tidied = tidy_statement(sentence, date, bullet=facts_here)
+            tidied = tidy_statement(sentence, date, bullet=facts_here, lead=order <= LEAD_SENTENCES)
             if tidied is None:
                 continue
             # The month ingest dated the sentence with is context, never a key: the page's
@@ -185,6 +187,8 @@ def _name_things(
     return sentence
 
 
+# The news of an article is in its first sentences: only they are dated from the page.
+LEAD_SENTENCES = 3
 DATED_PREFIX_RE = re.compile(r"^(?:In|As of) (\w+ \d{4}), ")
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2})\b")
 
@@ -296,6 +300,26 @@ def article_acronyms(units: Iterable[Unit]) -> dict[str, SpanType]:
     return out
 
 
+def article_expansions(units: Iterable[Unit]) -> dict[str, str]:
+    """Acronym -> the expansion the article gave it ("TER" -> "Terai Elephant Reserve")."""
+    out: dict[str, str] = {}
+    for unit in units:
+        for acr, _start, _end, expansion in _acronyms(unit.text):
+            if len(acr) >= 2 and acr.lower() != expansion.lower():
+                out.setdefault(acr, expansion)
+    return out
+
+
+def _spell_out(sentence: str, expansions: dict[str, str]) -> str:
+    """A bare acronym the article defined reads as its expansion: a question must not need
+    the article to say what "TER" is."""
+    for acr, expansion in expansions.items():
+        if expansion in sentence:
+            continue
+        sentence = re.sub(rf"(?<![(\w-]){re.escape(acr)}(?![\w)-])", expansion, sentence, count=1)
+    return sentence
+
+
 def _resolve_reference(
     sentence: str, person: str | None, things: dict[str, str], pairs: dict[str, str] | None = None
 ) -> tuple[str, str | None]:
@@ -325,34 +349,6 @@ def _without_spelled_acronyms(sentence: str, spans: tuple[KeySpan, ...]) -> tupl
     would be given away. The acronym fact asks for it instead."""
     spelled = {expansion for _acr, _start, _end, expansion in _acronyms(sentence)}
     return tuple(sp for sp in spans if sp.text not in spelled)
-
-
-def _acronym_candidates(units: list[Unit], start_order: int) -> list[Candidate]:
-    seen: set[str] = set()
-    out: list[Candidate] = []
-    for unit in units:
-        for acr, _start, _end, expansion in _acronyms(unit.text):
-            if acr in seen or acr.lower() == expansion.lower() or len(acr) < 2:
-                continue
-            seen.add(acr)
-            kind = _classify_run(expansion.split(), "") or SpanType.TERM
-            if kind not in (SpanType.ORGANISATION, SpanType.EVENT):
-                kind = SpanType.TERM
-            statement = f"{acr} stands for {expansion}."
-            span = KeySpan(text=expansion, type=kind)
-            out.append(
-                Candidate(
-                    statement,
-                    (span,),
-                    "Abbreviations",
-                    start_order + len(out),
-                    False,
-                    f"What does {acr} stand for?",
-                    expansion,
-                    score=2,
-                )
-            )
-    return out
 
 
 # Share of the shorter statement's content words that makes one restate the other.

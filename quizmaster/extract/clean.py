@@ -153,9 +153,12 @@ def _month_year(date: str | None) -> str | None:
 QUOTED_NAME_RE = re.compile(r"[\"“‘']((?:[A-Z][\w.-]*)(?:\s+[A-Z0-9][\w.-]*){0,3})[\"”’']")
 
 
-def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> str | None:
+def tidy_statement(
+    sentence: str, date: str | None, *, bullet: bool = False, lead: bool = True
+) -> str | None:
     """The sentence as a standalone exam statement, or None when it cannot be one: a
-    quotation, the first person, or (outside a list) a headline with no full stop."""
+    quotation, the first person, (outside a list) a headline with no full stop, or a past
+    event with no year outside the article's lead (the page's date would misdate it)."""
     sentence = QUOTED_NAME_RE.sub(r"\1", sentence)
     if any(c in sentence for c in QUOTE_CHARS) or FIRST_PERSON_RE.search(sentence):
         return None
@@ -178,9 +181,13 @@ def tidy_statement(sentence: str, date: str | None, *, bullet: bool = False) -> 
     if text[-1] not in ".!?":
         text += "."
     text = text[0].upper() + text[1:]
+    undated = PAST_RE.search(text) and not YEAR_IN_TEXT_RE.search(text)
+    if undated and not bullet and not (lead and date):
+        return None
     return _dated(text, _month_year(date), relative=dated)
 
 
+YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
     r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
     r"[a-z]{3,}ed)\b"

@@ -40,7 +40,8 @@ LEFTOVER_RE = re.compile(
     r"|\bPhoto\s*:|\bImage\s*:|\bFile photo\b|\bUpdated\s*:|\bPublished\s*:"
     r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
-    r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b|\b\d+\s*min read\b",
+    r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
+    r"|\d+\s*min read\b|, (?-i:The|A|An) ",
     re.IGNORECASE,
 )
 # "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
@@ -400,6 +401,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out += wh_defects(question.prompt, span_type)
             if question.variant != "hand" and not wh_reads_well(question.prompt):
                 out.append("not a sentence")
+        if question.kind == "short_answer" and question.variant != "hand":
+            if not WH_WORD_RE.match(question.prompt):
+                out.append("not a sentence")  # a typed answer is asked by a plain question
         if LIST_ITEM_RE.search(question.prompt):
             out.append("one of a list")
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):

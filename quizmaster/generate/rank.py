@@ -37,8 +37,8 @@ KIND_VALUE = {
     "mcq": 4,
     "statements": 3,
     "match": 3,
-    "short_answer": 2,
-    "cloze": 1,
+    "cloze": 2,
+    "short_answer": 1,
     "true_false": 0,
 }
 

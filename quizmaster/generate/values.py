@@ -89,7 +89,7 @@ def _window(n: int, rng: random.Random, low: int = 1) -> list[int]:
 
 def nearby_values(text: str, rng: random.Random) -> list[str]:
     """Same-format wrong values near the answer: 16th/18th for 17th, October 2025 for
-    November 2025, two/four decades for three decades, 900/1,500 for 1,200."""
+    November 2025, two/four decades for three decades, 1,080/1,320 for 1,200."""
     t = text.strip()
     if FRACTION_RE.match(t):
         sep = " " if " " in t else "-"
@@ -142,8 +142,9 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
     if token.lower() in NUMBER_WORDS or n <= 20:
         values = _window(n, rng, low=1 if n > 0 else 0)
     else:
-        # A window of four rungs of this ladder, the answer (1) anywhere in it.
-        ladder = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+        # A window of four rungs of this ladder, the answer (1) anywhere in it. Close rungs:
+        # multiples (x0.5, x2) make the answer the odd one out, or the largest.
+        ladder = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3)
         start = rng.randrange(4)
         values = [_round_like(n * f, n) for f in ladder[start : start + 4] if f != 1.0]
     return [head + _format_like(v, token) + tail for v in values if v != n and v >= 0]
