@@ -11,6 +11,7 @@ sets span several facts and cover only facts that kept no question of their own.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from quizmaster.generate.gate import key_type, option_key
@@ -33,6 +34,8 @@ KEY_VALUE: dict[SpanType, int] = {
     SpanType.TERM: 2,
 }
 # The exam's own form first: four options, then a typed answer, then a judgement.
+# On a typed fact's turn a typed answer outranks the MCQ of the same key.
+TYPED_BONUS = 4
 KIND_VALUE = {
     "mcq": 4,
     "statements": 3,
@@ -43,9 +46,22 @@ KIND_VALUE = {
 }
 
 
+TYPED_EVERY = 3
+
+
+def _typed_turn(fact_id: str) -> bool:
+    """Every third fact or so is asked for a typed answer: recall, not only recognition.
+    Chosen by a stable hash of the fact id, so the same deck always gets the same mix."""
+    digest = hashlib.sha256(fact_id.encode()).digest()
+    return digest[0] % TYPED_EVERY == 0
+
+
 def score(question: Question, fact: Fact | None) -> float:
-    """Higher is better: what the key is, the exam's form, a hand-written stem, brevity."""
+    """Higher is better: what the key is, the exam's form (typed on a typed fact's turn), a
+    hand-written stem, brevity."""
     value = float(KIND_VALUE[question.kind])
+    if question.kind in ("cloze", "short_answer") and _typed_turn(question.fact_id):
+        value += TYPED_BONUS
     if question.kind in ("mcq", "short_answer", "cloze"):
         value += KEY_VALUE[key_type(question, fact)]
     else:
