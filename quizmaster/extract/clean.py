@@ -20,7 +20,10 @@ import re
 from quizmaster import extract_words as gz
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-AGENCY = r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS)"
+AGENCY = (
+    r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS|Sputnik|TASS|"
+    r"Yonhap|Kyodo|Bernama|APP|AA)"
+)
 # "New Delhi, May 13 (PTI)", "NEW DELHI, Feb 25 (KUNA) --", "Jaipur [India], Nov 20 (ANI):"
 AGENCY_DATELINE_RE = re.compile(
     rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}(?:\s*\[[^\]]{{1,40}}\])?,?\s+)?"
