@@ -306,6 +306,24 @@ def swap_defects(statement: str, prompt: str) -> list[str]:
     return []
 
 
+# A named thing a question is about: "Global Hunger Index", "Exercise Shakti", "ISRO",
+# "Aditya-L1". "India" or a month alone names no event.
+ANCHOR_RE = re.compile(
+    r"\b(?!(?:In|As|On|The|A|An)\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|&|de)?\s*[A-Z0-9][\w'’.-]*)+"
+    r"|\b[A-Z]{2,}[\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9][\w-]*\b"
+)
+DATE_WORDS_RE = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{1,4})*$"
+)
+
+
+def anchored(stem: str, answer: str) -> bool:
+    """Whether the stem names what it is about besides its key: a question on an article must
+    say which index, exercise or body it means."""
+    rest = stem.replace(answer, " ")
+    return any(not DATE_WORDS_RE.match(m.group(0)) for m in ANCHOR_RE.finditer(rest))
+
+
 def wh_defects(prompt: str, span_type: SpanType) -> list[str]:
     """A question word that does not fit the key's type ("which place" for a product)."""
     for pattern, types in WH_FOR_TYPE.items():
@@ -383,8 +401,11 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     max_words = (
         MAX_STATEMENT_WORDS if question.kind in ("statements", "true_false") else MAX_STEM_WORDS
     )
+    key = question.answer if question.kind in ("short_answer", "cloze", "mcq") else "\0"
     for text in _stem_texts(question):
         out += text_defects(text, max_words=max_words)
+        if question.variant != "hand" and not anchored(text, key):
+            out.append("leans on the article")  # "In 2015, India stood at which position?"
         if question.kind in ("true_false", "statements"):
             out += claim_defects(text)
     if question.kind == "true_false" and question.answer == "False" and fact is not None:
