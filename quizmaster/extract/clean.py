@@ -51,7 +51,9 @@ LABEL_RE = re.compile(
     r"^(?:main points?|key points?|key facts|highlights|important points?)\s*[:\-–—]+\s*",
     re.IGNORECASE,
 )
-ROMAN_MARKER_RE = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+|\s\((?:[ivx]{1,4})\)\s+")
+ROMAN_MARKER_RE = re.compile(
+    r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+|\s\((?:[ivx]{1,4})\)\s+|(?:^|\s)(?-i:Ii|Iii|Iv|Vi|Vii)\.\s+"
+)
 TAG_RE = re.compile(r"<[^>]{1,300}>")
 
 ATTRIBUTION_RE = re.compile(

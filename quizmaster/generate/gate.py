@@ -41,7 +41,9 @@ LEFTOVER_RE = re.compile(
     r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
-    r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)",
+    r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
+    r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]* \d{1,2}\)",
     re.IGNORECASE,
 )
 # "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
@@ -137,6 +139,7 @@ def headline_like(text: str) -> bool:
 
 
 DATED_OK = frozenset({"the new", "the current", "the latest", "newly", "currently"})
+LEGAL_REF_RE = re.compile(r"\b(?:Article|Section|Rule|Schedule|Clause)\s+(?:_{5}|how many|which)")
 HEADER_RE = re.compile(r"^Consider the following statements", re.IGNORECASE)
 
 
@@ -145,7 +148,7 @@ def _content_words(text: str) -> set[str]:
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w[0].isupper()).upper()
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", text) if w[0].isupper()).upper()
 
 
 def option_key(text: str) -> str:
@@ -252,6 +255,10 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if span_type is SpanType.TERM and not authored:
         out.append("not examinable")
+    if span_type is SpanType.NUMBER and "/" in answer:
+        out.append("not examinable")  # a score such as 120/5
+    if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
+        out.append("not examinable")  # "the first nation to ...": a claim, not a rank to pick
     if span_type is SpanType.ORGANISATION and not _proper_name(answer):
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
@@ -340,9 +347,7 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
     acronyms = set(re.findall(r"\b[A-Z]{2,8}\b", stem))
     initials = _initials(answer)
     if len(initials) >= 2 and initials in acronyms:
-        others = [o for o in options if o != answer and _initials(o) == initials]
-        if not options or not others:
-            out.append("initials give the key away")
+        out.append("initials give the key away")  # "(JMSDF)" beside its expansion's blank
     return out
 
 
@@ -410,6 +415,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out += claim_defects(text)
     if question.kind == "true_false" and question.answer == "False" and fact is not None:
         out += swap_defects(fact.statement, question.prompt)
+        if not any(s.distractors for s in fact.spans):
+            out.append("absurd distractor")  # a machine's swap reads as nonsense too often
     if question.kind == "true_false" and not (
         fact and any(not span_defects(s) for s in fact.spans)
     ):
@@ -430,6 +437,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("one of a list")
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
+        if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
+            out.append("not examinable")  # "Article _____": a provision is named, not counted
         if question.kind == "mcq":
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
