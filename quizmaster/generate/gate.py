@@ -140,6 +140,12 @@ def headline_like(text: str) -> bool:
 
 DATED_OK = frozenset({"the new", "the current", "the latest", "newly", "currently"})
 LEGAL_REF_RE = re.compile(r"\b(?:Article|Section|Rule|Schedule|Clause)\s+(?:_{5}|how many|which)")
+# Last words of names examiners ask for: the schemes, awards, indices and treaties of the news.
+NAMED_HEADS = frozenset(
+    "Index Report Scheme Yojana Mission Policy Act Bill Treaty Convention Agreement Initiative "
+    "Programme Program Award Awards Prize Corridor Protocol Accord Declaration Charter Abhiyan "
+    "Missile Satellite Campaign Survey Puraskar Ratna Samman".split()
+)
 HEADER_RE = re.compile(r"^Consider the following statements", re.IGNORECASE)
 
 
@@ -253,7 +259,7 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
     ):
         out.append("broken key")
-    if span_type is SpanType.TERM and not authored:
+    if span_type is SpanType.TERM and not authored and not named_thing(answer):
         out.append("not examinable")
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
@@ -272,6 +278,15 @@ def _proper_name(text: str) -> bool:
     if len(words) == 1:
         return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", text))
     return all(w[0].isupper() or w in ("of", "and", "for", "the", "&", "on", "in") for w in words)
+
+
+def named_thing(text: str) -> bool:
+    """A scheme, award, index, treaty or mission by its proper name ("Dadasaheb Phalke Award",
+    "Pradhan Mantri Awas Yojana"), or a craft named with a number ("Chandrayaan-3")."""
+    words = text.split()
+    if len(words) == 1:
+        return re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Z]?\d*|[A-Z]+-\d+[A-Z]?", text) is not None
+    return _proper_name(text) and words[-1] in NAMED_HEADS
 
 
 def _head(text: str) -> str:
@@ -319,6 +334,10 @@ ANCHOR_RE = re.compile(
     r"\b(?!(?:In|As|On|The|A|An)\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|&|de)?\s*[A-Z0-9][\w'’.-]*)+"
     r"|\b[A-Z]{2,}[\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9][\w-]*\b"
 )
+SUPERLATIVE_RE = re.compile(
+    r"\b(?:highest|largest|biggest|longest|oldest|tallest|smallest|deepest|first|only|"
+    r"most \w+|\w+est)\b"
+)
 DATE_WORDS_RE = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{1,4})*$"
 )
@@ -328,7 +347,10 @@ def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
-    return any(not DATE_WORDS_RE.match(m.group(0)) for m in ANCHOR_RE.finditer(rest))
+    if any(not DATE_WORDS_RE.match(m.group(0)) for m in ANCHOR_RE.finditer(rest)):
+        return True
+    # "... is India's highest film honour": a superlative of a named place is specific.
+    return bool(SUPERLATIVE_RE.search(rest) and re.search(r"\b[A-Z][a-z]+['’]s\b|\bin [A-Z]", rest))
 
 
 def wh_defects(prompt: str, span_type: SpanType) -> list[str]:
@@ -388,6 +410,9 @@ def option_defects(
             or any(place_kind(o) not in (kind, *unknown_ok) for o in wrong)
         ):
             out.append("distractor of another type")
+    elif span_type is SpanType.TERM and not authored:
+        if any(not _proper_name(o) or _head(o) != _head(answer) for o in wrong):
+            out.append("distractor of another domain")
     elif span_type is SpanType.ORGANISATION and not authored:
         if any(not _proper_name(o) or _head(o) != _head(answer) for o in wrong):
             out.append("distractor of another domain")
