@@ -32,7 +32,8 @@ AGENCY_DATELINE_RE = re.compile(
 )
 # "MUMBAI: The ..." or "New Delhi, November 20: The ..." (no agency).
 PLAIN_DATELINE_RE = re.compile(
-    rf"^(?:[A-Z]{{3,}}(?:\s+[A-Z]{{3,}}){{0,2}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    rf"^(?:[A-Z]{{3,}}(?:\s+[A-Z]{{3,}}){{0,2}}(?:,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
     rf"\s*(?::|–|—|--|-)\s+(?=[A-Z\"'“‘])"
 )
@@ -128,8 +129,13 @@ ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\s+[^,]{3,120},\s*")
 TAIL_RE = re.compile(
     r",\s+(?:marking|making|taking|bringing|becoming|underscoring|highlighting|enabling|"
     r"reflecting|signalling|signaling|aimed at|with an? (?:aim|view|objective|focus)|"
-    r"in a bid to|in order to|so as to|thereby|further|which|as part of|amid|following)\b.*$"
+    r"in a bid to|in order to|so as to|thereby|further|which|as part of|amid|following|"
+    r"according to|up from|down from)\b.*$"
+    r"|\s+(?:when|while|whereas|as|after|before)\s+(?:he|she|it|they|its|his|her|their)\b.*$"
+    r"|\s+up from\b.*$"
 )
+# "(Launch Vehicle Mark-3, fifth operational mission)": an aside in brackets, not an acronym.
+BRACKET_ASIDE_RE = re.compile(r"\s*\((?=[^)]*\s)[^()]{12,}\)")
 LEAD_RE = re.compile(
     r"^(?:During|Speaking|Addressing|On the occasion of|On the sidelines of|While|As part of|"
     r"Amid|Following|After|Under|With)\b[^,]{3,90},\s+(?=[A-Z])"
@@ -142,6 +148,7 @@ def shorten(text: str) -> str:
     end = text[-1] if text[-1] in ".!?" else ""
     body = text[:-1] if end else text
     body = ASIDE_RE.sub(" ", body)
+    body = BRACKET_ASIDE_RE.sub("", body)
     body = TAIL_RE.sub("", body)
     body = LEAD_RE.sub("", body)
     body = re.sub(r"\s{2,}", " ", body).strip(" ,")
