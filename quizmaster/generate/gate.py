@@ -102,7 +102,10 @@ WH_WORD_RE = re.compile(r"\b(?:which|what|who|whom|when|where|how many|how much)
 # "... headquartered in which city?" reads well; "... till when and had raised ..." does not.
 MAX_WORDS_AFTER_WH = 6
 # The key is one item of a list in the stem: any other item would fill the blank as well.
-LIST_ITEM_RE = re.compile(r",\s*_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*[A-Z][^,]{0,40},|,\s*_{5}\s+and\b")
+LIST_ITEM_RE = re.compile(
+    r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
+    r"|,\s*(?:the\s+)?_{5}\s+and\b"
+)
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
 # A sentence whose subject is "The storm", "The group", "The youngster": named elsewhere.
