@@ -83,6 +83,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     acronyms = article_acronyms(units)
     full_names = _full_names(units)
     home = _home_country(units)
+    fresh = False
     expansions = article_expansions(units)
     order = 0
     title_key = " ".join((title or "").lower().split())
@@ -93,6 +94,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             heading = unit.text.rstrip(":").strip()
             in_facts = bool(FACT_SECTION_RE.match(heading))
             subject = heading_subject(heading)
+            fresh = True
             lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
             topic = heading if len(heading) <= 60 else topic
             continue
@@ -123,7 +125,10 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
-            sentence = _name_things(sentence, things, subject, home)
+            # "It" under "About X" is X only right after the heading: later items may
+            # speak of something the box named since.
+            sentence = _name_things(sentence, things, subject if fresh else None, home)
+            fresh = False
             sentence = _spell_out(sentence, expansions)
             sentence = _full_name_first(sentence, full_names)
             tidied = tidy_statement(sentence, date, bullet=facts_here, lead=order <= LEAD_SENTENCES)

@@ -369,6 +369,8 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
     out: list[str] = []
     if _content_words(answer) & _content_words(stem):
         out.append("answer in stem")
+    if re.search(r"_{5}\s*\((?-i:[A-Z][A-Za-z]{1,9})\)", stem):
+        out.append("initials give the key away")  # "_____ (MoSPI)"
     acronyms = set(re.findall(r"\b[A-Z]{2,8}\b", stem))
     initials = _initials(answer)
     if len(initials) >= 2 and initials in acronyms:
