@@ -199,7 +199,6 @@ def m004_stats_indexes(db: Any) -> None:
     )
 
 
-
 # --- quiz start-up at 100k -------------------------------------------------------------------
 
 
@@ -210,6 +209,7 @@ def m005_quiz_startup_index(db: Any) -> None:
     db["questions"].create_index(
         ["deck_id", "position"], index_name="idx_questions_deck_position", if_not_exists=True
     )
+
 
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]

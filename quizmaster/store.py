@@ -170,6 +170,31 @@ class CardState:
         )
 
 
+# Reviews per local day of the whole log as index range counts, one per day from the first
+# review to the last: the day's bounds are computed once and each count walks the
+# reviewed_at index (canonical ISO UTC text, so text order is time order) without
+# evaluating date() on every review (1M reviews: 0.26 s instead of 0.95 s).
+_DAY_COUNTS_BY_RANGE = """
+WITH RECURSIVE bounds(lo, hi) AS (
+    SELECT date(min(reviewed_at), :offset || ' minutes'),
+           date(max(reviewed_at), :offset || ' minutes')
+    FROM reviews
+), days(day) AS (
+    SELECT lo FROM bounds WHERE lo IS NOT NULL
+    UNION ALL SELECT date(day, '+1 day') FROM days, bounds WHERE day < hi
+)
+SELECT day, n FROM (
+    SELECT day, (
+        SELECT count(*) FROM reviews
+        WHERE reviewed_at >= strftime('%Y-%m-%dT%H:%M:%S.000000+00:00', day,
+                                      (-:offset) || ' minutes')
+          AND reviewed_at < strftime('%Y-%m-%dT%H:%M:%S.000000+00:00', day, '+1 day',
+                                     (-:offset) || ' minutes')
+    ) AS n FROM days
+) WHERE n > 0
+"""
+
+
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
     return None if moment is None else iso(moment)
 
@@ -1015,16 +1040,20 @@ class Store:
             # A deck's few reviews by question: "+" keeps the planner off the state index.
             scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
             state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
-        day_counts = {
-            dt.date.fromisoformat(day): n
-            for day, n in self.conn.execute(
+        if deck is None:
+            day_rows = self.conn.execute(_DAY_COUNTS_BY_RANGE, {"offset": utc_offset_minutes})
+        else:
+            day_rows = self.conn.execute(
                 "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
                 f"FROM reviews WHERE {scope} GROUP BY day",
                 [f"{utc_offset_minutes:+d}", *params],
             )
-        }
+        day_counts = {dt.date.fromisoformat(day): n for day, n in day_rows}
+        # The whole log: the state index names itself (the planner, seeing most reviews in
+        # one state, would scan the wide table: 2 s instead of 0.2 s on 1M reviews).
+        indexed = " INDEXED BY idx_reviews_state_before" if deck is None else ""
         retention_reviews, retention_passed = self.conn.execute(
-            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews "
+            f"SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews{indexed} "
             f"WHERE {scope} AND {state} = 2",
             params,
         ).fetchone()
@@ -1080,24 +1109,41 @@ class Store:
             weakest=weakest,
         )
 
-    def card_rows(self, deck: str | None = None) -> list[CardRow]:
-        """The scheduling state of every question that is not retired."""
-        sql = (
-            "SELECT c.question_id, q.kind, c.state, c.due, c.suspended "
-            "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
-        )
+    def card_tally(
+        self, now: dt.datetime, deck: str | None = None, utc_offset_minutes: int = 0
+    ) -> CardTally:
+        """What ``stats`` reports of the cards (not retired), counted in SQL: questions by
+        state (suspended ones only as suspended), due now, new available, and reviews
+        falling due per local day (not clamped to today; overdue days included)."""
         filters, params = self._question_filter(deck)
-        sql += filters
-        return [
-            CardRow(
-                question_id=r[0],
-                kind=r[1],
-                state=int(r[2]),
-                due=_parse_or_none(r[3]),
-                suspended=bool(r[4]),
+        base = "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
+        names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
+        due_now = 0
+        stamp = iso(now)
+        for suspended, state, due_before, n in self.conn.execute(
+            "SELECT c.suspended <> 0, c.state, c.due IS NOT NULL AND c.due <= ?, count(*) "
+            f"{base}{filters} GROUP BY 1, 2, 3",
+            [stamp, *params],
+        ):
+            states["suspended" if suspended else names.get(state, "learning")] += n
+            if not suspended and state != 0 and due_before:
+                due_now += n
+        due_days = {
+            dt.date.fromisoformat(day): n
+            for day, n in self.conn.execute(
+                "SELECT date(c.due, ? || ' minutes') AS day, count(*) "
+                f"{base} AND c.suspended = 0 AND c.state != 0 AND c.due IS NOT NULL{filters} "
+                "GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
             )
-            for r in self.conn.execute(sql, params)
-        ]
+        }
+        return CardTally(
+            states=states,
+            due_now=due_now,
+            new_available=states["new"],
+            due_days=due_days,
+        )
 
     def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
         rows = self.conn.execute(
@@ -1624,12 +1670,13 @@ class ReviewStats:
 
 
 @dataclass(frozen=True)
-class CardRow:
-    question_id: str
-    kind: str
-    state: int
-    due: dt.datetime | None
-    suspended: bool
+class CardTally:
+    """The cards' share of ``stats`` (``Store.card_tally``)."""
+
+    states: dict[str, int]
+    due_now: int
+    new_available: int
+    due_days: dict[dt.date, int]
 
 
 @dataclass(frozen=True)
