@@ -245,9 +245,9 @@ def questions_list(
             raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
         if as_json:  # straight from the columns: no models, no Rich (start-up time)
-            from quizmaster.output import json_out
+            from quizmaster.output import json_out_items
 
-            json_out(store.questions_json(deck, kind))
+            json_out_items(store.iter_questions_json(deck, kind))
             return
         items = store.questions(deck, kind)
     from quizmaster import render

@@ -60,8 +60,9 @@ def info(message: str) -> None:
 
 def json_out(data: Any) -> None:
     """Machine-readable output: exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    from quizmaster import output
+
+    output.json_out(data)
 
 
 def decks_table(decks: Sequence[DeckInfo]) -> None:

@@ -1463,6 +1463,12 @@ class Store:
     ) -> list[dict[str, Any]]:
         """What ``StoredQuestion.to_json`` gives for :meth:`questions`, read from the columns
         alone: listing as JSON then needs neither pydantic models nor validation."""
+        return list(self.iter_questions_json(deck, kind))
+
+    def iter_questions_json(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`questions_json` one question at a time, as the rows are read."""
         sql = (
             "SELECT q.id, q.fact_id, d.name, q.kind, q.prompt, q.options, q.answer, "
             "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
@@ -1470,16 +1476,44 @@ class Store:
         )
         filters, params = self._question_filter(deck, kind)
         sql += filters + " ORDER BY d.name, q.position"
-        keys = ("id", "fact_id", "deck", "kind", "prompt", "options", "answer", "explanation")
-        return [
-            {
-                **dict(zip(keys, r[:8], strict=True)),
-                "options": None if r[5] is None else json.loads(r[5]),
-                "tags": json.loads(r[8]),
-                "topic": r[9],
+        # Tag and option lists repeat across questions: each distinct text is parsed once
+        # (and copied per question, so no two share a list).
+        parsed: dict[str, list[Any]] = {}
+
+        def load(text: str) -> Any:
+            value = parsed.get(text)
+            if value is None:
+                value = json.loads(text)
+                if not isinstance(value, list):
+                    return value
+                if len(parsed) < 10_000:
+                    parsed[text] = value
+            return list(value)
+
+        for (
+            qid,
+            fact_id,
+            deck_name,
+            kind_,
+            prompt,
+            options,
+            answer,
+            explanation,
+            tags,
+            topic,
+        ) in self.conn.execute(sql, params):
+            yield {
+                "id": qid,
+                "fact_id": fact_id,
+                "deck": deck_name,
+                "kind": kind_,
+                "prompt": prompt,
+                "options": None if options is None else load(options),
+                "answer": answer,
+                "explanation": explanation,
+                "tags": load(tags),
+                "topic": topic,
             }
-            for r in self.conn.execute(sql, params)
-        ]
 
     # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
 
