@@ -224,11 +224,22 @@ def facts_list(
         render.facts_table(items)
 
 
+QUESTIONS_PAGE = 500  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
+
+
 @questions_app.command("list")
 def questions_list(
     ctx: typer.Context,
     deck: DeckOption = None,
     kind: KindOption = None,
+    page: Annotated[
+        int,
+        typer.Option(
+            "--page",
+            help=f"Page of the table ({QUESTIONS_PAGE:,} questions a page); --json lists all.",
+            min=1,
+        ),
+    ] = 1,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -249,10 +260,20 @@ def questions_list(
 
             json_out_items(store.iter_questions_json(deck, kind))
             return
-        items = store.questions(deck, kind)
+        total = store.count_questions(deck, kind)
+        pages = max(1, -(-total // QUESTIONS_PAGE))
+        if page > pages:
+            raise UsageError(f"--page must be from 1 to {pages} ({total} questions)")
+        first = (page - 1) * QUESTIONS_PAGE
+        items = store.questions(deck, kind, limit=QUESTIONS_PAGE, offset=first)
     from quizmaster import render
 
-    render.questions_table(items)
+    if total <= QUESTIONS_PAGE:
+        render.questions_table(items)
+    else:
+        render.questions_table(items, total=total, first=first + 1)
+        if page < pages:
+            render.info(f"Next page: quizmaster questions list --page {page + 1}")
 
 
 @questions_app.command("show")

@@ -627,6 +627,8 @@ class Store:
         kind: str | None = None,
         *,
         include_retired: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoredQuestion]:
         filters, params = self._question_filter(deck, kind)
         sql = (
@@ -634,12 +636,23 @@ class Store:
             f"WHERE {'1' if include_retired else 'q.retired = 0'}{filters} "
             "ORDER BY d.name, q.position"
         )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
         return [
             StoredQuestion(
                 question=_QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
             )
             for data, name, retired in self.conn.execute(sql, params)
         ]
+
+    def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
+        """How many questions (not retired) :meth:`questions` lists."""
+        filters, params = self._question_filter(deck, kind)
+        row = self.conn.execute(
+            f"SELECT count(*) FROM questions q WHERE q.retired = 0{filters}", params
+        ).fetchone()
+        return int(row[0])
 
     def question(self, question_id: str) -> StoredQuestion:
         row = self.conn.execute(
