@@ -288,6 +288,15 @@ def scale_paths(big: Path) -> dict[str, Path]:
 SIZES = {"1k": (1_000, 10_000), "10k": (10_000, 100_000), "100k": (100_000, 1_000_000)}
 
 
+def big_label() -> str:
+    return f"{SIZES['100k'][0]:,} q"
+
+
+def set_big_size(questions: int) -> None:
+    """A smaller "100k" collection (``--questions``), to try the bench out quickly."""
+    SIZES["100k"] = (questions, questions * 10)
+
+
 def ensure_collections(big: Path) -> list[Row]:
     """Build the collections that are missing (once; later runs reuse them)."""
     from bench.make_collection import make_collection
@@ -301,7 +310,7 @@ def ensure_collections(big: Path) -> list[Row]:
         info = make_collection(path, questions, reviews)
         rows.append(
             (
-                f"generate {label} questions, {reviews:,} reviews",
+                f"generate {questions:,} questions, {reviews:,} reviews",
                 f"{info['seconds']:.1f} s",
                 f"{path.stat().st_size / 1e6:.0f} MB file (kept, reused)",
                 "",
@@ -529,20 +538,40 @@ def exports_and_imports(path: Path, env: dict[str, str], tmp: Path, slow: int) -
         )
         rows.append(
             ratio_row(
-                "import 100k .apkg, new DB", med, "import apkg", "Anki imports the apkg", 1.5, "s"
+                f"import {big_label()} .apkg, new DB",
+                med,
+                "import apkg",
+                "Anki imports the apkg",
+                1.5,
+                "s",
             )
         )
         rows.append(
             ratio_row(
-                "import 100k .json, new DB", med, "import json", "Anki imports the apkg", 1.0, "s"
+                f"import {big_label()} .json, new DB",
+                med,
+                "import json",
+                "Anki imports the apkg",
+                1.0,
+                "s",
             )
         )
     else:
         rows.append(
-            ("import 100k .apkg, new DB", f"{med['import apkg']:.2f} s", "Anki not installed", "")
+            (
+                f"import {big_label()} .apkg, new DB",
+                f"{med['import apkg']:.2f} s",
+                "Anki not installed",
+                "",
+            )
         )
         rows.append(
-            ("import 100k .json, new DB", f"{med['import json']:.2f} s", "Anki not installed", "")
+            (
+                f"import {big_label()} .json, new DB",
+                f"{med['import json']:.2f} s",
+                "Anki not installed",
+                "",
+            )
         )
     rows.append(
         (f"import {CSV_ROWS // 1000}k-row .csv, new DB", f"{med['import csv']:.2f} s", note, "")
@@ -572,7 +601,7 @@ def scaling(big: Path, big_copy: Path, tmp: Path, slow: int) -> str:
     head = ("questions (reviews)", *kinds)
     body = [
         (
-            f"{label} ({SIZES[label][1]:,})",
+            f"{SIZES[label][0]:,} ({SIZES[label][1]:,})",
             *(
                 ms(med[f"{label} {k}"])
                 if med[f"{label} {k}"] < 1
@@ -749,7 +778,11 @@ def main(argv: list[str] | None = None) -> None:
         help=f"the kept 100k-question collection (created if missing; default {DEFAULT_BIG})",
     )
     parser.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
+    parser.add_argument(
+        "--questions", type=int, default=100_000, help="size of the big collection (100,000)"
+    )
     args = parser.parse_args(argv)
+    set_big_size(args.questions)
     print(f"machine: {machine()}, Typer {typer_version()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="quizmaster-bench-") as name:
         tmp = Path(name)

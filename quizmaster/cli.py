@@ -224,7 +224,7 @@ def facts_list(
         render.facts_table(items)
 
 
-QUESTIONS_PAGE = 500  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
+QUESTIONS_PAGE = 200  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
 
 
 @questions_app.command("list")

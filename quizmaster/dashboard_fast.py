@@ -78,9 +78,7 @@ def _db_path(env: dict[str, str]) -> str:
 def _settings(raw: dict[str, str]) -> tuple[int, dt.date | None]:
     """(new_per_day, exam_date) as ``session.load_settings`` reads them; HandOver for any
     value it would reject (the full app reports it)."""
-    import json
-
-    values = {key: json.loads(text) for key, text in raw.items()}
+    values = {key: _json_value(text) for key, text in raw.items()}
     if values.get("fsrs_parameters"):
         raise HandOver("checked by the scheduler")
     new_per_day = DEFAULT_NEW_PER_DAY
@@ -179,10 +177,25 @@ def numbers(conn: sqlite3.Connection, moment: dt.datetime, offset: int) -> dict[
     }
 
 
-def _truthy(text: str | None) -> bool:
+def _json_value(text: str) -> object:
+    """A stored setting (JSON text): the usual scalars read without importing json."""
+    if text in _JSON_WORDS:
+        return _JSON_WORDS[text]
+    if text.isascii() and text.isdigit() and (text == "0" or text[0] != "0"):
+        return int(text)
+    plain = text.isprintable() and not ('"' in text[1:-1] or "\\" in text)
+    if len(text) > 1 and text[0] == text[-1] == '"' and plain:
+        return text[1:-1]
     import json
 
-    return bool(text is not None and json.loads(text))
+    return json.loads(text)
+
+
+_JSON_WORDS: dict[str, object] = {"true": True, "false": False, "null": None}
+
+
+def _truthy(text: str | None) -> bool:
+    return bool(text is not None and _json_value(text))
 
 
 def _count(n: object, noun: str) -> str:

@@ -195,3 +195,32 @@ def test_not_a_database_handed_over(tmp_path: Path) -> None:
     junk.write_text("not sqlite at all " * 100)
     assert run_pipe(FAST, env_for(junk)) == run_pipe(FULL, env_for(junk))
     assert run_pipe(FAST, env_for(junk))[0] != 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "true",
+        "false",
+        "null",
+        "0",
+        "20",
+        "007",
+        "-3",
+        "0.85",
+        '"2026-12-01"',
+        '"a\\"b"',
+        '"é"',
+        "[1]",
+    ],
+)
+def test_setting_values_read_as_json_reads_them(text: str) -> None:
+    import json
+
+    try:
+        expected: object = json.loads(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            dashboard_fast._json_value(text)
+        return
+    assert dashboard_fast._json_value(text) == expected
