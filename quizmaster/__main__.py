@@ -1,3 +1,3 @@
-from quizmaster.cli import main
+from quizmaster.launch import main
 
 main()

@@ -118,15 +118,18 @@ def dashboard(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = Fal
         if db is not None:
             ctx.obj = {"db": db}
         return
-    from quizmaster import render
     from quizmaster.session import dashboard as dashboard_summary
 
     with open_store(db) as store:
         moment = now()
         summary = dashboard_summary(store, now=moment, utc_offset_minutes=utc_offset(moment))
-    if as_json:
-        render.json_out(summary)
+    if as_json:  # --json without Rich (start-up time)
+        from quizmaster.output import json_out
+
+        json_out(summary)
     else:
+        from quizmaster import render
+
         render.dashboard(summary)
 
 
@@ -189,13 +192,15 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
     """
     from dataclasses import asdict
 
-    from quizmaster import render
-
     with open_store(_db(ctx, db)) as store:
         items = store.decks()
-    if as_json:
-        render.json_out([asdict(d) for d in items])
+    if as_json:  # --json without Rich (start-up time)
+        from quizmaster.output import json_out
+
+        json_out([asdict(d) for d in items])
     else:
+        from quizmaster import render
+
         render.decks_table(items)
 
 
@@ -207,14 +212,19 @@ def facts_list(
 
     Example: quizmaster facts list --deck "India–Israel Defence MoU 2025"
     """
-    from quizmaster import render
-
     with open_store(_db(ctx, db)) as store:
         items = store.facts(deck)
-    if as_json:
-        render.json_out([f.to_json() for f in items])
+    if as_json:  # --json without Rich (start-up time)
+        from quizmaster.output import json_out
+
+        json_out([f.to_json() for f in items])
     else:
+        from quizmaster import render
+
         render.facts_table(items)
+
+
+QUESTIONS_PAGE = 200  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
 
 
 @questions_app.command("list")
@@ -222,6 +232,14 @@ def questions_list(
     ctx: typer.Context,
     deck: DeckOption = None,
     kind: KindOption = None,
+    page: Annotated[
+        int,
+        typer.Option(
+            "--page",
+            help=f"Page of the table ({QUESTIONS_PAGE:,} questions a page); --json lists all.",
+            min=1,
+        ),
+    ] = 1,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -238,14 +256,24 @@ def questions_list(
             raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
         if as_json:  # straight from the columns: no models, no Rich (start-up time)
-            from quizmaster.output import json_out
+            from quizmaster.output import json_out_items
 
-            json_out(store.questions_json(deck, kind))
+            json_out_items(store.iter_questions_json(deck, kind))
             return
-        items = store.questions(deck, kind)
+        total = store.count_questions(deck, kind)
+        pages = max(1, -(-total // QUESTIONS_PAGE))
+        if page > pages:
+            raise UsageError(f"--page must be from 1 to {pages} ({total} questions)")
+        first = (page - 1) * QUESTIONS_PAGE
+        items = store.questions(deck, kind, limit=QUESTIONS_PAGE, offset=first)
     from quizmaster import render
 
-    render.questions_table(items)
+    if total <= QUESTIONS_PAGE:
+        render.questions_table(items)
+    else:
+        render.questions_table(items, total=total, first=first + 1)
+        if page < pages:
+            render.info(f"Next page: quizmaster questions list --page {page + 1}")
 
 
 @questions_app.command("show")
@@ -567,7 +595,6 @@ def stats_(
 
     Example: quizmaster stats --deck "India–Israel Defence MoU 2025" --days 90
     """
-    from quizmaster import render
     from quizmaster.stats import collect_stats
 
     moment = now()
@@ -575,9 +602,13 @@ def stats_(
         report = collect_stats(
             store, now=moment, utc_offset_minutes=utc_offset(moment), deck=deck, days=days
         )
-    if as_json:
-        render.json_out(report)
+    if as_json:  # --json without Rich (start-up time)
+        from quizmaster.output import json_out
+
+        json_out(report)
     else:
+        from quizmaster import render
+
         render.stats_report(report)
 
 
@@ -840,5 +871,28 @@ def _arrange_help() -> None:
 _arrange_help()
 
 
+def _build_only_invoked(args: list[str]) -> None:
+    """Typer builds a click command for every registered command before parsing the command
+    line; when the arguments name one command (or group), only that one is registered, so
+    only it is built. Help, errors and unknown names keep the whole app."""
+    rest = iter(args)
+    name = None
+    for arg in rest:
+        if arg == "--db":
+            next(rest, None)  # its value
+        elif not arg.startswith("-"):
+            name = arg
+            break
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if name is None or len(commands) + len(groups) != 1:
+        return
+    app.registered_commands[:] = commands
+    app.registered_groups[:] = groups
+
+
 def main() -> None:
+    import sys
+
+    _build_only_invoked(sys.argv[1:])
     app(prog_name="quizmaster")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "quizmaster"
@@ -30,6 +29,8 @@ def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
 
 def builtin_deck_path() -> Path:
     """The built-in deck: inside the installed package, or ``data/`` of a source checkout."""
+    from importlib import resources  # only here: it costs every command's start-up
+
     packaged = resources.files(APP_NAME).joinpath("data").joinpath("facts.yaml")
     if packaged.is_file():
         return Path(str(packaged))

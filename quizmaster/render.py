@@ -60,8 +60,9 @@ def info(message: str) -> None:
 
 def json_out(data: Any) -> None:
     """Machine-readable output: exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    from quizmaster import output
+
+    output.json_out(data)
 
 
 def decks_table(decks: Sequence[DeckInfo]) -> None:
@@ -95,11 +96,16 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
     out().print(table)
 
 
-def questions_table(questions: Sequence[StoredQuestion]) -> None:
+def questions_table(
+    questions: Sequence[StoredQuestion], *, total: int | None = None, first: int = 1
+) -> None:
+    """The questions as a table; ``total`` and ``first`` (its 1-based position) when
+    ``questions`` is one page of a longer listing."""
     if not questions:
         out().print("No questions.")
         return
-    table = Table(title=f"{len(questions)} questions", title_justify="left")
+    count = len(questions) if total is None else total
+    table = Table(title=f"{count} questions", title_justify="left")
     table.add_column("ID", style="cyan", overflow="fold", ratio=2)
     table.add_column("Kind")
     table.add_column("Prompt", ratio=4)
@@ -108,6 +114,9 @@ def questions_table(questions: Sequence[StoredQuestion]) -> None:
         q = item.question
         table.add_row(q.id, q.kind, escape(q.prompt), escape(q.answer))
     out().print(table)
+    if total is not None and total > len(questions):
+        last = first + len(questions) - 1
+        out().print(Text(f"Questions {first}-{last} of {total}.", style="dim"))
 
 
 def load_report(report: LoadReport, *, dry_run: bool = False) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from quizmaster.errors import UsageError
 
 if TYPE_CHECKING:
-    from quizmaster.store import CardRow, ReviewStats, SessionRow, Store
+    from quizmaster.store import CardTally, ReviewStats, SessionRow, Store
 
 
 def streak_days(counts: Mapping[dt.date, int], today: dt.date) -> int:
@@ -83,35 +83,23 @@ def accuracy(groups: Mapping[str, tuple[int, int]]) -> dict[str, dict[str, Any]]
     }
 
 
-def card_states(cards: Sequence[CardRow]) -> dict[str, int]:
-    """Questions by state; suspended questions count only as suspended."""
-    states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
-    for card in cards:
-        states["suspended" if card.suspended else STATE_NAMES.get(card.state, "learning")] += 1
-    return states
-
-
 def forecast(
-    cards: Sequence[CardRow],
-    today: dt.date,
-    utc_offset_minutes: int,
-    days: int = FORECAST_DAYS,
+    due_days: Mapping[dt.date, int], today: dt.date, days: int = FORECAST_DAYS
 ) -> dict[str, int]:
-    """Reviews falling due on each of the next ``days`` days (today first). Overdue reviews
-    count on today; new and suspended questions are not reviews yet."""
+    """Reviews falling due on each of the next ``days`` days (today first), from the count
+    per local due day. Overdue reviews count on today; new and suspended questions are not
+    reviews yet (``Store.card_tally`` leaves them out)."""
     counts = dict.fromkeys(((today + dt.timedelta(days=i)).isoformat() for i in range(days)), 0)
-    for card in cards:
-        if card.suspended or card.state == 0 or card.due is None:
-            continue
-        day = max(local_day(card.due, utc_offset_minutes), today).isoformat()
+    for due_day, n in due_days.items():
+        day = max(due_day, today).isoformat()
         if day in counts:
-            counts[day] += 1
+            counts[day] += n
     return counts
 
 
 def build_stats(
     reviews: ReviewStats,
-    cards: Sequence[CardRow],
+    cards: CardTally,
     *,
     now: dt.datetime,
     utc_offset_minutes: int = 0,
@@ -123,21 +111,20 @@ def build_stats(
         raise UsageError(f"--days must be at least 1, got {days}")
     today = local_day(now, utc_offset_minutes)
     counts = reviews.day_counts
-    live = [c for c in cards if not c.suspended]
     return {
         "today": today.isoformat(),
         "reviews_total": reviews.reviews,
         "reviews_today": counts.get(today, 0),
-        "due_now": sum(c.state != 0 and c.due is not None and c.due <= now for c in live),
-        "new_available": sum(c.state == 0 for c in live),
+        "due_now": cards.due_now,
+        "new_available": cards.new_available,
         "streak_days": streak_days(counts, today),
         "longest_streak": longest_streak(counts),
         "accuracy": share(reviews.correct, reviews.reviews),
         "retention": share(reviews.retention_passed, reviews.retention_reviews),
         "retention_reviews": reviews.retention_reviews,
-        "states": card_states(cards),
+        "states": dict(cards.states),
         "heatmap": heatmap(counts, today, days),
-        "forecast": forecast(cards, today, utc_offset_minutes),
+        "forecast": forecast(cards.due_days, today),
         "by_topic": accuracy(reviews.by_topic),
         "by_tag": accuracy(reviews.by_tag),
         "by_kind": accuracy(reviews.by_kind),
@@ -161,7 +148,7 @@ def collect_stats(
     parameters in use (fitted by ``quizmaster optimize``, else the defaults)."""
     stats = build_stats(
         store.review_stats(deck, utc_offset_minutes, WEAKEST_LIMIT),
-        store.card_rows(deck),
+        store.card_tally(now, deck, utc_offset_minutes),
         now=now,
         utc_offset_minutes=utc_offset_minutes,
         days=days,
