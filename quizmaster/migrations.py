@@ -199,6 +199,16 @@ def m004_stats_indexes(db: Any) -> None:
     )
 
 
+# The tables (and views) each migration creates: a database whose ``_migrations`` lists a
+# migration must have its tables, and may hold no others (see ``Store.open``).
+MIGRATION_TABLES: dict[str, tuple[str, ...]] = {
+    "m001_initial": ("decks", "facts", "questions", "cards", "sessions", "reviews", "settings"),
+    "m003_mock_items": ("mock_items",),
+    "m002_perf_indexes": (),
+    "m004_stats_indexes": (),
+}
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

@@ -170,6 +170,18 @@ class CardState:
         )
 
 
+def _setting_value(key: str, text: Any) -> Any:
+    """A stored setting's JSON; damage (edited by hand) says how to reset it."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        shown = key if len(key) <= 40 else key[:37] + "..."
+        raise DatabaseError(
+            f"stored setting {shown!r} is not valid JSON; reset it with "
+            f"`quizmaster config unset {shown}`"
+        ) from None
+
+
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
     return None if moment is None else iso(moment)
 
@@ -317,7 +329,7 @@ class Store:
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        return default if row is None else _setting_value(key, row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
@@ -328,7 +340,9 @@ class Store:
             )
 
     def all_settings(self) -> dict[str, Any]:
-        return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM settings")}
+        return {
+            k: _setting_value(k, v) for k, v in self.conn.execute("SELECT key, value FROM settings")
+        }
 
     # --- decks ---------------------------------------------------------------------------
 
@@ -1370,19 +1384,49 @@ class Store:
         return self._db
 
     def _refuse_foreign_schema(self) -> None:
-        """Another program's SQLite file (tables, no ``_migrations``) given as ``--db`` by
-        mistake must be left exactly as it is: not switched to WAL, not given our tables."""
-        if self._table_exists("_migrations"):
-            return
-        row = self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name LIMIT 1"
-        ).fetchone()
-        if row is not None:
-            raise DatabaseError(
-                f"{self.path or ':memory:'}: not a quizmaster database (it holds another "
-                f"program's tables, e.g. {row[0]!r}); pass another --db path"
+        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
+        it is: not switched to WAL, not given our tables. Ours has only the tables and views
+        our migrations make (a ``_migrations`` table alone does not make a file ours), every
+        table its applied migrations made, and no migration this version does not know."""
+        from quizmaster.migrations import MIGRATION_TABLES
+
+        where = self.path or ":memory:"
+        objects = {
+            name: kind
+            for name, kind in self.conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
             )
+        }
+        ours = {t for tables in MIGRATION_TABLES.values() for t in tables} | {"_migrations"}
+        foreign = sorted(name for name in objects if name not in ours)
+        if foreign or any(kind != "table" for kind in objects.values()):
+            shown = foreign[0] if foreign else sorted(objects)[0]
+            raise DatabaseError(
+                f"{where}: not a quizmaster database (it holds another program's tables, "
+                f"e.g. {shown!r}); pass another --db path"
+            )
+        if not objects:
+            return
+        if "_migrations" not in objects:
+            raise DatabaseError(
+                f"{where}: not a quizmaster database (tables without quizmaster's "
+                "_migrations record); pass another --db path"
+            )
+        applied = self.applied_migrations()
+        unknown = [name for name in applied if name not in MIGRATION_TABLES]
+        if unknown:
+            raise DatabaseError(
+                f"{where}: made by a newer quizmaster (migration {unknown[0]!r}); "
+                "upgrade quizmaster to open it"
+            )
+        for name in applied:
+            for table in MIGRATION_TABLES[name]:
+                if table not in objects:
+                    raise DatabaseError(
+                        f"{where}: damaged: table {table!r} is missing; restore a backup "
+                        "(`quizmaster doctor` explains more)"
+                    )
 
     def _table_exists(self, name: str) -> bool:
         row = self.conn.execute(
