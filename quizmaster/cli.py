@@ -55,6 +55,18 @@ def _last_resort(exc: BaseException) -> int:
     return 1
 
 
+def _click_exceptions() -> Any:
+    """The exceptions module of the Click that Typer runs on (vendored in recent Typer)."""
+    try:
+        from typer import _click  # type: ignore[attr-defined]
+
+        return _click.exceptions
+    except ImportError:  # pragma: no cover - older Typer on the public Click
+        import click
+
+        return click.exceptions
+
+
 def _database_damage(exc: Exception) -> str:
     return (
         f"the database cannot be read ({_one_line(str(exc))[:200]}); "
@@ -69,8 +81,7 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored or not by Typer
         import sqlite3
 
-        import click
-
+        click_errors = _click_exceptions()
         try:
             return super().invoke(ctx)
         except QuizmasterError as exc:
@@ -78,7 +89,7 @@ class _Group(TyperGroup):
 
             render.error(_one_line(str(exc)))
             raise typer.Exit(int(exc.exit_code)) from None
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except (click_errors.ClickException, typer.Exit, typer.Abort):
             raise
         except (KeyboardInterrupt, EOFError):
             raise
@@ -100,21 +111,23 @@ class _Group(TyperGroup):
         """Click's usage errors as one line (not a box), exit code 2."""
         import sys
 
-        import click
-
+        click_errors = _click_exceptions()
         try:
             result = super().main(
                 args, prog_name, complete_var, False, windows_expand_args, **extra
             )
             code = result if isinstance(result, int) else 0
-        except click.exceptions.ClickException as exc:
-            message = exc.format_message()
+        except click_errors.ClickException as exc:
             context = getattr(exc, "ctx", None)
-            if isinstance(exc, click.exceptions.UsageError) and context is not None:
-                message += f" (see `{context.command_path} --help`)"
-            _plain_error(message)
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `quizmaster facts`: the help
+                exc.show()
+            else:
+                message = exc.format_message()
+                if isinstance(exc, click_errors.UsageError) and context is not None:
+                    message += f" (see `{context.command_path} --help`)"
+                _plain_error(message)
             code = exc.exit_code
-        except click.exceptions.Abort:
+        except typer.Abort:
             _plain_error("aborted")
             code = 1
         except Exception as exc:  # noqa: BLE001 - raised while parsing, before invoke

@@ -111,6 +111,8 @@ def check_number(value: float | None, option: str, *, low: float, high: float) -
 
 
 MAX_NAME_CHARS = 200
+# An answer typed at a prompt: longer lines are cut (and read in bounded time).
+MAX_ANSWER_CHARS = 2000
 
 
 def check_name(value: str | None, option: str) -> None:
