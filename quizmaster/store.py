@@ -136,6 +136,18 @@ class CardState:
     leech: bool = False
     buried_until: dt.datetime | None = None
 
+    def __post_init__(self) -> None:
+        """The invariants the scheduler relies on: a known state, counts that are counts,
+        finite memory parameters. A row breaking them (edited by hand, or written by an old
+        import) is damage ``doctor --repair`` fixes, never a crash in the middle of a quiz."""
+        if self.state not in (0, 1, 2, 3):
+            raise ValueError(f"card {self.question_id!r} has unknown state {self.state!r}")
+        if self.reps < 0 or self.lapses < 0:
+            raise ValueError(f"card {self.question_id!r} has a negative count")
+        for value in (self.stability, self.difficulty):
+            if value is not None and not (isinstance(value, (int, float)) and 0 < value < 1e9):
+                raise ValueError(f"card {self.question_id!r} has a bad memory parameter")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "question_id": self.question_id,
@@ -251,7 +263,8 @@ class Store:
             text = str(exc)
             if "not a database" in text or "malformed" in text or "encrypted" in text:
                 raise DatabaseError(
-                    f"{path}: not a quizmaster database ({text}); pass another --db path"
+                    f"{path}: damaged or not a quizmaster database ({text}); restore a backup "
+                    "or pass another --db path"
                 ) from None
             if "readonly" in text or "unable to open" in text:
                 raise DatabaseError(
@@ -1620,6 +1633,68 @@ def _card_from_row_fast(r: Sequence[Any]) -> CardState:
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
+
+
+def _damage(store: Store, exc: Exception) -> DatabaseError:
+    detail = " ".join(str(exc).split())[:160]
+    return DatabaseError(
+        f"{store.path or ':memory:'}: stored data is damaged ({type(exc).__name__}: {detail}); "
+        "run `quizmaster doctor --repair`"
+    )
+
+
+def _guard_reads(*names: str) -> None:
+    """Reading a stored row that breaks its invariants (bad JSON, an impossible date, a
+    question no one can answer) raises a DatabaseError pointing to ``doctor``, not a
+    traceback from deep inside a command."""
+    import functools
+    import inspect
+
+    for name in names:
+        method = getattr(Store, name)
+        if inspect.isgeneratorfunction(method):
+
+            @functools.wraps(method)
+            def gen_wrapper(self: Store, *args: Any, __m: Any = method, **kw: Any) -> Any:
+                try:
+                    yield from __m(self, *args, **kw)
+                except (ValueError, TypeError, KeyError, OverflowError) as exc:
+                    raise _damage(self, exc) from None
+
+            setattr(Store, name, gen_wrapper)
+        else:
+
+            @functools.wraps(method)
+            def wrapper(self: Store, *args: Any, __m: Any = method, **kw: Any) -> Any:
+                try:
+                    return __m(self, *args, **kw)
+                except (ValueError, TypeError, KeyError, OverflowError) as exc:
+                    raise _damage(self, exc) from None
+
+            setattr(Store, name, wrapper)
+
+
+_guard_reads(
+    "facts",
+    "questions",
+    "question",
+    "card",
+    "record_review",
+    "undo_review",
+    "review_counts_by_day",
+    "review_history",
+    "reviewed_cards",
+    "iter_quiz_candidates",
+    "mock_pool",
+    "session_rows",
+    "history_for",
+    "questions_json",
+    "review_stats",
+    "card_rows",
+    "cards_for",
+    "mock_items",
+    "reviews_since",
+)
 
 
 # --- mock tests, stats and history ---------------------------------------------
