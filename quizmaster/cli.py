@@ -111,6 +111,13 @@ class _Group(TyperGroup):
         """Click's usage errors as one line (not a box), exit code 2."""
         import sys
 
+        # A byte that is not valid in the terminal's encoding (a Latin-1 terminal, a pasted
+        # binary) must become U+FFFD, not end the session with a UnicodeError.
+        for stream in (sys.stdin, sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
         click_errors = _click_exceptions()
         try:
             result = super().main(
@@ -664,7 +671,7 @@ def mock_(
 
     from quizmaster.guard import check_name, check_number
 
-    check_number(minutes, "--minutes", low=0.1, high=24 * 60)
+    check_number(minutes, "--minutes", low=0.01, high=24 * 60)
     check_name(deck, "--deck")
     marking = mock.marking_for(exam, correct, wrong)
     if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
@@ -701,7 +708,7 @@ def stats_(
     days: Annotated[
         int,
         typer.Option(
-            "--days", help="Days shown in the review heatmap (about 6 months).", min=1, max=3660
+            "--days", help="Days shown in the review heatmap (about 6 months)."
         ),
     ] = 182,
     as_json: JsonOption = False,
@@ -762,11 +769,16 @@ def _read_answer(message: str) -> str:
 
     from quizmaster import render
 
+    from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
+
     render.prompt(message)
-    line = sys.stdin.readline()
+    line = sys.stdin.readline(4 * MAX_ANSWER_CHARS)
     if not line:
         raise EOFError
-    return line.rstrip("\r\n")
+    if not line.endswith("\n"):  # drop the rest of an over-long line
+        while (rest := sys.stdin.readline(4 * MAX_ANSWER_CHARS)) and not rest.endswith("\n"):
+            pass
+    return clean_answer(line.rstrip("\r\n"))
 
 
 @app.command("ingest")

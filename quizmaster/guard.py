@@ -49,6 +49,12 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
+def clean_answer(text: str) -> str:
+    """A typed answer as stored and shown: no control sequences, valid UTF-8 (a byte from a
+    Latin-1 terminal becomes U+FFFD), at most MAX_ANSWER_CHARS characters."""
+    return clean_text(text[: MAX_ANSWER_CHARS * 2])[:MAX_ANSWER_CHARS]
+
+
 def has_controls(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 

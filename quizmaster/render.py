@@ -64,6 +64,13 @@ def json_out(data: Any) -> None:
     sys.stdout.flush()
 
 
+def _shown(text: str) -> str:
+    """Stored text for a table cell: no control sequences, no Rich markup."""
+    from quizmaster.guard import clean_text
+
+    return escape(clean_text(text))
+
+
 def decks_table(decks: Sequence[DeckInfo]) -> None:
     if not decks:
         out().print("No decks yet. Import one with: quizmaster import FILE.yaml")
@@ -75,7 +82,7 @@ def decks_table(decks: Sequence[DeckInfo]) -> None:
     table.add_column("Source")
     for deck in decks:
         source = " · ".join(x for x in (deck.source_title, deck.source_date) if x)
-        table.add_row(escape(deck.name), str(deck.facts), str(deck.questions), escape(source))
+        table.add_row(_shown(deck.name), str(deck.facts), str(deck.questions), _shown(source))
     out().print(table)
 
 
@@ -91,7 +98,7 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
     for item in facts:
         fact = item.fact
         spans = ", ".join(f"{s.text} ({s.type.value})" for s in fact.spans)
-        table.add_row(fact.id, escape(fact.statement), escape(fact.topic), escape(spans))
+        table.add_row(_shown(fact.id), escape(fact.statement), escape(fact.topic), escape(spans))
     out().print(table)
 
 
@@ -106,7 +113,7 @@ def questions_table(questions: Sequence[StoredQuestion]) -> None:
     table.add_column("Answer", style="green", ratio=2)
     for item in questions:
         q = item.question
-        table.add_row(q.id, q.kind, escape(q.prompt), escape(q.answer))
+        table.add_row(_shown(q.id), q.kind, escape(q.prompt), escape(q.answer))
     out().print(table)
 
 
@@ -965,9 +972,12 @@ def csv_out(rows: Sequence[dict[str, Any]]) -> None:
 
     from quizmaster.stats import HISTORY_FIELDS
 
+    from quizmaster.guard import csv_cell
+
     writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # A deck named "=HYPERLINK(...)" must reach a spreadsheet as text, not as a formula.
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     sys.stdout.flush()
 
 

@@ -410,6 +410,9 @@ class Store:
         retired (hidden), never deleted: their history stays. With ``dry_run`` the same work is
         done and rolled back, so the report is exact.
         """
+        from quizmaster.guard import clean_text
+
+        name = clean_text(name)  # a deck column or an Anki deck name: no escape sequences
         stamp = iso(now)
         report = LoadReport(deck=name)
         try:
