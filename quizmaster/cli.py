@@ -947,6 +947,14 @@ def doctor(
     vacuum: Annotated[
         bool, typer.Option("--vacuum", help="Also compact the database file (VACUUM).")
     ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Recreate missing indexes; retire and suspend questions that break their "
+            "invariants, reset broken cards, reset broken settings.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -962,7 +970,7 @@ def doctor(
     path = _db(ctx, db) or default_db_path()
     require_database(path)
     with open_store(path) as store:
-        report = run_doctor(store, backup=backup, vacuum=vacuum)
+        report = run_doctor(store, backup=backup, vacuum=vacuum, repair=repair)
     if as_json:
         render.json_out(report.to_json())
     else:

@@ -1126,6 +1126,8 @@ def doctor_report(report: DoctorReport) -> None:
         console.print(
             f"Compacted: {report.size_before / 1e6:.1f} MB -> {report.size_after / 1e6:.1f} MB"
         )
+    for done in report.repaired:
+        console.print(f"Repaired: {done}")
     for problem in report.problems:
         err().print(Text.assemble(("Problem: ", "bold red"), problem), soft_wrap=True)
     if report.ok:

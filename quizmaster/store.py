@@ -1401,10 +1401,11 @@ class Store:
 
     def _refuse_foreign_schema(self) -> None:
         """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
-        it is: not switched to WAL, not given our tables. Ours has only the tables and views
-        our migrations make (a ``_migrations`` table alone does not make a file ours), every
-        table its applied migrations made, and no migration this version does not know."""
-        from quizmaster.migrations import MIGRATION_TABLES
+        it is: not switched to WAL, not given our tables. Ours records its migrations in
+        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
+        table beside other tables or views does not make a file ours), and after that it has
+        every table its applied migrations made and no migration this version does not know."""
+        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
 
         where = self.path or ":memory:"
         objects = {
@@ -1414,34 +1415,29 @@ class Store:
                 "AND name NOT LIKE 'sqlite_%'"
             )
         }
-        ours = {t for tables in MIGRATION_TABLES.values() for t in tables} | {"_migrations"}
-        foreign = sorted(name for name in objects if name not in ours)
-        if foreign or any(kind != "table" for kind in objects.values()):
-            shown = foreign[0] if foreign else sorted(objects)[0]
-            raise DatabaseError(
-                f"{where}: not a quizmaster database (it holds another program's tables, "
-                f"e.g. {shown!r}); pass another --db path"
-            )
         if not objects:
             return
-        if "_migrations" not in objects:
-            raise DatabaseError(
-                f"{where}: not a quizmaster database (tables without quizmaster's "
-                "_migrations record); pass another --db path"
-            )
-        applied = self.applied_migrations()
-        unknown = [name for name in applied if name not in MIGRATION_TABLES]
+        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
+        if not applied:
+            others = sorted(name for name in objects if name != "_migrations")
+            if others:
+                raise DatabaseError(
+                    f"{where}: not a quizmaster database (it holds another program's tables, "
+                    f"e.g. {others[0]!r}); pass another --db path"
+                )
+            return
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
         if unknown:
             raise DatabaseError(
-                f"{where}: made by a newer quizmaster (migration {unknown[0]!r}); "
-                "upgrade quizmaster to open it"
+                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
+                "another program; upgrade quizmaster or pass another --db path"
             )
         for name in applied:
-            for table in MIGRATION_TABLES[name]:
-                if table not in objects:
+            for table in MIGRATION_TABLES.get(name, ()):
+                if objects.get(table) != "table":
                     raise DatabaseError(
-                        f"{where}: damaged: table {table!r} is missing; restore a backup "
-                        "(`quizmaster doctor` explains more)"
+                        f"{where}: damaged: table {table!r} is missing; restore a backup"
                     )
 
     def _table_exists(self, name: str) -> bool:
@@ -1523,6 +1519,80 @@ class Store:
             }
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
+
+    # --- doctor: the schema and every stored row's invariants ------------------------------
+
+    def schema_objects(self) -> dict[str, tuple[str, str, str]]:
+        """Tables and indexes (SQLite's own left out): name -> (type, table, normalised SQL)."""
+        rows = self.conn.execute(
+            "SELECT name, type, tbl_name, coalesce(sql, '') FROM sqlite_master "
+            "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'"
+        )
+        return {name: (kind, table, " ".join(sql.split())) for name, kind, table, sql in rows}
+
+    def apply_schema_sql(self, statements: Sequence[str]) -> None:
+        """Recreate missing indexes (``doctor --repair``), in one transaction."""
+        with self.transaction():
+            for sql in statements:
+                self.conn.execute(sql)
+
+    def raw_rows(self, what: str) -> Iterator[tuple[Any, ...]]:
+        """Stored rows as they are, for ``doctor`` to check without trusting them."""
+        queries = {
+            "questions": "SELECT id, data FROM questions WHERE retired = 0",
+            "facts": "SELECT id, data FROM facts WHERE retired = 0",
+            "cards": f"SELECT {_CARD_COLUMNS} FROM cards",
+            "settings": "SELECT key, value FROM settings",
+            "sessions": "SELECT id, started_at, ended_at, data FROM sessions",
+        }
+        yield from self.conn.execute(queries[what])
+
+    def quarantine(
+        self,
+        *,
+        questions: Sequence[str] = (),
+        facts: Sequence[str] = (),
+        cards: Sequence[str] = (),
+        settings: Sequence[str] = (),
+        sessions: Sequence[int] = (),
+        session_times: Sequence[int] = (),
+    ) -> None:
+        """``doctor --repair``, one transaction: broken questions (and those of broken
+        facts) are retired and suspended, so no command reads them again (their reviews
+        stay); broken cards go back to new; broken settings go back to their defaults;
+        broken session summaries are emptied and impossible start times replaced by the
+        session's first review (else its end)."""
+        with self.transaction():
+            for fid in facts:
+                self.conn.execute("UPDATE facts SET retired = 1 WHERE id = ?", (fid,))
+                self.conn.execute("UPDATE questions SET retired = 1 WHERE fact_id = ?", (fid,))
+                self.conn.execute(
+                    "UPDATE cards SET suspended = 1 WHERE question_id IN "
+                    "(SELECT id FROM questions WHERE fact_id = ?)",
+                    (fid,),
+                )
+            for qid in questions:
+                self.conn.execute("UPDATE questions SET retired = 1 WHERE id = ?", (qid,))
+                self.conn.execute("UPDATE cards SET suspended = 1 WHERE question_id = ?", (qid,))
+            for qid in cards:
+                self.conn.execute(
+                    "UPDATE cards SET state = 0, step = NULL, stability = NULL, "
+                    "difficulty = NULL, due = NULL, last_review = NULL, reps = 0, lapses = 0, "
+                    "buried_until = NULL WHERE question_id = ?",
+                    (qid,),
+                )
+            for key in settings:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            for sid in sessions:
+                self.conn.execute("UPDATE sessions SET data = '{}' WHERE id = ?", (sid,))
+            for sid in session_times:
+                self.conn.execute(
+                    "UPDATE sessions SET started_at = coalesce("
+                    "(SELECT min(reviewed_at) FROM reviews WHERE session_id = sessions.id), "
+                    "CASE WHEN ended_at LIKE '____-__-__T%' THEN ended_at END, "
+                    "'1970-01-01T00:00:00.000000+00:00') WHERE id = ?",
+                    (sid,),
+                )
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
