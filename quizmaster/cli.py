@@ -519,6 +519,10 @@ def quiz(
         else PlainUI(sys.stdin, practice=practice, idle_timeout=_idle_timeout())
     )
     with open_store(_db(ctx, db)) as store:
+        store.on_wait = lambda: render.info(
+            "Waiting for another quizmaster (an import or a backup) to release the database; "
+            "your answer is kept and will be saved..."
+        )
         result = run_quiz(
             store,
             ui,
@@ -681,6 +685,10 @@ def mock_(
     # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
     render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
     with open_store(_db(ctx, db)) as store:
+        store.on_wait = lambda: render.info(
+            "Waiting for another quizmaster (an import or a backup) to release the database; "
+            "your answers are kept and will be saved..."
+        )
         paper = mock.assemble_paper(
             store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
         )

@@ -64,3 +64,61 @@ def read_capped(
         data += block
         if len(data) > max_bytes:
             return None
+
+
+# --- temporary files beside a target, and the ones a killed run left behind ------------------
+
+# Our temporary files carry this mark, so cleaning never touches another program's files.
+TEMP_MARK = ".quizmaster-"
+
+
+def _lock(fd: int, *, wait: bool) -> bool:
+    """An advisory lock on an open file: held while a run writes it, so another run can tell
+    a live temporary file from one a killed run left. False when someone else holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no cleanup of stale files
+        return not wait
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale(folder: Path, pattern: str) -> list[Path]:
+    """Delete files in ``folder`` matching ``pattern`` (always one with TEMP_MARK) that no
+    running quizmaster holds: what a killed export or backup left. Returns them."""
+    import os
+
+    assert TEMP_MARK in pattern
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(pattern))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if _lock(fd, wait=False):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)  # closing releases the lock
+    return removed
+
+
+def locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """A new temporary file in ``folder`` (name: prefix + TEMP_MARK + random + suffix),
+    locked for as long as the returned descriptor stays open."""
+    import os
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=prefix + TEMP_MARK, suffix=suffix, dir=folder)
+    _lock(fd, wait=True)
+    return fd, Path(name)

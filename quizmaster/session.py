@@ -436,7 +436,11 @@ class Quiz:
         action = self._done.pop()
         if action.kind == "answer":
             if action.review_id is not None:
-                self.store.undo_review(action.review_id)
+                try:
+                    self.store.undo_review(action.review_id)
+                except UsageError:  # another session answered it since: nothing changed
+                    self._done.append(action)
+                    raise
             self._unqueue(action.copy)
             feedback = action.feedback
             assert feedback is not None
@@ -568,7 +572,11 @@ def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str 
         ui.message(f"Suspended {stored.question.id}.", style="yellow")
         return "next"
     if command == "undo":
-        undone = quiz.undo()
+        try:
+            undone = quiz.undo()
+        except UsageError as exc:
+            ui.message(str(exc), style="yellow")
+            return None
         ui.message(
             f"Undid the last {undone}." if undone else "Nothing to undo.",
             style="yellow",
@@ -598,9 +606,16 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
         if key is None or key in ("", "\n", "\r", " ", "n"):
             return "next"
         if key in "1234":
-            ui.show_feedback(quiz.override(Rating(int(key))))
+            try:
+                ui.show_feedback(quiz.override(Rating(int(key))))
+            except UsageError as exc:  # another session answered it since
+                ui.message(str(exc), style="yellow")
         elif key == "u":
-            quiz.undo()
+            try:
+                quiz.undo()
+            except UsageError as exc:
+                ui.message(str(exc), style="yellow")
+                return "next"
             ui.message("Undid the last answer.", style="yellow")
             return "next"
         elif key == "s":

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizmaster.errors import DatabaseError, InputFileError, NotFoundError
+from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -221,6 +221,9 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Any = None  # sqlite_utils.Database, made on first use (see `db`)
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS
+        # Called each time the write lock stays taken past the busy timeout; None: give up.
+        self.on_wait: Callable[[], None] | None = None
 
     # --- opening -------------------------------------------------------------------------
 
@@ -293,6 +296,31 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long one attempt to take the write lock waits (tests shorten it)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self.busy_timeout_ms = int(milliseconds)
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``; when another writer holds the lock past the busy timeout (a
+        big import), ``on_wait`` (the quiz's "waiting" message) is told and the attempt is
+        repeated: the answer waiting to be written is kept, never lost. Without ``on_wait``,
+        one clear line instead of a "database is locked" traceback."""
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if self.on_wait is None:
+                    raise DatabaseError(
+                        f"{self.path or ':memory:'}: another program (an import, a backup) "
+                        f"has held the database for over {self.busy_timeout_ms // 1000} s; "
+                        "try again when it has finished"
+                    ) from None
+                self.on_wait()
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: ``BEGIN IMMEDIATE`` takes the write lock up front, so a second
@@ -300,7 +328,7 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.conn
         except BaseException:
@@ -755,14 +783,30 @@ class Store:
         """Delete a review and put its card back as it was before. Returns that state."""
         with self.transaction():
             row = self.conn.execute(
-                "SELECT card_before FROM reviews WHERE id = ?", (review_id,)
+                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no review with id {review_id}")
+            self._refuse_if_answered_since(row[1], review_id)
             before = CardState.from_json(json.loads(row[0]))
             self._write_card(before)
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             return before
+
+    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
+        """Undoing or re-rating an answer rewrites its card; when another session has
+        answered the same question since, that would wipe the other answer's effect while its
+        review stays in the log. Refuse instead (inside the caller's write transaction, so
+        no answer can slip in between)."""
+        later = self.conn.execute(
+            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
+            (question_id, review_id),
+        ).fetchone()
+        if later is not None:
+            raise UsageError(
+                "another session has answered this question since; its answer stands, so "
+                "this one cannot be undone or re-rated"
+            )
 
     def start_session(
         self,
@@ -934,6 +978,7 @@ class Store:
         """Change the rating of a stored answer (the user overrode it) and the schedule it
         gave, in one transaction."""
         with self.transaction():
+            self._refuse_if_answered_since(card_after.question_id, review_id)
             found = self.conn.execute(
                 "UPDATE reviews SET rating = ?, correct = ?, card_after = ? WHERE id = ?",
                 (rating, int(correct), json.dumps(card_after.to_json()), review_id),
@@ -1597,8 +1642,14 @@ class Store:
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
         while other processes keep writing."""
+        from quizmaster.files import TEMP_MARK, locked_temp, remove_stale
+
+        # What killed backups to this folder left behind (files no running backup holds).
+        remove_stale(target.parent, f".*{TEMP_MARK}*.partial")
+        fd: int | None = None
         partial = target.with_name(target.name + ".partial")
         try:
+            fd, partial = locked_temp(target.parent, f".{target.name}", ".partial")
             dest = sqlite3.connect(str(partial))
             try:
                 self.conn.backup(dest)
@@ -1608,6 +1659,9 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             partial.unlink(missing_ok=True)
             raise DatabaseError(f"{target}: backup failed ({exc})") from None
+        finally:
+            if fd is not None:
+                os.close(fd)
 
     def vacuum(self) -> None:
         """Rebuild the file without free pages, then fold the WAL back into it."""
