@@ -336,7 +336,7 @@ _plain: Console | None = None
 def plain_out() -> Console:
     """A console that never colours nor moves the cursor: scripted sessions."""
     global _plain
-    if _plain is None:
+    if _plain is None or _plain.file is not sys.stdout:  # stdout replaced (tests, embedding)
         _plain = Console(
             file=sys.stdout,
             force_terminal=False,
