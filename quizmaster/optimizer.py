@@ -488,7 +488,7 @@ def _parse_time(text: str, path: str, line: int) -> dt.datetime:
 
 
 MAX_REVLOG_LINE = 64 * 1024
-MAX_REVLOG_CHARS = 1024 * 1024 * 1024
+MAX_REVLOG_CHARS = 128 * 1024 * 1024  # 2M reviews take ~120 MB
 
 
 def bounded_lines(

@@ -382,3 +382,48 @@ def test_latin1_byte_in_a_real_terminal(loaded: Path) -> None:
     responses = [r for (r,) in conn.execute("SELECT response FROM reviews")]
     conn.close()
     assert responses and responses[0].startswith("caf")
+
+
+# --- pipes and process substitution: sizes that say nothing ---------------------------------
+
+
+def _shell(script: str, db: Path, **env: str) -> tuple[int, str]:
+    import subprocess
+
+    proc = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QUIZMASTER_DB": str(db), "QUIZMASTER_NOW": NOW.isoformat(), **env},
+        timeout=300,
+        check=False,
+    )
+    return proc.returncode, proc.stderr
+
+
+QM = f"{sys.executable} -m quizmaster"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="bash process substitution")
+@pytest.mark.parametrize(
+    ("script", "phrase"),
+    [
+        (f"{QM} ingest <(yes 'India signed a pact with Israel in Tel Aviv.') --yes", "too large"),
+        (f"{QM} optimize --revlog <(yes a | tr -d '\\n')", "longer than"),
+        ("mkfifo {tmp}/deck.yaml; (yes '# more' > {tmp}/deck.yaml &) ; "
+         f"{QM} import {{tmp}}/deck.yaml", "too large"),
+        ("mkfifo {tmp}/deck.csv; (yes 'q,a' > {tmp}/deck.csv &) ; "
+         f"{QM} import {{tmp}}/deck.csv", "too large"),
+        ("mkfifo {tmp}/deck.apkg; " f"{QM} import {{tmp}}/deck.apkg", "not a file"),
+        (f"{QM} ingest - --yes < /dev/zero", "too large"),
+        (f"{QM} import <(echo 'deck: D')", "unsupported file type"),
+    ],
+)
+def test_pipes_and_process_substitution_stop_at_the_limit(
+    script: str, phrase: str, loaded: Path, tmp_path: Path
+) -> None:
+    before = hashlib.sha256(loaded.read_bytes()).hexdigest()
+    code, err = _shell(script.replace("{tmp}", str(tmp_path)), loaded)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and phrase in lines[0], err[-2000:]
+    assert hashlib.sha256(loaded.read_bytes()).hexdigest() == before
