@@ -58,7 +58,7 @@ def _last_resort(exc: BaseException) -> int:
 def _click_exceptions() -> Any:
     """The exceptions module of the Click that Typer runs on (vendored in recent Typer)."""
     try:
-        from typer import _click  # type: ignore[attr-defined]
+        from typer import _click
 
         return _click.exceptions
     except ImportError:  # pragma: no cover - older Typer on the public Click
@@ -99,7 +99,7 @@ class _Group(TyperGroup):
         except Exception as exc:  # noqa: BLE001 - the last resort
             raise typer.Exit(_last_resort(exc)) from None
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Any = None,
         prog_name: str | None = None,
@@ -671,9 +671,8 @@ def mock_(
     import time
 
     from quizmaster import mock, render
-    from quizmaster.mock_runner import answer_source, sit_mock
-
     from quizmaster.guard import check_name, check_number
+    from quizmaster.mock_runner import answer_source, sit_mock
 
     check_number(minutes, "--minutes", low=0.01, high=24 * 60)
     check_name(deck, "--deck")
@@ -715,9 +714,7 @@ def stats_(
     deck: DeckOption = None,
     days: Annotated[
         int,
-        typer.Option(
-            "--days", help="Days shown in the review heatmap (about 6 months)."
-        ),
+        typer.Option("--days", help="Days shown in the review heatmap (about 6 months)."),
     ] = 182,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -776,7 +773,6 @@ def _read_answer(message: str) -> str:
     import sys
 
     from quizmaster import render
-
     from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
 
     render.prompt(message)
@@ -842,11 +838,10 @@ def ingest(
     from quizmaster import render
     from quizmaster.facts_file import dump_facts
     from quizmaster.generate import generate_questions
+    from quizmaster.guard import check_name, check_number
     from quizmaster.ingest import choose_mode, plan_ingest, review_facts, save_and_load
     from quizmaster.paths import default_db_path
     from quizmaster.sources import read_source
-
-    from quizmaster.guard import check_name, check_number
 
     check_number(timeout, "--timeout", low=0.1, high=3600)
     check_name(deck, "--deck")

@@ -212,7 +212,9 @@ def _check_and_repair(store: Store, report: DoctorReport, *, repair: bool) -> No
     report.schema = schema_problems
     broken = check_rows(store)
     report.broken = {
-        what: [f"{key}: {why}" for key, why in rows.items()] for what, rows in broken.items() if rows
+        what: [f"{key}: {why}" for key, why in rows.items()]
+        for what, rows in broken.items()
+        if rows
     }
     if repair:
         if schema_sql:
@@ -239,6 +241,5 @@ def _check_and_repair(store: Store, report: DoctorReport, *, repair: bool) -> No
         if rows:
             first_key, first_why = next(iter(rows.items()))
             report.problems.append(
-                f"{len(rows)} broken {what.replace('_', ' ')} (e.g. {first_key}: {first_why})"
-                f"{hint}"
+                f"{len(rows)} broken {what.replace('_', ' ')} (e.g. {first_key}: {first_why}){hint}"
             )

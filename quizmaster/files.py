@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO
 
 from quizmaster.errors import InputFileError
@@ -116,7 +116,6 @@ def remove_stale(folder: Path, pattern: str) -> list[Path]:
 def locked_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
     """A new temporary file in ``folder`` (name: prefix + TEMP_MARK + random + suffix),
     locked for as long as the returned descriptor stays open."""
-    import os
     import tempfile
 
     fd, name = tempfile.mkstemp(prefix=prefix + TEMP_MARK, suffix=suffix, dir=folder)

@@ -568,8 +568,11 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
     name = str(path)
     try:
         if path.exists() and not path.is_file():  # a device or a pipe: its size means nothing
-            raise InputFileError(name, "not a file (a device, a pipe or a folder); save the "
-                                 "package as a file and import that")
+            raise InputFileError(
+                name,
+                "not a file (a device, a pipe or a folder); save the "
+                "package as a file and import that",
+            )
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputFileError(name, "no such file") from None

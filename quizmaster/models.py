@@ -186,8 +186,9 @@ class _QuestionBase(BaseModel):
         if options is None:
             return self
         if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+            kind = getattr(self, "kind", "")
             raise ValueError(
-                f"a {self.kind} question needs {MIN_OPTIONS} to {MAX_OPTIONS} options, "
+                f"a {kind} question needs {MIN_OPTIONS} to {MAX_OPTIONS} options, "
                 f"not {len(options)}"
             )
         if any(not o.strip() or len(o) > MAX_QUESTION_CHARS for o in options):

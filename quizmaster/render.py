@@ -970,9 +970,8 @@ def csv_out(rows: Sequence[dict[str, Any]]) -> None:
     """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
     import csv
 
-    from quizmaster.stats import HISTORY_FIELDS
-
     from quizmaster.guard import csv_cell
+    from quizmaster.stats import HISTORY_FIELDS
 
     writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()

@@ -76,9 +76,7 @@ def parse_setting(key: str, text: str) -> Any:
         except ValueError:
             number = -1.0
         if not 0.7 <= number <= 0.99:
-            raise UsageError(
-                f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}"
-            )
+            raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
         return number
     if value.lower() in ("", "none", "off"):
         return None

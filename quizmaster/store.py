@@ -1453,13 +1453,12 @@ class Store:
         from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
 
         where = self.path or ":memory:"
-        objects = {
-            name: kind
-            for name, kind in self.conn.execute(
+        objects: dict[str, str] = dict(
+            self.conn.execute(
                 "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
                 "AND name NOT LIKE 'sqlite_%'"
-            )
-        }
+            ).fetchall()
+        )
         if not objects:
             return
         applied = self.applied_migrations() if objects.get("_migrations") == "table" else []

@@ -94,7 +94,9 @@ def test_doctor_finds_and_repairs_a_missing_index(loaded: Path, runner: CliRunne
     assert code == 1 and any("idx_cards_due_state" in p for p in report["problems"])
     code, out, _ = run(runner, "doctor", "--json", "--repair", "--db", str(loaded))
     assert code == 0, out
-    assert json.loads(out)["repaired"] == ["recreated: index 'idx_cards_due_state' (on cards) is missing"]
+    assert json.loads(out)["repaired"] == [
+        "recreated: index 'idx_cards_due_state' (on cards) is missing"
+    ]
     code, _, _ = run(runner, "doctor", "--db", str(loaded))
     assert code == 0
 
@@ -104,7 +106,7 @@ POISON = {
     "card state 99": ("UPDATE cards SET state = 99, due = '2026-01-01T00:00:00+00:00'", "practice"),
     "mcq with 10 options": (
         "UPDATE questions SET data = json_set(data, '$.choices', "
-        "json('[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]')) "
+        'json(\'["a","b","c","d","e","f","g","h","i","j"]\')) '
         "WHERE kind = 'mcq'",
         "mock",
     ),
@@ -113,8 +115,7 @@ POISON = {
         "mock",
     ),
     "empty options": (
-        "UPDATE questions SET data = json_set(data, '$.choices', json('[]')) "
-        "WHERE kind = 'mcq'",
+        "UPDATE questions SET data = json_set(data, '$.choices', json('[]')) WHERE kind = 'mcq'",
         "mock",
     ),
     "question not JSON": ("UPDATE questions SET data = '{' WHERE kind = 'cloze'", "quiz"),
@@ -337,9 +338,7 @@ def test_history_csv_escapes_formulas(escaped_deck: Path, runner: CliRunner) -> 
         b":undo\xff",
     ],
 )
-def test_terminal_bytes_at_the_answer_prompt(
-    answer: bytes, loaded: Path, tmp_path: Path
-) -> None:
+def test_terminal_bytes_at_the_answer_prompt(answer: bytes, loaded: Path, tmp_path: Path) -> None:
     """Piped, in a real process: the answer is stored cleaned and bounded."""
     import subprocess
 
@@ -410,11 +409,17 @@ QM = f"{sys.executable} -m quizmaster"
     [
         (f"{QM} ingest <(yes 'India signed a pact with Israel in Tel Aviv.') --yes", "too large"),
         (f"{QM} optimize --revlog <(yes a | tr -d '\\n')", "longer than"),
-        ("mkfifo {tmp}/deck.yaml; (yes '# more' > {tmp}/deck.yaml &) ; "
-         f"{QM} import {{tmp}}/deck.yaml", "too large"),
-        ("mkfifo {tmp}/deck.csv; (yes 'q,a' > {tmp}/deck.csv &) ; "
-         f"{QM} import {{tmp}}/deck.csv", "too large"),
-        ("mkfifo {tmp}/deck.apkg; " f"{QM} import {{tmp}}/deck.apkg", "not a file"),
+        (
+            "mkfifo {tmp}/deck.yaml; (yes '# more' > {tmp}/deck.yaml &) ; "
+            f"{QM} import {{tmp}}/deck.yaml",
+            "too large",
+        ),
+        (
+            "mkfifo {tmp}/deck.csv; (yes 'q,a' > {tmp}/deck.csv &) ; "
+            f"{QM} import {{tmp}}/deck.csv",
+            "too large",
+        ),
+        (f"mkfifo {{tmp}}/deck.apkg; {QM} import {{tmp}}/deck.apkg", "not a file"),
         (f"{QM} ingest - --yes < /dev/zero", "too large"),
         (f"{QM} import <(echo 'deck: D')", "unsupported file type"),
     ],

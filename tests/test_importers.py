@@ -379,9 +379,7 @@ def test_dry_run_lists_what_would_change(runner: CliRunner, tmp_path: Path) -> N
 
 
 # Control characters are stripped on the way in (a deck must not drive the terminal).
-CARD_TEXT = st.text(
-    st.characters(exclude_categories=["Cs", "Cc"]), max_size=80
-).map(str.strip)
+CARD_TEXT = st.text(st.characters(exclude_categories=["Cs", "Cc"]), max_size=80).map(str.strip)
 
 
 @settings(
