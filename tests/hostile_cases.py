@@ -908,3 +908,20 @@ case(
     phrase="empty",
     make=_link("null.yaml", "/dev/null"),
 )
+case(
+    "--db in a missing folder",
+    "decks",
+    "--db",
+    "{tmp}/typo/quiz.db",
+    cls=_ENV,
+    phrase="mkdir -p",
+)
+case(
+    "--db in a missing folder (import)",
+    "import",
+    str(DATA / "small.yaml"),
+    "--db",
+    "{tmp}/typo/quiz.db",
+    cls=_ENV,
+    phrase="does not exist",
+)

@@ -432,3 +432,26 @@ def test_pipes_and_process_substitution_stop_at_the_limit(
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert code == 2 and len(lines) == 1 and phrase in lines[0], err[-2000:]
     assert hashlib.sha256(loaded.read_bytes()).hexdigest() == before
+
+
+# --- the last resort ------------------------------------------------------------------------
+
+
+def test_an_unexpected_exception_is_one_line_and_a_logged_traceback(
+    loaded: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handler exists for bugs; the corpus and the property test assert nothing ever
+    reaches it. Here a bug is planted to show what a user would get."""
+    from quizmaster import store as store_module
+
+    def planted(self: Store) -> list[object]:
+        raise RuntimeError("planted bug")
+
+    monkeypatch.setattr(store_module.Store, "decks", planted)
+    code, out, err = run(runner, "decks", "--db", str(loaded))
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 1 and out == "" and len(lines) == 1, err
+    assert "unexpected error (RuntimeError: planted bug)" in lines[0]
+    log = loaded.parent / "quizmaster-errors.log"
+    assert str(log) in lines[0] and "Traceback" not in err
+    assert "RuntimeError: planted bug" in log.read_text() and "Traceback" in log.read_text()
