@@ -17,17 +17,131 @@ if TYPE_CHECKING:
     from quizmaster.store import Store
 
 
+ERROR_LOG = "quizmaster-errors.log"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _plain_error(message: str) -> None:
+    """One line on stderr without Rich: usable before anything else is set up."""
+    import sys
+
+    sys.stderr.write(f"Error: {_one_line(message)}\n")
+    sys.stderr.flush()
+
+
+def _last_resort(exc: BaseException) -> int:
+    """Any exception nothing else handled: one line, the traceback in a log file next to the
+    database. Each trip here is a bug (a test makes sure the hostile corpus never comes)."""
+    import traceback
+
+    log: Path | None = None
+    try:
+        from quizmaster.paths import default_db_path
+
+        log = default_db_path().parent / ERROR_LOG
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now(dt.timezone.utc).isoformat()}\n")
+            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except Exception:  # noqa: BLE001 - the log is a courtesy; the one line must still appear
+        log = None
+    where = f"; details in {log}" if log is not None else ""
+    _plain_error(
+        f"unexpected error ({type(exc).__name__}: {_one_line(str(exc))[:200]}){where}; "
+        "please report it"
+    )
+    return 1
+
+
+def _click_exceptions() -> Any:
+    """The exceptions module of the Click that Typer runs on (vendored in recent Typer)."""
+    try:
+        from typer import _click
+
+        return _click.exceptions
+    except ImportError:  # pragma: no cover - older Typer on the public Click
+        import click
+
+        return click.exceptions
+
+
+def _database_damage(exc: Exception) -> str:
+    return (
+        f"the database cannot be read ({_one_line(str(exc))[:200]}); "
+        "run `quizmaster doctor` to check it"
+    )
+
+
 class _Group(TyperGroup):
-    """Turns domain errors raised anywhere under the app into a clean message and exit code."""
+    """Turns domain errors raised anywhere under the app into a clean message and exit code;
+    usage errors into one line; anything else into one line and a log entry."""
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored or not by Typer
+        import sqlite3
+
+        click_errors = _click_exceptions()
         try:
             return super().invoke(ctx)
         except QuizmasterError as exc:
             from quizmaster import render
 
-            render.error(str(exc))
+            render.error(_one_line(str(exc)))
             raise typer.Exit(int(exc.exit_code)) from None
+        except (click_errors.ClickException, typer.Exit, typer.Abort):
+            raise
+        except (KeyboardInterrupt, EOFError):
+            raise
+        except sqlite3.DatabaseError as exc:  # damage found while reading: not a crash
+            _plain_error(_database_damage(exc))
+            raise typer.Exit(2) from None
+        except Exception as exc:  # noqa: BLE001 - the last resort
+            raise typer.Exit(_last_resort(exc)) from None
+
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's usage errors as one line (not a box), exit code 2."""
+        import sys
+
+        # A byte that is not valid in the terminal's encoding (a Latin-1 terminal, a pasted
+        # binary) must become U+FFFD, not end the session with a UnicodeError.
+        for stream in (sys.stdin, sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
+        click_errors = _click_exceptions()
+        try:
+            result = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+            code = result if isinstance(result, int) else 0
+        except click_errors.ClickException as exc:
+            context = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `quizmaster facts`: the help
+                exc.show()
+            else:
+                message = exc.format_message()
+                if isinstance(exc, click_errors.UsageError) and context is not None:
+                    message += f" (see `{context.command_path} --help`)"
+                _plain_error(message)
+            code = exc.exit_code
+        except typer.Abort:
+            _plain_error("aborted")
+            code = 1
+        except Exception as exc:  # noqa: BLE001 - raised while parsing, before invoke
+            code = _last_resort(exc)
+        if not standalone_mode:
+            return code
+        sys.exit(code)
 
 
 app = typer.Typer(
@@ -77,8 +191,9 @@ def now() -> dt.datetime:
     """The clock, read in one place. ``QUIZMASTER_NOW`` (ISO-8601) pins it for scripted runs."""
     pinned = os.environ.get("QUIZMASTER_NOW", "").strip()
     if pinned:
-        moment = dt.datetime.fromisoformat(pinned)
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+        from quizmaster.guard import parse_moment
+
+        return parse_moment(pinned, "QUIZMASTER_NOW")
     return dt.datetime.now(dt.timezone.utc)
 
 
@@ -90,13 +205,29 @@ def utc_offset(moment: dt.datetime) -> int:
     return 0 if offset is None else int(offset.total_seconds() // 60)
 
 
+def check_db_folder(path: Path, *, explicit: bool) -> None:
+    """A database path the user gave must be in a folder that exists: silently creating
+    folders would turn a typo into an empty collection that looks like lost data. (The
+    default folder in the user data directory is created.)"""
+    from quizmaster.errors import DatabaseError
+
+    parent = path.parent
+    if explicit and str(path) != ":memory:" and not parent.exists() and not parent.is_symlink():
+        raise DatabaseError(
+            f"{path}: folder {parent} does not exist; check the path, or create the folder "
+            f"first (mkdir -p {parent})"
+        )
+
+
 def open_store(db: Path | None) -> Store:
     """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
     database gets the built-in deck."""
-    from quizmaster.paths import default_db_path
+    from quizmaster.paths import DB_ENV_VAR, default_db_path
     from quizmaster.store import Store
 
-    store = Store.open(db or default_db_path(), now=now())
+    path = db or default_db_path()
+    check_db_folder(path, explicit=db is not None or bool(os.environ.get(DB_ENV_VAR, "").strip()))
+    store = Store.open(path, now=now())
     try:
         if store.builtin_deck_pending():
             from quizmaster.importers import ensure_builtin_deck
@@ -174,8 +305,10 @@ def import_(
     Example: quizmaster import my-facts.yaml --deck "Polity"
     """
     from quizmaster import render
+    from quizmaster.guard import check_name
     from quizmaster.importers import import_path
 
+    check_name(deck, "--deck")
     with open_store(_db(ctx, db)) as store, render.progress_bar("Importing") as tick:
         result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
     if as_json:
@@ -364,7 +497,9 @@ def _idle_timeout() -> float | None:
         return None
     value = os.environ.get("QUIZMASTER_IDLE_TIMEOUT", "").strip()
     if value:
-        return float(value)
+        from quizmaster.guard import parse_seconds
+
+        return parse_seconds(value, "QUIZMASTER_IDLE_TIMEOUT", low=0.01, high=86_400)
     return 10.0 if os.environ.get("CI", "").strip().lower() not in ("", "0", "false") else None
 
 
@@ -378,7 +513,14 @@ def quiz(
     tag: TagOption = None,
     limit: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--limit", "-n", help="At most this many questions.", show_default=False),
+        typer.Option(
+            "--limit",
+            "-n",
+            help="At most this many questions.",
+            show_default=False,
+            min=1,
+            max=100_000,
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -405,6 +547,10 @@ def quiz(
         else PlainUI(sys.stdin, practice=practice, idle_timeout=_idle_timeout())
     )
     with open_store(_db(ctx, db)) as store:
+        store.on_wait = lambda: render.info(
+            "Waiting for another quizmaster (an import or a backup) to release the database; "
+            "your answer is kept and will be saved..."
+        )
         result = run_quiz(
             store,
             ui,
@@ -443,7 +589,7 @@ def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = 
         render.settings_table(rows)
 
 
-@config_app.command("set")
+@config_app.command("set", context_settings={"ignore_unknown_options": True})
 def config_set(
     ctx: typer.Context,
     key: Annotated[
@@ -507,6 +653,7 @@ def mock_(
             "-n",
             help="Questions in the paper (default: up to 20).",
             show_default=False,
+            max=10_000,
         ),
     ] = None,
     minutes: Annotated[
@@ -519,7 +666,9 @@ def mock_(
     tag: TagOption = None,
     seed: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--seed", help="Draw the same paper again.", show_default=False),
+        typer.Option(
+            "--seed", help="Draw the same paper again.", show_default=False, min=0, max=2**63
+        ),
     ] = None,
     correct: Annotated[
         Optional[str],  # noqa: UP045
@@ -550,8 +699,11 @@ def mock_(
     import time
 
     from quizmaster import mock, render
+    from quizmaster.guard import check_name, check_number
     from quizmaster.mock_runner import answer_source, sit_mock
 
+    check_number(minutes, "--minutes", low=0.01, high=24 * 60)
+    check_name(deck, "--deck")
     marking = mock.marking_for(exam, correct, wrong)
     if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
         import secrets
@@ -560,6 +712,10 @@ def mock_(
     # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
     render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
     with open_store(_db(ctx, db)) as store:
+        store.on_wait = lambda: render.info(
+            "Waiting for another quizmaster (an import or a backup) to release the database; "
+            "your answers are kept and will be saved..."
+        )
         paper = mock.assemble_paper(
             store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
         )
@@ -585,7 +741,8 @@ def stats_(
     ctx: typer.Context,
     deck: DeckOption = None,
     days: Annotated[
-        int, typer.Option("--days", help="Days shown in the review heatmap (about 6 months).")
+        int,
+        typer.Option("--days", help="Days shown in the review heatmap (about 6 months)."),
     ] = 182,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -647,12 +804,16 @@ def _read_answer(message: str) -> str:
     import sys
 
     from quizmaster import render
+    from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
 
     render.prompt(message)
-    line = sys.stdin.readline()
+    line = sys.stdin.readline(4 * MAX_ANSWER_CHARS)
     if not line:
         raise EOFError
-    return line.rstrip("\r\n")
+    if not line.endswith("\n"):  # drop the rest of an over-long line
+        while (rest := sys.stdin.readline(4 * MAX_ANSWER_CHARS)) and not rest.endswith("\n"):
+            pass
+    return clean_answer(line.rstrip("\r\n"))
 
 
 @app.command("ingest")
@@ -686,7 +847,8 @@ def ingest(
         bool, typer.Option("--dry-run", help="Print the facts file; write nothing.")
     ] = False,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)
+        float,
+        typer.Option("--timeout", help="Seconds to wait for a URL, in all.", min=0.1, max=3600),
     ] = 15.0,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -707,10 +869,13 @@ def ingest(
     from quizmaster import render
     from quizmaster.facts_file import dump_facts
     from quizmaster.generate import generate_questions
+    from quizmaster.guard import check_name, check_number
     from quizmaster.ingest import choose_mode, plan_ingest, review_facts, save_and_load
     from quizmaster.paths import default_db_path
     from quizmaster.sources import read_source
 
+    check_number(timeout, "--timeout", low=0.1, high=3600)
+    check_name(deck, "--deck")
     mode = choose_mode(
         review=review,
         yes=yes,
@@ -816,6 +981,14 @@ def doctor(
     vacuum: Annotated[
         bool, typer.Option("--vacuum", help="Also compact the database file (VACUUM).")
     ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Recreate missing indexes; retire and suspend questions that break their "
+            "invariants, reset broken cards, reset broken settings.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -831,7 +1004,7 @@ def doctor(
     path = _db(ctx, db) or default_db_path()
     require_database(path)
     with open_store(path) as store:
-        report = run_doctor(store, backup=backup, vacuum=vacuum)
+        report = run_doctor(store, backup=backup, vacuum=vacuum, repair=repair)
     if as_json:
         render.json_out(report.to_json())
     else:

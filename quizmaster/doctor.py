@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizmaster.errors import DatabaseError, UsageError
+from quizmaster.errors import DatabaseError, QuizmasterError, UsageError
 from quizmaster.store import Store
 
 
@@ -26,6 +26,10 @@ class DoctorReport:
     size_before: int | None = None
     size_after: int | None = None
     problems: list[str] = field(default_factory=list)
+    # Damage ``--repair`` can mend: missing indexes, rows breaking their invariants.
+    schema: list[str] = field(default_factory=list)
+    broken: dict[str, list[str]] = field(default_factory=dict)
+    repaired: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -40,6 +44,9 @@ class DoctorReport:
             "foreign_key_errors": self.foreign_key_errors,
             "orphans": self.orphans,
             "backup": self.backup,
+            "schema": self.schema,
+            "broken": self.broken,
+            "repaired": self.repaired,
             "vacuum": None
             if self.size_before is None
             else {"size_before": self.size_before, "size_after": self.size_after},
@@ -62,9 +69,106 @@ def check_backup_target(target: Path, database: Path | None) -> None:
         raise UsageError(f"{target.parent}: no such directory for the backup")
 
 
-def run_doctor(store: Store, *, backup: Path | None = None, vacuum: bool = False) -> DoctorReport:
-    """Check integrity, foreign keys and orphaned rows; then optionally back up (SQLite
-    backup API, consistent even while another process writes) and compact (VACUUM)."""
+def expected_schema() -> dict[str, tuple[str, str, str]]:
+    """The tables and indexes a database made by the migrations has (a fresh one in memory)."""
+    with Store.open(":memory:") as fresh:
+        return fresh.schema_objects()
+
+
+def check_schema(store: Store) -> tuple[list[str], list[str]]:
+    """(problems, SQL that repairs them): a table or index the migrations make but the
+    database lacks (a migration edited after it ran), or one whose definition differs."""
+    found = store.schema_objects()
+    problems: list[str] = []
+    repairs: list[str] = []
+    for name, (kind, table, sql) in sorted(expected_schema().items()):
+        if name not in found:
+            problems.append(f"{kind} {name!r} (on {table}) is missing")
+            if kind == "index":
+                repairs.append(sql)
+        elif found[name][2] != sql:
+            problems.append(f"{kind} {name!r} differs from the expected definition")
+    return problems, repairs
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:120]
+
+
+def check_rows(store: Store) -> dict[str, dict[Any, str]]:
+    """Every stored row read as the commands read it: what breaks, and why."""
+    import datetime as dt
+    import json
+
+    from pydantic import TypeAdapter, ValidationError
+
+    from quizmaster.models import Fact, Question
+    from quizmaster.session import parse_setting
+    from quizmaster.store import _card_from_row
+
+    adapter: TypeAdapter[Question] = TypeAdapter(Question)
+    broken: dict[str, dict[Any, str]] = {
+        "questions": {},
+        "facts": {},
+        "cards": {},
+        "settings": {},
+        "sessions": {},
+        "session_times": {},
+    }
+    for qid, data in store.raw_rows("questions"):
+        try:
+            adapter.validate_json(data)
+        except (ValidationError, ValueError, TypeError) as exc:
+            broken["questions"][qid] = _short(exc)
+    for fid, data in store.raw_rows("facts"):
+        try:
+            Fact.model_validate_json(data)
+        except (ValidationError, ValueError, TypeError) as exc:
+            broken["facts"][fid] = _short(exc)
+    for row in store.raw_rows("cards"):
+        try:
+            _card_from_row(row)
+        except (ValueError, TypeError, KeyError, OverflowError) as exc:
+            broken["cards"][row[0]] = _short(exc)
+    for key, value in store.raw_rows("settings"):
+        try:
+            parsed = json.loads(value)
+            if key in ("new_per_day", "reviews_per_day", "desired_retention", "exam_date"):
+                if parsed is not None:
+                    parse_setting(key, str(parsed))
+        except (ValueError, TypeError, QuizmasterError) as exc:
+            broken["settings"][key] = _short(exc)
+    for sid, started, ended, data in store.raw_rows("sessions"):
+        try:
+            json.loads(data or "{}")
+        except (ValueError, TypeError) as exc:
+            broken["sessions"][sid] = _short(exc)
+        try:
+            dt.datetime.fromisoformat(started)
+            if ended is not None:
+                dt.datetime.fromisoformat(ended)
+        except (ValueError, TypeError) as exc:
+            broken["session_times"][sid] = _short(exc)
+    return broken
+
+
+_REPAIR_WORDS = {
+    "questions": "retired and suspended",
+    "facts": "retired with their questions",
+    "cards": "reset to new",
+    "settings": "back to the default",
+    "sessions": "summary emptied",
+    "session_times": "start time taken from its first review",
+}
+
+
+def run_doctor(
+    store: Store, *, backup: Path | None = None, vacuum: bool = False, repair: bool = False
+) -> DoctorReport:
+    """Check integrity, foreign keys, orphaned rows, the schema the migrations make and
+    every stored row's invariants; with ``repair``, recreate missing indexes and quarantine
+    broken rows. Then optionally back up (SQLite backup API, consistent even while another
+    process writes) and compact (VACUUM)."""
     if backup is not None:
         check_backup_target(backup, store.path)
     report = DoctorReport(
@@ -89,6 +193,8 @@ def run_doctor(store: Store, *, backup: Path | None = None, vacuum: bool = False
     for what, count in report.orphans.items():
         if count:
             report.problems.append(f"{count} {what}")
+    if report.integrity == ["ok"]:
+        _check_and_repair(store, report, repair=repair)
     if backup is not None:
         store.backup_to(backup)
         report.backup = str(backup)
@@ -99,3 +205,41 @@ def run_doctor(store: Store, *, backup: Path | None = None, vacuum: bool = False
         store.vacuum()
         report.size_after = store.file_size()
     return report
+
+
+def _check_and_repair(store: Store, report: DoctorReport, *, repair: bool) -> None:
+    schema_problems, schema_sql = check_schema(store)
+    report.schema = schema_problems
+    broken = check_rows(store)
+    report.broken = {
+        what: [f"{key}: {why}" for key, why in rows.items()]
+        for what, rows in broken.items()
+        if rows
+    }
+    if repair:
+        if schema_sql:
+            store.apply_schema_sql(schema_sql)
+            report.repaired += [f"recreated: {p}" for p in schema_problems if "index" in p]
+        if any(broken.values()):
+            store.quarantine(
+                questions=list(broken["questions"]),
+                facts=list(broken["facts"]),
+                cards=list(broken["cards"]),
+                settings=list(broken["settings"]),
+                sessions=list(broken["sessions"]),
+                session_times=list(broken["session_times"]),
+            )
+            for what, rows in broken.items():
+                if rows:
+                    report.repaired.append(f"{len(rows)} {what}: {_REPAIR_WORDS[what]}")
+        schema_problems, _ = check_schema(store)
+        broken = check_rows(store)
+    hint = "" if repair else "; run `quizmaster doctor --repair`"
+    for problem in schema_problems:
+        report.problems.append(f"schema: {problem}{hint}")
+    for what, rows in broken.items():
+        if rows:
+            first_key, first_why = next(iter(rows.items()))
+            report.problems.append(
+                f"{len(rows)} broken {what.replace('_', ' ')} (e.g. {first_key}: {first_why}){hint}"
+            )

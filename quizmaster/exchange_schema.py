@@ -5,10 +5,12 @@ Kept apart from ``importers`` so that building these models costs nothing at sta
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from quizmaster.guard import EARLIEST, LATEST, MAX_ANSWER_CHARS, MAX_YEAR, MIN_YEAR
 from quizmaster.models import Fact, Question
 
 
@@ -16,39 +18,58 @@ class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _in_range(moment: dt.datetime) -> dt.datetime:
+    if not EARLIEST <= moment <= LATEST:
+        raise ValueError(f"{moment.date()} is out of range (year {MIN_YEAR} to {MAX_YEAR})")
+    return moment
+
+
+# The invariants the scheduler relies on, checked before anything is written.
+Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
 class _CardDoc(_Doc):
-    question_id: str
-    state: Annotated[int, Field(ge=0)] = 0
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: AwareDatetime | None = None
-    last_review: AwareDatetime | None = None
-    reps: Annotated[int, Field(ge=0)] = 0
-    lapses: Annotated[int, Field(ge=0)] = 0
+    question_id: Annotated[str, Field(min_length=1, max_length=1000)]
+    state: Annotated[int, Field(ge=0, le=3)] = 0
+    step: Annotated[int, Field(ge=0, le=100)] | None = None
+    stability: Annotated[float, Field(gt=0, le=1_000_000, allow_inf_nan=False)] | None = None
+    difficulty: Annotated[float, Field(ge=1, le=10, allow_inf_nan=False)] | None = None
+    due: Moment | None = None
+    last_review: Moment | None = None
+    reps: Count = 0
+    lapses: Count = 0
     suspended: bool = False
     leech: bool = False
-    buried_until: AwareDatetime | None = None
+    buried_until: Moment | None = None
+
+    @model_validator(mode="after")
+    def _scheduled(self) -> _CardDoc:
+        if self.state != 0:
+            for name in ("due", "stability", "difficulty", "last_review"):
+                if getattr(self, name) is None:
+                    raise ValueError(f"a reviewed card (state {self.state}) needs {name}")
+        return self
 
 
 class _SessionKeyDoc(_Doc):
-    kind: str
-    started_at: AwareDatetime
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
+    started_at: Moment
 
 
 class _SessionDoc(_SessionKeyDoc):
-    ended_at: AwareDatetime | None = None
-    deck: str | None = None
+    ended_at: Moment | None = None
+    deck: Annotated[str, Field(max_length=200)] | None = None
     data: dict[str, Any] = Field(default_factory=dict)
 
 
 class _ReviewDoc(_Doc):
-    question_id: str
-    reviewed_at: AwareDatetime
-    rating: int
+    question_id: Annotated[str, Field(min_length=1, max_length=1000)]
+    reviewed_at: Moment
+    rating: Annotated[int, Field(ge=1, le=4)]
     correct: bool
-    response: str | None = None
-    duration_ms: int | None = None
+    response: Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | None = None
+    duration_ms: Annotated[int, Field(ge=0, le=86_400_000)] | None = None
     card_before: dict[str, Any] | None = None
     card_after: dict[str, Any] | None = None
     session: _SessionKeyDoc | None = None
@@ -69,6 +90,6 @@ class _DeckDoc(_Doc):
 class BundleDoc(_Doc):
     format: Literal["quizmaster"]
     version: Literal[1]
-    exported_at: str | None = None
+    exported_at: Annotated[str, Field(max_length=100)] | None = None
     decks: list[_DeckDoc]
     history: _HistoryDoc | None = None

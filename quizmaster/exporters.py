@@ -15,7 +15,6 @@ import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -572,25 +571,29 @@ class _atomic_path:
     def __init__(self, target: Path) -> None:
         self.target = target
         self.tmp: Path | None = None
+        self.fd: int | None = None
 
     def __enter__(self) -> Path:
+        from quizmaster.files import TEMP_MARK, locked_temp, remove_stale
+
+        # What killed exports to this folder left behind (files no running export holds).
+        remove_stale(self.target.parent, f".*{TEMP_MARK}*.tmp")
         try:
-            fd, name = tempfile.mkstemp(
-                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
-            )
+            self.fd, self.tmp = locked_temp(self.target.parent, f".{self.target.name}", ".tmp")
         except OSError as exc:
             raise UsageError(f"{self.target}: cannot write here ({exc.strerror})") from None
-        os.close(fd)
-        self.tmp = Path(name)
         return self.tmp
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        assert self.tmp is not None
-        if exc_type is None:
-            self.tmp.chmod(0o644)  # mkstemp makes 0600; an export is an ordinary file
-            os.replace(self.tmp, self.target)
-        else:
-            self.tmp.unlink(missing_ok=True)
+        assert self.tmp is not None and self.fd is not None
+        try:
+            if exc_type is None:
+                self.tmp.chmod(0o644)  # mkstemp makes 0600; an export is an ordinary file
+                os.replace(self.tmp, self.target)
+            else:
+                self.tmp.unlink(missing_ok=True)
+        finally:
+            os.close(self.fd)
 
 
 def write_text_file(chunks: Iterable[str], path: Path) -> None:

@@ -31,12 +31,16 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     from quizmaster.files import read_bytes
 
     name = str(path)
-    raw = read_bytes(path, max_bytes=max_bytes)
-    for bom, encoding in _WIDE_BOMS:  # before the NUL test: these files are full of NULs
-        if raw.startswith(bom):
-            raise InputFileError(name, f"file is {encoding}; save it as UTF-8")
-    if b"\x00" in raw[:8192]:
-        raise InputFileError(name, "looks like a binary file, not text")
+
+    def check_head(raw: bytes) -> None:
+        for bom, encoding in _WIDE_BOMS:  # before the NUL test: these files are full of NULs
+            if raw.startswith(bom):
+                raise InputFileError(name, f"file is {encoding}; save it as UTF-8")
+        if b"\x00" in raw[:8192]:
+            raise InputFileError(name, "looks like a binary file, not text")
+
+    raw = read_bytes(path, max_bytes=max_bytes, check_head=check_head)
+    check_head(raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,12 +175,47 @@ def _check_duplicate_keys(node: Any, name: str) -> None:
             stack.extend(item for item in current.value if type(item) is not ScalarNode)
 
 
+_LOADER: Any = None
+
+
+def _guarded_loader() -> Any:
+    """The safe loader whose scalar constructors turn a value Python cannot build (an
+    impossible date like 2025-02-30, an integer of 5,000 digits) into a YAML error with its
+    line, instead of a bare ValueError."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class GuardedLoader(base):  # type: ignore[valid-type,misc]
+            pass
+
+        for tag, what in (("int", "number"), ("float", "number"), ("timestamp", "date")):
+            full = f"tag:yaml.org,2002:{tag}"
+            original = base.yaml_constructors[full]
+
+            def guarded(loader: Any, node: Any, original: Any = original, what: str = what) -> Any:
+                try:
+                    return original(loader, node)
+                except (ValueError, OverflowError):
+                    shown = str(node.value)
+                    shown = shown if len(shown) <= 20 else shown[:17] + "..."
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"{shown!r} is not a valid {what}", node.start_mark
+                    ) from None
+
+            GuardedLoader.add_constructor(full, guarded)
+        _LOADER = GuardedLoader
+    return _LOADER
+
+
 def parse_yaml(text: str, name: str) -> tuple[Any, Mapping[Loc, int]]:
     """Safely parse YAML; return the data and a path -> line map for error messages."""
     import yaml
 
     # libyaml's parser when PyYAML has it (same safe constructor, ~10x faster on big files).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _guarded_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:

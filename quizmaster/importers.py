@@ -355,6 +355,22 @@ def _delimiter(path: Path, meta: dict[str, str], lines: list[str]) -> str:
     return "\t" if "\t" in first else ","
 
 
+_COLUMN_KEYS = ("tags column", "guid column", "deck column", "notetype column")
+
+
+def _check_columns(name: str, meta: dict[str, str], lines: list[str]) -> None:
+    """Column headers must be column numbers 1-999 (or empty): not 0, not ``²``."""
+    for number, line in enumerate(lines, 1):
+        match = re.match(r"^#([a-z ]+):(.*)$", line.rstrip("\r\n"))
+        key = match.group(1).strip() if match else ""
+        if key in _COLUMN_KEYS:
+            value = meta.get(key, "")
+            if value and not (value.isascii() and value.isdigit() and 1 <= int(value[:4]) <= 999):
+                raise InputFileError(
+                    name, f"#{key}: {value[:20]!r} is not a column number (1 to 999)", number
+                )
+
+
 def _column(meta: dict[str, str], key: str) -> int | None:
     value = meta.get(key, "")
     return int(value) - 1 if value.isdigit() and int(value) > 0 else None
@@ -376,6 +392,7 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
     name = str(path)
     lines = read_text(path).splitlines(keepends=True)
     skip, meta = _parse_anki_header(lines)
+    _check_columns(name, meta, lines[:skip])
     delimiter = _delimiter(path, meta, lines[skip:])
     is_html = meta.get("html", "false").lower() == "true"
     tags_col = _column(meta, "tags column")
@@ -550,6 +567,12 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
 
     name = str(path)
     try:
+        if path.exists() and not path.is_file():  # a device or a pipe: its size means nothing
+            raise InputFileError(
+                name,
+                "not a file (a device, a pipe or a folder); save the "
+                "package as a file and import that",
+            )
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputFileError(name, "no such file") from None
@@ -593,13 +616,15 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
     conn = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
-        models = {int(k): v for k, v in json.loads(models_json or "{}").items()}
+        models = _anki_objects(name, models_json, "note types", "col.models")
         if not models:  # schema 18: note types in their own table, kind in a protobuf blob
             models = {
                 int(i): {"name": str(n), "type": 1 if bytes(c or b"")[:2] == b"\x08\x01" else 0}
                 for i, n, c in conn.execute("SELECT id, name, config FROM notetypes")
             }
-        anki_decks = {int(k): v["name"] for k, v in json.loads(decks_json or "{}").items()}
+        anki_decks = {
+            k: v["name"] for k, v in _anki_objects(name, decks_json, "decks", "col.decks").items()
+        }
         if not anki_decks:
             anki_decks = {
                 int(i): str(n).replace("\x1f", "::")
@@ -641,6 +666,27 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
     )
 
 
+def _anki_objects(name: str, text: Any, what: str, where: str) -> dict[int, dict[str, Any]]:
+    """``col.models`` / ``col.decks``: a JSON object of numeric ids to objects with a text
+    name. Anything else is a damaged or forged package, refused with one line."""
+    try:
+        data = json.loads(text or "{}")
+    except (TypeError, ValueError, RecursionError):
+        raise InputFileError(name, f"its {what} ({where}) are not valid JSON") from None
+    if not isinstance(data, dict):
+        raise InputFileError(name, f"its {what} ({where}) are not a JSON object")
+    out: dict[int, dict[str, Any]] = {}
+    for key, value in data.items():
+        if not (re.fullmatch(r"-?\d{1,19}", key) and isinstance(value, dict)):
+            raise InputFileError(
+                name, f"its {what} ({where}) are malformed (entry {key[:20]!r} is not an id)"
+            )
+        if not isinstance(value.get("name", ""), str) or not isinstance(value.get("type", 0), int):
+            raise InputFileError(name, f"its {what} ({where}) are malformed (entry {key[:20]!r})")
+        out[int(key)] = value
+    return out
+
+
 def _deck_name(anki_name: str) -> str:
     prefix = "quizmaster::"
     return anki_name[len(prefix) :] if anki_name.startswith(prefix) else anki_name
@@ -677,6 +723,8 @@ def _cloze_questions(
     clozes = _CLOZE.findall(text)
     if not clozes:
         return "cloze note without a cloze deletion"
+    if any(len(c[0]) > 4 for c in clozes):
+        return "cloze number too large (c1 to c9999)"
     statement = html_to_text(_CLOZE.sub(lambda m: m.group(2), text))
     if not statement or len(statement) > MAX_STATEMENT_CHARS:
         return "cloze text is empty or too long"

@@ -217,6 +217,27 @@ def m005_quiz_startup_index(db: Any) -> None:
     )
 
 
+# --- hardening ------------------------------------------------------------------------
+
+
+@migration
+def m006_hardening_reviews_index(db: Any) -> None:
+    """The (question_id, correct) index was added to m004 after m004 had been released, so
+    a database upgraded in between never got it. Create it where it is missing. (Released
+    migrations are frozen; a test holds their source to a digest.)"""
+    db["reviews"].create_index(
+        ["question_id", "correct"], index_name="idx_reviews_question_correct", if_not_exists=True
+    )
+
+
+# The tables each migration creates: a database whose ``_migrations`` lists a migration must
+# have its tables (see ``Store.open``). A migration that creates none need not be listed.
+MIGRATION_TABLES: dict[str, tuple[str, ...]] = {
+    "m001_initial": ("decks", "facts", "questions", "cards", "sessions", "reviews", "settings"),
+    "m003_mock_items": ("mock_items",),
+}
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

@@ -22,6 +22,7 @@ from quizmaster.store import CardState, StoredQuestion
 MOCK_KINDS: tuple[str, ...] = ("mcq", "statements")
 DEFAULT_QUESTIONS = 20
 LETTERS = "abcdefgh"
+MAX_MARKS = 1000
 
 Result = Literal["correct", "wrong", "unanswered"]
 
@@ -56,10 +57,16 @@ EXAMS: tuple[str, ...] = (*PRESETS, "custom")
 
 def parse_marks(text: str, option: str) -> Fraction:
     """``"2"``, ``"0.25"``, ``"2/3"`` or ``"-0.5"`` as an exact fraction."""
+    shown = text if len(text) <= 40 else text[:37] + "..."
     try:
-        return Fraction(text.strip())
+        if len(text) > 40:  # no real mark needs more; a long one is a typo or an attack
+            raise ValueError
+        value = Fraction(text.strip())
     except (ValueError, ZeroDivisionError):
-        raise UsageError(f"{option} {text!r} is not a number; write e.g. 2, 0.25 or 2/3") from None
+        raise UsageError(f"{option} {shown!r} is not a number; write e.g. 2, 0.25 or 2/3") from None
+    if abs(value) > MAX_MARKS or value.denominator > 1000:
+        raise UsageError(f"{option} {shown!r} is out of range (up to {MAX_MARKS} marks)")
+    return value
 
 
 def marking_for(exam: str, correct: str | None = None, wrong: str | None = None) -> Marking:

@@ -29,9 +29,26 @@ class SpanType(str, Enum):
     EVENT = "event"
 
 
+def _clean(value: Any) -> Any:
+    """Text from outside (files, packages, the database) without terminal escape sequences
+    or control characters, so no deck can retitle or clear the terminal it is shown on."""
+    from quizmaster.guard import clean_text
+
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
 class _Strict(BaseModel):
     # Unknown keys are typos in a hand-edited file: reject them instead of silently dropping.
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean_text(cls, value: Any) -> Any:
+        return _clean(value)
 
 
 class KeySpan(_Strict):
@@ -141,6 +158,52 @@ class _QuestionBase(BaseModel):
     @property
     def options(self) -> list[str] | None:
         return None
+
+    @field_validator(
+        "id", "fact_id", "variant", "prompt", "answer", "explanation", "topic", "tags",
+        "accepted", "choices", "statements", "left", "right", "fact_ids",
+        mode="before", check_fields=False,
+    )  # fmt: skip
+    @classmethod
+    def _clean_text(cls, value: Any) -> Any:
+        return _clean(value)
+
+    @field_validator("prompt", "answer")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        if len(value) > MAX_QUESTION_CHARS:
+            raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters")
+        return value
+
+    @model_validator(mode="after")
+    def _answerable(self) -> Any:
+        """The invariants the generator guarantees, enforced on everything read from outside:
+        options (when the kind has them) are 2-8 distinct non-blank texts, one of them the
+        answer."""
+        options = self.options
+        if options is None:
+            return self
+        if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+            kind = getattr(self, "kind", "")
+            raise ValueError(
+                f"a {kind} question needs {MIN_OPTIONS} to {MAX_OPTIONS} options, "
+                f"not {len(options)}"
+            )
+        if any(not o.strip() or len(o) > MAX_QUESTION_CHARS for o in options):
+            raise ValueError("an option is blank or too long")
+        if len(set(options)) != len(options):
+            raise ValueError("two options are the same")
+        if self.answer not in options:
+            raise ValueError("the answer is not one of the options")
+        return self
+
+
+# A question has at most as many options as there are keys to pick them (a-h).
+MIN_OPTIONS = 2
+MAX_OPTIONS = 8
+MAX_QUESTION_CHARS = 20_000
 
 
 class ShortAnswerQuestion(_QuestionBase):

@@ -22,7 +22,7 @@ import csv
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -487,6 +487,29 @@ def _parse_time(text: str, path: str, line: int) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc)
 
 
+MAX_REVLOG_LINE = 64 * 1024
+MAX_REVLOG_CHARS = 128 * 1024 * 1024  # 2M reviews take ~120 MB
+
+
+def bounded_lines(
+    handle: Any, name: str, *, max_line: int = MAX_REVLOG_LINE, max_total: int = MAX_REVLOG_CHARS
+) -> Iterator[str]:
+    """The lines of ``handle``, each read with a length cap and the total capped too, so a
+    device (/dev/zero), a pipe or a process substitution cannot read without end."""
+    total = 0
+    number = 0
+    while line := handle.readline(max_line + 1):
+        number += 1
+        total += len(line)
+        if len(line) > max_line:
+            raise InputFileError(
+                name, f"line longer than {max_line:,} characters; not a review log", number
+            )
+        if total > max_total:
+            raise InputFileError(name, f"file is too large (over {max_total:,} characters)")
+        yield line
+
+
 def read_revlog(path: Path) -> list[Review]:
     """Reviews from a CSV in py-fsrs's layout: columns ``card_id``, ``review_rating`` (1-4),
     ``review_time`` (ISO-8601 with a UTC offset) and ``review_duration`` (milliseconds, may
@@ -494,7 +517,7 @@ def read_revlog(path: Path) -> list[Review]:
     name = str(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(bounded_lines(handle, name))
             header = reader.fieldnames
             if header is None:
                 raise InputFileError(name, "empty file; expected a header line", 1)

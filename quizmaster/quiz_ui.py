@@ -10,7 +10,12 @@ import sys
 from typing import IO
 
 from quizmaster import render
+from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
 from quizmaster.session import Feedback, Item
+
+# Bytes of one piped answer line kept; the rest of a longer line is read and dropped, in
+# time linear in its length.
+MAX_LINE_BYTES = 4 * MAX_ANSWER_CHARS
 
 _CTRL_C = "\x03"
 _CTRL_D = "\x04"
@@ -59,6 +64,9 @@ class TerminalUI:
         render.session_question(item, position, total, practice=self.practice, plain=False)
 
     def read_response(self, item: Item) -> str:
+        return clean_answer(self._read_response(item))
+
+    def _read_response(self, item: Item) -> str:
         question = item.stored.question
         if not self.keys or question.options is None:
             while True:
@@ -120,12 +128,13 @@ class PlainUI:
         self.practice = practice
         self.idle_timeout = idle_timeout
         self._buffer = b""
+        self._dropping = False  # inside the over-long rest of a line
 
     def show_question(self, item: Item, position: int, total: int) -> None:
         render.session_question(item, position, total, practice=self.practice, plain=True)
 
     def read_response(self, item: Item) -> str:
-        text = self._readline()
+        text = clean_answer(self._readline())
         render.session_message(f"> {text}", plain=True)
         return text
 
@@ -135,24 +144,39 @@ class PlainUI:
         try:
             fd = self.stream.fileno()
         except (OSError, ValueError, AttributeError):
-            line = self.stream.readline()
+            line = self.stream.readline(MAX_LINE_BYTES)
             if not line:
                 raise EOFError from None
+            if not line.endswith("\n"):  # drop the rest of an over-long line
+                while (rest := self.stream.readline(MAX_LINE_BYTES)) and not rest.endswith("\n"):
+                    pass
             return line.rstrip("\r\n")
-        # Our own buffer over the file descriptor, so waiting (select) sees every byte.
+        # Our own buffer over the file descriptor, so waiting (select) sees every byte. Only
+        # the new chunk is searched for the newline, and a line is kept to MAX_LINE_BYTES:
+        # a 40 MB line costs one pass, not a quadratic one.
         while b"\n" not in self._buffer:
             if self.idle_timeout is not None:
                 if not select.select([fd], [], [], self.idle_timeout)[0]:
                     raise EOFError
-            chunk = os.read(fd, 4096)
+            chunk = os.read(fd, 65536)
             if not chunk:
-                if not self._buffer:
+                if not self._buffer and not self._dropping:
                     raise EOFError
                 self._buffer += b"\n"
                 break
+            if self._dropping:
+                end = chunk.find(b"\n")
+                if end < 0:
+                    continue
+                self._dropping = False
+                self._buffer += b"\n" + chunk[end + 1 :]
+                break
             self._buffer += chunk
+            if b"\n" not in chunk and len(self._buffer) > MAX_LINE_BYTES:
+                self._buffer = self._buffer[:MAX_LINE_BYTES]
+                self._dropping = True
         raw, _, self._buffer = self._buffer.partition(b"\n")
-        return raw.decode("utf-8", "replace").rstrip("\r")
+        return raw[:MAX_LINE_BYTES].decode("utf-8", "replace").rstrip("\r")
 
     def show_feedback(self, feedback: Feedback) -> None:
         render.session_feedback(feedback, plain=True)

@@ -65,6 +65,13 @@ def json_out(data: Any) -> None:
     output.json_out(data)
 
 
+def _shown(text: str) -> str:
+    """Stored text for a table cell: no control sequences, no Rich markup."""
+    from quizmaster.guard import clean_text
+
+    return escape(clean_text(text))
+
+
 def decks_table(decks: Sequence[DeckInfo]) -> None:
     if not decks:
         out().print("No decks yet. Import one with: quizmaster import FILE.yaml")
@@ -76,7 +83,7 @@ def decks_table(decks: Sequence[DeckInfo]) -> None:
     table.add_column("Source")
     for deck in decks:
         source = " · ".join(x for x in (deck.source_title, deck.source_date) if x)
-        table.add_row(escape(deck.name), str(deck.facts), str(deck.questions), escape(source))
+        table.add_row(_shown(deck.name), str(deck.facts), str(deck.questions), _shown(source))
     out().print(table)
 
 
@@ -92,7 +99,7 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
     for item in facts:
         fact = item.fact
         spans = ", ".join(f"{s.text} ({s.type.value})" for s in fact.spans)
-        table.add_row(fact.id, escape(fact.statement), escape(fact.topic), escape(spans))
+        table.add_row(_shown(fact.id), escape(fact.statement), escape(fact.topic), escape(spans))
     out().print(table)
 
 
@@ -112,7 +119,7 @@ def questions_table(
     table.add_column("Answer", style="green", ratio=2)
     for item in questions:
         q = item.question
-        table.add_row(q.id, q.kind, escape(q.prompt), escape(q.answer))
+        table.add_row(_shown(q.id), q.kind, escape(q.prompt), escape(q.answer))
     out().print(table)
     if total is not None and total > len(questions):
         last = first + len(questions) - 1
@@ -338,7 +345,7 @@ _plain: Console | None = None
 def plain_out() -> Console:
     """A console that never colours nor moves the cursor: scripted sessions."""
     global _plain
-    if _plain is None:
+    if _plain is None or _plain.file is not sys.stdout:  # stdout replaced (tests, embedding)
         _plain = Console(
             file=sys.stdout,
             force_terminal=False,
@@ -972,11 +979,13 @@ def csv_out(rows: Sequence[dict[str, Any]]) -> None:
     """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
     import csv
 
+    from quizmaster.guard import csv_cell
     from quizmaster.stats import HISTORY_FIELDS
 
     writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # A deck named "=HYPERLINK(...)" must reach a spreadsheet as text, not as a formula.
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     sys.stdout.flush()
 
 
@@ -1125,6 +1134,8 @@ def doctor_report(report: DoctorReport) -> None:
         console.print(
             f"Compacted: {report.size_before / 1e6:.1f} MB -> {report.size_after / 1e6:.1f} MB"
         )
+    for done in report.repaired:
+        console.print(f"Repaired: {done}")
     for problem in report.problems:
         err().print(Text.assemble(("Problem: ", "bold red"), problem), soft_wrap=True)
     if report.ok:

@@ -67,8 +67,8 @@ def parse_setting(key: str, text: str) -> Any:
         raise UsageError(f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}")
     value = text.strip()
     if key in ("new_per_day", "reviews_per_day"):
-        if not value.isascii() or not value.isdigit() or int(value) > 10_000:
-            raise UsageError(f"{key} must be a whole number from 0 to 10000, not {text!r}")
+        if not value.isascii() or not value.isdigit() or len(value) > 5 or int(value) > 10_000:
+            raise UsageError(f"{key} must be a whole number from 0 to 10000, not {text[:40]!r}")
         return int(value)
     if key == "desired_retention":
         try:
@@ -76,16 +76,21 @@ def parse_setting(key: str, text: str) -> Any:
         except ValueError:
             number = -1.0
         if not 0.7 <= number <= 0.99:
-            raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text!r}")
+            raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
         return number
     if value.lower() in ("", "none", "off"):
         return None
+    from quizmaster.guard import MAX_YEAR, MIN_YEAR
+
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"exam_date must be a date like 2027-05-24 (or 'none'), not {text!r}"
+            f"exam_date must be a date like 2027-05-24 (or 'none'), not {text[:40]!r}"
         ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise UsageError(f"exam_date must be between {MIN_YEAR} and {MAX_YEAR}, not {value!r}")
+    return day.isoformat()
 
 
 def load_settings(store: Store) -> QuizSettings:
@@ -429,7 +434,11 @@ class Quiz:
         action = self._done.pop()
         if action.kind == "answer":
             if action.review_id is not None:
-                self.store.undo_review(action.review_id)
+                try:
+                    self.store.undo_review(action.review_id)
+                except UsageError:  # another session answered it since: nothing changed
+                    self._done.append(action)
+                    raise
             self._unqueue(action.copy)
             feedback = action.feedback
             assert feedback is not None
@@ -561,7 +570,11 @@ def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str 
         ui.message(f"Suspended {stored.question.id}.", style="yellow")
         return "next"
     if command == "undo":
-        undone = quiz.undo()
+        try:
+            undone = quiz.undo()
+        except UsageError as exc:
+            ui.message(str(exc), style="yellow")
+            return None
         ui.message(
             f"Undid the last {undone}." if undone else "Nothing to undo.",
             style="yellow",
@@ -591,9 +604,16 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
         if key is None or key in ("", "\n", "\r", " ", "n"):
             return "next"
         if key in "1234":
-            ui.show_feedback(quiz.override(Rating(int(key))))
+            try:
+                ui.show_feedback(quiz.override(Rating(int(key))))
+            except UsageError as exc:  # another session answered it since
+                ui.message(str(exc), style="yellow")
         elif key == "u":
-            quiz.undo()
+            try:
+                quiz.undo()
+            except UsageError as exc:
+                ui.message(str(exc), style="yellow")
+                return "next"
             ui.message("Undid the last answer.", style="yellow")
             return "next"
         elif key == "s":

@@ -7,10 +7,13 @@ what to do next. Streams and limits are passed in; nothing here reads the enviro
 
 from __future__ import annotations
 
+import http.client
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from quizmaster.errors import InputFileError
 from quizmaster.files import read_bytes
@@ -136,10 +139,63 @@ def read_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     return text_article(raw, name, max_bytes=max_bytes)
 
 
+class _Deadline(Exception):
+    """The whole download took longer than its timeout."""
+
+
+class _RefusedRedirect(Exception):
+    """A redirect to an address that is not http(s)."""
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`_Deadline` in this thread after ``seconds`` in all, even while a read
+    is blocked (a server that sends one byte every half second never trips a per-read
+    timeout). SIGALRM where it exists and this is the main thread; else the read loop's own
+    checks are the deadline."""
+    import signal
+    import threading
+
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _Deadline
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _opener() -> Any:
+    """urllib's opener whose redirects may only lead to http(s) addresses."""
+    import urllib.request
+
+    class SafeRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> Any:
+            if not is_url(newurl):
+                raise _RefusedRedirect(newurl)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(SafeRedirect)
+
+
 def fetch_url(
     url: str, *, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> Article:
-    """Download a page (with a timeout and a size cap) and take out its article."""
+    """Download a page (with a timeout for the whole download and a size cap counted on the
+    bytes received) and take out its article."""
+    import time
     import urllib.error
     import urllib.request
 
@@ -147,11 +203,27 @@ def fetch_url(
     request = urllib.request.Request(
         url, headers={"User-Agent": "quizmaster (article ingest)", "Accept": "text/html,*/*"}
     )
+    deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _deadline(timeout), _opener().open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
-            raw = response.read(max_bytes + 1)
             charset = response.headers.get_content_charset()
+            data = bytearray()
+            while len(data) <= max_bytes:
+                if time.monotonic() > deadline:
+                    raise _Deadline
+                chunk = response.read1(min(65536, max_bytes + 1 - len(data)))
+                if not chunk:
+                    break
+                data += chunk
+            raw = bytes(data)
+    except _Deadline:
+        raise InputFileError(url, f"timed out after {timeout:g} s; {hint}") from None
+    except _RefusedRedirect as exc:
+        target = str(exc) if len(str(exc)) <= 60 else str(exc)[:57] + "..."
+        raise InputFileError(
+            url, f"redirects to {target!r}; only http:// and https:// addresses are followed"
+        ) from None
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the response body open
         raise InputFileError(
@@ -165,8 +237,9 @@ def fetch_url(
         raise InputFileError(url, f"cannot reach the server ({detail}); {hint}") from None
     except TimeoutError:
         raise InputFileError(url, f"timed out after {timeout:g} s; {hint}") from None
-    except (OSError, ValueError) as exc:
-        raise InputFileError(url, f"cannot download ({exc}); {hint}") from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        detail = " ".join(str(exc).split())[:120]
+        raise InputFileError(url, f"cannot download ({detail}); {hint}") from None
     if len(raw) > max_bytes:
         raise InputFileError(
             url, f"page is larger than {max_bytes:,} bytes; save the article text as a file"

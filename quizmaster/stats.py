@@ -12,6 +12,8 @@ from quizmaster.errors import UsageError
 if TYPE_CHECKING:
     from quizmaster.store import CardTally, ReviewStats, SessionRow, Store
 
+MAX_DAYS = 3660
+
 
 def streak_days(counts: Mapping[dt.date, int], today: dt.date) -> int:
     """Consecutive days with at least one review, ending today. A streak is still alive
@@ -109,6 +111,8 @@ def build_stats(
     ``reviews`` counts days in the user's zone already (the store uses the same offset)."""
     if days < 1:
         raise UsageError(f"--days must be at least 1, got {days}")
+    if days > MAX_DAYS:
+        raise UsageError(f"--days must be at most {MAX_DAYS} (ten years), got {days}")
     today = local_day(now, utc_offset_minutes)
     counts = reviews.day_counts
     return {

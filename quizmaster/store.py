@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizmaster.errors import DatabaseError, InputFileError, NotFoundError
+from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -136,6 +136,18 @@ class CardState:
     leech: bool = False
     buried_until: dt.datetime | None = None
 
+    def __post_init__(self) -> None:
+        """The invariants the scheduler relies on: a known state, counts that are counts,
+        finite memory parameters. A row breaking them (edited by hand, or written by an old
+        import) is damage ``doctor --repair`` fixes, never a crash in the middle of a quiz."""
+        if self.state not in (0, 1, 2, 3):
+            raise ValueError(f"card {self.question_id!r} has unknown state {self.state!r}")
+        if self.reps < 0 or self.lapses < 0:
+            raise ValueError(f"card {self.question_id!r} has a negative count")
+        for value in (self.stability, self.difficulty):
+            if value is not None and not (isinstance(value, (int, float)) and 0 < value < 1e9):
+                raise ValueError(f"card {self.question_id!r} has a bad memory parameter")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "question_id": self.question_id,
@@ -193,6 +205,16 @@ SELECT day, n FROM (
     ) AS n FROM days
 ) WHERE n > 0
 """
+def _setting_value(key: str, text: Any) -> Any:
+    """A stored setting's JSON; damage (edited by hand) says how to reset it."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        shown = key if len(key) <= 40 else key[:37] + "..."
+        raise DatabaseError(
+            f"stored setting {shown!r} is not valid JSON; reset it with "
+            f"`quizmaster config unset {shown}`"
+        ) from None
 
 
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
@@ -222,6 +244,9 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Any = None  # sqlite_utils.Database, made on first use (see `db`)
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS
+        # Called each time the write lock stays taken past the busy timeout; None: give up.
+        self.on_wait: Callable[[], None] | None = None
 
     # --- opening -------------------------------------------------------------------------
 
@@ -264,7 +289,8 @@ class Store:
             text = str(exc)
             if "not a database" in text or "malformed" in text or "encrypted" in text:
                 raise DatabaseError(
-                    f"{path}: not a quizmaster database ({text}); pass another --db path"
+                    f"{path}: damaged or not a quizmaster database ({text}); restore a backup "
+                    "or pass another --db path"
                 ) from None
             if "readonly" in text or "unable to open" in text:
                 raise DatabaseError(
@@ -293,6 +319,31 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long one attempt to take the write lock waits (tests shorten it)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self.busy_timeout_ms = int(milliseconds)
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``; when another writer holds the lock past the busy timeout (a
+        big import), ``on_wait`` (the quiz's "waiting" message) is told and the attempt is
+        repeated: the answer waiting to be written is kept, never lost. Without ``on_wait``,
+        one clear line instead of a "database is locked" traceback."""
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if self.on_wait is None:
+                    raise DatabaseError(
+                        f"{self.path or ':memory:'}: another program (an import, a backup) "
+                        f"has held the database for over {self.busy_timeout_ms // 1000} s; "
+                        "try again when it has finished"
+                    ) from None
+                self.on_wait()
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: ``BEGIN IMMEDIATE`` takes the write lock up front, so a second
@@ -300,7 +351,7 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.conn
         except BaseException:
@@ -342,7 +393,7 @@ class Store:
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        return default if row is None else _setting_value(key, row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
@@ -353,7 +404,9 @@ class Store:
             )
 
     def all_settings(self) -> dict[str, Any]:
-        return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM settings")}
+        return {
+            k: _setting_value(k, v) for k, v in self.conn.execute("SELECT key, value FROM settings")
+        }
 
     # --- decks ---------------------------------------------------------------------------
 
@@ -408,6 +461,9 @@ class Store:
         retired (hidden), never deleted: their history stays. With ``dry_run`` the same work is
         done and rolled back, so the report is exact.
         """
+        from quizmaster.guard import clean_text
+
+        name = clean_text(name)  # a deck column or an Anki deck name: no escape sequences
         stamp = iso(now)
         report = LoadReport(deck=name)
         try:
@@ -763,14 +819,30 @@ class Store:
         """Delete a review and put its card back as it was before. Returns that state."""
         with self.transaction():
             row = self.conn.execute(
-                "SELECT card_before FROM reviews WHERE id = ?", (review_id,)
+                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no review with id {review_id}")
+            self._refuse_if_answered_since(row[1], review_id)
             before = CardState.from_json(json.loads(row[0]))
             self._write_card(before)
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             return before
+
+    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
+        """Undoing or re-rating an answer rewrites its card; when another session has
+        answered the same question since, that would wipe the other answer's effect while its
+        review stays in the log. Refuse instead (inside the caller's write transaction, so
+        no answer can slip in between)."""
+        later = self.conn.execute(
+            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
+            (question_id, review_id),
+        ).fetchone()
+        if later is not None:
+            raise UsageError(
+                "another session has answered this question since; its answer stands, so "
+                "this one cannot be undone or re-rated"
+            )
 
     def start_session(
         self,
@@ -953,6 +1025,7 @@ class Store:
         """Change the rating of a stored answer (the user overrode it) and the schedule it
         gave, in one transaction."""
         with self.transaction():
+            self._refuse_if_answered_since(card_after.question_id, review_id)
             found = self.conn.execute(
                 "UPDATE reviews SET rating = ?, correct = ?, card_after = ? WHERE id = ?",
                 (rating, int(correct), json.dumps(card_after.to_json()), review_id),
@@ -1440,19 +1513,44 @@ class Store:
         return self._db
 
     def _refuse_foreign_schema(self) -> None:
-        """Another program's SQLite file (tables, no ``_migrations``) given as ``--db`` by
-        mistake must be left exactly as it is: not switched to WAL, not given our tables."""
-        if self._table_exists("_migrations"):
+        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
+        it is: not switched to WAL, not given our tables. Ours records its migrations in
+        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
+        table beside other tables or views does not make a file ours), and after that it has
+        every table its applied migrations made and no migration this version does not know."""
+        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
+
+        where = self.path or ":memory:"
+        objects: dict[str, str] = dict(
+            self.conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        )
+        if not objects:
             return
-        row = self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name LIMIT 1"
-        ).fetchone()
-        if row is not None:
+        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
+        if not applied:
+            others = sorted(name for name in objects if name != "_migrations")
+            if others:
+                raise DatabaseError(
+                    f"{where}: not a quizmaster database (it holds another program's tables, "
+                    f"e.g. {others[0]!r}); pass another --db path"
+                )
+            return
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
+        if unknown:
             raise DatabaseError(
-                f"{self.path or ':memory:'}: not a quizmaster database (it holds another "
-                f"program's tables, e.g. {row[0]!r}); pass another --db path"
+                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
+                "another program; upgrade quizmaster or pass another --db path"
             )
+        for name in applied:
+            for table in MIGRATION_TABLES.get(name, ()):
+                if objects.get(table) != "table":
+                    raise DatabaseError(
+                        f"{where}: damaged: table {table!r} is missing; restore a backup"
+                    )
 
     def _table_exists(self, name: str) -> bool:
         row = self.conn.execute(
@@ -1568,11 +1666,91 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
 
+    # --- doctor: the schema and every stored row's invariants ------------------------------
+
+    def schema_objects(self) -> dict[str, tuple[str, str, str]]:
+        """Tables and indexes (SQLite's own left out): name -> (type, table, normalised SQL)."""
+        rows = self.conn.execute(
+            "SELECT name, type, tbl_name, coalesce(sql, '') FROM sqlite_master "
+            "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'"
+        )
+        return {name: (kind, table, " ".join(sql.split())) for name, kind, table, sql in rows}
+
+    def apply_schema_sql(self, statements: Sequence[str]) -> None:
+        """Recreate missing indexes (``doctor --repair``), in one transaction."""
+        with self.transaction():
+            for sql in statements:
+                self.conn.execute(sql)
+
+    def raw_rows(self, what: str) -> Iterator[tuple[Any, ...]]:
+        """Stored rows as they are, for ``doctor`` to check without trusting them."""
+        queries = {
+            "questions": "SELECT id, data FROM questions WHERE retired = 0",
+            "facts": "SELECT id, data FROM facts WHERE retired = 0",
+            "cards": f"SELECT {_CARD_COLUMNS} FROM cards",
+            "settings": "SELECT key, value FROM settings",
+            "sessions": "SELECT id, started_at, ended_at, data FROM sessions",
+        }
+        yield from self.conn.execute(queries[what])
+
+    def quarantine(
+        self,
+        *,
+        questions: Sequence[str] = (),
+        facts: Sequence[str] = (),
+        cards: Sequence[str] = (),
+        settings: Sequence[str] = (),
+        sessions: Sequence[int] = (),
+        session_times: Sequence[int] = (),
+    ) -> None:
+        """``doctor --repair``, one transaction: broken questions (and those of broken
+        facts) are retired and suspended, so no command reads them again (their reviews
+        stay); broken cards go back to new; broken settings go back to their defaults;
+        broken session summaries are emptied and impossible start times replaced by the
+        session's first review (else its end)."""
+        with self.transaction():
+            for fid in facts:
+                self.conn.execute("UPDATE facts SET retired = 1 WHERE id = ?", (fid,))
+                self.conn.execute("UPDATE questions SET retired = 1 WHERE fact_id = ?", (fid,))
+                self.conn.execute(
+                    "UPDATE cards SET suspended = 1 WHERE question_id IN "
+                    "(SELECT id FROM questions WHERE fact_id = ?)",
+                    (fid,),
+                )
+            for qid in questions:
+                self.conn.execute("UPDATE questions SET retired = 1 WHERE id = ?", (qid,))
+                self.conn.execute("UPDATE cards SET suspended = 1 WHERE question_id = ?", (qid,))
+            for qid in cards:
+                self.conn.execute(
+                    "UPDATE cards SET state = 0, step = NULL, stability = NULL, "
+                    "difficulty = NULL, due = NULL, last_review = NULL, reps = 0, lapses = 0, "
+                    "buried_until = NULL WHERE question_id = ?",
+                    (qid,),
+                )
+            for key in settings:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            for sid in sessions:
+                self.conn.execute("UPDATE sessions SET data = '{}' WHERE id = ?", (sid,))
+            for sid in session_times:
+                self.conn.execute(
+                    "UPDATE sessions SET started_at = coalesce("
+                    "(SELECT min(reviewed_at) FROM reviews WHERE session_id = sessions.id), "
+                    "CASE WHEN ended_at LIKE '____-__-__T%' THEN ended_at END, "
+                    "'1970-01-01T00:00:00.000000+00:00') WHERE id = ?",
+                    (sid,),
+                )
+
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (SQLite backup API), safe
         while other processes keep writing."""
+        from quizmaster.files import TEMP_MARK, locked_temp, remove_stale
+
+        # What killed backups to this folder left behind (files no running backup holds).
+        remove_stale(target.parent, f".*{TEMP_MARK}*.partial")
+        fd: int | None = None
         partial = target.with_name(target.name + ".partial")
         try:
+            fd, partial = locked_temp(target.parent, f".{target.name}", ".partial")
             dest = sqlite3.connect(str(partial))
             try:
                 self.conn.backup(dest)
@@ -1582,6 +1760,9 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             partial.unlink(missing_ok=True)
             raise DatabaseError(f"{target}: backup failed ({exc})") from None
+        finally:
+            if fd is not None:
+                os.close(fd)
 
     def vacuum(self) -> None:
         """Rebuild the file without free pages, then fold the WAL back into it."""
@@ -1680,6 +1861,68 @@ def _card_from_row_fast(r: Sequence[Any]) -> CardState:
 
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
+
+
+def _damage(store: Store, exc: Exception) -> DatabaseError:
+    detail = " ".join(str(exc).split())[:160]
+    return DatabaseError(
+        f"{store.path or ':memory:'}: stored data is damaged ({type(exc).__name__}: {detail}); "
+        "run `quizmaster doctor --repair`"
+    )
+
+
+def _guard_reads(*names: str) -> None:
+    """Reading a stored row that breaks its invariants (bad JSON, an impossible date, a
+    question no one can answer) raises a DatabaseError pointing to ``doctor``, not a
+    traceback from deep inside a command."""
+    import functools
+    import inspect
+
+    for name in names:
+        method = getattr(Store, name)
+        if inspect.isgeneratorfunction(method):
+
+            @functools.wraps(method)
+            def gen_wrapper(self: Store, *args: Any, __m: Any = method, **kw: Any) -> Any:
+                try:
+                    yield from __m(self, *args, **kw)
+                except (ValueError, TypeError, KeyError, OverflowError) as exc:
+                    raise _damage(self, exc) from None
+
+            setattr(Store, name, gen_wrapper)
+        else:
+
+            @functools.wraps(method)
+            def wrapper(self: Store, *args: Any, __m: Any = method, **kw: Any) -> Any:
+                try:
+                    return __m(self, *args, **kw)
+                except (ValueError, TypeError, KeyError, OverflowError) as exc:
+                    raise _damage(self, exc) from None
+
+            setattr(Store, name, wrapper)
+
+
+_guard_reads(
+    "facts",
+    "questions",
+    "question",
+    "card",
+    "record_review",
+    "undo_review",
+    "review_counts_by_day",
+    "review_history",
+    "reviewed_cards",
+    "iter_quiz_candidates",
+    "mock_pool",
+    "session_rows",
+    "history_for",
+    "questions_json",
+    "review_stats",
+    "card_rows",
+    "cards_for",
+    "mock_items",
+    "reviews_since",
+)
 
 
 # --- mock tests, stats and history ---------------------------------------------

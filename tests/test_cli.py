@@ -110,6 +110,7 @@ def test_unknown_deck_and_kind(runner: CliRunner) -> None:
 
 def test_db_option_overrides_env(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     other = tmp_path / "other" / "x.db"
+    other.parent.mkdir()  # a --db folder that does not exist is an error (a typo)
     code, _, _ = run(runner, "decks", "--db", str(other))
     assert code == 0 and other.exists()
     assert not db_path.exists()
