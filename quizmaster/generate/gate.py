@@ -474,7 +474,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
                 question.answer, options, span_type, authored=authored(question, fact)
             )
     elif question.kind == "match":
-        out += option_defects(question.answer, options, SpanType.TERM)
+        # Options are codes ("A-2, B-1, C-3"): only their distinctness is the gate's business.
+        if len(set(options)) != len(options) or question.answer not in options:
+            out.append("options not distinct")
     if fact is not None and question.variant != "hand" and headline_like(fact.statement):
         out.append("not a sentence")
     return sorted(set(out))
