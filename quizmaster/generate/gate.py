@@ -64,7 +64,13 @@ LEANING_RE = re.compile(
     r"|organisation|organization|panel|team|official|officials|minister|department|board"
     r"|council|centre|center|union|party|agency|authority|institute|site|sites|facility|plant"
     r"|station|vessel|ship|satellite|rocket|spacecraft|mission's|duo|pair|two|three|latter"
-    r"|former|same|above|following|said|new|newly|latest|previous|current|last|next)"
+    r"|former|same|above|following|said|new|newly|latest|previous|current|last|next"
+    r"|tunnel|office|building|bridge|expressway|highway|temple|road|tournament|match|series"
+    r"|championship|cheetah|cheetahs|animal|animals|species|bird|birds|festival|film|book"
+    r"|novel|honour|honor|ranking|survey|census|helicopter|aircraft|missile|tank|reserve|park"
+    r"|sanctuary|island|city|town|district|village|region|party|contest|competition|edition"
+    r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
+    r"|scheme's|project's|country's|state's|government's|company's|ministry's)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
@@ -84,7 +90,22 @@ WEEKDAY_OR_MONTH_RE = re.compile(
 TRIVIAL_KEYS = frozenset(
     "india indian indians centre center government government of india union government "
     "union the centre country nation state".split(" ")
-) | {"government of india", "union government", "the centre"}
+) | {
+    "government of india",
+    "union government",
+    "the centre",
+    "union cabinet",
+    "cabinet",
+    "supreme court",
+    "parliament",
+    "pm",
+    "prime minister",
+    "president",
+}
+# Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
+OBVIOUS_HOLDER_RE = re.compile(
+    r"\b(?:Prime Minister|PM|President)\s+_{5}|\b(?:Prime Minister|PM)\s+who\b"
+)
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
 # a wh-question cut from the wrong place.
 DOUBLE_ASK_RE = re.compile(
@@ -264,6 +285,12 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
         out.append("not examinable")
+    if span_type is SpanType.PERSON and re.search(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+        r"April|June|July|August|September|October|November|December)\b",
+        answer,
+    ):
+        out.append("broken key")  # "Narendra Modi Tuesday"
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
     if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
@@ -467,6 +494,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("one of a list")
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
+        if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):
+            out.append("trivial key")
+        if question.variant != "hand" and not VERB_RE.search(question.prompt):
+            out.append("not a sentence")  # "Born on August 18, 1934, in _____."
         if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
             out.append("not examinable")  # "Article _____": a provision is named, not counted
         if question.kind == "mcq":
