@@ -199,6 +199,9 @@ def tidy_statement(
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:
         text = shorten(text)
+    if date and re.match(r"\d{4}", date) and not YEAR_IN_TEXT_RE.search(text):
+        # "on October 29": the article's year, said, so the statement is dated.
+        text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)
     dated = RELATIVE_TIME_RE.search(text) is not None
     text = RELATIVE_TIME_RE.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
@@ -218,6 +221,10 @@ CHANGES_RE = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|top|rank\w*|position|place|chief|head|chair\w*|"
     r"minister|secretary|governor|president|director|captain|number|total|tally|count)\b",
     re.IGNORECASE,
+)
+DAY_OF_MONTH_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}\b(?!,? \d{4}|\d)"
 )
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizmaster import extract_words as gz
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.text import STOPWORDS, norm
@@ -125,7 +126,7 @@ MAX_WORDS_AFTER_WH = 6
 # The key is one item of a list in the stem: any other item would fill the blank as well.
 LIST_ITEM_RE = re.compile(
     r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
-    r"|,\s*(?:the\s+)?_{5}\s+and\b"
+    r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
@@ -364,6 +365,11 @@ ANCHOR_RE = re.compile(
     r"\b(?!(?:In|As|On|The|A|An)\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|&|de)?\s*[A-Z0-9][\w'’.-]*)+"
     r"|\b[A-Z]{2,}[\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9][\w-]*\b"
 )
+OPENING_WORDS = frozenset(
+    "While Among Considering Prior Former Born Despite Top Mr Mr. Dr Dr. Shri Smt Union Both "
+    "With Besides Apart Following Speaking Addressing Expressing Visionary Veteran Senior".split()
+)
+ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+-[A-Z0-9][\w-]*)$")
 SUPERLATIVE_RE = re.compile(
     r"\b(?:highest|largest|biggest|longest|oldest|tallest|smallest|deepest|first|only|"
     r"most \w+|\w+est)\b"
@@ -377,8 +383,13 @@ def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
-    if any(not DATE_WORDS_RE.match(m.group(0)) for m in ANCHOR_RE.finditer(rest)):
-        return True
+    for match in ANCHOR_RE.finditer(rest):
+        words = match.group(0).split()
+        while words and (words[0] in gz.COMMON_CAPITALISED or words[0] in OPENING_WORDS):
+            words.pop(0)  # "While India": a sentence's first word is no part of a name
+        name = " ".join(words).rstrip(".,;:")
+        if name and not DATE_WORDS_RE.match(name) and (len(words) > 1 or ACRONYM_RE.match(name)):
+            return True
     # "... is India's highest film honour": a superlative of a named place is specific.
     return bool(SUPERLATIVE_RE.search(rest) and re.search(r"\b[A-Z][a-z]+['’]s\b|\bin [A-Z]", rest))
 
