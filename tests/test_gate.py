@@ -9,6 +9,7 @@ from quizmaster.extract import extract_facts
 from quizmaster.extract.clean import clean_text, tidy_statement
 from quizmaster.generate import generate_questions
 from quizmaster.generate.gate import (
+    anchored,
     defects,
     giveaway_defects,
     key_defects,
@@ -333,3 +334,61 @@ def test_a_hostile_article_yields_only_clean_questions() -> None:
         assert "mutual trust" not in text
         assert question.answer != "National Disaster Response Force"  # abbreviation trivia
     assert any("In March 2024" in f.statement for f in facts)
+
+
+# --- what a question is about, and when -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "ok"),
+    [
+        ("While India ranked _____ in 2021, it moved up to 130 in 2022.", "135", False),
+        ("India ranked _____ in the Global Peace Index 2021.", "135th", True),
+        ("The _____ edition of the event began on October 8.", "19th", False),
+        ("_____ is India's highest film honour.", "Dadasaheb Phalke Award", True),
+        ("The launch by ISRO took place at _____.", "Sriharikota", True),
+    ],
+)
+def test_a_generated_stem_names_what_it_is_about(stem: str, key: str, ok: bool) -> None:
+    assert anchored(stem, key) is ok
+
+
+def test_holders_no_aspirant_needs_asking_are_trivial() -> None:
+    made = fact(
+        "Prime Minister Narendra Modi opened the bridge in 2024.",
+        ("Narendra Modi", SpanType.PERSON),
+    )
+    question = ClozeQuestion(
+        id="f1:cloze:x",
+        fact_id="f1",
+        variant="x",
+        prompt="Prime Minister _____ opened the Atal Setu bridge in 2024.",
+        answer="Narendra Modi",
+    )
+    assert "trivial key" in defects(question, made)
+
+
+def test_a_verbless_fragment_is_no_question() -> None:
+    made = fact("Born on August 18, 1934, in Pune.", ("Pune", SpanType.PLACE))
+    question = ClozeQuestion(
+        id="f1:cloze:x",
+        fact_id="f1",
+        variant="x",
+        prompt="Born on August 18, 1934, in _____.",
+        answer="Pune",
+    )
+    assert "not a sentence" in defects(question, made)
+
+
+def test_statements_get_the_article_year_and_cut_pages_lose_their_fragment() -> None:
+    assert tidy_statement(
+        "Rina Rao took charge as Coast Guard chief on March 9.", "2024-03-10"
+    ) == ("Rina Rao took charge as Coast Guard chief on March 9, 2024.")
+    # A present-tense fact that cannot change needs no date.
+    assert tidy_statement("The Ganga is the longest river in India.", "2024-03-10") == (
+        "The Ganga is the longest river in India."
+    )
+    text, _ = clean_text(
+        "The drill began at Pokhran in 2024.\nThe Kenyan team of ninety soldiers is a membe"
+    )
+    assert text.strip() == "The drill began at Pokhran in 2024."

@@ -118,7 +118,21 @@ def clean_text(text: str) -> tuple[str, str | None]:
         line = LABEL_RE.sub("", line)
         line = ROMAN_MARKER_RE.sub(" ", line).strip() if ROMAN_MARKER_RE.search(line) else line
         lines.append(line)
+    # A page cut off mid-sentence ("... is a membe"): its last words are no statement.
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and len(lines[-1].split()) > 8 and not lines[-1].rstrip().endswith(CLOSERS):
+        lines[-1] = _whole_sentences(lines[-1])
     return "\n".join(lines), date
+
+
+CLOSERS = (".", "!", "?", '"', "”", "’", ")")
+
+
+def _whole_sentences(line: str) -> str:
+    """The line up to its last full stop: what a cut page leaves after it is a fragment."""
+    cut = max(line.rfind(". "), line.rfind("? "), line.rfind("! "))
+    return line[: cut + 1] if cut > 0 else ""
 
 
 # Past this many words a sentence sheds its asides before it becomes a statement.
@@ -185,6 +199,9 @@ def tidy_statement(
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:
         text = shorten(text)
+    if date and re.match(r"\d{4}", date) and not YEAR_IN_TEXT_RE.search(text):
+        # "on October 29": the article's year, said, so the statement is dated.
+        text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)
     dated = RELATIVE_TIME_RE.search(text) is not None
     text = RELATIVE_TIME_RE.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
@@ -199,6 +216,16 @@ def tidy_statement(
     return _dated(text, _month_year(date), relative=dated)
 
 
+# What a present-tense statement says that can change: a number, a rank, a post's holder.
+CHANGES_RE = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|top|rank\w*|position|place|chief|head|chair\w*|"
+    r"minister|secretary|governor|president|director|captain|number|total|tally|count)\b",
+    re.IGNORECASE,
+)
+DAY_OF_MONTH_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}\b(?!,? \d{4}|\d)"
+)
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
     r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
@@ -212,7 +239,12 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
         return text
     if not relative and re.search(rf"\b(?:{gz.MONTHS})\b", text):
         return text  # "on October 29": a day of the article's own year, said plainly
-    lead = "In" if PAST_RE.search(text) else "As of"
+    if PAST_RE.search(text):
+        lead = "In"
+    elif CHANGES_RE.search(text):
+        lead = "As of"  # a count, a rank or a holder: true as of the article's date
+    else:
+        return text  # "The Ganga is the longest river in India" needs no date
     first = text[0].lower() if _lower_ok(text) else text[0]
     return f"{lead} {when}, {first}{text[1:]}"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizmaster import extract_words as gz
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.text import STOPWORDS, norm
@@ -64,7 +65,13 @@ LEANING_RE = re.compile(
     r"|organisation|organization|panel|team|official|officials|minister|department|board"
     r"|council|centre|center|union|party|agency|authority|institute|site|sites|facility|plant"
     r"|station|vessel|ship|satellite|rocket|spacecraft|mission's|duo|pair|two|three|latter"
-    r"|former|same|above|following|said|new|newly|latest|previous|current|last|next)"
+    r"|former|same|above|following|said|new|newly|latest|previous|current|last|next"
+    r"|tunnel|office|building|bridge|expressway|highway|temple|road|tournament|match|series"
+    r"|championship|cheetah|cheetahs|animal|animals|species|bird|birds|festival|film|book"
+    r"|novel|honour|honor|ranking|survey|census|helicopter|aircraft|missile|tank|reserve|park"
+    r"|sanctuary|island|city|town|district|village|region|party|contest|competition|edition"
+    r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
+    r"|scheme's|project's|country's|state's|government's|company's|ministry's)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
@@ -84,7 +91,22 @@ WEEKDAY_OR_MONTH_RE = re.compile(
 TRIVIAL_KEYS = frozenset(
     "india indian indians centre center government government of india union government "
     "union the centre country nation state".split(" ")
-) | {"government of india", "union government", "the centre"}
+) | {
+    "government of india",
+    "union government",
+    "the centre",
+    "union cabinet",
+    "cabinet",
+    "supreme court",
+    "parliament",
+    "pm",
+    "prime minister",
+    "president",
+}
+# Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
+OBVIOUS_HOLDER_RE = re.compile(
+    r"\b(?:Prime Minister|PM|President)\s+_{5}|\b(?:Prime Minister|PM)\s+who\b"
+)
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
 # a wh-question cut from the wrong place.
 DOUBLE_ASK_RE = re.compile(
@@ -104,7 +126,7 @@ MAX_WORDS_AFTER_WH = 6
 # The key is one item of a list in the stem: any other item would fill the blank as well.
 LIST_ITEM_RE = re.compile(
     r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
-    r"|,\s*(?:the\s+)?_{5}\s+and\b"
+    r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
@@ -264,6 +286,12 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
         out.append("not examinable")
+    if span_type is SpanType.PERSON and re.search(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+        r"April|June|July|August|September|October|November|December)\b",
+        answer,
+    ):
+        out.append("broken key")  # "Narendra Modi Tuesday"
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
     if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
@@ -337,6 +365,11 @@ ANCHOR_RE = re.compile(
     r"\b(?!(?:In|As|On|The|A|An)\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|&|de)?\s*[A-Z0-9][\w'’.-]*)+"
     r"|\b[A-Z]{2,}[\w-]*\b|\b[A-Z][a-z]+-[A-Z0-9][\w-]*\b"
 )
+OPENING_WORDS = frozenset(
+    "While Among Considering Prior Former Born Despite Top Mr Mr. Dr Dr. Shri Smt Union Both "
+    "With Besides Apart Following Speaking Addressing Expressing Visionary Veteran Senior".split()
+)
+ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+-[A-Z0-9][\w-]*)$")
 SUPERLATIVE_RE = re.compile(
     r"\b(?:highest|largest|biggest|longest|oldest|tallest|smallest|deepest|first|only|"
     r"most \w+|\w+est)\b"
@@ -350,8 +383,13 @@ def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
-    if any(not DATE_WORDS_RE.match(m.group(0)) for m in ANCHOR_RE.finditer(rest)):
-        return True
+    for match in ANCHOR_RE.finditer(rest):
+        words = match.group(0).split()
+        while words and (words[0] in gz.COMMON_CAPITALISED or words[0] in OPENING_WORDS):
+            words.pop(0)  # "While India": a sentence's first word is no part of a name
+        name = " ".join(words).rstrip(".,;:")
+        if name and not DATE_WORDS_RE.match(name) and (len(words) > 1 or ACRONYM_RE.match(name)):
+            return True
     # "... is India's highest film honour": a superlative of a named place is specific.
     return bool(SUPERLATIVE_RE.search(rest) and re.search(r"\b[A-Z][a-z]+['’]s\b|\bin [A-Z]", rest))
 
@@ -467,6 +505,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("one of a list")
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
+        if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):
+            out.append("trivial key")
+        if question.variant != "hand" and not VERB_RE.search(question.prompt):
+            out.append("not a sentence")  # "Born on August 18, 1934, in _____."
         if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
             out.append("not examinable")  # "Article _____": a provision is named, not counted
         if question.kind == "mcq":
@@ -474,7 +516,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
                 question.answer, options, span_type, authored=authored(question, fact)
             )
     elif question.kind == "match":
-        out += option_defects(question.answer, options, SpanType.TERM)
+        # Options are codes ("A-2, B-1, C-3"): only their distinctness is the gate's business.
+        if len(set(options)) != len(options) or question.answer not in options:
+            out.append("options not distinct")
     if fact is not None and question.variant != "hand" and headline_like(fact.statement):
         out.append("not a sentence")
     return sorted(set(out))
