@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizmaster.extract import extract_facts
 from quizmaster.facts_file import load_facts_file
 from quizmaster.generate import BLANK, DeckIndex, generate_questions, norm, questions_for_fact
 from quizmaster.generate.match import match_questions
@@ -84,8 +85,14 @@ def test_builtin_deck_asks_every_fact_once() -> None:
 
 
 def test_true_false_is_false_about_half_the_time() -> None:
+    # The built-in deck and the article fixtures: enough true/false questions for a ratio.
     facts, _ = builtin()
-    assert 0.3 < kinds_answer(candidates(facts), "False") < 0.7
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    for path in sorted(articles.glob("*.txt")):
+        facts += extract_facts(path.read_text(encoding="utf-8"), title=path.stem).facts
+    made = candidates(facts)
+    assert sum(q.kind == "true_false" for q in made) >= 50
+    assert 0.3 < kinds_answer(made, "False") < 0.7
 
 
 def kinds_answer(questions: list[Question], answer: str) -> float:

@@ -11,6 +11,7 @@ from quizmaster.generate import generate_questions
 from quizmaster.importers import ensure_builtin_deck, import_facts_yaml
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.store import Store
+from tests.kinds import KINDS_DIR
 
 from .conftest import NOW
 
@@ -61,20 +62,23 @@ def test_import_is_idempotent_and_keeps_history(store: Store, facts_yaml: Path) 
     )
 
 
-def test_editing_a_fact_updates_in_place(store: Store, facts_yaml: Path) -> None:
-    import_facts_yaml(store, facts_yaml, now=NOW)
+def test_editing_a_fact_updates_in_place(store: Store, tmp_path: Path) -> None:
+    # A one-fact deck whose fact keeps a question (the small deck's may keep none).
+    facts_yaml = tmp_path / "lander.yaml"
+    facts_yaml.write_text((KINDS_DIR / "mcq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    first = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert len(first.questions_added) == 1
     text = facts_yaml.read_text(encoding="utf-8")
     facts_yaml.write_text(
-        text.replace("Paris is the capital", "Paris is the chief city and capital"),
+        text.replace("landed near the lunar south pole", "landed close to the lunar south pole"),
         encoding="utf-8",
     )
     report = import_facts_yaml(store, facts_yaml, now=NOW)
-    assert report.facts_updated == ["capital-france"]
+    assert report.facts_updated == ["lander-date"]
     # The fact keeps its one question (same id), now worded from the edited statement.
-    kept = [q.question.id for q in store.questions() if q.question.fact_id == "capital-france"]
-    assert len(kept) == 1
-    assert [q for q in report.questions_updated if q.startswith("capital-france:")] == kept
+    assert report.questions_updated == first.questions_added
     assert report.questions_added == []
+    assert "close to" in store.question(first.questions_added[0]).question.prompt
 
 
 def test_removed_fact_is_retired_not_deleted(
