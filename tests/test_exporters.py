@@ -153,10 +153,16 @@ def test_yaml_needs_exactly_one_deck(store: Store) -> None:
 
 
 def test_export_command_text_to_stdout(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["export", "--format", "md", "--kind", "cloze"])
+    listed = json.loads(runner.invoke(app, ["questions", "list", "--json"]).stdout)
+    kind = listed[0]["kind"]
+    result = runner.invoke(app, ["export", "--format", "md", "--kind", kind])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# Worksheet: India–Israel Defence MoU 2025\n")
     assert "## Answer key" in result.stdout
+    # Only questions of that kind: the answer key has one line per question of the kind.
+    asked = [q for q in listed if q["kind"] == kind]
+    key = result.stdout.split("## Answer key", 1)[1]
+    assert len([line for line in key.splitlines() if line[:1].isdigit()]) == len(asked)
     assert result.stderr == ""
 
 

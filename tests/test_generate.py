@@ -4,14 +4,16 @@ import os
 import random
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from quizmaster.extract import extract_facts
 from quizmaster.facts_file import load_facts_file
-from quizmaster.generate import BLANK, DeckIndex, generate_questions, norm
+from quizmaster.generate import BLANK, DeckIndex, generate_questions, norm, questions_for_fact
+from quizmaster.generate.match import match_questions
 from quizmaster.generate.per_fact import ambiguous_blank, echoed, falsify
+from quizmaster.generate.statements import statements_question, topic_groups
 from quizmaster.generate.values import nearby_values, numeric_key
 from quizmaster.generate.wording import wh_prompt
 from quizmaster.models import (
@@ -21,7 +23,6 @@ from quizmaster.models import (
     McqQuestion,
     Question,
     SpanType,
-    StatementsQuestion,
 )
 from quizmaster.paths import builtin_deck_path
 from tests.golden_format import golden_text
@@ -32,6 +33,18 @@ GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
 def builtin() -> tuple[list[Fact], list[Question]]:
     facts = load_facts_file(builtin_deck_path()).resolved_facts()
     return facts, generate_questions(facts)
+
+
+def candidates(facts: list[Fact]) -> list[Question]:
+    """Every question the per-fact builders make, before the gate and the ranking keep the
+    best one per fact."""
+    index = DeckIndex.build(facts)
+    return [q for f in facts for q in questions_for_fact(f, index)]
+
+
+def covered(questions: list[Question]) -> list[str]:
+    """The facts the questions stand for (several for a statements or match question)."""
+    return [f for q in questions for f in (getattr(q, "fact_ids", None) or [q.fact_id])]
 
 
 def fact(statement: str, *spans: tuple[str, SpanType], **extra: object) -> Fact:
@@ -48,12 +61,38 @@ def fact(statement: str, *spans: tuple[str, SpanType], **extra: object) -> Fact:
 # --- the built-in deck ----------------------------------------------------------------------
 
 
-def test_builtin_deck_has_every_kind_and_four_questions_per_fact() -> None:
+def test_builtin_deck_keeps_at_most_one_question_per_fact() -> None:
     facts, questions = builtin()
-    kinds = Counter(q.kind for q in questions)
-    assert set(kinds) == {"short_answer", "cloze", "mcq", "true_false", "statements", "match"}
-    assert len(questions) / len(facts) >= 4
-    assert 0.3 < kinds_answer(questions, "False") < 0.7
+    assert len(facts) >= 15 and questions
+    assert len(covered(questions)) == len(set(covered(questions)))
+    assert set(covered(questions)) <= {f.id for f in facts}
+    # A statements or match question covers only facts that kept no question of their own.
+    own = {q.fact_id for q in questions if q.kind not in ("statements", "match")}
+    for q in questions:
+        if q.kind in ("statements", "match"):
+            assert not own & set(covered([q])), q.id
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="5 of the 16 built-in facts get no question: each of their questions shows a key "
+    "that a kept question asks (e.g. 'Rajesh Kumar Singh', 'Amir Baram'), and the statements "
+    "set over their topic group shows those keys too",
+)
+def test_builtin_deck_asks_every_fact_once() -> None:
+    facts, questions = builtin()
+    assert sorted(covered(questions)) == sorted(f.id for f in facts)
+
+
+def test_true_false_is_false_about_half_the_time() -> None:
+    # The built-in deck and the article fixtures: enough true/false questions for a ratio.
+    facts, _ = builtin()
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    for path in sorted(articles.glob("*.txt")):
+        facts += extract_facts(path.read_text(encoding="utf-8"), title=path.stem).facts
+    made = candidates(facts)
+    assert sum(q.kind == "true_false" for q in made) >= 50
+    assert 0.3 < kinds_answer(made, "False") < 0.7
 
 
 def kinds_answer(questions: list[Question], answer: str) -> float:
@@ -61,8 +100,9 @@ def kinds_answer(questions: list[Question], answer: str) -> float:
     return sum(q.answer == answer for q in tf) / len(tf)
 
 
-def test_each_fact_has_a_one_liner_and_a_cloze() -> None:
-    facts, questions = builtin()
+def test_each_fact_has_a_one_liner_and_a_cloze_to_choose_from() -> None:
+    facts = load_facts_file(builtin_deck_path()).resolved_facts()
+    questions = candidates(facts)
     index = DeckIndex.build(facts)
     for f in facts:
         kinds = {q.kind for q in questions if q.fact_id == f.id}
@@ -90,7 +130,10 @@ def test_ids_are_stable_and_unique(facts_yaml: Path) -> None:
     first = generate_questions(facts)
     assert [q.model_dump() for q in first] == [q.model_dump() for q in generate_questions(facts)]
     assert len({q.id for q in first}) == len(first)
-    ids = {q.id for q in first}
+    made = candidates(facts)
+    assert [q.model_dump() for q in made] == [q.model_dump() for q in candidates(facts)]
+    assert {q.id for q in first} <= {q.id for q in made}
+    ids = {q.id for q in made}
     # The ids of the foundation survive, so existing review history does.
     assert {
         "summit-ordinal:short_answer:hand",
@@ -103,7 +146,7 @@ def test_ids_are_stable_and_unique(facts_yaml: Path) -> None:
 
 def test_cloze_blanks_the_span(facts_yaml: Path) -> None:
     facts = load_facts_file(facts_yaml).resolved_facts()
-    cloze = next(q for q in generate_questions(facts) if q.id == "capital-france:cloze:paris")
+    cloze = next(q for q in candidates(facts) if q.id == "capital-france:cloze:paris")
     assert cloze.prompt == f"{BLANK} is the capital of France."
     assert cloze.answer == "Paris"
 
@@ -118,9 +161,9 @@ def test_no_prompt_gives_its_answer_away() -> None:
 
 
 def test_mcq_options_are_four_distinct_with_one_right() -> None:
-    _, questions = builtin()
-    mcqs = [q for q in questions if isinstance(q, McqQuestion)]
-    assert len(mcqs) >= 49
+    facts, questions = builtin()
+    mcqs = [q for q in [*questions, *candidates(facts)] if isinstance(q, McqQuestion)]
+    assert len(mcqs) >= len(facts)
     for q in mcqs:
         assert len({norm(o) for o in q.choices}) == 4, q.id
         assert [norm(o) for o in q.choices].count(norm(q.answer)) == 1, q.id
@@ -177,7 +220,7 @@ def test_gazetteer_supplies_same_typed_distractors() -> None:
         ("Jaipur", SpanType.PLACE),
         ("Rajasthan", SpanType.PLACE),
     )
-    by_id = {q.id: q for q in generate_questions([f])}
+    by_id = {q.id: q for q in candidates([f])}
     jaipur = by_id["f:mcq:jaipur"]
     assert isinstance(jaipur, McqQuestion)
     from quizmaster.gazetteer import INDIAN_CITIES, INDIAN_STATE_CAPITALS
@@ -194,7 +237,7 @@ def test_facts_that_read_alike_never_supply_each_others_answer() -> None:
     c = fact("Hillcrest signed the pact for its people.", ("Hillcrest", SpanType.PLACE), id="c")
     d = fact("Oakford lies on the river.", ("Oakford", SpanType.PLACE), id="d")
     e = fact("The treaty was drafted at Elmwood.", ("Elmwood", SpanType.PLACE), id="e")
-    mcqs = [q for q in generate_questions([a, b, c, d, e]) if isinstance(q, McqQuestion)]
+    mcqs = [q for q in candidates([a, b, c, d, e]) if isinstance(q, McqQuestion)]
     first = next(q for q in mcqs if q.fact_id == "a")
     assert "Lakeside" not in first.choices
     assert {"Hillcrest", "Oakford", "Elmwood"} <= set(first.choices)
@@ -299,7 +342,7 @@ def test_wh_questions_around_titles_posts_and_names(
 
 def test_a_span_inside_a_name_gets_a_fill_in_the_blank_mcq() -> None:
     f = fact("The 16th BRICS Summit was held in Kazan.", ("BRICS", SpanType.ORGANISATION))
-    by_id = {q.id: q for q in generate_questions([f])}
+    by_id = {q.id: q for q in candidates([f])}
     assert "f:short_answer:brics" not in by_id
     stem = by_id["f:mcq:brics"]
     assert isinstance(stem, McqQuestion)
@@ -389,32 +432,56 @@ def test_wh_questions_read_naturally(
     assert wh_prompt(f, KeySpan(text=span, type=kind)) == expected
 
 
+# A technology fact whose hand-written question is an MCQ stem ("Which of these ...").
+AI_FACT = fact(
+    "Artificial intelligence is one of the emerging technologies named in the 2025 "
+    "India–Israel defence MoU.",
+    ("Artificial intelligence", SpanType.TERM),
+    id="tech-ai",
+    question="Which of these is an emerging technology named in the 2025 India–Israel defence MoU?",
+    answer="Artificial intelligence",
+    distractors=["Quantum computing", "Hypersonic propulsion", "Synthetic biology"],
+    explanation="AI is also among the areas of collaboration the MoU lists.",
+)
+# A hand-written deck may still ask what an abbreviation stands for.
+JWG_FACT = fact(
+    "In India–Israel defence ties, the abbreviation JWG stands for Joint Working Group.",
+    ("Joint Working Group", SpanType.ORGANISATION),
+    id="jwg-full-form",
+    question="What is the full form of JWG, the India–Israel mechanism on defence cooperation?",
+    answer="Joint Working Group",
+)
+
+
 def test_accepted_typed_answers() -> None:
-    _, questions = builtin()
-    by_id = {q.id: q for q in questions}
+    facts = load_facts_file(builtin_deck_path()).resolved_facts()
+    by_id = {q.id: q for q in candidates([*facts, AI_FACT, JWG_FACT])}
     assert {"17", "seventeenth"} <= set(by_id["jwg-17th-meeting:cloze:17th"].accepted)
-    assert "AI" in by_id["tech-artificial-intelligence:short_answer:hand"].accepted
+    assert "AI" in by_id["tech-ai:short_answer:hand"].accepted
     # Never the abbreviation the question itself asks to expand.
     assert by_id["jwg-full-form:cloze:joint-working-group"].accepted == []
 
 
 def test_hand_written_mcq_stem_becomes_a_typed_question() -> None:
-    _, questions = builtin()
-    by_id = {q.id: q for q in questions}
-    assert by_id["tech-artificial-intelligence:short_answer:hand"].prompt == (
-        "Name an emerging technology singled out in the 2025 India–Israel defence MoU."
+    by_id = {q.id: q for q in candidates([AI_FACT])}
+    assert by_id["tech-ai:short_answer:hand"].prompt == (
+        "Name an emerging technology named in the 2025 India–Israel defence MoU."
     )
-    assert by_id["tech-artificial-intelligence:mcq:hand"].prompt.startswith("Which of these")
+    assert by_id["tech-ai:mcq:hand"].prompt.startswith("Which of these")
 
 
 # --- statements and match -------------------------------------------------------------------
 
 
 def test_statements_answer_matches_which_statements_are_true() -> None:
-    facts, questions = builtin()
+    facts = load_facts_file(builtin_deck_path()).resolved_facts()
     true = {f.statement for f in facts}
-    groups = [q for q in questions if isinstance(q, StatementsQuestion)]
-    assert len(groups) >= 10
+    index = DeckIndex.build(facts)
+    # Every topic group of the deck, as the builder makes it (the ranking then keeps those
+    # over facts that kept no question of their own; see test_question_kinds).
+    built = [statements_question(index, group) for group in topic_groups(facts)]
+    groups = [q for q in built if q is not None]
+    assert len(groups) >= 3
     assert {len(q.statements) for q in groups} <= {2, 3, 4}
     forms = set()
     for q in groups:
@@ -435,6 +502,7 @@ def test_statements_answer_matches_which_statements_are_true() -> None:
             forms.add("which")
             numbers = [int(x) for x in q.answer.replace(",", " ").split() if x.isdigit()]
             assert numbers == correct or (q.answer == "Both 1 and 2" and correct == [1, 2]), q.id
+        assert len(correct) < len(q.statements), q.id  # at least one is false
         for n in range(1, len(q.statements) + 1):
             if n not in correct:
                 assert f"Statement {n} is incorrect" in q.explanation, q.id
@@ -442,8 +510,24 @@ def test_statements_answer_matches_which_statements_are_true() -> None:
 
 
 def test_match_pairs_abbreviations_with_their_full_forms() -> None:
-    _, questions = builtin()
-    (match,) = [q for q in questions if isinstance(q, MatchQuestion)]
+    facts = [
+        fact(
+            "India and Israel run a Joint Working Group (JWG) on defence cooperation.",
+            ("Joint Working Group", SpanType.ORGANISATION),
+            id="jwg",
+        ),
+        fact(
+            "The two countries signed a Memorandum of Understanding (MoU) in Tel Aviv.",
+            ("Memorandum of Understanding", SpanType.TERM),
+            id="mou",
+        ),
+        fact(
+            "Artificial intelligence (AI) is one of the technologies the pact covers.",
+            ("Artificial intelligence", SpanType.TERM),
+            id="ai",
+        ),
+    ]
+    (match,) = [q for q in match_questions(facts) if isinstance(q, MatchQuestion)]
     full: dict[str, str] = {}
     for code in match.answer.split(", "):
         letter, number = code.split("-")
@@ -470,18 +554,18 @@ def test_match_person_to_post_needs_three_unambiguous_pairs() -> None:
         fact(s, (p, SpanType.PERSON), (r, SpanType.ROLE), id=f"p{i}")
         for i, (s, p, r) in enumerate(people)
     ]
-    matches = [q for q in generate_questions(facts) if isinstance(q, MatchQuestion)]
+    matches = match_questions(facts)
     assert len(matches) == 1
     assert matches[0].left == ["Asha Rao", "Vikram Sen", "Meera Iyer"]
     assert sorted(matches[0].right) == sorted(r for _, _, r in people)
-    assert not [q for q in generate_questions(facts[:2]) if isinstance(q, MatchQuestion)]
+    assert not match_questions(facts[:2])
 
 
 def test_bounded_numbers_get_no_automatic_nearby_options() -> None:
     less = fact("Less than 5 countries have landed on the Moon.", ("5", SpanType.NUMBER))
-    assert not [q for q in generate_questions([less]) if isinstance(q, McqQuestion)]
+    assert not [q for q in candidates([less]) if isinstance(q, McqQuestion)]
     about = fact("About 1.4 billion people live in India.", ("1.4 billion", SpanType.NUMBER))
-    (q,) = [q for q in generate_questions([about]) if isinstance(q, McqQuestion)]
+    (q,) = [q for q in candidates([about]) if isinstance(q, McqQuestion)]
     for option in q.choices:
         if option != q.answer:
             assert abs(float(option.split()[0]) - 1.4) > 0.28, q.choices
@@ -489,7 +573,7 @@ def test_bounded_numbers_get_no_automatic_nearby_options() -> None:
 
 def test_fractions_have_fraction_options() -> None:
     f = fact("The Act reserved one-third of seats for women.", ("one-third", SpanType.NUMBER))
-    (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
+    (q,) = [q for q in candidates([f]) if isinstance(q, McqQuestion)]
     assert set(q.choices) <= {"one-half", "one-third", "two-thirds", "one-fourth", "three-fourths"}
     assert q.accepted == []
 
@@ -501,11 +585,12 @@ def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
         question="In which city was the 2023 summit held?",
         answer="New Delhi",
     )
-    (q,) = [q for q in generate_questions([f]) if q.id == "f:mcq:hand"]
+    (q,) = [q for q in candidates([f]) if q.id == "f:mcq:hand"]
     assert isinstance(q, McqQuestion)
-    from quizmaster.gazetteer import INDIAN_CITIES
+    from quizmaster.gazetteer import INDIAN_CITIES, INDIAN_STATE_CAPITALS, INDIAN_UT_CAPITALS
 
-    assert set(q.choices) <= set(INDIAN_CITIES)
+    cities = {*INDIAN_CITIES, *INDIAN_STATE_CAPITALS.values(), *INDIAN_UT_CAPITALS.values()}
+    assert "New Delhi" in q.choices and set(q.choices) <= cities
 
 
 def test_same_questions_whatever_the_hash_seed() -> None:

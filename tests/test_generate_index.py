@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from quizmaster.facts_file import load_facts_file
-from quizmaster.generate import DeckIndex, generate_questions
+from quizmaster.generate import DeckIndex, generate_questions, questions_for_fact
 from quizmaster.generate import distractors as generate_distractors
 from quizmaster.generate import per_fact as generate_per_fact
 from quizmaster.generate import text as generate_text
@@ -101,14 +101,15 @@ def mixed_deck(seed: int) -> list[Fact]:
     plus look-alike facts sharing names, places and dates with each other."""
     rng = random.Random(seed)
     builtin = load_facts_file(builtin_deck_path()).resolved_facts()
-    picked = rng.sample(builtin, rng.randint(20, min(40, len(builtin))))
+    picked = rng.sample(builtin, rng.randint(min(15, len(builtin)), min(40, len(builtin))))
     facts = [
         f.model_copy(update={"id": f"b{seed}-{i}", "topic": f"T{rng.randrange(3)}"})
         for i, f in enumerate(picked)
     ]
     people = ["Asha Rao", "Vikram Sethi", "Meera Nair", "Arjun Das"]
     places = ["Kazan", "New Delhi", "Pune", "Chennai", "Geneva"]
-    for i in range(rng.randint(10, 20)):
+    # The built-in deck has 15 facts or more; look-alikes make up the rest of 30.
+    for i in range(rng.randint(10, 20) + max(0, 20 - len(picked))):
         person, place = rng.choice(people), rng.choice(places)
         year = str(rng.choice([2019, 2021, 2023, 2025]))
         verb = rng.choice(["chaired the summit", "opened the new port", "signed the accord"])
@@ -162,6 +163,14 @@ def test_large_synthetic_deck_is_deterministic() -> None:
     facts = load_synthetic().synthetic_facts(2000, distractors=True)
     first = dumped(facts)
     second = dumped(list(facts))
-    assert len(first) > 10_000
     assert first == second
     assert len({q["id"] for q in first}) == len(first)
+    # What the builders offer over the deck indexes, before the gate: large and stable too.
+    index = DeckIndex.build(facts)
+    offered = [q.model_dump() for f in facts for q in questions_for_fact(f, index)]
+    again = DeckIndex.build(list(facts))
+    assert offered == [q.model_dump() for f in facts for q in questions_for_fact(f, again)]
+    assert len(offered) > 2 * len(facts)
+    # One question per fact at most, however large the deck.
+    single = [q["fact_id"] for q in first if q["kind"] not in ("statements", "match")]
+    assert len(single) == len(set(single))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizmaster.generate import BLANK, generate_questions
+from quizmaster.generate import BLANK, DeckIndex, generate_questions, questions_for_fact
 from quizmaster.models import Fact, KeySpan, SpanType
 
 _words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
@@ -47,5 +47,10 @@ def test_generated_questions_are_valid_unique_and_stable(deck: list[Fact]) -> No
         assert q.prompt.strip()
         if q.kind == "cloze":
             assert BLANK in q.prompt
+    # One question per fact at most (a statements or match question stands for several).
+    covered = [f for q in questions for f in (getattr(q, "fact_ids", None) or [q.fact_id])]
+    assert len(covered) == len(set(covered))
+    # Every fact has questions to choose from, whatever the gate then keeps.
+    index = DeckIndex.build(deck)
     for fact in deck:
-        assert any(q.fact_id == fact.id for q in questions)
+        assert questions_for_fact(fact, index)

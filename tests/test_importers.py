@@ -149,7 +149,7 @@ def test_cli_json_round_trip(runner: CliRunner, tmp_path: Path) -> None:
     ]
     assert listed[0] == listed[1]
     # The other database had loaded the same built-in deck, unreviewed: nothing to change.
-    assert report["history"]["cards_unchanged"] == len(listed[0]) > 100
+    assert report["history"]["cards_unchanged"] == len(listed[0]) > 0
 
 
 def test_import_is_all_or_nothing_across_decks(full_store: Store, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from quizmaster import optimizer
 from quizmaster.cli import app
 from quizmaster.errors import InputFileError
 from quizmaster.importers import ensure_builtin_deck
+from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, SpanType
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
 from quizmaster.store import CardState, Store
 from tests.conftest import NOW
@@ -332,10 +333,39 @@ def test_cli_text_report_offers_reschedule(runner: CliRunner, tmp_path: Path) ->
     assert code == 2 and "--dry-run saves nothing" in err
 
 
+def load_practice_deck(store: Store, cards: int) -> None:
+    """A deck of ``cards`` numbered facts, one typed question each."""
+    facts = [
+        Fact(
+            id=f"year-{n}",
+            statement=f"Practice event number {n} took place in {1800 + n}.",
+            spans=[KeySpan(text=str(1800 + n), type=SpanType.DATE)],
+            topic="Practice",
+        )
+        for n in range(cards)
+    ]
+    questions: list[Question] = [
+        ShortAnswerQuestion(
+            id=f"{f.id}:short_answer:x",
+            fact_id=f.id,
+            variant="x",
+            prompt=f"In which year did practice event number {n} take place?",
+            answer=str(1800 + n),
+            topic="Practice",
+        )
+        for n, f in enumerate(facts)
+    ]
+    store.load_deck("Practice", facts, questions, now=NOW)
+
+
 def record_history(store: Store, seed: int) -> list[CardState]:
-    """Simulated reviews of the built-in deck's questions, stored as the quiz stores them."""
+    """Simulated reviews of the built-in deck's and a hand-made deck's questions, stored as
+    the quiz stores them (the built-in deck alone, one question per fact, holds too few cards
+    for the history the optimizer needs)."""
     ensure_builtin_deck(store, now=NOW)
+    load_practice_deck(store, cards=180)
     ids = [q.question.id for q in store.questions()]
+    assert len(ids) > 180
     reviews, final = simulate(LEARNER, cards=len(ids), days=300, seed=seed, card_ids=ids)
     with store.transaction():
         for review in reviews:

@@ -62,10 +62,19 @@ def test_start_up_paths_skip_heavy_imports(builtin_db: Path) -> None:
 def test_questions_json_matches_the_full_listing(builtin_db: Path) -> None:
     with Store.open(builtin_db, now=NOW) as store:
         deck = store.decks()[0].name
-        for args in [(None, None), (deck, None), (None, "short_answer"), (deck, "cloze")]:
-            full = [q.to_json() for q in store.questions(*args)]
-            assert store.questions_json(*args) == full
-            assert full
+        # Every kind, held by the deck or not (then both listings are empty).
+        kinds: list[str | None] = [
+            None,
+            *("mcq", "short_answer", "cloze", "true_false", "statements", "match"),
+        ]
+        held = 0
+        for name in (None, deck):
+            for kind in kinds:
+                full = [q.to_json() for q in store.questions(name, kind)]
+                assert store.questions_json(name, kind) == full
+                assert full or kind is not None
+                held += bool(full) and kind is not None
+        assert held >= 2
 
 
 def test_light_json_out_prints_what_render_prints(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,12 +12,13 @@ from quizmaster.models import Question
 from quizmaster.paths import builtin_deck_path
 from quizmaster.render import question_body
 
+from .kinds import KINDS, KINDS_DIR, one_of_each_kind
+
 
 def first_of_each_kind() -> dict[str, Question]:
-    questions = generate_questions(load_facts_file(builtin_deck_path()).resolved_facts())
-    out: dict[str, Question] = {}
-    for q in questions:
-        out.setdefault(q.kind, q)
+    """One question of every kind, from the purpose-built decks of tests/data/kinds."""
+    out = one_of_each_kind()
+    assert set(out) == set(KINDS)
     return out
 
 
@@ -28,7 +29,8 @@ def shown(question: Question, width: int = 70) -> str:
 
 
 def test_every_kind_renders_without_its_answer_unless_an_option() -> None:
-    for kind, q in first_of_each_kind().items():
+    builtin = generate_questions(load_facts_file(builtin_deck_path()).resolved_facts())
+    for kind, q in [*first_of_each_kind().items(), *((q.kind, q) for q in builtin)]:
         text = shown(q)
         flat = " ".join(text.split())
         if q.options is None:
@@ -55,14 +57,25 @@ def test_match_shows_both_lists_side_by_side() -> None:
     q = first_of_each_kind()["match"]
     text = shown(q)
     assert "List I" in text and "List II" in text
-    assert "A. JWG" in text and "1. " in text
+    assert "A. Asha Rao" in text and "1. " in text
     assert "Select the correct code." in text
 
 
 def test_questions_show_renders_a_statements_question(runner: CliRunner) -> None:
     q = first_of_each_kind()["statements"]
+    imported = runner.invoke(app, ["import", str(KINDS_DIR / "statements.yaml")])
+    assert imported.exit_code == 0, imported.stderr
     result = runner.invoke(app, ["questions", "show", q.id])
     assert result.exit_code == 0, result.stderr
     assert "Consider the following statements:" in result.stdout
     assert f"Answer: {q.answer}" in result.stdout
     assert "…" not in result.stdout  # nothing cropped when stdout is not a terminal
+
+
+def test_questions_show_renders_a_cloze_with_its_blank(runner: CliRunner) -> None:
+    q = first_of_each_kind()["cloze"]
+    imported = runner.invoke(app, ["import", str(KINDS_DIR / "cloze.yaml")])
+    assert imported.exit_code == 0, imported.stderr
+    result = runner.invoke(app, ["questions", "show", q.id])
+    assert result.exit_code == 0, result.stderr
+    assert "_____" in result.stdout and f"Answer: {q.answer}" in result.stdout

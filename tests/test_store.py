@@ -11,6 +11,7 @@ from quizmaster.generate import generate_questions
 from quizmaster.importers import ensure_builtin_deck, import_facts_yaml
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.store import Store
+from tests.kinds import KINDS_DIR
 
 from .conftest import NOW
 
@@ -61,17 +62,23 @@ def test_import_is_idempotent_and_keeps_history(store: Store, facts_yaml: Path) 
     )
 
 
-def test_editing_a_fact_updates_in_place(store: Store, facts_yaml: Path) -> None:
-    import_facts_yaml(store, facts_yaml, now=NOW)
+def test_editing_a_fact_updates_in_place(store: Store, tmp_path: Path) -> None:
+    # A one-fact deck whose fact keeps a question (the small deck's may keep none).
+    facts_yaml = tmp_path / "lander.yaml"
+    facts_yaml.write_text((KINDS_DIR / "mcq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    first = import_facts_yaml(store, facts_yaml, now=NOW)
+    assert len(first.questions_added) == 1
     text = facts_yaml.read_text(encoding="utf-8")
     facts_yaml.write_text(
-        text.replace("Paris is the capital", "Paris is the chief city and capital"),
+        text.replace("landed near the lunar south pole", "landed close to the lunar south pole"),
         encoding="utf-8",
     )
     report = import_facts_yaml(store, facts_yaml, now=NOW)
-    assert report.facts_updated == ["capital-france"]
-    assert "capital-france:cloze:paris" in report.questions_updated
+    assert report.facts_updated == ["lander-date"]
+    # The fact keeps its one question (same id), now worded from the edited statement.
+    assert report.questions_updated == first.questions_added
     assert report.questions_added == []
+    assert "close to" in store.question(first.questions_added[0]).question.prompt
 
 
 def test_removed_fact_is_retired_not_deleted(
@@ -111,7 +118,7 @@ def test_bad_file_writes_nothing(store: Store, tmp_path: Path) -> None:
 
 def test_builtin_deck_loaded_once(store: Store) -> None:
     report = ensure_builtin_deck(store, now=NOW)
-    assert report is not None and len(report.facts_added) >= 25
+    assert report is not None and len(report.facts_added) >= 15
     assert ensure_builtin_deck(store, now=NOW) is None
 
 
@@ -131,8 +138,12 @@ def test_unknown_deck_and_question(store: Store) -> None:
 
 def test_questions_filters(store: Store, facts_yaml: Path) -> None:
     import_facts_yaml(store, facts_yaml, now=NOW)
-    kinds = {q.question.kind for q in store.questions(kind="cloze")}
-    assert kinds == {"cloze"}
+    every = store.questions()
+    present = {q.question.kind for q in every}
+    assert present  # the small deck yields questions
+    for kind in ("mcq", "cloze", "short_answer", "true_false", "statements", "match"):
+        picked = [q.question.id for q in store.questions(kind=kind)]
+        assert picked == [q.question.id for q in every if q.question.kind == kind]
     assert store.count_new() == len(store.questions())
     assert store.count_due(NOW) == 0
 
@@ -151,7 +162,7 @@ def test_record_and_undo_review(store: Store, facts_yaml: Path) -> None:
     from quizmaster.store import CardState
 
     import_facts_yaml(store, facts_yaml, now=NOW)
-    qid = "capital-france:cloze:paris"
+    qid = store.questions()[0].question.id
     assert store.card(qid) == CardState(question_id=qid)
     session = store.start_session("quiz", started_at=NOW)
     after = CardState(
