@@ -1918,7 +1918,7 @@ _guard_reads(
     "history_for",
     "questions_json",
     "review_stats",
-    "card_rows",
+    "card_tally",
     "cards_for",
     "mock_items",
     "reviews_since",
