@@ -370,6 +370,7 @@ OPENING_WORDS = frozenset(
     "With Besides Apart Following Speaking Addressing Expressing Visionary Veteran Senior".split()
 )
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+-[A-Z0-9][\w-]*)$")
+OF_NAME_RE = re.compile(r"\b[a-z]+ of (?:the )?(?-i:[A-Z])[a-z]+")
 SUPERLATIVE_RE = re.compile(
     r"\b(?:highest|largest|biggest|longest|oldest|tallest|smallest|deepest|first|only|"
     r"most \w+|\w+est)\b"
@@ -390,6 +391,8 @@ def anchored(stem: str, answer: str) -> bool:
         name = " ".join(words).rstrip(".,;:")
         if name and not DATE_WORDS_RE.match(name) and (len(words) > 1 or ACRONYM_RE.match(name)):
             return True
+    if OF_NAME_RE.search(rest):
+        return True  # "the capital of France", "the Governor of Kerala": a named relation
     # "... is India's highest film honour": a superlative of a named place is specific.
     return bool(SUPERLATIVE_RE.search(rest) and re.search(r"\b[A-Z][a-z]+['’]s\b|\bin [A-Z]", rest))
 
