@@ -287,7 +287,8 @@ def escaped_deck(tmp_path: Path, db_path: Path) -> Path:
         "Capital of Chile?,Santiago,geo",
     ]
     path = tmp_path / "escapes.csv"
-    path.write_text("#deck column:4\n" + "\n".join(r + f",=Deck{ESCAPES}" for r in rows) + "\n")
+    evil = f"Capital of Fiji?,Suva,geo,Evil{ESCAPES}\n"  # escape sequences in a deck name
+    path.write_text("#deck column:4\n" + "\n".join(r + ",=Deck" for r in rows) + "\n" + evil)
     with Store.open(db_path, now=NOW) as store:
         import_path(store, path, now=NOW)
     return db_path
