@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from quizmaster.guard import clean_text
+
 FACT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SOURCE_DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -32,8 +34,6 @@ class SpanType(str, Enum):
 def _clean(value: Any) -> Any:
     """Text from outside (files, packages, the database) without terminal escape sequences
     or control characters, so no deck can retitle or clear the terminal it is shown on."""
-    from quizmaster.guard import clean_text
-
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
