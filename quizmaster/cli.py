@@ -69,7 +69,7 @@ def _click_exceptions() -> Any:
 
 def _database_damage(exc: Exception) -> str:
     return (
-        f"the database cannot be read ({_one_line(str(exc))[:200]}); "
+        f"the database cannot be read or written ({_one_line(str(exc))[:200]}); "
         "run `quizmaster doctor` to check it"
     )
 

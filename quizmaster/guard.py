@@ -17,36 +17,21 @@ MAX_YEAR = 2199
 EARLIEST = dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc)
 LATEST = dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc)
 
-# An escape sequence (CSI ... final byte, OSC/DCS/APC/PM/SOS ... terminator, or ESC and one
-# byte), then any other C0/C1 control but tab and newline, and DEL.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -~]?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters but tab and newline (C0, DEL, C1: ESC and CSI start every terminal escape
+# sequence) and lone surrogates (bytes that were not valid UTF-8).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _replace(match: re.Match[str]) -> str:
+    return "\n" if match.group() == "\r" else "\ufffd"
 
 
 def clean_text(text: str) -> str:
-    """``text`` without terminal escape sequences and control characters (tab and newline
-    stay; a carriage return before a newline goes, a lone one becomes a newline). Lone
-    surrogates (undecodable bytes) become U+FFFD. Cheap when there is nothing to remove."""
-    if _UNSAFE.search(text):
-        text = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.isascii():
-        text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
-    return text
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    """``text`` safe to show on a terminal: every control character but tab and newline
+    becomes U+FFFD (a carriage return a newline), so no escape sequence can retitle, clear or
+    recolour the terminal. Character by character, so a span cleaned alone still occurs in
+    its statement cleaned alone; a non-blank text stays non-blank. Cheap when clean."""
+    return _UNSAFE.sub(_replace, text) if _UNSAFE.search(text) else text
 
 
 def clean_answer(text: str) -> str:

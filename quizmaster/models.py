@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from quizmaster.guard import clean_text, has_controls
+
 FACT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SOURCE_DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -29,26 +31,40 @@ class SpanType(str, Enum):
     EVENT = "event"
 
 
-def _clean(value: Any) -> Any:
-    """Text from outside (files, packages, the database) without terminal escape sequences
-    or control characters, so no deck can retitle or clear the terminal it is shown on."""
-    from quizmaster.guard import clean_text
+def _dirty(value: object) -> bool:
+    return type(value) is str and not value.isprintable() and has_controls(value)
 
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [clean_text(v) if isinstance(v, str) else v for v in value]
-    return value
+
+def _clean(data: Any) -> Any:
+    """Text fields from outside (files, packages, the database) without control characters,
+    so no deck can retitle or clear the terminal it is shown on. One pass over the model's
+    input (strings and lists of strings; nested models clean their own); clean input, the
+    usual case, is returned as it is after a C-level ``isprintable`` per string."""
+    if type(data) is not dict:
+        return data
+    out = None
+    for key, value in data.items():
+        if type(value) is list:
+            if not any(_dirty(v) for v in value):
+                continue
+            cleaned: Any = [clean_text(v) if type(v) is str else v for v in value]
+        elif _dirty(value):
+            cleaned = clean_text(value)
+        else:
+            continue
+        out = dict(data) if out is None else out
+        out[key] = cleaned
+    return data if out is None else out
 
 
 class _Strict(BaseModel):
     # Unknown keys are typos in a hand-edited file: reject them instead of silently dropping.
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
 
-    @field_validator("*", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _clean_text(cls, value: Any) -> Any:
-        return _clean(value)
+    def _clean_text(cls, data: Any) -> Any:
+        return _clean(data)
 
 
 class KeySpan(_Strict):
@@ -159,29 +175,29 @@ class _QuestionBase(BaseModel):
     def options(self) -> list[str] | None:
         return None
 
-    @field_validator(
-        "id", "fact_id", "variant", "prompt", "answer", "explanation", "topic", "tags",
-        "accepted", "choices", "statements", "left", "right", "fact_ids",
-        mode="before", check_fields=False,
-    )  # fmt: skip
-    @classmethod
-    def _clean_text(cls, value: Any) -> Any:
-        return _clean(value)
-
-    @field_validator("prompt", "answer")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        if len(value) > MAX_QUESTION_CHARS:
-            raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters")
-        return value
-
     @model_validator(mode="after")
     def _answerable(self) -> Any:
-        """The invariants the generator guarantees, enforced on everything read from outside:
+        """Text without control characters, and the invariants the generator guarantees,
+        enforced on everything read from outside: a prompt and an answer that are not blank;
         options (when the kind has them) are 2-8 distinct non-blank texts, one of them the
-        answer."""
+        answer. (After validation, not before: a before-validator costs the JSON fast path,
+        and clean text, the usual case, costs one ``isprintable`` per string here.)"""
+        fields = self.__dict__
+        strings, lists = _text_fields(type(self))
+        # One C-level check over all the text for the usual, clean question.
+        if not (
+            "".join([fields[n] for n in strings]).isprintable()
+            and all("".join(fields[n]).isprintable() for n in lists)
+        ):
+            for name in strings:
+                fields[name] = clean_text(fields[name])
+            for name in lists:
+                fields[name] = [clean_text(v) for v in fields[name]]
+        for name, value in (("prompt", self.prompt), ("answer", self.answer)):
+            if not value.strip():
+                raise ValueError(f"{name} must not be blank")
+            if len(value) > MAX_QUESTION_CHARS:
+                raise ValueError(f"{name} must be at most {MAX_QUESTION_CHARS} characters")
         options = self.options
         if options is None:
             return self
@@ -198,6 +214,22 @@ class _QuestionBase(BaseModel):
         if self.answer not in options:
             raise ValueError("the answer is not one of the options")
         return self
+
+
+_TEXT_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model's ``str`` fields and ``list[str]`` fields, computed once per class."""
+    found = _TEXT_FIELDS.get(model)
+    if found is None:
+        fields = model.model_fields.items()
+        found = (
+            tuple(n for n, f in fields if f.annotation is str),
+            tuple(n for n, f in fields if f.annotation == list[str]),
+        )
+        _TEXT_FIELDS[model] = found
+    return found
 
 
 # A question has at most as many options as there are keys to pick them (a-h).

@@ -354,6 +354,14 @@ class Store:
         self._begin()
         try:
             yield self.conn
+        except sqlite3.OperationalError as exc:
+            self.conn.execute("ROLLBACK")
+            if "readonly" in str(exc):
+                raise DatabaseError(
+                    f"{self.path or ':memory:'}: database is read-only ({exc}); check the "
+                    "permissions of the file and its folder"
+                ) from None
+            raise
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

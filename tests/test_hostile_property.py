@@ -34,8 +34,8 @@ def _commands() -> dict[tuple[str, ...], Any]:
 
     def walk(command: Any, path: tuple[str, ...]) -> None:
         subs = getattr(command, "commands", None)
-        if subs:
-            if path:  # a group that runs on its own too (config)
+        if subs:  # a group that runs on its own too: the dashboard, config
+            if path in ((), ("config",)):
                 found[path] = command
             for name, sub in subs.items():
                 walk(sub, (*path, name))

@@ -288,7 +288,8 @@ def escaped_deck(tmp_path: Path, db_path: Path) -> Path:
         "Capital of Chile?,Santiago,geo",
     ]
     path = tmp_path / "escapes.csv"
-    path.write_text("#deck column:4\n" + "\n".join(r + f",=Deck{ESCAPES}" for r in rows) + "\n")
+    evil = f"Capital of Fiji?,Suva,geo,Evil{ESCAPES}\n"  # escape sequences in a deck name
+    path.write_text("#deck column:4\n" + "\n".join(r + ",=Deck" for r in rows) + "\n" + evil)
     with Store.open(db_path, now=NOW) as store:
         import_path(store, path, now=NOW)
     return db_path
@@ -456,3 +457,27 @@ def test_an_unexpected_exception_is_one_line_and_a_logged_traceback(
     log = loaded.parent / "quizmaster-errors.log"
     assert str(log) in lines[0] and "Traceback" not in err
     assert "RuntimeError: planted bug" in log.read_text() and "Traceback" in log.read_text()
+
+
+def test_a_read_only_database_file(loaded: Path, runner: CliRunner) -> None:
+    """Reading works; a write says the file is read-only, in one line, and changes nothing."""
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0:
+        loaded.chmod(0o444)
+        undo = ["chmod", "0644", str(loaded)]
+    else:  # root ignores modes: the immutable attribute, where the file system has it
+        chattr = shutil.which("chattr")
+        if chattr is None or subprocess.run([chattr, "+i", str(loaded)], check=False).returncode:
+            pytest.skip("running as root without chattr: cannot make a read-only file")
+        undo = [chattr, "-i", str(loaded)]
+    before = hashlib.sha256(loaded.read_bytes()).hexdigest()
+    try:
+        code, _, err = run(runner, "config", "set", "new_per_day", "5", "--db", str(loaded))
+        lines = [ln for ln in err.splitlines() if ln.strip()]
+        assert code == 2 and len(lines) == 1 and "read-only" in lines[0], err
+        assert "Traceback" not in err
+    finally:
+        subprocess.run(undo, check=True)
+    assert hashlib.sha256(loaded.read_bytes()).hexdigest() == before
