@@ -90,15 +90,16 @@ def utc_offset(moment: dt.datetime) -> int:
     return 0 if offset is None else int(offset.total_seconds() // 60)
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, *, builtin: bool = True) -> Store:
     """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
-    database gets the built-in deck."""
+    database gets the built-in deck, unless ``builtin`` is False: a command that brings the
+    user's own deck (ingest, import) starts the database without the demo deck."""
     from quizmaster.paths import default_db_path
     from quizmaster.store import Store
 
     store = Store.open(db or default_db_path(), now=now())
     try:
-        if store.builtin_deck_pending():
+        if builtin and store.builtin_deck_pending():
             from quizmaster.importers import ensure_builtin_deck
 
             ensure_builtin_deck(store, now=now())
@@ -173,7 +174,10 @@ def import_(
     from quizmaster import render
     from quizmaster.importers import import_path
 
-    with open_store(_db(ctx, db)) as store, render.progress_bar("Importing") as tick:
+    with (
+        open_store(_db(ctx, db), builtin=False) as store,
+        render.progress_bar("Importing") as tick,
+    ):
         result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
     if as_json:
         render.json_out(result.to_json())
@@ -419,7 +423,11 @@ def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = 
 def config_set(
     ctx: typer.Context,
     key: Annotated[
-        str, typer.Argument(help="new_per_day, reviews_per_day, desired_retention or exam_date.")
+        str,
+        typer.Argument(
+            help="new_per_day, reviews_per_day, desired_retention, exam_date or new_order "
+            "(newest, mixed or deck: which new questions come first)."
+        ),
     ],
     value: Annotated[str, typer.Argument(help="The new value ('none' clears exam_date).")],
     db: DbOption = None,
@@ -715,7 +723,7 @@ def ingest(
                 f"deck {plan.deck!r}. Nothing was written.",
             )
         return
-    with open_store(db_path) as store:
+    with open_store(db_path, builtin=False) as store:
         report = save_and_load(store, plan, facts, now=now())
     if as_json:
         render.json_out({**result, "dry_run": False, "report": asdict(report)})

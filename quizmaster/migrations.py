@@ -199,6 +199,15 @@ def m004_stats_indexes(db: Any) -> None:
     )
 
 
+# --- deck controls ------------------------------------------------------------------------
+
+
+@migration
+def m005_deck_controls(db: Any) -> None:
+    """A deck can be paused: its questions are not asked until it is resumed."""
+    db["decks"].add_column("paused", int, not_null_default=0)
+
+
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
 

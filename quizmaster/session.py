@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "reviews_per_day": 200,
     "desired_retention": 0.9,
     "exam_date": None,
+    "new_order": "newest",
 }
 SETTABLE = tuple(DEFAULTS)
 PRACTICE_LIMIT = 20
@@ -50,6 +51,7 @@ class QuizSettings:
     desired_retention: float = 0.9
     exam_date: dt.date | None = None
     fsrs_parameters: tuple[float, ...] | None = None
+    new_order: str = "newest"
 
     def scheduler(self, utc_offset_minutes: int, *, fuzz: bool = True) -> SchedulerSettings:
         return SchedulerSettings(
@@ -78,6 +80,16 @@ def parse_setting(key: str, text: str) -> Any:
         if not 0.7 <= number <= 0.99:
             raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text!r}")
         return number
+    if key == "new_order":
+        from quizmaster.store import NEW_ORDERS
+
+        if value.lower() not in NEW_ORDERS:
+            raise UsageError(
+                f"new_order must be one of {', '.join(NEW_ORDERS)} (newest: the latest "
+                f"ingest or import first; mixed: decks in turn; deck: deck by deck), "
+                f"not {text!r}"
+            )
+        return value.lower()
     if value.lower() in ("", "none", "off"):
         return None
     try:
@@ -121,6 +133,7 @@ def load_settings(store: Store) -> QuizSettings:
         desired_retention=values.get("desired_retention", DEFAULTS["desired_retention"]),
         exam_date=dt.date.fromisoformat(exam) if exam else None,
         fsrs_parameters=parameters,
+        new_order=values.get("new_order", DEFAULTS["new_order"]),
     )
 
 
@@ -218,7 +231,14 @@ def build_queue(
         due = _first_per_fact(due_rows, taken, settings.reviews_per_day - reviews_done)
     taken = {item.stored.question.fact_id for item in due}
     with contextlib.closing(
-        store.iter_quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
+        store.iter_quiz_candidates(
+            now=now,
+            since=since,
+            which="new",
+            deck=deck,
+            tag=tag,
+            new_order=settings.new_order,
+        )
     ) as new_rows:
         new = _first_per_fact(new_rows, taken, settings.new_per_day - new_done)
     queue = interleave(due) + interleave(new)

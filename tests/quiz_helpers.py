@@ -15,7 +15,7 @@ DECK = "Quiz deck"
 MCQ_ID = "capital-france:mcq:paris"
 TF_ID = "summit-ordinal:true_false:16th"
 MOU_ID = "mou-city:short_answer:hand"
-RIVER_ID = "river-longest:short_answer:hand"
+RIVER_ID = "river-longest:cloze:ganga"  # new questions rotate their kind from fact to fact
 
 
 def quiz_questions() -> tuple[list[Fact], list[Question]]:

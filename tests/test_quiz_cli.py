@@ -381,6 +381,7 @@ def test_config_show_set_unset(runner: CliRunner) -> None:
         "reviews_per_day": 200,
         "desired_retention": 0.9,
         "exam_date": None,
+        "new_order": "newest",
         "fsrs_parameters": None,
     }
     for key, value in [("new_per_day", "5"), ("exam_date", "2026-12-24")]:
