@@ -37,6 +37,7 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 facts_app = typer.Typer(help="The facts stored in your decks.", no_args_is_help=True)
 questions_app = typer.Typer(help="The questions generated from your facts.", no_args_is_help=True)
@@ -109,8 +110,30 @@ def open_store(db: Path | None, *, builtin: bool = True) -> Store:
     return store
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("quizmaster")
+        except PackageNotFoundError:  # run from a source tree without installing
+            number = "unknown"
+        typer.echo(f"quizmaster {number}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
-def dashboard(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
+def dashboard(
+    ctx: typer.Context,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """Today's dashboard: what is due, what is new, and what to run next.
 
     Example: quizmaster
@@ -185,12 +208,45 @@ def import_(
         render.import_result(result, dry_run=dry_run)
 
 
-@app.command("decks")
+decks_app = typer.Typer(help="List, rename, remove, pause and resume decks.", no_args_is_help=False)
+app.add_typer(decks_app, name="decks")
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")
+]
+DeckName = Annotated[str, typer.Argument(metavar="DECK", help="The deck's name.")]
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Go on when ``--yes`` was given or the user answers y in a terminal; else stop with
+    exit code 1 (declined) or a usage error (no terminal to ask in)."""
+    import sys
+
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to confirm in; pass --yes to go ahead")
+    try:
+        answer = _read_answer(f"{question} [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        render.info("Nothing changed.")
+        raise typer.Exit(1)
+
+
+@decks_app.callback(invoke_without_command=True)
 def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
-    """List decks with their fact and question counts.
+    """List decks with their fact and question counts (paused decks are marked).
 
     Example: quizmaster decks --json
     """
+    if ctx.invoked_subcommand is not None:
+        if db is not None:
+            ctx.obj = {"db": db}
+        return
     from dataclasses import asdict
 
     from quizmaster import render
@@ -201,6 +257,108 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
         render.json_out([asdict(d) for d in items])
     else:
         render.decks_table(items)
+
+
+@decks_app.command("rename")
+def decks_rename(
+    ctx: typer.Context,
+    old: DeckName,
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new name.")],
+    yes: YesOption = False,
+    db: DbOption = None,
+) -> None:
+    """Rename a deck; its questions keep their schedule and review history.
+
+    Example: quizmaster decks rename "Article article-fc9102" "Ramsar sites 2025"
+    """
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        usage = store.deck_usage(old)
+        _confirm(f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes)
+        store.rename_deck(old, new)
+    render.info(f"Renamed deck {old!r} to {' '.join(new.split())!r}; its history is kept.")
+
+
+@decks_app.command("remove")
+def decks_remove(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Delete a deck with its questions and their review history (asks first and says how
+    much history goes; `decks pause` keeps everything instead).
+
+    Example: quizmaster decks remove "Old deck" --yes
+    """
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        u = store.deck_usage(name)
+        lost = (
+            f"{u.reviews} reviews of {u.studied} studied questions and {u.mock_items} mock "
+            "answers are deleted with it"
+            if u.reviews or u.mock_items
+            else "it has no review history"
+        )
+        _confirm(
+            f"Remove deck {name!r} ({u.facts} facts, {u.questions} questions)? {lost}; to keep "
+            f"them, `quizmaster decks pause` it or `quizmaster export --format json "
+            f"--with-history --deck {_quote(name)} -o backup.json` first. Remove it?",
+            yes,
+        )
+        store.remove_deck(name)
+    render.info(
+        f"Removed deck {name!r}: {u.facts} facts, {u.questions} questions, {u.reviews} "
+        f"reviews and {u.mock_items} mock answers deleted."
+    )
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _pause(ctx: typer.Context, name: str, yes: bool, db: Path | None, paused: bool) -> None:
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        usage = store.deck_usage(name)
+        if usage.paused == paused:
+            render.info(f"Deck {name!r} is already {'paused' if paused else 'active'}.")
+            return
+        verb = "Pause" if paused else "Resume"
+        _confirm(f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
+        store.set_deck_paused(name, paused)
+    if paused:
+        render.info(
+            f"Paused deck {name!r}: the daily quiz leaves its {usage.questions} questions "
+            f"out (their schedule and history are kept) until `quizmaster decks resume "
+            f"{_quote(name)}`; `quiz --deck` still asks them."
+        )
+    else:
+        render.info(f"Resumed deck {name!r}: its questions are in the daily quiz again.")
+
+
+@decks_app.command("pause")
+def decks_pause(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Leave a deck out of the daily quiz until it is resumed; nothing is deleted.
+
+    Example: quizmaster decks pause "India–Israel Defence MoU 2025" --yes
+    """
+    _pause(ctx, name, yes, db, True)
+
+
+@decks_app.command("resume")
+def decks_resume(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Put a paused deck back into the daily quiz.
+
+    Example: quizmaster decks resume "India–Israel Defence MoU 2025" --yes
+    """
+    _pause(ctx, name, yes, db, False)
 
 
 @facts_app.command("list")
@@ -833,7 +991,30 @@ def _help_rank(name: str | None) -> int:
     return _HELP_ORDER.index(name) if name in _HELP_ORDER else len(_HELP_ORDER)
 
 
+def _unwrap(doc: str) -> str:
+    """A docstring with its paragraphs' hard line breaks removed, so help is wrapped to the
+    terminal's width instead of breaking mid-sentence at 80 columns."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def _unwrap_help(typer_app: typer.Typer) -> None:
+    for command in typer_app.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = _unwrap(command.callback.__doc__)
+    callback = typer_app.registered_callback
+    if callback is not None and callback.help is None and callback.callback is not None:
+        if callback.callback.__doc__:
+            callback.help = _unwrap(callback.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _unwrap_help(group.typer_instance)
+
+
 def _arrange_help() -> None:
+    _unwrap_help(app)
     for panel, names in HELP_PANELS.items():
         for command in app.registered_commands:
             if command.name in names:

@@ -75,7 +75,8 @@ def decks_table(decks: Sequence[DeckInfo]) -> None:
     table.add_column("Source")
     for deck in decks:
         source = " · ".join(x for x in (deck.source_title, deck.source_date) if x)
-        table.add_row(escape(deck.name), str(deck.facts), str(deck.questions), escape(source))
+        name = escape(deck.name) + (" [yellow](paused)[/]" if deck.paused else "")
+        table.add_row(name, str(deck.facts), str(deck.questions), escape(source))
     out().print(table)
 
 
