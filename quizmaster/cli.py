@@ -820,6 +820,14 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the facts file; write nothing.")
     ] = False,
+    regenerate: Annotated[
+        bool,
+        typer.Option(
+            "--regenerate",
+            help="Extract an article ingested before again, replacing your review's edits "
+            "and drops (without it, re-ingesting keeps them and changes nothing).",
+        ),
+    ] = False,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)
     ] = 15.0,
@@ -837,12 +845,20 @@ def ingest(
     Example: quizmaster ingest article.txt --review
     """
     import sys
-    from dataclasses import asdict
+    from dataclasses import asdict, replace
 
     from quizmaster import render
     from quizmaster.facts_file import dump_facts
     from quizmaster.generate import generate_questions
-    from quizmaster.ingest import choose_mode, plan_ingest, review_facts, save_and_load
+    from quizmaster.ingest import (
+        ask_deck_name,
+        choose_mode,
+        decks_folder,
+        plan_ingest,
+        question_preview,
+        review_facts,
+        save_and_load,
+    )
     from quizmaster.paths import default_db_path
     from quizmaster.sources import read_source
 
@@ -858,10 +874,29 @@ def ingest(
     if article.encoding not in ("utf-8", "utf-16"):
         render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
     db_path = _db(ctx, db) or default_db_path()
-    plan = plan_ingest(article, data_dir=db_path.parent, deck=deck, out=out)
+    plan = plan_ingest(
+        article, data_dir=db_path.parent, deck=deck, out=out, folder=decks_folder(db_path)
+    )
+    prior_deck, prior_facts, retired = None, [], []
+    if db_path.exists():
+        with open_store(db_path, builtin=False) as store:
+            prior_deck, prior_facts, retired = store.article_facts(plan.extraction.article_slug)
+    if prior_facts and not regenerate:
+        _ingest_again(plan, prior_deck or plan.deck, prior_facts, deck, db_path, dry_run, as_json)
+        return
+    if prior_deck and deck is None:
+        plan = replace(plan, deck=prior_deck)  # regenerating keeps the deck it is in
     facts = plan.facts
     if mode == "review":
-        facts = review_facts(facts, ask=_read_answer, show=render.review_fact, tell=render.info)
+        facts = review_facts(
+            facts,
+            ask=_read_answer,
+            show=render.review_fact,
+            tell=render.info,
+            preview=lambda fact: render.review_questions(question_preview(fact)),
+        )
+        if facts and deck is None:
+            plan = replace(plan, deck=ask_deck_name(plan.deck, _read_answer))
     count = len(generate_questions(facts))
     result: dict[str, Any] = {
         "deck": plan.deck,
@@ -883,10 +918,69 @@ def ingest(
         return
     with open_store(db_path, builtin=False) as store:
         report = save_and_load(store, plan, facts, now=now())
+        if prior_facts:  # regenerated: facts no longer extracted or kept are retired
+            kept = {f.id for f in facts}
+            gone = [f.id for f in prior_facts if f.id not in kept]
+            store.retire_facts(gone, now=now())
+            report.facts_retired.extend(gone)
     if as_json:
         render.json_out({**result, "dry_run": False, "report": asdict(report)})
     else:
         render.ingest_report(report, str(plan.out_path))
+
+
+def _ingest_again(
+    plan: Any,
+    prior_deck: str,
+    prior_facts: list[Any],
+    deck: str | None,
+    db_path: Path,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """An article ingested before: its facts stay as the review left them (edits and drops
+    kept, the saved file untouched); ``--deck`` moves them, history and all."""
+    from dataclasses import asdict
+
+    from quizmaster import render
+    from quizmaster.generate import generate_questions
+
+    target = " ".join(deck.split()) if deck else prior_deck
+    moving = target != prior_deck
+    summary = {
+        "deck": target,
+        "previous_deck": prior_deck,
+        "facts": len(prior_facts),
+        "unchanged": not moving,
+        "dry_run": dry_run,
+    }
+    if moving and not dry_run:
+        with open_store(db_path, builtin=False) as store:
+            report = store.load_deck(
+                target,
+                prior_facts,
+                generate_questions(prior_facts),
+                now=now(),
+                source_name=plan.article.source,
+                retire_missing=False,
+                adopt=True,
+            )
+        summary["report"] = asdict(report)
+    if as_json:
+        render.json_out(summary)
+        return
+    kept = f"its {len(prior_facts)} facts as your review left them (edits and drops kept)"
+    if moving:
+        render.info(
+            f"This article was ingested before into deck {prior_deck!r}; "
+            f"{'would move' if dry_run else 'moved'} {kept} to deck {target!r}, "
+            "with their history."
+        )
+    else:
+        render.info(
+            f"This article is already in deck {prior_deck!r}, with {kept}; nothing changed. "
+            "To extract it again (replacing your edits and drops): --regenerate."
+        )
 
 
 # --- decks in and out ----------------------------------------------------------------

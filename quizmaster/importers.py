@@ -61,6 +61,7 @@ def import_facts_yaml(
         now=now,
         source_name=str(path),
         dry_run=dry_run,
+        adopt=True,  # a file whose `deck:` was edited moves its facts, history and all
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
-from quizmaster.models import Fact, KeySpan
+from quizmaster.models import Fact, KeySpan, SpanType
 from quizmaster.sources import Article
 from quizmaster.store import LoadReport, Store
 
@@ -37,10 +37,71 @@ class IngestPlan:
         return self.extraction.facts
 
 
+def decks_folder(db_path: Path) -> Path:
+    """Where ingested articles' facts files go: ``decks/`` beside the default database,
+    ``<name>-decks/`` beside any other, so two databases in one folder never share one."""
+    stem = db_path.stem
+    return db_path.parent / ("decks" if stem == "quizmaster" else f"{stem}-decks")
+
+
+_SUBJECT_TYPES = {
+    SpanType.EVENT: 3,
+    SpanType.TERM: 3,
+    SpanType.ORGANISATION: 2,
+    SpanType.PLACE: 2,
+    SpanType.COUNTRY: 1,
+    SpanType.PERSON: 1,
+}
+
+
+def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
+    """A deck name for an article without a headline: the names its facts ask about most
+    (events, terms, bodies and places before countries and people), with its month."""
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for position, fact in enumerate(facts):
+        for span in fact.spans:
+            weight = _SUBJECT_TYPES.get(span.type)
+            text = " ".join(span.text.split())
+            if weight is None or len(text) < 3 or len(text) > 60:
+                continue
+            scores[text] = scores.get(text, 0) + weight
+            first.setdefault(text, position)
+    ranked = sorted(scores, key=lambda t: (-scores[t], first[t]))
+    picked: list[str] = []
+    for text in ranked:
+        if any(text.casefold() in p.casefold() or p.casefold() in text.casefold() for p in picked):
+            continue
+        picked.append(text)
+        if len(picked) == 2:
+            break
+    if not picked:
+        return None
+    name = " and ".join(picked)
+    if date and len(date) >= 7:
+        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+        name += f" ({months[int(date[5:7]) - 1]} {date[:4]})" if date[5:7].isdigit() else ""
+    return name
+
+
+def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
+    """The questions one fact will produce on its own, as (kind, prompt, answer), for the
+    review (statements and match questions, which combine facts, are made at save time)."""
+    from quizmaster.generate import questions_for_fact
+
+    return [(q.kind, q.prompt, q.answer) for q in questions_for_fact(fact)]
+
+
 def plan_ingest(
-    article: Article, *, data_dir: Path, deck: str | None = None, out: Path | None = None
+    article: Article,
+    *,
+    data_dir: Path,
+    deck: str | None = None,
+    out: Path | None = None,
+    folder: Path | None = None,
 ) -> IngestPlan:
-    """Extract the article's facts and decide the deck name and the output file."""
+    """Extract the article's facts and decide the deck name and the output file (in
+    ``folder``, default ``data_dir/decks``)."""
     extraction = extract_facts(
         article.text, title=article.title, date=article.date, url=article.url
     )
@@ -50,9 +111,15 @@ def plan_ingest(
             "found no examinable facts (names, dates, numbers, places) in the text; "
             "check it is the article itself, or write a facts file by hand (see README)",
         )
-    name = deck or extraction.title or f"Article {extraction.article_slug}"
+    name = (
+        deck
+        or extraction.title
+        or subject_name(extraction.facts, extraction.date)
+        or f"Article {extraction.article_slug}"
+    )
     name = " ".join(name.split())[:MAX_DECK_NAME]
-    path = out if out is not None else data_dir / "decks" / f"{extraction.article_slug}.yaml"
+    where = folder if folder is not None else data_dir / "decks"
+    path = out if out is not None else where / f"{extraction.article_slug}.yaml"
     return IngestPlan(article=article, extraction=extraction, deck=name, out_path=path)
 
 
@@ -132,6 +199,7 @@ def review_facts(
     ask: Callable[[str], str],
     show: Callable[[int, int, Fact], None],
     tell: Callable[[str], None],
+    preview: Callable[[Fact], None] | None = None,
 ) -> list[Fact]:
     """Walk the user through the facts: accept, edit or drop each one.
 
@@ -144,6 +212,8 @@ def review_facts(
         while index < total:
             fact = facts[index]
             show(index + 1, total, fact)
+            if preview is not None:
+                preview(fact)
             choice = ask(f"{REVIEW_HELP}? ").strip()
             if choice in ("", "a", "y"):
                 kept.append(fact)
@@ -153,7 +223,10 @@ def review_facts(
             elif choice in ("d", "n"):
                 pass
             elif choice == "e":
-                kept.append(edit_fact(fact, ask, tell))
+                edited = edit_fact(fact, ask, tell)
+                if preview is not None and edited != fact:
+                    preview(edited)
+                kept.append(edited)
             elif choice == "q":
                 break
             else:
@@ -168,6 +241,16 @@ def review_facts(
 
 
 # --- save and load ---------------------------------------------------------------------------
+
+
+def ask_deck_name(name: str, ask: Callable[[str], str]) -> str:
+    """The deck name, asked at the end of a review (Enter, or input ending there, keeps
+    the proposed one: the facts are all decided by then)."""
+    try:
+        typed = " ".join(ask(f"Deck name (Enter keeps {name!r}): ").split())
+    except EOFError:
+        typed = ""
+    return typed[:MAX_DECK_NAME] or name
 
 
 def save_and_load(
@@ -194,6 +277,7 @@ def save_and_load(
         source_name=source,
         dry_run=True,
         retire_missing=False,
+        adopt=True,
     )
     target = plan.out_path
     try:
@@ -213,6 +297,7 @@ def save_and_load(
             now=now,
             source_name=source,
             retire_missing=False,
+            adopt=True,
         )
         os.replace(tmp, target)
     finally:

@@ -121,6 +121,12 @@ def load_report(report: LoadReport, *, dry_run: bool = False) -> None:
         f"updated, {len(report.questions_unchanged)} unchanged, "
         f"{len(report.questions_retired)} retired."
     )
+    if report.facts_moved:
+        out().print(
+            f"{len(report.facts_moved)} facts moved here from "
+            f"{', '.join(repr(d) for d in report.decks_emptied)}, with their history.",
+            markup=False,
+        )
 
 
 KIND_LABEL = {
@@ -993,6 +999,24 @@ def review_fact(index: int, total: int, fact: Any) -> None:
     out().print(
         Panel(body, title=f"Fact {index}/{total} · {escape(fact.topic)}", title_align="left")
     )
+
+
+def review_questions(questions: Sequence[tuple[str, str, str]]) -> None:
+    """The questions a fact will produce, under it in ``ingest --review``."""
+    if not questions:
+        out().print("  It yields no question on its own.", style="yellow")
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for kind, prompt_text, answer in questions:
+        lines = prompt_text.strip().splitlines()
+        grid.add_row(
+            f"  {KIND_LABEL.get(kind, kind)}:",
+            Text.assemble(lines[0] if lines else "", ("  → " + answer, "dim")),
+        )
+    out().print(Text(f"  Questions it makes ({len(questions)}):", style="dim"))
+    out().print(grid)
 
 
 def prompt(message: str) -> None:

@@ -130,6 +130,9 @@ class LoadReport:
     questions_updated: list[str] = field(default_factory=list)
     questions_unchanged: list[str] = field(default_factory=list)
     questions_retired: list[str] = field(default_factory=list)
+    # Facts moved here from another deck (``adopt``), with their questions and history.
+    facts_moved: list[str] = field(default_factory=list)
+    decks_emptied: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -468,8 +471,9 @@ class Store:
         self, *, leeches_only: bool = False
     ) -> list[tuple[StoredQuestion, CardState]]:
         """Suspended questions (not retired) with their cards, leeches first."""
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
         sql = (
-            f"SELECT q.data, d.name, {', '.join('c.' + c.strip() for c in _CARD_COLUMNS.split(','))} "
+            f"SELECT q.data, d.name, {columns} "
             "FROM questions q JOIN decks d ON d.id = q.deck_id "
             "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
         )
@@ -495,6 +499,44 @@ class Store:
                     self._write_card(replace(card, suspended=False, leech=False))
                     done.append(qid)
         return done
+
+    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
+        """What an ingested article left in the database, found by its fact-id prefix: the
+        deck holding its facts (None if never ingested), its live facts in deck order (as
+        reviewed and edited) and the ids of its retired facts."""
+        from quizmaster.models import Fact
+
+        prefix = slug + "-"
+        live: list[Fact] = []
+        retired: list[str] = []
+        deck: str | None = None
+        for fact_id, data, is_retired, name in self.conn.execute(
+            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
+            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
+            (len(prefix), prefix),
+        ):
+            if is_retired:
+                retired.append(fact_id)
+            else:
+                live.append(Fact.model_validate_json(data))
+                deck = deck or name
+        return deck, live, retired
+
+    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
+        """Retire these facts and their questions (hidden, history kept)."""
+        ids = json.dumps(list(fact_ids))
+        with self.transaction():
+            cur = self.conn.execute(
+                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
+                "(SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            self.conn.execute(
+                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
+                "fact_id IN (SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            return cur.rowcount
 
     def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
         """Answers known to be wrong for these facts: the distractors their facts file
@@ -527,8 +569,13 @@ class Store:
         source_name: str = "<deck>",
         dry_run: bool = False,
         retire_missing: bool = True,
+        adopt: bool = False,
     ) -> LoadReport:
         """Insert or update a deck's facts and questions in one transaction.
+
+        A fact that belongs to another deck is an error, unless ``adopt``: then it moves
+        here with its questions, schedule and history (a deck left with no facts at all is
+        deleted, as it holds nothing).
 
         Matching is by stable id, so re-loading an edited deck updates questions in place and
         keeps their schedule and reviews. Facts and questions that are no longer produced are
@@ -540,8 +587,17 @@ class Store:
         try:
             with self.transaction():
                 deck_id = self._upsert_deck(name, facts, stamp)
-                self._load_facts(deck_id, name, facts, stamp, source_name, report, retire_missing)
+                self._load_facts(
+                    deck_id, name, facts, stamp, source_name, report, retire_missing, adopt
+                )
                 self._load_questions(deck_id, questions, stamp, report, retire_missing)
+                for old_name in report.decks_emptied:
+                    self.conn.execute(
+                        "DELETE FROM decks WHERE name = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM facts f WHERE f.deck_id = decks.id) AND NOT EXISTS "
+                        "(SELECT 1 FROM questions q WHERE q.deck_id = decks.id)",
+                        (old_name,),
+                    )
                 if dry_run:
                     raise _Rollback
         except _Rollback:
@@ -574,6 +630,7 @@ class Store:
         source_name: str,
         report: LoadReport,
         retire_missing: bool,
+        adopt: bool = False,
     ) -> None:
         existing = {
             r[0]: (r[1], r[2], r[3])
@@ -590,6 +647,18 @@ class Store:
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
+            if old is not None and old[0] != deck_id and adopt:
+                other_name = self.conn.execute(
+                    "SELECT name FROM decks WHERE id = ?", (old[0],)
+                ).fetchone()[0]
+                self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact.id))
+                self.conn.execute(
+                    "UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact.id)
+                )
+                report.facts_moved.append(fact.id)
+                if other_name not in report.decks_emptied:
+                    report.decks_emptied.append(other_name)
+                old = (deck_id, old[1], old[2])
             if old is not None and old[0] != deck_id:
                 other = self.conn.execute("SELECT name FROM decks WHERE id = ?", (old[0],))
                 raise InputFileError(
@@ -1025,8 +1094,7 @@ class Store:
             "FROM questions q JOIN decks d ON d.id = q.deck_id "
             "JOIN cards c ON c.question_id = q.id "
             + ("JOIN facts f ON f.id = q.fact_id " if which == "new" else "")
-            + 
-            f"WHERE {' AND '.join(where)} ORDER BY {order}",
+            + f"WHERE {' AND '.join(where)} ORDER BY {order}",
             params,
         )
         try:
