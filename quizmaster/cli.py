@@ -384,6 +384,12 @@ def questions_list(
     ctx: typer.Context,
     deck: DeckOption = None,
     kind: KindOption = None,
+    suspended: Annotated[
+        bool,
+        typer.Option(
+            "--suspended", help="Only suspended questions and leeches (with their lapses)."
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -392,6 +398,10 @@ def questions_list(
     Example: quizmaster questions list --kind cloze --json
     """
     from quizmaster.errors import UsageError
+
+    if suspended:
+        _list_suspended(ctx, deck, kind, as_json, db)
+        return
 
     if kind is not None:
         from quizmaster.models import QUESTION_KINDS
@@ -408,6 +418,74 @@ def questions_list(
     from quizmaster import render
 
     render.questions_table(items)
+
+
+def _list_suspended(
+    ctx: typer.Context, deck: str | None, kind: str | None, as_json: bool, db: Path | None
+) -> None:
+    from quizmaster import render
+
+    with open_store(_db(ctx, db)) as store:
+        if deck is not None:
+            store.deck_id(deck)  # an unknown deck is an error, not an empty list
+        rows = [
+            (stored, card)
+            for stored, card in store.suspended_questions()
+            if (deck is None or stored.deck == deck)
+            and (kind is None or stored.question.kind == kind)
+        ]
+    if as_json:
+        render.json_out(
+            [
+                {**stored.to_json(), "leech": card.leech, "lapses": card.lapses}
+                for stored, card in rows
+            ]
+        )
+    else:
+        render.suspended_table(rows)
+
+
+@questions_app.command("unsuspend")
+def questions_unsuspend(
+    ctx: typer.Context,
+    question_ids: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(metavar="[ID]...", help="Question ids to unsuspend.", show_default=False),
+    ] = None,
+    all_leeches: Annotated[
+        bool, typer.Option("--all-leeches", help="Unsuspend every leech.")
+    ] = False,
+    all_suspended: Annotated[
+        bool, typer.Option("--all", help="Unsuspend every suspended question.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Put suspended questions (and leeches) back into the quiz, with their history.
+
+    Example: quizmaster questions unsuspend --all-leeches
+    """
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+
+    if not question_ids and not (all_leeches or all_suspended):
+        raise UsageError(
+            "name question ids, or pass --all-leeches or --all; "
+            "see `quizmaster questions list --suspended`"
+        )
+    with open_store(_db(ctx, db)) as store:
+        ids = list(question_ids or [])
+        if all_leeches or all_suspended:
+            ids += [
+                s.question.id for s, _ in store.suspended_questions(leeches_only=not all_suspended)
+            ]
+        done = store.unsuspend(ids)
+    if done:
+        render.info(
+            f"Unsuspended {len(done)} question{'s' if len(done) != 1 else ''}: "
+            "they are in the daily quiz again."
+        )
+    else:
+        render.info("Nothing was suspended.")
 
 
 @questions_app.command("show")
@@ -877,10 +955,11 @@ def ingest(
     plan = plan_ingest(
         article, data_dir=db_path.parent, deck=deck, out=out, folder=decks_folder(db_path)
     )
-    prior_deck, prior_facts, retired = None, [], []
+    prior_deck: str | None = None
+    prior_facts: list[Any] = []
     if db_path.exists():
         with open_store(db_path, builtin=False) as store:
-            prior_deck, prior_facts, retired = store.article_facts(plan.extraction.article_slug)
+            prior_deck, prior_facts, _ = store.article_facts(plan.extraction.article_slug)
     if prior_facts and not regenerate:
         _ingest_again(plan, prior_deck or plan.deck, prior_facts, deck, db_path, dry_run, as_json)
         return

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizmaster.store import DeckInfo, LoadReport, StoredFact, StoredQuestion
+from quizmaster.store import CardState, DeckInfo, LoadReport, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from rich.progress import TaskID
@@ -78,6 +78,27 @@ def decks_table(decks: Sequence[DeckInfo]) -> None:
         name = escape(deck.name) + (" [yellow](paused)[/]" if deck.paused else "")
         table.add_row(name, str(deck.facts), str(deck.questions), escape(source))
     out().print(table)
+
+
+def suspended_table(rows: Sequence[tuple[StoredQuestion, CardState]]) -> None:
+    """``questions list --suspended``: what is held back, and how to bring it back."""
+    if not rows:
+        out().print("No suspended questions.")
+        return
+    table = Table(title=f"{len(rows)} suspended", title_justify="left")
+    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Question", ratio=5)
+    table.add_column("Why")
+    for stored, card in rows:
+        why = f"leech ({card.lapses} lapses)" if card.leech else "suspended"
+        prompt_text = stored.question.prompt.strip().splitlines()[0]
+        table.add_row(stored.question.id, escape(prompt_text), why)
+    out().print(table)
+    out().print(
+        "Bring back: quizmaster questions unsuspend ID (or --all-leeches, --all)",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def facts_table(facts: Sequence[StoredFact]) -> None:
@@ -406,6 +427,8 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
         answer = f"{q.options.index(answer) + 1}) {answer}"
     if verdict.correct:
         head = "Right (typo forgiven)" if verdict.typo else "Right"
+    elif feedback.response.strip() in ("", "?"):
+        head = "Don't know"
     else:
         head = "Wrong"
     rating = _RATING_LABEL[int(feedback.rating)]
@@ -439,7 +462,8 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
         lines.append(
             (
                 "This question has lapsed 8 times: tagged leech and suspended. Rewrite the fact "
-                "or learn it another way.",
+                "or learn it another way; to bring it back: quizmaster questions unsuspend "
+                f"{q.id}",
                 "bold yellow",
             )
         )
@@ -453,12 +477,12 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
     for index, (text, style) in enumerate(lines):
         body.append(("\n" if index else "") + text, style=style)
     out().print(Panel(body, border_style="green" if verdict.correct else "red"))
-    out().print(
-        Text(
-            "Enter next · 1 Again 2 Hard 3 Good 4 Easy (re-rate) · u undo · s suspend · q quit",
-            style="dim",
-        )
+    keys = (
+        "Enter next · u undo · s suspend · q quit"
+        if feedback.card_after is None  # practice: nothing to re-rate
+        else "Enter next · 1 Again 2 Hard 3 Good 4 Easy (re-rate) · u undo · s suspend · q quit"
     )
+    out().print(Text(keys, style="dim"))
 
 
 def session_message(text: str, *, style: str = "", plain: bool) -> None:
@@ -492,7 +516,10 @@ def session_summary(data: dict[str, Any], *, plain: bool) -> None:
     if data["left_in_queue"]:
         lines.append(f"{data['left_in_queue']} left for later: run quizmaster quiz again")
     if data["leeches"]:
-        lines.append(f"Suspended as leeches: {', '.join(data['leeches'])}")
+        lines.append(
+            f"Suspended as leeches: {', '.join(data['leeches'])} (to bring them back: "
+            "quizmaster questions unsuspend --all-leeches)"
+        )
     if plain:
         console = plain_out()
         console.print("")

@@ -395,6 +395,8 @@ class Quiz:
 
     def override(self, rating: Rating) -> Feedback:
         """Change the rating of the last answer (the user knows better); re-schedules it."""
+        if self.practice:
+            raise UsageError("practice does not rate answers: the schedule is untouched")
         if not self._done or self._done[-1].kind != "answer":
             raise UsageError("nothing to re-rate: answer a question first")
         action = self._done[-1]
@@ -421,10 +423,18 @@ class Quiz:
         action.feedback = replace(feedback, again_in_session=action.copy is not None)
         return action.feedback
 
-    def skip(self) -> None:
-        """Leave the current question for another day (its schedule is untouched)."""
+    def skip(self, *, now: dt.datetime | None = None) -> None:
+        """Leave the current question for another day: with ``now`` (outside practice) it is
+        buried until the next study day starts, its schedule otherwise untouched."""
         item = self.queue.pop(0)
-        self._done.append(_Action("skip", item, item.card, reask=True))
+        before = item.card
+        if now is not None and not self.practice:
+            before = self.store.card(item.question_id)
+            tomorrow = study_day_start(now, self.scheduler.utc_offset_minutes) + dt.timedelta(
+                days=1
+            )
+            self.store.save_card(replace(before, buried_until=tomorrow))
+        self._done.append(_Action("skip", item, before, reask=True))
 
     def suspend(self, *, last: bool = False) -> StoredQuestion:
         """Suspend the current question, or with ``last`` the one just answered; it is not
@@ -440,6 +450,12 @@ class Quiz:
         self.store.save_card(replace(self.store.card(item.question_id), suspended=True))
         self._done.append(_Action("suspend", item, before, reask=reask))
         return item.stored
+
+    def last_feedback(self) -> Feedback | None:
+        """The feedback of the last answer, if the last action was an answer."""
+        if self._done and self._done[-1].kind == "answer":
+            return self._done[-1].feedback
+        return None
 
     def undo(self) -> str | None:
         """Undo the last answer, skip or suspension; the question is asked again. Returns
@@ -458,7 +474,7 @@ class Quiz:
             if feedback.leech:
                 self.tally.leeches.remove(action.item.question_id)
             action.item.asked -= 1
-        elif action.kind == "suspend":
+        elif action.kind == "suspend" or (action.kind == "skip" and not self.practice):
             self.store.save_card(action.card_before)
         if action.reask:
             action.item.card = action.card_before
@@ -497,6 +513,13 @@ class SessionUI(Protocol):
         ...
 
     def message(self, text: str, *, style: str = "") -> None: ...
+
+    def confirm(self, question: str) -> bool:
+        """A yes/no answer (y is yes). Raises EOFError / KeyboardInterrupt."""
+        ...
+
+
+QUIT_WORDS = ("q", "quit", "exit")
 
 
 def parse_command(text: str) -> str | None:
@@ -552,9 +575,15 @@ def _ask(
     """One question until it is answered, skipped, suspended, undone or the user quits."""
     while True:
         response = ui.read_response(item)
+        if response.strip().lower() in QUIT_WORDS:
+            # A bare "q" is a wish to stop far more often than an answer.
+            if ui.confirm("Quit the session? Every answer so far is saved. (y/n)"):
+                return "quit"
+            ui.message("Go on: answer the question (:help for commands).", style="dim")
+            continue
         if response.strip().startswith(":"):
             command = parse_command(response)
-            result = _command(quiz, ui, command, response)
+            result = _command(quiz, ui, command, response, clock=clock)
             if result is None:
                 continue
             return result
@@ -568,17 +597,33 @@ def _ask(
         return _after_feedback(quiz, ui)
 
 
-def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str | None:
+def suspended_message(question_id: str) -> str:
+    return (
+        f"Suspended {question_id}; to bring it back: quizmaster questions unsuspend {question_id}"
+    )
+
+
+def _command(
+    quiz: Quiz,
+    ui: SessionUI,
+    command: str | None,
+    typed: str,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> str | None:
     """Run a command typed at the question prompt; None means ask the same question again."""
     if command == "quit":
         return "quit"
     if command == "skip":
-        quiz.skip()
-        ui.message("Skipped.", style="dim")
+        quiz.skip(now=clock() if clock is not None else None)
+        ui.message(
+            "Skipped: left for this practice." if quiz.practice else "Skipped until tomorrow.",
+            style="dim",
+        )
         return "next"
     if command == "suspend":
         stored = quiz.suspend()
-        ui.message(f"Suspended {stored.question.id}.", style="yellow")
+        ui.message(suspended_message(stored.question.id), style="yellow")
         return "next"
     if command == "undo":
         undone = quiz.undo()
@@ -611,6 +656,20 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
         if key is None or key in ("", "\n", "\r", " ", "n"):
             return "next"
         if key in "1234":
+            if quiz.practice:
+                ui.message("Practice does not rate answers; Enter for the next question.")
+                continue
+            last = quiz.last_feedback()
+            if key == "1" and last is not None and last.verdict.correct:
+                # A double tap of the answer key "1" must not mark a right answer Again.
+                ui.message(
+                    "Re-rate this right answer as Again? Press 1 again to confirm, "
+                    "any other key keeps it.",
+                    style="yellow",
+                )
+                if ui.read_after_feedback() != "1":
+                    ui.message("Kept as it was. Enter for the next question.", style="dim")
+                    continue
             ui.show_feedback(quiz.override(Rating(int(key))))
         elif key == "u":
             quiz.undo()
@@ -618,7 +677,7 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
             return "next"
         elif key == "s":
             stored = quiz.suspend(last=True)
-            ui.message(f"Suspended {stored.question.id}.", style="yellow")
+            ui.message(suspended_message(stored.question.id), style="yellow")
             return "next"
         elif key == "q":
             return "quit"

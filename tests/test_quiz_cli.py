@@ -283,6 +283,12 @@ def test_interactive_session_in_a_pty(db_path: Path) -> None:
         child.send("2")
         child.expect("Right")
         child.expect("Enter next")
+        child.send("1")  # a double tap of the answer key: asks before re-rating a right answer
+        child.expect("Press 1 again to confirm")
+        child.send("\r")
+        child.expect("Kept as it was")
+        child.send("1")
+        child.expect("Press 1 again to confirm")
         child.send("1")
         child.expect(r"Re-rated Again \(counted wrong\)  ·  back later in this session")
         child.send("\r")
