@@ -340,7 +340,11 @@ class Quiz:
         """Grade the current question, schedule it and commit the answer. Raises
         InvalidChoice (nothing stored) for an option that does not exist."""
         item = self.queue[0]
-        verdict = check(item.stored.question, response)
+        question = item.stored.question
+        wrong = (
+            self.store.known_wrong_answers([question.fact_id]) if question.options is None else []
+        )
+        verdict = check(question, response, wrong=wrong)
         if not self.practice:
             # Another session on the same database may have answered it meanwhile.
             item.card = self.store.card(item.question_id)
