@@ -849,7 +849,7 @@ def history(
     elif as_csv:
         render.csv_out(rows)
     else:
-        render.history_report(rows, mock_trend(rows))
+        render.history_report(rows, mock_trend(rows), utc_offset(now()))
 
 
 # --- article ingest ---------------------------------------------------------------

@@ -538,6 +538,13 @@ class Store:
             )
             return cur.rowcount
 
+    def mock_number(self, session_id: int) -> int:
+        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
     def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
         """Answers known to be wrong for these facts: the distractors their facts file
         declares (on the fact and on its key spans)."""
