@@ -1104,6 +1104,13 @@ def export(
             render.raw_out(outcome.chunks)
     if outcome.output is not None:
         render.export_done(outcome.questions, outcome.facts, outcome.output)
+    if fmt.lower() in ("csv", "tsv"):
+        render.info(
+            "Note: CSV keeps each question's text, lettered options, answer and tags; "
+            "imported back, multiple-choice and true/false questions return as such, but "
+            "statements and match questions come back as multiple choice, each row becomes "
+            "its own fact and schedules stay behind. For a full copy: --format json."
+        )
 
 
 # --- doctor ---------------------------------------------------------------------
