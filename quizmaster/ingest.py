@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
-from quizmaster.models import Fact, KeySpan, SpanType
+from quizmaster.models import Fact, KeySpan
 from quizmaster.sources import Article
 from quizmaster.store import LoadReport, Store
 
@@ -44,43 +45,53 @@ def decks_folder(db_path: Path) -> Path:
     return db_path.parent / ("decks" if stem == "quizmaster" else f"{stem}-decks")
 
 
-_SUBJECT_TYPES = {
-    SpanType.EVENT: 3,
-    SpanType.TERM: 3,
-    SpanType.ORGANISATION: 2,
-    SpanType.PLACE: 2,
-    SpanType.COUNTRY: 1,
-    SpanType.PERSON: 1,
-}
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*){0,4}")
+_NOT_SUBJECT = frozenset(
+    "the a an in on at of for and to by with from as this that these it its he she they "
+    "union minister published january february march april may june july august september "
+    "october november december monday tuesday wednesday thursday friday saturday sunday "
+    "india's".split()
+)
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _name_runs(statement: str) -> set[str]:
+    """The capitalised names in a statement and their shorter runs ("Ramsar Convention",
+    "Ramsar", "Convention")."""
+    runs: set[str] = set()
+    for match in _NAME_RUN.finditer(statement):
+        words = match.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                if words[i].casefold() in _NOT_SUBJECT or words[j - 1].casefold() in _NOT_SUBJECT:
+                    continue
+                runs.add(" ".join(words[i:j]))
+    return runs
 
 
 def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
-    """A deck name for an article without a headline: the names its facts ask about most
-    (events, terms, bodies and places before countries and people), with its month."""
-    scores: dict[str, float] = {}
-    first: dict[str, int] = {}
-    for position, fact in enumerate(facts):
-        for span in fact.spans:
-            weight = _SUBJECT_TYPES.get(span.type)
-            text = " ".join(span.text.split())
-            if weight is None or len(text) < 3 or len(text) > 60:
-                continue
-            scores[text] = scores.get(text, 0) + weight
-            first.setdefault(text, position)
-    ranked = sorted(scores, key=lambda t: (-scores[t], first[t]))
+    """A deck name for an article without a headline: the names most of its facts speak
+    of (a longer name counting for more), the two best that do not overlap, and its month."""
+    counts: dict[str, int] = {}
+    for fact in facts:
+        for run in _name_runs(fact.statement):
+            counts[run] = counts.get(run, 0) + 1
+    ranked = sorted(
+        (run for run, n in counts.items() if n >= 2 or len(facts) < 3),
+        key=lambda run: (-counts[run] * (1 + 0.5 * (len(run.split()) - 1)), -len(run)),
+    )
     picked: list[str] = []
-    for text in ranked:
-        if any(text.casefold() in p.casefold() or p.casefold() in text.casefold() for p in picked):
+    for run in ranked:
+        if any(set(run.split()) & set(p.split()) for p in picked):
             continue
-        picked.append(text)
+        picked.append(run)
         if len(picked) == 2:
             break
     if not picked:
         return None
-    name = " and ".join(picked)
-    if date and len(date) >= 7:
-        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-        name += f" ({months[int(date[5:7]) - 1]} {date[:4]})" if date[5:7].isdigit() else ""
+    name = ", ".join(picked)
+    if date and len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
+        name += f" ({_MONTHS[int(date[5:7]) - 1]} {date[:4]})"
     return name
 
 
