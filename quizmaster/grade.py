@@ -410,6 +410,8 @@ def check(question: Question, response: str, *, wrong: Sequence[str] = ()) -> Ve
     wrong (its fact's distractors). Raises :class:`InvalidChoice` for an option number or
     letter out of range (ask again rather than count it wrong)."""
     options = question.options
+    if response.strip() == "?":  # "I don't know", for every kind of question
+        return Verdict(correct=False)
     if options is None:
         return typed_matches(
             response,

@@ -79,7 +79,7 @@ class TerminalUI:
                 raise KeyboardInterrupt
             if key == ":":
                 return ":" + render.session_prompt(":")
-            if key.isalnum() and len(key) == 1:
+            if (key.isalnum() and len(key) == 1) or key == "?":
                 render.session_message(f"> {key}", plain=False)
                 return key
             if key.strip():

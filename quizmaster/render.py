@@ -388,9 +388,9 @@ def _session_header(item: Any, position: int, total: int, practice: bool) -> str
 def _answer_hint(question: Question) -> str:
     options = question.options
     if question.kind == "true_false":
-        return "t / f"
+        return "t / f · ? don't know"
     if options is not None:
-        return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]}"
+        return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]} · ? don't know"
     return "type the answer, Enter · ? don't know"
 
 
