@@ -277,7 +277,15 @@ def decks_rename(
         usage = store.deck_usage(old)
         _confirm(f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes)
         store.rename_deck(old, new)
-    render.info(f"Renamed deck {old!r} to {' '.join(new.split())!r}; its history is kept.")
+    from quizmaster.ingest import decks_folder, rename_in_facts_files
+    from quizmaster.paths import default_db_path
+
+    name = " ".join(new.split())
+    files = rename_in_facts_files(decks_folder(_db(ctx, db) or default_db_path()), old, name)
+    render.info(
+        f"Renamed deck {old!r} to {name!r}; its history is kept"
+        + (f" and its {len(files)} saved facts file(s) follow." if files else ".")
+    )
 
 
 @decks_app.command("remove")
@@ -1045,6 +1053,10 @@ def _ingest_again(
                 adopt=True,
             )
         summary["report"] = asdict(report)
+        from quizmaster.ingest import rename_in_facts_files
+
+        out_path = plan.out_path
+        rename_in_facts_files(out_path.parent, prior_deck, target, only=out_path)
     if as_json:
         render.json_out(summary)
         return

@@ -95,6 +95,41 @@ def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
     return name
 
 
+def rename_in_facts_files(
+    folder: Path, old: str, new: str, *, only: Path | None = None
+) -> list[Path]:
+    """Point the saved facts files of deck ``old`` (in ``folder``) at its new name, so a
+    later ``import`` of one of them loads into the renamed deck. Only the top-level
+    ``deck:`` line changes; each file is replaced whole. Returns the files changed."""
+    import json
+
+    import yaml
+
+    changed: list[Path] = []
+    paths = [only] if only is not None else sorted(folder.glob("*.yaml"))
+    for path in paths if folder.is_dir() else []:
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # not ours to repair
+        if not isinstance(data, dict) or data.get("deck") != old:
+            continue
+        lines = text.splitlines(keepends=True)
+        for n, line in enumerate(lines):
+            if line.startswith("deck:"):
+                lines[n] = f"deck: {json.dumps(new, ensure_ascii=False)}\n"
+                break
+        handle, tmp_name = tempfile.mkstemp(prefix=".rename-", suffix=".yaml", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write("".join(lines))
+        os.replace(tmp_name, path)
+        changed.append(path)
+    return changed
+
+
 def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
     """The questions one fact will produce on its own, as (kind, prompt, answer), for the
     review (statements and match questions, which combine facts, are made at save time)."""

@@ -148,8 +148,10 @@ def test_a_week_of_real_use(tmp_path: Path) -> None:
     refused = week.run("decks", "rename", proposed, "Ramsar sites", ok=False)
     assert refused.returncode == 2 and "--yes" in refused.stderr
     week.run("decks", "rename", proposed, "Ramsar sites", "--yes")
+    assert 'deck: "Ramsar sites"' in saved.read_text(encoding="utf-8")  # the file follows
     moved = week.run("ingest", str(article), "--yes", "--deck", "Wetlands 2025")
     assert "moved" in moved.stderr
+    assert 'deck: "Wetlands 2025"' in saved.read_text(encoding="utf-8")
     assert set(week.decks()) == {BUILTIN_DECK, "Wetlands 2025"}
     week.run("decks", "rename", "Wetlands 2025", "Ramsar sites", "--yes")
 
