@@ -481,7 +481,7 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
     keys = (
         "Enter next · u undo · s suspend · q quit"
         if feedback.card_after is None  # practice: nothing to re-rate
-        else "Enter next · 1 Again 2 Hard 3 Good 4 Easy (re-rate) · u undo · s suspend · q quit"
+        else "Enter next · re-rate 1 Again 2 Hard 3 Good 4 Easy · u undo · s suspend · q quit"
     )
     out().print(Text(keys, style="dim"))
 
