@@ -151,6 +151,7 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 facts_app = typer.Typer(help="The facts stored in your decks.", no_args_is_help=True)
 questions_app = typer.Typer(help="The questions generated from your facts.", no_args_is_help=True)
@@ -219,9 +220,10 @@ def check_db_folder(path: Path, *, explicit: bool) -> None:
         )
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, *, builtin: bool = True) -> Store:
     """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
-    database gets the built-in deck."""
+    database gets the built-in deck, unless ``builtin`` is False: a command that brings the
+    user's own deck (ingest, import) starts the database without the demo deck."""
     from quizmaster.paths import DB_ENV_VAR, default_db_path
     from quizmaster.store import Store
 
@@ -229,7 +231,7 @@ def open_store(db: Path | None) -> Store:
     check_db_folder(path, explicit=db is not None or bool(os.environ.get(DB_ENV_VAR, "").strip()))
     store = Store.open(path, now=now())
     try:
-        if store.builtin_deck_pending():
+        if builtin and store.builtin_deck_pending():
             from quizmaster.importers import ensure_builtin_deck
 
             ensure_builtin_deck(store, now=now())
@@ -239,8 +241,30 @@ def open_store(db: Path | None) -> Store:
     return store
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("quizmaster")
+        except PackageNotFoundError:  # run from a source tree without installing
+            number = "unknown"
+        typer.echo(f"quizmaster {number}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
-def dashboard(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) -> None:
+def dashboard(
+    ctx: typer.Context,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """Today's dashboard: what is due, what is new, and what to run next.
 
     Example: quizmaster
@@ -309,7 +333,10 @@ def import_(
     from quizmaster.importers import import_path
 
     check_name(deck, "--deck")
-    with open_store(_db(ctx, db)) as store, render.progress_bar("Importing") as tick:
+    with (
+        open_store(_db(ctx, db), builtin=False) as store,
+        render.progress_bar("Importing") as tick,
+    ):
         result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
     if as_json:
         render.json_out(result.to_json())
@@ -317,12 +344,45 @@ def import_(
         render.import_result(result, dry_run=dry_run)
 
 
-@app.command("decks")
+decks_app = typer.Typer(help="List, rename, remove, pause and resume decks.", no_args_is_help=False)
+app.add_typer(decks_app, name="decks")
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")
+]
+DeckName = Annotated[str, typer.Argument(metavar="DECK", help="The deck's name.")]
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Go on when ``--yes`` was given or the user answers y in a terminal; else stop with
+    exit code 1 (declined) or a usage error (no terminal to ask in)."""
+    import sys
+
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to confirm in; pass --yes to go ahead")
+    try:
+        answer = _read_answer(f"{question} [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        render.info("Nothing changed.")
+        raise typer.Exit(1)
+
+
+@decks_app.callback(invoke_without_command=True)
 def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
-    """List decks with their fact and question counts.
+    """List decks with their fact and question counts (paused decks are marked).
 
     Example: quizmaster decks --json
     """
+    if ctx.invoked_subcommand is not None:
+        if db is not None:
+            ctx.obj = {"db": db}
+        return
     from dataclasses import asdict
 
     with open_store(_db(ctx, db)) as store:
@@ -335,6 +395,116 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
         from quizmaster import render
 
         render.decks_table(items)
+
+
+@decks_app.command("rename")
+def decks_rename(
+    ctx: typer.Context,
+    old: DeckName,
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new name.")],
+    yes: YesOption = False,
+    db: DbOption = None,
+) -> None:
+    """Rename a deck; its questions keep their schedule and review history.
+
+    Example: quizmaster decks rename "Article article-fc9102" "Ramsar sites 2025"
+    """
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        usage = store.deck_usage(old)
+        _confirm(f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes)
+        store.rename_deck(old, new)
+    from quizmaster.ingest import decks_folder, rename_in_facts_files
+    from quizmaster.paths import default_db_path
+
+    name = " ".join(new.split())
+    files = rename_in_facts_files(decks_folder(_db(ctx, db) or default_db_path()), old, name)
+    render.info(
+        f"Renamed deck {old!r} to {name!r}; its history is kept"
+        + (f" and its {len(files)} saved facts file(s) follow." if files else ".")
+    )
+
+
+@decks_app.command("remove")
+def decks_remove(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Delete a deck with its questions and their review history (asks first and says how
+    much history goes; `decks pause` keeps everything instead).
+
+    Example: quizmaster decks remove "Old deck" --yes
+    """
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        u = store.deck_usage(name)
+        lost = (
+            f"{u.reviews} reviews of {u.studied} studied questions and {u.mock_items} mock "
+            "answers are deleted with it"
+            if u.reviews or u.mock_items
+            else "it has no review history"
+        )
+        _confirm(
+            f"Remove deck {name!r} ({u.facts} facts, {u.questions} questions)? {lost}; to keep "
+            f"them, `quizmaster decks pause` it or `quizmaster export --format json "
+            f"--with-history --deck {_quote(name)} -o backup.json` first. Remove it?",
+            yes,
+        )
+        store.remove_deck(name)
+    render.info(
+        f"Removed deck {name!r}: {u.facts} facts, {u.questions} questions, {u.reviews} "
+        f"reviews and {u.mock_items} mock answers deleted."
+    )
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _pause(ctx: typer.Context, name: str, yes: bool, db: Path | None, paused: bool) -> None:
+    from quizmaster import render
+
+    with open_store(_db(ctx, db), builtin=False) as store:
+        usage = store.deck_usage(name)
+        if usage.paused == paused:
+            render.info(f"Deck {name!r} is already {'paused' if paused else 'active'}.")
+            return
+        verb = "Pause" if paused else "Resume"
+        _confirm(f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
+        store.set_deck_paused(name, paused)
+    if paused:
+        render.info(
+            f"Paused deck {name!r}: the daily quiz leaves its {usage.questions} questions "
+            f"out (their schedule and history are kept) until `quizmaster decks resume "
+            f"{_quote(name)}`; `quiz --deck` still asks them."
+        )
+    else:
+        render.info(f"Resumed deck {name!r}: its questions are in the daily quiz again.")
+
+
+@decks_app.command("pause")
+def decks_pause(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Leave a deck out of the daily quiz until it is resumed; nothing is deleted.
+
+    Example: quizmaster decks pause "India–Israel Defence MoU 2025" --yes
+    """
+    _pause(ctx, name, yes, db, True)
+
+
+@decks_app.command("resume")
+def decks_resume(
+    ctx: typer.Context, name: DeckName, yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Put a paused deck back into the daily quiz.
+
+    Example: quizmaster decks resume "India–Israel Defence MoU 2025" --yes
+    """
+    _pause(ctx, name, yes, db, False)
 
 
 @facts_app.command("list")
@@ -373,6 +543,12 @@ def questions_list(
             min=1,
         ),
     ] = 1,
+    suspended: Annotated[
+        bool,
+        typer.Option(
+            "--suspended", help="Only suspended questions and leeches (with their lapses)."
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -381,6 +557,10 @@ def questions_list(
     Example: quizmaster questions list --kind cloze --json
     """
     from quizmaster.errors import UsageError
+
+    if suspended:
+        _list_suspended(ctx, deck, kind, as_json, db)
+        return
 
     if kind is not None:
         from quizmaster.models import QUESTION_KINDS
@@ -407,6 +587,74 @@ def questions_list(
         render.questions_table(items, total=total, first=first + 1)
         if page < pages:
             render.info(f"Next page: quizmaster questions list --page {page + 1}")
+
+
+def _list_suspended(
+    ctx: typer.Context, deck: str | None, kind: str | None, as_json: bool, db: Path | None
+) -> None:
+    from quizmaster import render
+
+    with open_store(_db(ctx, db)) as store:
+        if deck is not None:
+            store.deck_id(deck)  # an unknown deck is an error, not an empty list
+        rows = [
+            (stored, card)
+            for stored, card in store.suspended_questions()
+            if (deck is None or stored.deck == deck)
+            and (kind is None or stored.question.kind == kind)
+        ]
+    if as_json:
+        render.json_out(
+            [
+                {**stored.to_json(), "leech": card.leech, "lapses": card.lapses}
+                for stored, card in rows
+            ]
+        )
+    else:
+        render.suspended_table(rows)
+
+
+@questions_app.command("unsuspend")
+def questions_unsuspend(
+    ctx: typer.Context,
+    question_ids: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(metavar="[ID]...", help="Question ids to unsuspend.", show_default=False),
+    ] = None,
+    all_leeches: Annotated[
+        bool, typer.Option("--all-leeches", help="Unsuspend every leech.")
+    ] = False,
+    all_suspended: Annotated[
+        bool, typer.Option("--all", help="Unsuspend every suspended question.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Put suspended questions (and leeches) back into the quiz, with their history.
+
+    Example: quizmaster questions unsuspend --all-leeches
+    """
+    from quizmaster import render
+    from quizmaster.errors import UsageError
+
+    if not question_ids and not (all_leeches or all_suspended):
+        raise UsageError(
+            "name question ids, or pass --all-leeches or --all; "
+            "see `quizmaster questions list --suspended`"
+        )
+    with open_store(_db(ctx, db)) as store:
+        ids = list(question_ids or [])
+        if all_leeches or all_suspended:
+            ids += [
+                s.question.id for s, _ in store.suspended_questions(leeches_only=not all_suspended)
+            ]
+        done = store.unsuspend(ids)
+    if done:
+        render.info(
+            f"Unsuspended {len(done)} question{'s' if len(done) != 1 else ''}: "
+            "they are in the daily quiz again."
+        )
+    else:
+        render.info("Nothing was suspended.")
 
 
 @questions_app.command("show")
@@ -593,7 +841,11 @@ def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = 
 def config_set(
     ctx: typer.Context,
     key: Annotated[
-        str, typer.Argument(help="new_per_day, reviews_per_day, desired_retention or exam_date.")
+        str,
+        typer.Argument(
+            help="new_per_day, reviews_per_day, desired_retention, exam_date or new_order "
+            "(newest, mixed or deck: which new questions come first)."
+        ),
     ],
     value: Annotated[str, typer.Argument(help="The new value ('none' clears exam_date).")],
     db: DbOption = None,
@@ -793,7 +1045,7 @@ def history(
     elif as_csv:
         render.csv_out(rows)
     else:
-        render.history_report(rows, mock_trend(rows))
+        render.history_report(rows, mock_trend(rows), utc_offset(now()))
 
 
 # --- article ingest ---------------------------------------------------------------
@@ -846,6 +1098,14 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the facts file; write nothing.")
     ] = False,
+    regenerate: Annotated[
+        bool,
+        typer.Option(
+            "--regenerate",
+            help="Extract an article ingested before again, replacing your review's edits "
+            "and drops (without it, re-ingesting keeps them and changes nothing).",
+        ),
+    ] = False,
     timeout: Annotated[
         float,
         typer.Option("--timeout", help="Seconds to wait for a URL, in all.", min=0.1, max=3600),
@@ -864,13 +1124,21 @@ def ingest(
     Example: quizmaster ingest article.txt --review
     """
     import sys
-    from dataclasses import asdict
+    from dataclasses import asdict, replace
 
     from quizmaster import render
     from quizmaster.facts_file import dump_facts
     from quizmaster.generate import generate_questions
     from quizmaster.guard import check_name, check_number
-    from quizmaster.ingest import choose_mode, plan_ingest, review_facts, save_and_load
+    from quizmaster.ingest import (
+        ask_deck_name,
+        choose_mode,
+        decks_folder,
+        plan_ingest,
+        question_preview,
+        review_facts,
+        save_and_load,
+    )
     from quizmaster.paths import default_db_path
     from quizmaster.sources import read_source
 
@@ -888,10 +1156,30 @@ def ingest(
     if article.encoding not in ("utf-8", "utf-16"):
         render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
     db_path = _db(ctx, db) or default_db_path()
-    plan = plan_ingest(article, data_dir=db_path.parent, deck=deck, out=out)
+    plan = plan_ingest(
+        article, data_dir=db_path.parent, deck=deck, out=out, folder=decks_folder(db_path)
+    )
+    prior_deck: str | None = None
+    prior_facts: list[Any] = []
+    if db_path.exists():
+        with open_store(db_path, builtin=False) as store:
+            prior_deck, prior_facts, _ = store.article_facts(plan.extraction.article_slug)
+    if prior_facts and not regenerate:
+        _ingest_again(plan, prior_deck or plan.deck, prior_facts, deck, db_path, dry_run, as_json)
+        return
+    if prior_deck and deck is None:
+        plan = replace(plan, deck=prior_deck)  # regenerating keeps the deck it is in
     facts = plan.facts
     if mode == "review":
-        facts = review_facts(facts, ask=_read_answer, show=render.review_fact, tell=render.info)
+        facts = review_facts(
+            facts,
+            ask=_read_answer,
+            show=render.review_fact,
+            tell=render.info,
+            preview=lambda fact: render.review_questions(question_preview(fact)),
+        )
+        if facts and deck is None:
+            plan = replace(plan, deck=ask_deck_name(plan.deck, _read_answer))
     count = len(generate_questions(facts))
     result: dict[str, Any] = {
         "deck": plan.deck,
@@ -911,12 +1199,75 @@ def ingest(
                 f"deck {plan.deck!r}. Nothing was written.",
             )
         return
-    with open_store(db_path) as store:
+    with open_store(db_path, builtin=False) as store:
         report = save_and_load(store, plan, facts, now=now())
+        if prior_facts:  # regenerated: facts no longer extracted or kept are retired
+            kept = {f.id for f in facts}
+            gone = [f.id for f in prior_facts if f.id not in kept]
+            store.retire_facts(gone, now=now())
+            report.facts_retired.extend(gone)
     if as_json:
         render.json_out({**result, "dry_run": False, "report": asdict(report)})
     else:
         render.ingest_report(report, str(plan.out_path))
+
+
+def _ingest_again(
+    plan: Any,
+    prior_deck: str,
+    prior_facts: list[Any],
+    deck: str | None,
+    db_path: Path,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """An article ingested before: its facts stay as the review left them (edits and drops
+    kept, the saved file untouched); ``--deck`` moves them, history and all."""
+    from dataclasses import asdict
+
+    from quizmaster import render
+    from quizmaster.generate import generate_questions
+
+    target = " ".join(deck.split()) if deck else prior_deck
+    moving = target != prior_deck
+    summary = {
+        "deck": target,
+        "previous_deck": prior_deck,
+        "facts": len(prior_facts),
+        "unchanged": not moving,
+        "dry_run": dry_run,
+    }
+    if moving and not dry_run:
+        with open_store(db_path, builtin=False) as store:
+            report = store.load_deck(
+                target,
+                prior_facts,
+                generate_questions(prior_facts),
+                now=now(),
+                source_name=plan.article.source,
+                retire_missing=False,
+                adopt=True,
+            )
+        summary["report"] = asdict(report)
+        from quizmaster.ingest import rename_in_facts_files
+
+        out_path = plan.out_path
+        rename_in_facts_files(out_path.parent, prior_deck, target, only=out_path)
+    if as_json:
+        render.json_out(summary)
+        return
+    kept = f"its {len(prior_facts)} facts as your review left them (edits and drops kept)"
+    if moving:
+        render.info(
+            f"This article was ingested before into deck {prior_deck!r}; "
+            f"{'would move' if dry_run else 'moved'} {kept} to deck {target!r}, "
+            "with their history."
+        )
+    else:
+        render.info(
+            f"This article is already in deck {prior_deck!r}, with {kept}; nothing changed. "
+            "To extract it again (replacing your edits and drops): --regenerate."
+        )
 
 
 # --- decks in and out ----------------------------------------------------------------
@@ -961,6 +1312,13 @@ def export(
             render.raw_out(outcome.chunks)
     if outcome.output is not None:
         render.export_done(outcome.questions, outcome.facts, outcome.output)
+    if fmt.lower() in ("csv", "tsv"):
+        render.info(
+            "Note: CSV keeps each question's text, lettered options, answer and tags; "
+            "imported back, multiple-choice and true/false questions return as such, but "
+            "statements and match questions come back as multiple choice, each row becomes "
+            "its own fact and schedules stay behind. For a full copy: --format json."
+        )
 
 
 # --- doctor ---------------------------------------------------------------------
@@ -1029,7 +1387,30 @@ def _help_rank(name: str | None) -> int:
     return _HELP_ORDER.index(name) if name in _HELP_ORDER else len(_HELP_ORDER)
 
 
+def _unwrap(doc: str) -> str:
+    """A docstring with its paragraphs' hard line breaks removed, so help is wrapped to the
+    terminal's width instead of breaking mid-sentence at 80 columns."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def _unwrap_help(typer_app: typer.Typer) -> None:
+    for command in typer_app.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = _unwrap(command.callback.__doc__)
+    callback = typer_app.registered_callback
+    if callback is not None and callback.help is None and callback.callback is not None:
+        if callback.callback.__doc__:
+            callback.help = _unwrap(callback.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _unwrap_help(group.typer_instance)
+
+
 def _arrange_help() -> None:
+    _unwrap_help(app)
     for panel, names in HELP_PANELS.items():
         for command in app.registered_commands:
             if command.name in names:

@@ -61,6 +61,7 @@ def import_facts_yaml(
         now=now,
         source_name=str(path),
         dry_run=dry_run,
+        adopt=True,  # a file whose `deck:` was edited moves its facts, history and all
     )
 
 
@@ -332,6 +333,62 @@ def basic_fact(fact_id: str, front: str, back: str, tags: list[str]) -> tuple[Fa
     return fact, question
 
 
+_OPTION_LINE = re.compile(r"^\(([a-h])\) (.+)$")
+
+
+def option_card(
+    fact_id: str, front: str, back: str, tags: list[str]
+) -> tuple[Fact, Question] | None:
+    """A card whose front ends in lettered options ("(a) Paris" lines, as our CSV export
+    writes them) and whose back is one of them ("(b) Paris"): a multiple-choice question,
+    or a true/false one when the options are True and False. None for any other card."""
+    from quizmaster.models import McqQuestion, TrueFalseQuestion, question_id
+
+    lines = [line.rstrip() for line in front.splitlines()]
+    options: list[str] = []
+    while lines:
+        match = _OPTION_LINE.match(lines[-1].strip())
+        if match is None:
+            break
+        options.insert(0, match.group(2).strip())
+        lines.pop()
+    if len(options) < 2 or not lines:
+        return None
+    expected = [f"({chr(ord('a') + i)})" for i in range(len(options))]
+    got = [line.strip()[:3] for line in front.splitlines()[-len(options) :]]
+    answer = _OPTION_LINE.match(back.strip())
+    if got != expected or answer is None:
+        return None
+    index = ord(answer.group(1)) - ord("a")
+    if index >= len(options) or options[index] != answer.group(2).strip():
+        return None
+    prompt = "\n".join(lines).strip()
+    right = options[index]
+    fact = Fact(
+        id=fact_id,
+        statement=f"{prompt} — {right}",
+        spans=[KeySpan(text=right, type=SpanType.TERM)],
+        tags=tags,
+        distractors=[o for o in options if o != right][:8],
+    )
+    base = {"fact_id": fact_id, "prompt": prompt, "answer": right, "tags": list(tags)}
+    question: Question
+    if [o.casefold() for o in options] == ["true", "false"]:
+        question = TrueFalseQuestion(
+            id=question_id(fact_id, "true_false", "card"),
+            variant="card",
+            **{**base, "answer": "True" if index == 0 else "False"},  # type: ignore[arg-type]
+        )
+    else:
+        question = McqQuestion(
+            id=question_id(fact_id, "mcq", "card"),
+            variant="card",
+            choices=options,
+            **base,  # type: ignore[arg-type]
+        )
+    return fact, question
+
+
 def _parse_anki_header(lines: list[str]) -> tuple[int, dict[str, str]]:
     """Anki's ``#key:value`` file headers: how many lines they take, and their values."""
     meta: dict[str, str] = {}
@@ -473,7 +530,10 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             fact_id = fact_id_for("card", key, front)
         fronts.add((row_deck, front))
         try:
-            fact, question = basic_fact(fact_id, front, back, tags)
+            optioned = option_card(fact_id, front, back, tags)
+            fact, question = (
+                optioned if optioned is not None else basic_fact(fact_id, front, back, tags)
+            )
         except ValidationError as exc:
             raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
         facts.append(fact)

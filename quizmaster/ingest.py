@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,10 +38,116 @@ class IngestPlan:
         return self.extraction.facts
 
 
+def decks_folder(db_path: Path) -> Path:
+    """Where ingested articles' facts files go: ``decks/`` beside the default database,
+    ``<name>-decks/`` beside any other, so two databases in one folder never share one."""
+    stem = db_path.stem
+    return db_path.parent / ("decks" if stem == "quizmaster" else f"{stem}-decks")
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*){0,4}")
+_NOT_SUBJECT = frozenset(
+    "the a an in on at of for and to by with from as this that these it its he she they "
+    "union minister published january february march april may june july august september "
+    "october november december monday tuesday wednesday thursday friday saturday sunday "
+    "india's".split()
+)
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _name_runs(statement: str) -> set[str]:
+    """The capitalised names in a statement and their shorter runs ("Ramsar Convention",
+    "Ramsar", "Convention")."""
+    runs: set[str] = set()
+    for match in _NAME_RUN.finditer(statement):
+        words = match.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                if words[i].casefold() in _NOT_SUBJECT or words[j - 1].casefold() in _NOT_SUBJECT:
+                    continue
+                runs.add(" ".join(words[i:j]))
+    return runs
+
+
+def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
+    """A deck name for an article without a headline: the names most of its facts speak
+    of (a longer name counting for more), the two best that do not overlap, and its month."""
+    counts: dict[str, int] = {}
+    for fact in facts:
+        for run in _name_runs(fact.statement):
+            counts[run] = counts.get(run, 0) + 1
+    ranked = sorted(
+        (run for run, n in counts.items() if n >= 2 or len(facts) < 3),
+        key=lambda run: (-counts[run] * (1 + 0.5 * (len(run.split()) - 1)), -len(run)),
+    )
+    picked: list[str] = []
+    for run in ranked:
+        if any(set(run.split()) & set(p.split()) for p in picked):
+            continue
+        picked.append(run)
+        if len(picked) == 2:
+            break
+    if not picked:
+        return None
+    name = ", ".join(picked)
+    if date and len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
+        name += f" ({_MONTHS[int(date[5:7]) - 1]} {date[:4]})"
+    return name
+
+
+def rename_in_facts_files(
+    folder: Path, old: str, new: str, *, only: Path | None = None
+) -> list[Path]:
+    """Point the saved facts files of deck ``old`` (in ``folder``) at its new name, so a
+    later ``import`` of one of them loads into the renamed deck. Only the top-level
+    ``deck:`` line changes; each file is replaced whole. Returns the files changed."""
+    import json
+
+    import yaml
+
+    changed: list[Path] = []
+    paths = [only] if only is not None else sorted(folder.glob("*.yaml"))
+    for path in paths if folder.is_dir() else []:
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # not ours to repair
+        if not isinstance(data, dict) or data.get("deck") != old:
+            continue
+        lines = text.splitlines(keepends=True)
+        for n, line in enumerate(lines):
+            if line.startswith("deck:"):
+                lines[n] = f"deck: {json.dumps(new, ensure_ascii=False)}\n"
+                break
+        handle, tmp_name = tempfile.mkstemp(prefix=".rename-", suffix=".yaml", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write("".join(lines))
+        os.replace(tmp_name, path)
+        changed.append(path)
+    return changed
+
+
+def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
+    """The questions one fact will produce on its own, as (kind, prompt, answer), for the
+    review (statements and match questions, which combine facts, are made at save time)."""
+    from quizmaster.generate import questions_for_fact
+
+    return [(q.kind, q.prompt, q.answer) for q in questions_for_fact(fact)]
+
+
 def plan_ingest(
-    article: Article, *, data_dir: Path, deck: str | None = None, out: Path | None = None
+    article: Article,
+    *,
+    data_dir: Path,
+    deck: str | None = None,
+    out: Path | None = None,
+    folder: Path | None = None,
 ) -> IngestPlan:
-    """Extract the article's facts and decide the deck name and the output file."""
+    """Extract the article's facts and decide the deck name and the output file (in
+    ``folder``, default ``data_dir/decks``)."""
     extraction = extract_facts(
         article.text, title=article.title, date=article.date, url=article.url
     )
@@ -50,9 +157,15 @@ def plan_ingest(
             "found no examinable facts (names, dates, numbers, places) in the text; "
             "check it is the article itself, or write a facts file by hand (see README)",
         )
-    name = deck or extraction.title or f"Article {extraction.article_slug}"
+    name = (
+        deck
+        or extraction.title
+        or subject_name(extraction.facts, extraction.date)
+        or f"Article {extraction.article_slug}"
+    )
     name = " ".join(name.split())[:MAX_DECK_NAME]
-    path = out if out is not None else data_dir / "decks" / f"{extraction.article_slug}.yaml"
+    where = folder if folder is not None else data_dir / "decks"
+    path = out if out is not None else where / f"{extraction.article_slug}.yaml"
     return IngestPlan(article=article, extraction=extraction, deck=name, out_path=path)
 
 
@@ -132,6 +245,7 @@ def review_facts(
     ask: Callable[[str], str],
     show: Callable[[int, int, Fact], None],
     tell: Callable[[str], None],
+    preview: Callable[[Fact], None] | None = None,
 ) -> list[Fact]:
     """Walk the user through the facts: accept, edit or drop each one.
 
@@ -144,6 +258,8 @@ def review_facts(
         while index < total:
             fact = facts[index]
             show(index + 1, total, fact)
+            if preview is not None:
+                preview(fact)
             choice = ask(f"{REVIEW_HELP}? ").strip()
             if choice in ("", "a", "y"):
                 kept.append(fact)
@@ -153,7 +269,10 @@ def review_facts(
             elif choice in ("d", "n"):
                 pass
             elif choice == "e":
-                kept.append(edit_fact(fact, ask, tell))
+                edited = edit_fact(fact, ask, tell)
+                if preview is not None and edited != fact:
+                    preview(edited)
+                kept.append(edited)
             elif choice == "q":
                 break
             else:
@@ -168,6 +287,16 @@ def review_facts(
 
 
 # --- save and load ---------------------------------------------------------------------------
+
+
+def ask_deck_name(name: str, ask: Callable[[str], str]) -> str:
+    """The deck name, asked at the end of a review (Enter, or input ending there, keeps
+    the proposed one: the facts are all decided by then)."""
+    try:
+        typed = " ".join(ask(f"Deck name (Enter keeps {name!r}): ").split())
+    except EOFError:
+        typed = ""
+    return typed[:MAX_DECK_NAME] or name
 
 
 def save_and_load(
@@ -194,6 +323,7 @@ def save_and_load(
         source_name=source,
         dry_run=True,
         retire_missing=False,
+        adopt=True,
     )
     target = plan.out_path
     try:
@@ -213,6 +343,7 @@ def save_and_load(
             now=now,
             source_name=source,
             retire_missing=False,
+            adopt=True,
         )
         os.replace(tmp, target)
     finally:

@@ -230,6 +230,15 @@ def m006_hardening_reviews_index(db: Any) -> None:
     )
 
 
+# --- deck controls ------------------------------------------------------------------------
+
+
+@migration
+def m007_deck_controls(db: Any) -> None:
+    """A deck can be paused: its questions are not asked until it is resumed."""
+    db["decks"].add_column("paused", int, not_null_default=0)
+
+
 # The tables each migration creates: a database whose ``_migrations`` lists a migration must
 # have its tables (see ``Store.open``). A migration that creates none need not be listed.
 MIGRATION_TABLES: dict[str, tuple[str, ...]] = {

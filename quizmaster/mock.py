@@ -312,6 +312,7 @@ class MockResult:
     timed_out: bool
     session_id: int | None = None
     brought_forward: tuple[str, ...] = ()
+    number: int | None = None  # this mock's number among the stored mocks (1, 2, ...)
 
     def count(self, result: Result) -> int:
         return sum(i.result == result for i in self.items)
@@ -323,6 +324,7 @@ class MockResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "session_id": self.session_id,
+            "mock_number": self.number,
             "exam": self.paper.exam,
             "marking": self.paper.marking.to_json(),
             "questions": len(self.items),

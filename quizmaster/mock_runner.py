@@ -297,7 +297,10 @@ def save_result(
                 if moved is not None:
                     cards.append(moved)
         result = replace(
-            result, session_id=session_id, brought_forward=tuple(c.question_id for c in cards)
+            result,
+            session_id=session_id,
+            brought_forward=tuple(c.question_id for c in cards),
+            number=store.mock_number(session_id),
         )
         summary = {k: v for k, v in result.to_json().items() if k != "items"}
         summary["tag"] = tag

@@ -87,7 +87,7 @@ class TerminalUI:
                 raise KeyboardInterrupt
             if key == ":":
                 return ":" + render.session_prompt(":")
-            if key.isalnum() and len(key) == 1:
+            if (key.isalnum() and len(key) == 1) or key == "?":
                 render.session_message(f"> {key}", plain=False)
                 return key
             if key.strip():
@@ -112,6 +112,19 @@ class TerminalUI:
 
     def message(self, text: str, *, style: str = "") -> None:
         render.session_message(text, style=style, plain=False)
+
+    def confirm(self, question: str) -> bool:
+        render.session_message(question, style="yellow", plain=False)
+        if not self.keys:
+            return render.session_prompt().strip().lower().startswith("y")
+        while True:
+            key = _read_key(self.fd)
+            if key == _CTRL_D:
+                raise EOFError
+            if key == _CTRL_C:
+                raise KeyboardInterrupt
+            if key.lower() in ("y", "n", "\r", "\n", "q", "\x1b"):
+                return key.lower() in ("y", "q")
 
 
 class PlainUI:
@@ -186,3 +199,7 @@ class PlainUI:
 
     def message(self, text: str, *, style: str = "") -> None:
         render.session_message(text, plain=True)
+
+    def confirm(self, question: str) -> bool:
+        render.session_message(question, plain=True)
+        return self._readline().strip().lower() in ("y", "yes")

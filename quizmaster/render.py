@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
@@ -19,7 +20,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizmaster.store import DeckInfo, LoadReport, StoredFact, StoredQuestion
+from quizmaster.store import CardState, DeckInfo, LoadReport, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from rich.progress import TaskID
@@ -83,8 +84,30 @@ def decks_table(decks: Sequence[DeckInfo]) -> None:
     table.add_column("Source")
     for deck in decks:
         source = " · ".join(x for x in (deck.source_title, deck.source_date) if x)
-        table.add_row(_shown(deck.name), str(deck.facts), str(deck.questions), _shown(source))
+        name = _shown(deck.name) + (" [yellow](paused)[/]" if deck.paused else "")
+        table.add_row(name, str(deck.facts), str(deck.questions), _shown(source))
     out().print(table)
+
+
+def suspended_table(rows: Sequence[tuple[StoredQuestion, CardState]]) -> None:
+    """``questions list --suspended``: what is held back, and how to bring it back."""
+    if not rows:
+        out().print("No suspended questions.")
+        return
+    table = Table(title=f"{len(rows)} suspended", title_justify="left")
+    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Question", ratio=5)
+    table.add_column("Why")
+    for stored, card in rows:
+        why = f"leech ({card.lapses} lapses)" if card.leech else "suspended"
+        prompt_text = stored.question.prompt.strip().splitlines()[0]
+        table.add_row(stored.question.id, escape(prompt_text), why)
+    out().print(table)
+    out().print(
+        "Bring back: quizmaster questions unsuspend ID (or --all-leeches, --all)",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def facts_table(facts: Sequence[StoredFact]) -> None:
@@ -136,6 +159,12 @@ def load_report(report: LoadReport, *, dry_run: bool = False) -> None:
         f"updated, {len(report.questions_unchanged)} unchanged, "
         f"{len(report.questions_retired)} retired."
     )
+    if report.facts_moved:
+        out().print(
+            f"{len(report.facts_moved)} facts moved here from "
+            f"{', '.join(repr(d) for d in report.decks_emptied)}, with their history.",
+            markup=False,
+        )
 
 
 KIND_LABEL = {
@@ -375,9 +404,9 @@ def _session_header(item: Any, position: int, total: int, practice: bool) -> str
 def _answer_hint(question: Question) -> str:
     options = question.options
     if question.kind == "true_false":
-        return "t / f"
+        return "t / f · ? don't know"
     if options is not None:
-        return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]}"
+        return f"1-{len(options)} or a-{'abcdefgh'[len(options) - 1]} · ? don't know"
     return "type the answer, Enter · ? don't know"
 
 
@@ -415,6 +444,8 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
         answer = f"{q.options.index(answer) + 1}) {answer}"
     if verdict.correct:
         head = "Right (typo forgiven)" if verdict.typo else "Right"
+    elif feedback.response.strip() in ("", "?"):
+        head = "Don't know"
     else:
         head = "Wrong"
     rating = _RATING_LABEL[int(feedback.rating)]
@@ -448,7 +479,8 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
         lines.append(
             (
                 "This question has lapsed 8 times: tagged leech and suspended. Rewrite the fact "
-                "or learn it another way.",
+                "or learn it another way; to bring it back: quizmaster questions unsuspend "
+                f"{q.id}",
                 "bold yellow",
             )
         )
@@ -462,12 +494,12 @@ def session_feedback(feedback: Any, *, plain: bool) -> None:
     for index, (text, style) in enumerate(lines):
         body.append(("\n" if index else "") + text, style=style)
     out().print(Panel(body, border_style="green" if verdict.correct else "red"))
-    out().print(
-        Text(
-            "Enter next · 1 Again 2 Hard 3 Good 4 Easy (re-rate) · u undo · s suspend · q quit",
-            style="dim",
-        )
+    keys = (
+        "Enter next · u undo · s suspend · q quit"
+        if feedback.card_after is None  # practice: nothing to re-rate
+        else "Enter next · re-rate 1 Again 2 Hard 3 Good 4 Easy · u undo · s suspend · q quit"
     )
+    out().print(Text(keys, style="dim"))
 
 
 def session_message(text: str, *, style: str = "", plain: bool) -> None:
@@ -501,7 +533,10 @@ def session_summary(data: dict[str, Any], *, plain: bool) -> None:
     if data["left_in_queue"]:
         lines.append(f"{data['left_in_queue']} left for later: run quizmaster quiz again")
     if data["leeches"]:
-        lines.append(f"Suspended as leeches: {', '.join(data['leeches'])}")
+        lines.append(
+            f"Suspended as leeches: {', '.join(data['leeches'])} (to bring them back: "
+            "quizmaster questions unsuspend --all-leeches)"
+        )
     if plain:
         console = plain_out()
         console.print("")
@@ -705,32 +740,84 @@ def mock_result(result: MockResult) -> None:
     lines.append(f"  ·  Unanswered {result.count('unanswered')}")
     lines.append(f"  ·  Time {clock_text(result.duration_s)} of {clock_text(paper.minutes * 60)}")
     console.print(Panel(lines, title="Result", title_align="left", border_style="cyan"))
+    # Each question: number, result and marks, then its text; wrapped lines and the answer
+    # lines hang under the text, not under the number.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
     for item in result.items:
         q = item.item.question
         sign, style = _RESULT_SIGN.get(item.result, ("– unanswered", "yellow"))
         marks = fraction_text(item.marks)
-        head = Text.assemble(
-            (f"{item.item.number:>3}. ", "bold"),
-            (f"{sign:<13}", style),
-            (f"{('+' if item.marks > 0 else '') + marks:>6}  ", style),
-            q.prompt,
-        )
-        console.print(head)
+        body = Text(q.prompt)
+        if item.marked:
+            body = Text.assemble(("[marked for review] ", "bold yellow"), q.prompt)
         options = item.item.options
-        detail = f"       Your answer: {_choice_text(options, item.answer)}"
+        detail = f"Your answer: {_choice_text(options, item.answer)}"
         if item.result != "correct":
             detail += f"    Right answer: {_choice_text(options, item.item.correct_index)}"
-        console.print(Text(detail))
+        body.append("\n" + detail)
         if q.explanation:
-            console.print(Text(f"       Why: {q.explanation}", style="dim"))
+            body.append(f"\nWhy: {q.explanation}", style="dim")
+        grid.add_row(
+            Text(f"{item.item.number}.", style="bold"),
+            Text(sign, style=style),
+            Text(("+" if item.marks > 0 else "") + marks, style=style),
+            body,
+        )
+    console.print(grid)
+    _mock_footer(result)
+
+
+def _mock_footer(result: MockResult) -> None:
+    """The score again at the end of the sheet, with a breakdown by topic."""
+    from quizmaster.mock import fraction_text
+
+    console = out()
+    paper = result.paper
+    topics: dict[str, list[Any]] = {}
+    for item in result.items:
+        topics.setdefault(item.item.question.topic, []).append(item)
+    table = Table(title="By topic", title_justify="left", box=None, pad_edge=False)
+    table.add_column("Topic")
+    table.add_column("Right", justify="right")
+    table.add_column("Wrong", justify="right")
+    table.add_column("Blank", justify="right")
+    table.add_column("Marks", justify="right")
+    for topic, items in sorted(topics.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        table.add_row(
+            escape(topic),
+            str(sum(i.result == "correct" for i in items)),
+            str(sum(i.result == "wrong" for i in items)),
+            str(sum(i.result == "unanswered" for i in items)),
+            fraction_text(sum((i.marks for i in items), Fraction(0))),
+        )
+    console.print("")
+    console.print(table)
+    marked = [i.item.number for i in result.items if i.marked]
+    console.print(
+        Text(
+            f"Score: {fraction_text(result.score)} / {fraction_text(paper.max_score)}  ·  "
+            f"Correct {result.count('correct')}  ·  Wrong {result.count('wrong')}  ·  "
+            f"Unanswered {result.count('unanswered')}",
+            style="bold",
+        )
+    )
+    if marked:
+        console.print(
+            Text(f"Marked for review: {', '.join(str(n) for n in marked)}", style="yellow")
+        )
     if result.brought_forward:
         n = len(result.brought_forward)
         console.print(
-            f"\n{n} question{'s' if n != 1 else ''} you got wrong {'are' if n != 1 else 'is'} "
+            f"{n} question{'s' if n != 1 else ''} you got wrong {'are' if n != 1 else 'is'} "
             "now due in your daily quiz (quizmaster quiz)."
         )
     if result.session_id is not None:
-        console.print(Text(f"Stored as mock #{result.session_id}; see quizmaster history.", "dim"))
+        number = result.number if result.number is not None else result.session_id
+        console.print(Text(f"Stored as mock #{number}; see quizmaster history.", "dim"))
 
 
 def _terminal() -> bool:
@@ -760,7 +847,8 @@ def heatmap_chart(days: dict[str, int]) -> Text:
     first = dates[0] - dt.timedelta(days=dates[0].weekday())
     weeks = (dates[-1] - first).days // 7 + 1
     top = max(days.values(), default=0)
-    terminal = _terminal()
+    # Without colour (NO_COLOR) one square glyph would show no levels: use the plain ones.
+    terminal = _terminal() and not out().no_color
     # Month names above the first week that starts in each month, where there is room.
     header = [" "] * (2 * weeks + 3)
     free_from = 0
@@ -925,15 +1013,20 @@ def stats_report(stats: dict[str, Any]) -> None:
         console.print(table)
 
 
-def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any]]) -> None:
-    """``quizmaster history``: every session with its score, then the mock-score trend."""
+def history_report(
+    rows: Sequence[dict[str, Any]],
+    trend: Sequence[dict[str, Any]],
+    utc_offset_minutes: int = 0,
+) -> None:
+    """``quizmaster history``: every session with its score, then the mock-score trend.
+    Times are shown in the user's zone (the days ``stats`` counts in)."""
     console = out()
     if not rows:
         console.print("No sessions yet: run quizmaster quiz or quizmaster mock.")
         return
     table = Table(title=f"{len(rows)} sessions", title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Started", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
     with_deck = any(r["deck"] for r in rows)
     if with_deck:
@@ -942,14 +1035,18 @@ def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any
     table.add_column("%", justify="right")
     table.add_column("Right/wrong/blank", justify="right")
     table.add_column("Time", justify="right", no_wrap=True)
+    mocks = 0
     for r in rows:
-        kind = r["kind"] if r["kind"] != "mock" else f"mock {_exam_label(r['exam'] or '')}"
+        kind = r["kind"]
+        if kind == "mock":
+            mocks += 1
+            kind = f"mock #{mocks} {_exam_label(r['exam'] or '')}"
         if not r["finished"]:
             kind += " (unfinished)"
         blank = "" if r["unanswered"] is None else f"/{r['unanswered']}"
         table.add_row(
             str(r["id"]),
-            r["started_at"][:16].replace("T", " "),
+            _local_time(r["started_at"], utc_offset_minutes),
             kind,
             *([escape(r["deck"] or "all")] if with_deck else []),
             f"{r['score']:g}/{r['max_score']:g}" if r["max_score"] is not None else "",
@@ -973,6 +1070,13 @@ def history_report(rows: Sequence[dict[str, Any]], trend: Sequence[dict[str, Any
         )
         if any(t["percent"] < 0 for t in trend):
             console.print(Text("(negative scores are drawn as 0)", style="dim"))
+
+
+def _local_time(iso_text: str, utc_offset_minutes: int) -> str:
+    moment = dt.datetime.fromisoformat(iso_text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone(dt.timedelta(minutes=utc_offset_minutes)))
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def csv_out(rows: Sequence[dict[str, Any]]) -> None:
@@ -1010,6 +1114,24 @@ def review_fact(index: int, total: int, fact: Any) -> None:
     out().print(
         Panel(body, title=f"Fact {index}/{total} · {escape(fact.topic)}", title_align="left")
     )
+
+
+def review_questions(questions: Sequence[tuple[str, str, str]]) -> None:
+    """The questions a fact will produce, under it in ``ingest --review``."""
+    if not questions:
+        out().print("  It yields no question on its own.", style="yellow")
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for kind, prompt_text, answer in questions:
+        lines = prompt_text.strip().splitlines()
+        grid.add_row(
+            f"  {KIND_LABEL.get(kind, kind)}:",
+            Text.assemble(lines[0] if lines else "", ("  → " + answer, "dim")),
+        )
+    out().print(Text(f"  Questions it makes ({len(questions)}):", style="dim"))
+    out().print(grid)
 
 
 def prompt(message: str) -> None:

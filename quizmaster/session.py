@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "reviews_per_day": 200,
     "desired_retention": 0.9,
     "exam_date": None,
+    "new_order": "newest",
 }
 SETTABLE = tuple(DEFAULTS)
 PRACTICE_LIMIT = 20
@@ -50,6 +51,7 @@ class QuizSettings:
     desired_retention: float = 0.9
     exam_date: dt.date | None = None
     fsrs_parameters: tuple[float, ...] | None = None
+    new_order: str = "newest"
 
     def scheduler(self, utc_offset_minutes: int, *, fuzz: bool = True) -> SchedulerSettings:
         return SchedulerSettings(
@@ -78,6 +80,16 @@ def parse_setting(key: str, text: str) -> Any:
         if not 0.7 <= number <= 0.99:
             raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
         return number
+    if key == "new_order":
+        from quizmaster.store import NEW_ORDERS
+
+        if value.lower() not in NEW_ORDERS:
+            raise UsageError(
+                f"new_order must be one of {', '.join(NEW_ORDERS)} (newest: the latest "
+                f"ingest or import first; mixed: decks in turn; deck: deck by deck), "
+                f"not {text!r}"
+            )
+        return value.lower()
     if value.lower() in ("", "none", "off"):
         return None
     from quizmaster.guard import MAX_YEAR, MIN_YEAR
@@ -126,6 +138,7 @@ def load_settings(store: Store) -> QuizSettings:
         desired_retention=values.get("desired_retention", DEFAULTS["desired_retention"]),
         exam_date=dt.date.fromisoformat(exam) if exam else None,
         fsrs_parameters=parameters,
+        new_order=values.get("new_order", DEFAULTS["new_order"]),
     )
 
 
@@ -223,7 +236,14 @@ def build_queue(
         due = _first_per_fact(due_rows, taken, settings.reviews_per_day - reviews_done)
     taken = {item.stored.question.fact_id for item in due}
     with contextlib.closing(
-        store.iter_quiz_candidates(now=now, since=since, which="new", deck=deck, tag=tag)
+        store.iter_quiz_candidates(
+            now=now,
+            since=since,
+            which="new",
+            deck=deck,
+            tag=tag,
+            new_order=settings.new_order,
+        )
     ) as new_rows:
         new = _first_per_fact(new_rows, taken, settings.new_per_day - new_done)
     queue = interleave(due) + interleave(new)
@@ -325,7 +345,11 @@ class Quiz:
         """Grade the current question, schedule it and commit the answer. Raises
         InvalidChoice (nothing stored) for an option that does not exist."""
         item = self.queue[0]
-        verdict = check(item.stored.question, response)
+        question = item.stored.question
+        wrong = (
+            self.store.known_wrong_answers([question.fact_id]) if question.options is None else []
+        )
+        verdict = check(question, response, wrong=wrong)
         if not self.practice:
             # Another session on the same database may have answered it meanwhile.
             item.card = self.store.card(item.question_id)
@@ -380,6 +404,8 @@ class Quiz:
 
     def override(self, rating: Rating) -> Feedback:
         """Change the rating of the last answer (the user knows better); re-schedules it."""
+        if self.practice:
+            raise UsageError("practice does not rate answers: the schedule is untouched")
         if not self._done or self._done[-1].kind != "answer":
             raise UsageError("nothing to re-rate: answer a question first")
         action = self._done[-1]
@@ -406,10 +432,18 @@ class Quiz:
         action.feedback = replace(feedback, again_in_session=action.copy is not None)
         return action.feedback
 
-    def skip(self) -> None:
-        """Leave the current question for another day (its schedule is untouched)."""
+    def skip(self, *, now: dt.datetime | None = None) -> None:
+        """Leave the current question for another day: with ``now`` (outside practice) it is
+        buried until the next study day starts, its schedule otherwise untouched."""
         item = self.queue.pop(0)
-        self._done.append(_Action("skip", item, item.card, reask=True))
+        before = item.card
+        if now is not None and not self.practice:
+            before = self.store.card(item.question_id)
+            tomorrow = study_day_start(now, self.scheduler.utc_offset_minutes) + dt.timedelta(
+                days=1
+            )
+            self.store.save_card(replace(before, buried_until=tomorrow))
+        self._done.append(_Action("skip", item, before, reask=True))
 
     def suspend(self, *, last: bool = False) -> StoredQuestion:
         """Suspend the current question, or with ``last`` the one just answered; it is not
@@ -425,6 +459,12 @@ class Quiz:
         self.store.save_card(replace(self.store.card(item.question_id), suspended=True))
         self._done.append(_Action("suspend", item, before, reask=reask))
         return item.stored
+
+    def last_feedback(self) -> Feedback | None:
+        """The feedback of the last answer, if the last action was an answer."""
+        if self._done and self._done[-1].kind == "answer":
+            return self._done[-1].feedback
+        return None
 
     def undo(self) -> str | None:
         """Undo the last answer, skip or suspension; the question is asked again. Returns
@@ -447,7 +487,7 @@ class Quiz:
             if feedback.leech:
                 self.tally.leeches.remove(action.item.question_id)
             action.item.asked -= 1
-        elif action.kind == "suspend":
+        elif action.kind == "suspend" or (action.kind == "skip" and not self.practice):
             self.store.save_card(action.card_before)
         if action.reask:
             action.item.card = action.card_before
@@ -486,6 +526,13 @@ class SessionUI(Protocol):
         ...
 
     def message(self, text: str, *, style: str = "") -> None: ...
+
+    def confirm(self, question: str) -> bool:
+        """A yes/no answer (y is yes). Raises EOFError / KeyboardInterrupt."""
+        ...
+
+
+QUIT_WORDS = ("q", "quit", "exit")
 
 
 def parse_command(text: str) -> str | None:
@@ -541,9 +588,15 @@ def _ask(
     """One question until it is answered, skipped, suspended, undone or the user quits."""
     while True:
         response = ui.read_response(item)
+        if response.strip().lower() in QUIT_WORDS:
+            # A bare "q" is a wish to stop far more often than an answer.
+            if ui.confirm("Quit the session? Every answer so far is saved. (y/n)"):
+                return "quit"
+            ui.message("Go on: answer the question (:help for commands).", style="dim")
+            continue
         if response.strip().startswith(":"):
             command = parse_command(response)
-            result = _command(quiz, ui, command, response)
+            result = _command(quiz, ui, command, response, clock=clock)
             if result is None:
                 continue
             return result
@@ -557,17 +610,33 @@ def _ask(
         return _after_feedback(quiz, ui)
 
 
-def _command(quiz: Quiz, ui: SessionUI, command: str | None, typed: str) -> str | None:
+def suspended_message(question_id: str) -> str:
+    return (
+        f"Suspended {question_id}; to bring it back: quizmaster questions unsuspend {question_id}"
+    )
+
+
+def _command(
+    quiz: Quiz,
+    ui: SessionUI,
+    command: str | None,
+    typed: str,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> str | None:
     """Run a command typed at the question prompt; None means ask the same question again."""
     if command == "quit":
         return "quit"
     if command == "skip":
-        quiz.skip()
-        ui.message("Skipped.", style="dim")
+        quiz.skip(now=clock() if clock is not None else None)
+        ui.message(
+            "Skipped: left for this practice." if quiz.practice else "Skipped until tomorrow.",
+            style="dim",
+        )
         return "next"
     if command == "suspend":
         stored = quiz.suspend()
-        ui.message(f"Suspended {stored.question.id}.", style="yellow")
+        ui.message(suspended_message(stored.question.id), style="yellow")
         return "next"
     if command == "undo":
         try:
@@ -604,6 +673,20 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
         if key is None or key in ("", "\n", "\r", " ", "n"):
             return "next"
         if key in "1234":
+            if quiz.practice:
+                ui.message("Practice does not rate answers; Enter for the next question.")
+                continue
+            last = quiz.last_feedback()
+            if key == "1" and last is not None and last.verdict.correct:
+                # A double tap of the answer key "1" must not mark a right answer Again.
+                ui.message(
+                    "Re-rate this right answer as Again? Press 1 again to confirm, "
+                    "any other key keeps it.",
+                    style="yellow",
+                )
+                if ui.read_after_feedback() != "1":
+                    ui.message("Kept as it was. Enter for the next question.", style="dim")
+                    continue
             try:
                 ui.show_feedback(quiz.override(Rating(int(key))))
             except UsageError as exc:  # another session answered it since
@@ -618,7 +701,7 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
             return "next"
         elif key == "s":
             stored = quiz.suspend(last=True)
-            ui.message(f"Suspended {stored.question.id}.", style="yellow")
+            ui.message(suspended_message(stored.question.id), style="yellow")
             return "next"
         elif key == "q":
             return "quit"

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,20 @@ class DeckInfo:
     questions: int
     source_title: str | None
     source_date: str | None
+    paused: bool = False
+
+
+@dataclass(frozen=True)
+class DeckUsage:
+    """What a deck holds, said before renaming or removing it."""
+
+    name: str
+    facts: int
+    questions: int
+    studied: int  # questions with at least one review
+    reviews: int
+    mock_items: int
+    paused: bool
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,9 @@ class LoadReport:
     questions_updated: list[str] = field(default_factory=list)
     questions_unchanged: list[str] = field(default_factory=list)
     questions_retired: list[str] = field(default_factory=list)
+    # Facts moved here from another deck (``adopt``), with their questions and history.
+    facts_moved: list[str] = field(default_factory=list)
+    decks_emptied: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -205,6 +222,8 @@ SELECT day, n FROM (
     ) AS n FROM days
 ) WHERE n > 0
 """
+
+
 def _setting_value(key: str, text: Any) -> Any:
     """A stored setting's JSON; damage (edited by hand) says how to reset it."""
     try:
@@ -235,6 +254,31 @@ def _card_from_row(row: Sequence[Any]) -> CardState:
     return CardState.from_json(
         dict(zip([c.strip() for c in _CARD_COLUMNS.split(",")], row, strict=True))
     )
+
+
+# New questions: the kind asked first rotates from fact to fact (multiple choice, blank,
+# true/false, typed, statements/match), so the first days are not all typed answers.
+_KIND_RANK = (
+    "CASE q.kind WHEN 'mcq' THEN 0 WHEN 'true_false' THEN 1 WHEN 'short_answer' THEN 2 "
+    "WHEN 'cloze' THEN 3 ELSE 4 END"
+)
+_KIND_ROTATION = f"((({_KIND_RANK}) + 5 - (f.position % 5)) % 5)"
+_NOT_PAUSED = " AND q.deck_id NOT IN (SELECT id FROM decks WHERE paused = 1)"
+NEW_ORDERS = ("newest", "mixed", "deck")
+
+
+def _new_order_sql(new_order: str) -> str:
+    """ORDER BY for new questions: ``newest`` (the latest added first: today's article
+    before the rest), ``mixed`` (round-robin over decks) or ``deck`` (deck by deck)."""
+    within = f"f.position, {_KIND_ROTATION}, q.position"
+    if new_order == "newest":
+        return f"q.created_at DESC, d.name, {within}"
+    if new_order == "mixed":
+        return (
+            "DENSE_RANK() OVER (PARTITION BY q.deck_id ORDER BY f.position), "
+            f"d.name, {_KIND_ROTATION}, q.position"
+        )
+    return f"d.name, {within}"
 
 
 class Store:
@@ -433,16 +477,175 @@ class Store:
             """
             SELECT d.id, d.name, d.source_title, d.source_date,
               (SELECT count(*) FROM facts f WHERE f.deck_id = d.id AND f.retired = 0),
-              (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.retired = 0)
+              (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.retired = 0),
+              coalesce(d.paused, 0)
             FROM decks d ORDER BY d.name
             """
         )
         return [
             DeckInfo(
-                id=r[0], name=r[1], source_title=r[2], source_date=r[3], facts=r[4], questions=r[5]
+                id=r[0],
+                name=r[1],
+                source_title=r[2],
+                source_date=r[3],
+                facts=r[4],
+                questions=r[5],
+                paused=bool(r[6]),
             )
             for r in rows
         ]
+
+    def deck_usage(self, name: str) -> DeckUsage:
+        """Counts of what a deck holds, history included (retired questions too)."""
+        deck_id = self.deck_id(name)
+        row = self.conn.execute(
+            """
+            SELECT (SELECT count(*) FROM facts WHERE deck_id = :d AND retired = 0),
+              (SELECT count(*) FROM questions WHERE deck_id = :d AND retired = 0),
+              (SELECT count(DISTINCT r.question_id) FROM reviews r
+                 JOIN questions q ON q.id = r.question_id WHERE q.deck_id = :d),
+              (SELECT count(*) FROM reviews r
+                 JOIN questions q ON q.id = r.question_id WHERE q.deck_id = :d),
+              (SELECT count(*) FROM mock_items m
+                 JOIN questions q ON q.id = m.question_id WHERE q.deck_id = :d),
+              (SELECT coalesce(paused, 0) FROM decks WHERE id = :d)
+            """,
+            {"d": deck_id},
+        ).fetchone()
+        return DeckUsage(name, row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+    def rename_deck(self, old: str, new: str) -> None:
+        """Give a deck a new name; its facts, questions and history stay as they are."""
+        new = " ".join(new.split())
+        if not new or len(new) > 200:
+            raise UsageError("a deck name must have 1 to 200 characters")
+        with self.transaction():
+            deck_id = self.deck_id(old)
+            clash = self.conn.execute("SELECT id FROM decks WHERE name = ?", (new,)).fetchone()
+            if clash is not None and int(clash[0]) != deck_id:
+                raise UsageError(f"there is already a deck named {new!r}; choose another name")
+            self.conn.execute("UPDATE decks SET name = ? WHERE id = ?", (new, deck_id))
+            self.conn.execute("UPDATE sessions SET deck = ? WHERE deck = ?", (new, old))
+
+    def set_deck_paused(self, name: str, paused: bool) -> bool:
+        """Pause or resume a deck; returns whether that changed anything."""
+        with self.transaction():
+            deck_id = self.deck_id(name)
+            cur = self.conn.execute(
+                "UPDATE decks SET paused = ? WHERE id = ? AND coalesce(paused, 0) != ?",
+                (int(paused), deck_id, int(paused)),
+            )
+            return cur.rowcount > 0
+
+    def remove_deck(self, name: str) -> DeckUsage:
+        """Delete a deck with its facts, questions, schedules, reviews and mock answers, in
+        one transaction. Returns what was deleted. (Sessions stay: other decks' answers may
+        share them.)"""
+        with self.transaction():
+            usage = self.deck_usage(name)
+            deck_id = self.deck_id(name)
+            questions = "(SELECT id FROM questions WHERE deck_id = ?)"
+            self.conn.execute(f"DELETE FROM reviews WHERE question_id IN {questions}", (deck_id,))
+            self.conn.execute(
+                f"DELETE FROM mock_items WHERE question_id IN {questions}", (deck_id,)
+            )
+            self.conn.execute(f"DELETE FROM cards WHERE question_id IN {questions}", (deck_id,))
+            self.conn.execute("DELETE FROM questions WHERE deck_id = ?", (deck_id,))
+            self.conn.execute("DELETE FROM facts WHERE deck_id = ?", (deck_id,))
+            self.conn.execute("DELETE FROM decks WHERE id = ?", (deck_id,))
+        return usage
+
+    def suspended_questions(
+        self, *, leeches_only: bool = False
+    ) -> list[tuple[StoredQuestion, CardState]]:
+        """Suspended questions (not retired) with their cards, leeches first."""
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+        sql = (
+            f"SELECT q.data, d.name, {columns} "
+            "FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
+        )
+        if leeches_only:
+            sql += " AND c.leech = 1"
+        sql += " ORDER BY c.leech DESC, d.name, q.position"
+        return [
+            (
+                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                _card_from_row(r[2:]),
+            )
+            for r in self.conn.execute(sql)
+        ]
+
+    def unsuspend(self, question_ids: Sequence[str]) -> list[str]:
+        """Unsuspend these questions (clearing their leech mark); returns those that were
+        suspended. An unknown id raises NotFoundError and changes nothing."""
+        done: list[str] = []
+        with self.transaction():
+            for qid in question_ids:
+                card = self.card(qid)
+                if card.suspended:
+                    self._write_card(replace(card, suspended=False, leech=False))
+                    done.append(qid)
+        return done
+
+    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
+        """What an ingested article left in the database, found by its fact-id prefix: the
+        deck holding its facts (None if never ingested), its live facts in deck order (as
+        reviewed and edited) and the ids of its retired facts."""
+        from quizmaster.models import Fact
+
+        prefix = slug + "-"
+        live: list[Fact] = []
+        retired: list[str] = []
+        deck: str | None = None
+        for fact_id, data, is_retired, name in self.conn.execute(
+            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
+            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
+            (len(prefix), prefix),
+        ):
+            if is_retired:
+                retired.append(fact_id)
+            else:
+                live.append(Fact.model_validate_json(data))
+                deck = deck or name
+        return deck, live, retired
+
+    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
+        """Retire these facts and their questions (hidden, history kept)."""
+        ids = json.dumps(list(fact_ids))
+        with self.transaction():
+            cur = self.conn.execute(
+                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
+                "(SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            self.conn.execute(
+                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
+                "fact_id IN (SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            return cur.rowcount
+
+    def mock_number(self, session_id: int) -> int:
+        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
+        """Answers known to be wrong for these facts: the distractors their facts file
+        declares (on the fact and on its key spans)."""
+        out: list[str] = []
+        for (data,) in self.conn.execute(
+            "SELECT data FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        ):
+            fact = json.loads(data)
+            out.extend(fact.get("distractors") or [])
+            for span in fact.get("spans") or []:
+                out.extend(span.get("distractors") or [])
+        return out
 
     def deck_id(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
@@ -461,8 +664,13 @@ class Store:
         source_name: str = "<deck>",
         dry_run: bool = False,
         retire_missing: bool = True,
+        adopt: bool = False,
     ) -> LoadReport:
         """Insert or update a deck's facts and questions in one transaction.
+
+        A fact that belongs to another deck is an error, unless ``adopt``: then it moves
+        here with its questions, schedule and history (a deck left with no facts at all is
+        deleted, as it holds nothing).
 
         Matching is by stable id, so re-loading an edited deck updates questions in place and
         keeps their schedule and reviews. Facts and questions that are no longer produced are
@@ -477,8 +685,17 @@ class Store:
         try:
             with self.transaction():
                 deck_id = self._upsert_deck(name, facts, stamp)
-                self._load_facts(deck_id, name, facts, stamp, source_name, report, retire_missing)
+                self._load_facts(
+                    deck_id, name, facts, stamp, source_name, report, retire_missing, adopt
+                )
                 self._load_questions(deck_id, questions, stamp, report, retire_missing)
+                for old_name in report.decks_emptied:
+                    self.conn.execute(
+                        "DELETE FROM decks WHERE name = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM facts f WHERE f.deck_id = decks.id) AND NOT EXISTS "
+                        "(SELECT 1 FROM questions q WHERE q.deck_id = decks.id)",
+                        (old_name,),
+                    )
                 if dry_run:
                     raise _Rollback
         except _Rollback:
@@ -511,6 +728,7 @@ class Store:
         source_name: str,
         report: LoadReport,
         retire_missing: bool,
+        adopt: bool = False,
     ) -> None:
         existing = {
             r[0]: (r[1], r[2], r[3])
@@ -527,6 +745,18 @@ class Store:
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
+            if old is not None and old[0] != deck_id and adopt:
+                other_name = self.conn.execute(
+                    "SELECT name FROM decks WHERE id = ?", (old[0],)
+                ).fetchone()[0]
+                self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact.id))
+                self.conn.execute(
+                    "UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact.id)
+                )
+                report.facts_moved.append(fact.id)
+                if other_name not in report.decks_emptied:
+                    report.decks_emptied.append(other_name)
+                old = (deck_id, old[1], old[2])
             if old is not None and old[0] != deck_id:
                 other = self.conn.execute("SELECT name FROM decks WHERE id = ?", (old[0],))
                 raise InputFileError(
@@ -739,7 +969,8 @@ class Store:
         return int(
             self.conn.execute(
                 "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?"
+                + _NOT_PAUSED,
                 (iso(now),),
             ).fetchone()[0]
         )
@@ -749,7 +980,7 @@ class Store:
         return int(
             self.conn.execute(
                 "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0"
+                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0" + _NOT_PAUSED
             ).fetchone()[0]
         )
 
@@ -945,6 +1176,7 @@ class Store:
         which: str,
         deck: str | None = None,
         tag: str | None = None,
+        new_order: str = "deck",
     ) -> Generator[tuple[StoredQuestion, CardState], None, None]:
         """Questions a quiz may ask, with their cards, not suspended, retired or buried,
         parsed one at a time as they are read (close the iterator when done with it).
@@ -980,12 +1212,14 @@ class Store:
             order = "c.due, d.name, q.position"
         elif which == "new":
             where.append("c.state = 0")
-            order = "d.name, q.position"
+            order = _new_order_sql(new_order)
         else:
             order = "c.state = 0, c.due, d.name, q.position"
         if deck is not None:
             where.append("q.deck_id = :deck")
             params["deck"] = self.deck_id(deck)
+        else:  # a paused deck is asked only when named
+            where.append("coalesce(d.paused, 0) = 0")
         if tag is not None:
             where.append("EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = :tag)")
             params["tag"] = tag
@@ -994,7 +1228,8 @@ class Store:
             f"SELECT q.data, d.name, q.fact_id, q.id, {columns} "
             "FROM questions q JOIN decks d ON d.id = q.deck_id "
             "JOIN cards c ON c.question_id = q.id "
-            f"WHERE {' AND '.join(where)} ORDER BY {order}",
+            + ("JOIN facts f ON f.id = q.fact_id " if which == "new" else "")
+            + f"WHERE {' AND '.join(where)} ORDER BY {order}",
             params,
         )
         try:

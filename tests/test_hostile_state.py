@@ -60,6 +60,7 @@ FROZEN = {
     "m004_stats_indexes": "c36d97b0af9e36e2",
     "m005_quiz_startup_index": "27073127dbf90ff9",
     "m006_hardening_reviews_index": "f8b260badd6829e6",
+    "m007_deck_controls": "30d3064e15eb7e0e",
 }
 
 

@@ -262,7 +262,15 @@ def test_our_csv_export_imports_back(full_store: Store, tmp_path: Path) -> None:
         "Tel Aviv",
         ["mou", "venue"],
     )
-    assert imported[2][1] == "(b) Tel Aviv"
+    # Options come back: multiple choice and true/false keep their kind, options and answer.
+    with Store.open(tmp_path / "copy.db", now=NOW) as copy:
+        back = [q.question for q in copy.questions()]
+    originals = [q.question for q in full_store.questions(DECK)]
+    for old, new in zip(originals, back, strict=True):
+        kind = "mcq" if old.kind in ("statements", "match") else old.kind
+        if old.options is not None:
+            assert (new.kind, new.options, new.answer) == (kind, old.options, old.answer)
+    assert imported[2][1] == "Tel Aviv" and back[2].kind == "mcq"
 
 
 # --- bad input: one line, exit 2, nothing imported -------------------------------------------

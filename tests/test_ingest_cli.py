@@ -58,7 +58,11 @@ def test_ingest_yes_saves_yaml_and_loads_a_deck(runner: CliRunner, db_path: Path
 def test_ingesting_twice_creates_no_duplicates(runner: CliRunner, db_path: Path) -> None:
     assert run(runner, "ingest", str(RAMSAR), "--yes")[0] == 0
     before = deck_json(runner)[RAMSAR_DECK]
-    code, out, _ = run(runner, "ingest", str(RAMSAR), "--yes")
+    code, out, err = run(runner, "ingest", str(RAMSAR), "--yes")
+    assert code == 0
+    assert "already in deck" in err and "nothing changed" in err and "--regenerate" in err
+    assert deck_json(runner)[RAMSAR_DECK] == before
+    code, out, _ = run(runner, "ingest", str(RAMSAR), "--yes", "--regenerate")
     assert code == 0
     assert "facts 0 added, 0 updated" in out and "questions 0 added, 0 updated" in out
     assert deck_json(runner)[RAMSAR_DECK] == before
@@ -235,13 +239,17 @@ def test_review_in_a_real_terminal(tmp_path: Path, db_path: Path) -> None:
     env = {**os.environ, "QUIZMASTER_DB": str(db_path), "COLUMNS": "100", "TERM": "dumb"}
     child = pexpect.spawn(str(exe), ["ingest", str(RAMSAR)], env=env, encoding="utf-8", timeout=20)
     child.expect("Fact 1/")
+    child.expect("Questions it makes")  # what the fact will ask, before deciding
     child.expect(r"\[a\]ccept")
     child.sendline("d")
     child.expect("Fact 2/")
     child.sendline("A")
+    child.expect("Deck name")
+    child.sendline("Wetlands of India")
     child.expect("Facts saved to")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     (saved,) = decks_dir(db_path).glob("*.yaml")
     assert len(load_facts_file(saved).facts) >= 8
+    assert load_facts_file(saved).deck == "Wetlands of India"

@@ -145,10 +145,11 @@ def _acknowledged_prompts(out: str) -> list[str]:
 
 
 def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
-    """Sessions killed with SIGKILL at seeded random moments, 24 times: every answer whose
-    feedback was printed is stored, and the file stays intact."""
+    """Sessions killed with SIGKILL at seeded moments, 24 times: after a seeded number of
+    answers has been acknowledged (0 to 4 feedback lines read), at once or while the next
+    answer is being written. Every answer whose feedback was printed is stored, and the file
+    stays intact. The kill follows events read from the output, never a guessed delay."""
     import random
-    import threading
 
     make_quiz_db(db_path, NOW)
     rng = random.Random(8)
@@ -156,6 +157,7 @@ def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
     kills_after_an_answer = 0
     for run in range(24):
         moment = (NOW + dt.timedelta(days=2 * run, hours=rng.randrange(12))).isoformat()
+        wait_for = rng.randrange(5)  # feedback lines to see before the kill
         before = rows(db_path, "SELECT coalesce(max(id), 0) FROM reviews")[0][0]
         with subprocess.Popen(
             [*QUIZMASTER, "quiz", "--limit=10"],
@@ -167,17 +169,26 @@ def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
         ) as proc:
             assert proc.stdin is not None and proc.stdout is not None
             chunks: list[str] = []
-            reader = threading.Thread(target=lambda p=proc, out=chunks: out.append(p.stdout.read()))
-            reader.start()
+            seen = 0
+            # The first question header: the session is up (or the queue is empty).
+            for line in proc.stdout:
+                chunks.append(line)
+                if line.startswith("[") or line.startswith("Nothing"):
+                    break
             try:
                 proc.stdin.write(answers)
                 proc.stdin.flush()
             except BrokenPipeError:
                 pass
-            time.sleep(rng.uniform(0.15, 0.6))  # start-up is ~0.2 s: some die before answering
+            if wait_for:
+                for line in proc.stdout:
+                    chunks.append(line)
+                    seen += line.startswith("Rated ")
+                    if seen == wait_for:
+                        break
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=10)
-            reader.join(timeout=10)
+            chunks.append(proc.stdout.read())
             try:
                 proc.stdin.close()
             except BrokenPipeError:
@@ -272,6 +283,12 @@ def test_interactive_session_in_a_pty(db_path: Path) -> None:
         child.send("2")
         child.expect("Right")
         child.expect("Enter next")
+        child.send("1")  # a double tap of the answer key: asks before re-rating a right answer
+        child.expect("Press 1 again to confirm")
+        child.send("\r")
+        child.expect("Kept as it was")
+        child.send("1")
+        child.expect("Press 1 again to confirm")
         child.send("1")
         child.expect(r"Re-rated Again \(counted wrong\)  ·  back later in this session")
         child.send("\r")
@@ -370,6 +387,7 @@ def test_config_show_set_unset(runner: CliRunner) -> None:
         "reviews_per_day": 200,
         "desired_retention": 0.9,
         "exam_date": None,
+        "new_order": "newest",
         "fsrs_parameters": None,
     }
     for key, value in [("new_per_day", "5"), ("exam_date", "2026-12-24")]:

@@ -55,3 +55,14 @@ def test_readme_example_parses(line: str) -> None:
     command, args = resolve(words(line))
     ctx = command.make_context("quizmaster", list(args), resilient_parsing=False)
     ctx.close()
+
+
+def test_quick_start_works_on_a_stock_debian_python() -> None:
+    """Debian and Ubuntu ship no `python` and refuse a bare `pip install` (PEP 668): the first
+    command makes a venv with `python3`, and the test command runs inside it."""
+    text = README.read_text(encoding="utf-8")
+    quick = text[text.index("## Quick start") : text.index("## Commands")]
+    first = re.findall(r"```bash\n(.*?)```", quick, flags=re.S)[0]
+    assert first.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install .")
+    assert "pipx install ." in quick
+    assert not re.search(r"^python -m pip install \.", quick, flags=re.M)

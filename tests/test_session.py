@@ -220,6 +220,15 @@ class Scripted:
     def message(self, text: str, *, style: str = "") -> None:
         self.shown.append(text)
 
+    def confirm(self, question: str) -> bool:
+        self.shown.append(question)
+        return self.read_response_line() in ("y", "yes")
+
+    def read_response_line(self) -> str:
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
 
 def test_run_with_commands(deck: Store) -> None:
     ui = Scripted(["2", ":easy", "7", "f", ":undo", ":sk", ":s", ":bogus", ":q"])
@@ -227,7 +236,7 @@ def test_run_with_commands(deck: Store) -> None:
     assert run(q, ui, clock=lambda: NOW, timer=lambda: 0.0) == "quit"
     assert ui.shown[:3] == [f"1/4 {MCQ_ID}", f"2/4 {TF_ID}", "'7': answer t (true) or f (false)"]
     assert "Undid the last answer." in ui.shown
-    assert "Skipped." in ui.shown
+    assert "Skipped until tomorrow." in ui.shown
     assert "':s' could be :skip or :suspend" in ui.shown
     assert any(line.startswith("Unknown command ':bogus'") for line in ui.shown)
     assert reviews(deck) == [(MCQ_ID, 4, 1)]

@@ -234,7 +234,9 @@ def test_history_lists_quizzes_and_mocks(history: Store, runner: CliRunner) -> N
 
     result = runner.invoke(app, ["history"])
     assert "Mock scores, % of the maximum" in result.stdout
-    assert "mock IBPS" in result.stdout and "quiz" in result.stdout
+    assert (
+        "mock #1 IBPS" in result.stdout and "mock #2" in result.stdout and "quiz" in result.stdout
+    )
 
 
 def test_history_of_an_unfinished_session(store: Store) -> None:

@@ -103,9 +103,17 @@ def test_dry_run_writes_nothing(store: Store, facts_yaml: Path) -> None:
 
 def test_fact_id_owned_by_another_deck(store: Store, facts_yaml: Path) -> None:
     import_facts_yaml(store, facts_yaml, now=NOW)
+    facts, questions = store.facts("Small deck"), store.questions("Small deck")
+    # A facts file loads only into its own deck's name...
     with pytest.raises(InputFileError, match="already belongs to deck 'Small deck'"):
-        import_facts_yaml(store, facts_yaml, now=NOW, deck="Other")
+        store.load_deck("Other", [f.fact for f in facts], [q.question for q in questions], now=NOW)
     assert [d.name for d in store.decks()] == ["Small deck"]
+    # ...but importing it under another name moves it there, questions and history with it.
+    report = import_facts_yaml(store, facts_yaml, now=NOW, deck="Other")
+    assert report.facts_moved == [f.fact.id for f in facts]
+    assert report.decks_emptied == ["Small deck"]
+    assert [d.name for d in store.decks()] == ["Other"]
+    assert len(store.questions("Other")) == len(questions)
 
 
 def test_bad_file_writes_nothing(store: Store, tmp_path: Path) -> None:
