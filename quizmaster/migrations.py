@@ -236,7 +236,8 @@ def m006_hardening_reviews_index(db: Any) -> None:
 @migration
 def m007_deck_controls(db: Any) -> None:
     """A deck can be paused: its questions are not asked until it is resumed."""
-    db["decks"].add_column("paused", int, not_null_default=0)
+    if "paused" not in db["decks"].columns_dict:
+        db["decks"].add_column("paused", int, not_null_default=0)
 
 
 # The tables each migration creates: a database whose ``_migrations`` lists a migration must

@@ -55,8 +55,17 @@ def _make_base_doc() -> dict[str, Any]:
     from quizmaster.facts_file import load_facts_file
     from quizmaster.generate import generate_questions
 
-    facts = load_facts_file(DATA / "small.yaml").resolved_facts()
-    questions = generate_questions(facts)
+    # One question per fact: the small deck and the kinds' decks together hold an mcq, a
+    # cloze and a true/false for the cases to poison.
+    facts, questions = [], []
+    for path in (
+        DATA / "small.yaml",
+        *(DATA / "kinds" / f"{k}.yaml" for k in ("cloze", "mcq", "true_false")),
+    ):
+        deck = load_facts_file(path).resolved_facts()
+        facts += deck
+        questions += generate_questions(deck)
+    assert {"mcq", "cloze", "true_false"} <= {q.kind for q in questions}
     stamp = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc).isoformat()
     q0 = questions[0]
     return {

@@ -166,6 +166,8 @@ def test_settings_handed_over(studied: Path, key: str, value: str) -> None:
 
 def test_new_database_handed_over(tmp_path: Path) -> None:
     fast_db, full_db = tmp_path / "a" / "fast.db", tmp_path / "b" / "full.db"
+    fast_db.parent.mkdir()
+    full_db.parent.mkdir()
     assert not takes_fast_path(fast_db)
     fast, full = run_pipe(FAST, env_for(fast_db)), run_pipe(FULL, env_for(full_db))
     assert fast == full and fast[0] == 0

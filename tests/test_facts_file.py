@@ -41,7 +41,8 @@ def test_loads_valid_file_and_inherits_source(facts_yaml: Path) -> None:
 def test_builtin_deck_is_valid_and_large_enough() -> None:
     facts_file = load_facts_file(builtin_deck_path())
     facts = facts_file.resolved_facts()
-    assert len(facts) >= 15
+    # Eight facts: the seed article holds no more that are examinable and leak no other key.
+    assert len(facts) >= 8
     assert all(f.source is not None for f in facts)
     assert all(f.explanation for f in facts)
     assert sum(1 for f in facts if f.question) >= len(facts) // 2

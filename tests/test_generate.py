@@ -26,6 +26,7 @@ from quizmaster.models import (
 )
 from quizmaster.paths import builtin_deck_path
 from tests.golden_format import golden_text
+from tests.kinds import KINDS_DIR
 
 GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
 
@@ -63,7 +64,7 @@ def fact(statement: str, *spans: tuple[str, SpanType], **extra: object) -> Fact:
 
 def test_builtin_deck_keeps_at_most_one_question_per_fact() -> None:
     facts, questions = builtin()
-    assert len(facts) >= 15 and questions
+    assert len(facts) >= 8 and questions
     assert len(covered(questions)) == len(set(covered(questions)))
     assert set(covered(questions)) <= {f.id for f in facts}
     # A statements or match question covers only facts that kept no question of their own.
@@ -73,12 +74,6 @@ def test_builtin_deck_keeps_at_most_one_question_per_fact() -> None:
             assert not own & set(covered([q])), q.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="5 of the 16 built-in facts get no question: each of their questions shows a key "
-    "that a kept question asks (e.g. 'Rajesh Kumar Singh', 'Amir Baram'), and the statements "
-    "set over their topic group shows those keys too",
-)
 def test_builtin_deck_asks_every_fact_once() -> None:
     facts, questions = builtin()
     assert sorted(covered(questions)) == sorted(f.id for f in facts)
@@ -173,12 +168,12 @@ def test_mcq_options_are_four_distinct_with_one_right() -> None:
 
 
 def test_ordinal_distractors_are_nearby_and_sorted() -> None:
-    f = fact("The 17th summit was held in Rabat.", ("17th", SpanType.ORDINAL))
-    (q,) = [q for q in generate_questions([f]) if isinstance(q, McqQuestion)]
+    f = fact("The 17th BRICS summit was held in Rabat.", ("17th", SpanType.ORDINAL))
+    (q,) = [q for q in candidates([f]) if isinstance(q, McqQuestion)]
     numbers = [int(o[:-2]) for o in q.choices]
     assert numbers == list(range(numbers[0], numbers[0] + 4))
     assert 17 in numbers
-    assert q.prompt == "Which summit was held in Rabat?"
+    assert q.prompt == "Which BRICS summit was held in Rabat?"
 
 
 def test_date_and_number_distractors_keep_their_form() -> None:
@@ -200,14 +195,9 @@ def test_date_and_number_distractors_keep_their_form() -> None:
     assert positions == {0, 1, 2, 3}
     money = nearby_values("1,200 crore", rng)
     assert len(money) == 3 and all(m.endswith(" crore") for m in money)
-    assert set(money) <= {
-        "300 crore",
-        "600 crore",
-        "900 crore",
-        "1,800 crore",
-        "2,400 crore",
-        "3,600 crore",
-    }
+    # Close rungs (x0.7 to x1.3): multiples would make the key the odd one out.
+    values = [int(m.split()[0].replace(",", "")) for m in money]
+    assert all(0.65 * 1200 <= v <= 1.35 * 1200 and v != 1200 for v in values), money
     assert nearby_values("8.2%", rng)[0].endswith("%")
     assert set(nearby_values("three decades", rng)) <= {
         f"{w} decades" for w in ("zero", "one", "two", "four", "five", "six")
@@ -475,6 +465,22 @@ def test_hand_written_mcq_stem_becomes_a_typed_question() -> None:
 
 def test_statements_answer_matches_which_statements_are_true() -> None:
     facts = load_facts_file(builtin_deck_path()).resolved_facts()
+    facts += load_facts_file(KINDS_DIR / "statements.yaml").resolved_facts()
+    # Two facts of one topic: a pair is asked "which of the statements ... is/are correct?".
+    facts += [
+        Fact(
+            id=f"port-{n}",
+            statement=f"In 2024, the {name} port was opened in {place}.",
+            spans=[KeySpan(text=place, type=SpanType.PLACE, distractors=others)],
+            topic="Ports",
+        )
+        for n, (name, place, others) in enumerate(
+            [
+                ("Vadhavan", "Maharashtra", ["Gujarat", "Goa", "Karnataka"]),
+                ("Vizhinjam", "Kerala", ["Tamil Nadu", "Karnataka", "Goa"]),
+            ]
+        )
+    ]
     true = {f.statement for f in facts}
     index = DeckIndex.build(facts)
     # Every topic group of the deck, as the builder makes it (the ranking then keeps those

@@ -108,7 +108,7 @@ def mixed_deck(seed: int) -> list[Fact]:
     ]
     people = ["Asha Rao", "Vikram Sethi", "Meera Nair", "Arjun Das"]
     places = ["Kazan", "New Delhi", "Pune", "Chennai", "Geneva"]
-    # The built-in deck has 15 facts or more; look-alikes make up the rest of 30.
+    # The built-in deck has 8 facts or more; look-alikes make up the rest of 30.
     for i in range(rng.randint(10, 20) + max(0, 20 - len(picked))):
         person, place = rng.choice(people), rng.choice(places)
         year = str(rng.choice([2019, 2021, 2023, 2025]))

@@ -42,6 +42,14 @@ def loaded(db_path: Path) -> Path:
     return db_path
 
 
+@pytest.fixture
+def typed(db_path: Path) -> Path:
+    """A collection whose first question is answered by typing a line."""
+    with Store.open(db_path, now=NOW) as store:
+        import_path(store, DATA / "kinds" / "short_answer.yaml", now=NOW)
+    return db_path
+
+
 def sql(path: Path, *statements: str) -> None:
     conn = sqlite3.connect(path)
     for statement in statements:
@@ -60,7 +68,7 @@ FROZEN = {
     "m004_stats_indexes": "c36d97b0af9e36e2",
     "m005_quiz_startup_index": "27073127dbf90ff9",
     "m006_hardening_reviews_index": "f8b260badd6829e6",
-    "m007_deck_controls": "30d3064e15eb7e0e",
+    "m007_deck_controls": "2efebef0c0c9675c",
 }
 
 
@@ -120,7 +128,7 @@ POISON = {
         "UPDATE questions SET data = json_set(data, '$.choices', json('[]')) WHERE kind = 'mcq'",
         "mock",
     ),
-    "question not JSON": ("UPDATE questions SET data = '{' WHERE kind = 'cloze'", "quiz"),
+    "question not JSON": ("UPDATE questions SET data = '{' WHERE rowid = 1", "quiz"),
     "fact not JSON": ("UPDATE facts SET data = '[' WHERE rowid = 1", "facts"),
     "setting not JSON": ("INSERT INTO settings VALUES ('new_per_day', '{{')", "quiz"),
     "exam_date year 1": ("INSERT INTO settings VALUES ('exam_date', '\"0001-01-01\"')", "quiz"),
@@ -341,10 +349,11 @@ def test_history_csv_escapes_formulas(escaped_deck: Path, runner: CliRunner) -> 
         b":undo\xff",
     ],
 )
-def test_terminal_bytes_at_the_answer_prompt(answer: bytes, loaded: Path, tmp_path: Path) -> None:
+def test_terminal_bytes_at_the_answer_prompt(answer: bytes, typed: Path, tmp_path: Path) -> None:
     """Piped, in a real process: the answer is stored cleaned and bounded."""
     import subprocess
 
+    loaded = typed
     env = {**os.environ, "QUIZMASTER_DB": str(loaded), "QUIZMASTER_NOW": NOW.isoformat()}
     proc = subprocess.run(
         [sys.executable, "-m", "quizmaster", "quiz", "--limit", "2"],
@@ -363,9 +372,10 @@ def test_terminal_bytes_at_the_answer_prompt(answer: bytes, loaded: Path, tmp_pa
     assert all("\x1b" not in r and "\x07" not in r for r in responses)
 
 
-def test_latin1_byte_in_a_real_terminal(loaded: Path) -> None:
+def test_latin1_byte_in_a_real_terminal(typed: Path) -> None:
     """A byte that is not UTF-8 typed at the prompt of the interactive quiz (a pty)."""
     pexpect = pytest.importorskip("pexpect")
+    loaded = typed
     env = {**os.environ, "QUIZMASTER_DB": str(loaded), "QUIZMASTER_NOW": NOW.isoformat()}
     child = pexpect.spawn(
         sys.executable, ["-m", "quizmaster", "quiz", "--limit", "1"], env=env, timeout=60

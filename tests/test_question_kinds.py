@@ -44,11 +44,6 @@ def test_match_builder_pairs_the_fixture() -> None:
     assert sorted(match.right) == ["Cabinet Secretary", "Foreign Secretary", "Home Secretary"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the gate refuses every match question: option_defects() treats codes such as "
-    "'A-2, B-1, C-3' as absurd distractors of one another (digits compared as '#')",
-)
 def test_match_is_kept_from_its_deck() -> None:
     questions = kind_questions("match")
     assert [q.kind for q in questions] == ["match"]

@@ -126,7 +126,7 @@ def test_bad_file_writes_nothing(store: Store, tmp_path: Path) -> None:
 
 def test_builtin_deck_loaded_once(store: Store) -> None:
     report = ensure_builtin_deck(store, now=NOW)
-    assert report is not None and len(report.facts_added) >= 15
+    assert report is not None and len(report.facts_added) >= 8
     assert ensure_builtin_deck(store, now=NOW) is None
 
 

@@ -203,6 +203,8 @@ def _full_names(units: list[Unit]) -> dict[str, str]:
     after "Neeraj Chopra ...". The first name given wins: news names its subject first."""
     names: dict[str, str] = {}
     for unit in units:
+        if unit.kind == "heading":
+            continue  # "Four New Ramsar Sites": a headline's capitals name no person
         for match in FULL_NAME_RE.finditer(unit.text):
             full = match.group(1)
             words = full.split()

@@ -44,8 +44,9 @@ POSTED_RE = re.compile(
     rf"(\d{{1,2}}\s+{_MON}\s+\d{{4}}|{_MON}\s+\d{{1,2}},?\s+\d{{4}})"
 )
 NOISE_LINE_RE = re.compile(
-    r"^(?:advertis\w*|story continues.*|next article|previous article|related (?:news|posts?|"
-    r"articles?|stories)|also read.*|read more.*|\(end\).*|end|share|_+|-{3,}|\W{1,3})\s*$",
+    # "Related Articles", "Also read" stay: the extractor stops the article at them.
+    r"^(?:advertis\w*|story continues.*|next article|previous article|"
+    r"\(end\).*|end|share|_+|-{3,}|\W{1,3})\s*$",
     re.IGNORECASE,
 )
 LABEL_RE = re.compile(
@@ -184,7 +185,8 @@ def tidy_statement(
 ) -> str | None:
     """The sentence as a standalone exam statement, or None when it cannot be one: a
     quotation, the first person, (outside a list) a headline with no full stop, or a past
-    event with no year outside the article's lead (the page's date would misdate it)."""
+    event with no year outside the article's lead (the page's date would misdate it; the
+    lead is the news, dated from the page where it has a date)."""
     sentence = QUOTED_NAME_RE.sub(r"\1", sentence)
     if any(c in sentence for c in QUOTE_CHARS) or FIRST_PERSON_RE.search(sentence):
         return None
@@ -211,7 +213,7 @@ def tidy_statement(
         text += "."
     text = text[0].upper() + text[1:]
     undated = PAST_RE.search(text) and not YEAR_IN_TEXT_RE.search(text)
-    if undated and not bullet and not (lead and date):
+    if undated and not bullet and not lead:
         return None
     return _dated(text, _month_year(date), relative=dated)
 
