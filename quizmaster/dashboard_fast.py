@@ -116,20 +116,26 @@ def numbers(conn: sqlite3.Connection, moment: dt.datetime, offset: int) -> dict[
     raw = dict(conn.execute("SELECT key, value FROM settings"))
     decks, facts, questions = conn.execute(
         "SELECT (SELECT count(*) FROM decks), "
-        "(SELECT count(*) FROM facts WHERE retired = 0), "
-        "(SELECT count(*) FROM questions WHERE retired = 0)"
+        f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
+        f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
     ).fetchone()
     if decks == 0 and not _truthy(raw.get("builtin_deck_loaded")):
         raise HandOver("built-in deck pending")
     new_per_day, exam = _settings(raw)
+    live = (  # Store._live_cards
+        "FROM cards c WHERE 1"
+        if conn.execute(
+            f"SELECT {_not_live('questions')} = 0 "
+            "AND (SELECT count(*) FROM questions) = (SELECT count(*) FROM cards)"
+        ).fetchone()[0]
+        else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+    )
     due_now = conn.execute(
-        "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-        "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+        f"SELECT count(*) {live} AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
         (_iso(moment),),
     ).fetchone()[0]
     new_available = conn.execute(
-        "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-        "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0"
+        f"SELECT count(*) {live} AND c.suspended = 0 AND c.state = 0"
     ).fetchone()[0]
     # The study day starts at the rollover hour of the local day (session.study_day_start).
     shifted = moment.astimezone(UTC) + dt.timedelta(minutes=offset)
@@ -192,6 +198,15 @@ def _json_value(text: str) -> object:
 
 
 _JSON_WORDS: dict[str, object] = {"true": True, "false": False, "null": None}
+
+
+def _not_live(table: str) -> str:
+    """``store._not_live``: rows with ``retired`` other than 0, by index ranges."""
+    return (
+        f"((SELECT count(*) FROM {table} WHERE retired > 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired < 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired IS NULL))"
+    )
 
 
 def _truthy(text: str | None) -> bool:

@@ -195,6 +195,25 @@ SELECT day, n FROM (
 """
 
 
+def _not_live(table: str) -> str:
+    """How many rows of ``table`` have ``retired`` other than 0, as three index range counts
+    (``count(*) WHERE retired = 0`` walks every live row's index entry: 24 ms at 100k)."""
+    return (
+        f"((SELECT count(*) FROM {table} WHERE retired > 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired < 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired IS NULL))"
+    )
+
+
+# True when every question is live and the cards pair up with the questions (equal counts,
+# cards keyed by question id): then counting cards is counting live questions' cards.
+_CARDS_PAIR_UP = (
+    f"SELECT {_not_live('questions')} = 0 "
+    "AND (SELECT count(*) FROM questions) = (SELECT count(*) FROM cards)"
+)
+_LIVE_CARDS_ALONE = "FROM cards c WHERE 1"
+
+
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
     return None if moment is None else iso(moment)
 
@@ -674,8 +693,8 @@ class Store:
         """Reviewed questions whose due time has come (not suspended, not retired)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+                f"SELECT count(*) {self._live_cards()} "
+                "AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
                 (iso(now),),
             ).fetchone()[0]
         )
@@ -684,16 +703,26 @@ class Store:
         """Questions never reviewed (not suspended, not retired)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0"
+                f"SELECT count(*) {self._live_cards()} AND c.suspended = 0 AND c.state = 0"
             ).fetchone()[0]
+        )
+
+    def _live_cards(self) -> str:
+        """``FROM ... WHERE ...`` of the cards of questions not retired. When no question is
+        retired and cards and questions pair up one to one (the usual collection; cards are
+        keyed by question), the cards' own index answers alone, without joining 100,000
+        questions (50 ms a count at 100k)."""
+        return (
+            _LIVE_CARDS_ALONE
+            if self.conn.execute(_CARDS_PAIR_UP).fetchone()[0]
+            else ("FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0")
         )
 
     def totals(self) -> dict[str, int]:
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM decks), "
-            "(SELECT count(*) FROM facts WHERE retired = 0), "
-            "(SELECT count(*) FROM questions WHERE retired = 0)"
+            f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
+            f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
         ).fetchone()
         return {"decks": row[0], "facts": row[1], "questions": row[2]}
 
