@@ -29,9 +29,10 @@ class HandOver(Exception):
     """This run is the full app's to do."""
 
 
-def show_dashboard() -> bool:
-    """Print the dashboard and return True, or return False having printed nothing."""
-    text = fast_text(dict(os.environ))
+def show_dashboard(*, as_json: bool = False) -> bool:
+    """Print the dashboard (``--json``: its numbers) and return True, or return False
+    having printed nothing."""
+    text = fast_text(dict(os.environ), as_json=as_json)
     if text is None:
         return False
     sys.stdout.write(text)
@@ -39,10 +40,10 @@ def show_dashboard() -> bool:
     return True
 
 
-def fast_text(env: dict[str, str]) -> str | None:
+def fast_text(env: dict[str, str], *, as_json: bool = False) -> str | None:
     """The dashboard's text, or None when the full app must run."""
     try:
-        return dashboard_text(env)
+        return dashboard_text(env, as_json=as_json)
     except (HandOver, sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         return None
 
@@ -268,12 +269,14 @@ def draw(summary: dict[str, object], *, width: int, color: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def dashboard_text(env: dict[str, str]) -> str:
-    """The dashboard as the full app would print it here, or HandOver."""
-    if os.name == "nt" or any(name in env for name in RICH_ENV):
-        raise HandOver("terminal set-up")
-    if env.get("TERM", "").lower() in ("dumb", "unknown"):
-        raise HandOver("dumb terminal")
+def dashboard_text(env: dict[str, str], *, as_json: bool = False) -> str:
+    """The dashboard (or with ``as_json`` its JSON) as the full app would print it here, or
+    HandOver."""
+    if not as_json:
+        if os.name == "nt" or any(name in env for name in RICH_ENV):
+            raise HandOver("terminal set-up")
+        if env.get("TERM", "").lower() in ("dumb", "unknown"):
+            raise HandOver("dumb terminal")
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8":
         raise HandOver("encoding")
@@ -286,4 +289,8 @@ def dashboard_text(env: dict[str, str]) -> str:
         summary = numbers(conn, moment, offset)
     finally:
         conn.close()
+    if as_json:  # what output.json_out writes for session.dashboard's dict
+        from quizmaster.output import dumps
+
+        return dumps(summary) + "\n"
     return draw(summary, width=_width(env), color=sys.stdout.isatty())
