@@ -1158,7 +1158,11 @@ class Store:
         state (suspended ones only as suspended), due now, new available, and reviews
         falling due per local day (not clamped to today; overdue days included)."""
         filters, params = self._question_filter(deck)
-        base = "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        base = (
+            self._live_cards()
+            if deck is None
+            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        )
         states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
         names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
         due_now = 0
