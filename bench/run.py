@@ -326,7 +326,7 @@ def private_copy(source: Path, tmp: Path) -> Path:
     return target
 
 
-def big_collection(path: Path, tmp: Path, repeat: int, slow: int) -> list[Row]:
+def big_collection(path: Path, tmp: Path, repeat: int, slow: int, bulk: bool = True) -> list[Row]:
     from quizmaster.store import CardState, Store
 
     rows: list[Row] = []
@@ -417,7 +417,8 @@ def big_collection(path: Path, tmp: Path, repeat: int, slow: int) -> list[Row]:
             f"< 120 MB: {'met' if rss < 120 else 'NOT met'}",
         )
     )
-    rows += exports_and_imports(path, env, tmp, slow)
+    if bulk:
+        rows += exports_and_imports(path, env, tmp, slow)
     rows.append(record_review_row(path, now, Store, CardState))
     return rows
 
@@ -785,6 +786,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     parser.add_argument(
+        "--no-bulk",
+        action="store_true",
+        help="skip exports, imports, load_deck and ingest (the slowest rows)",
+    )
+    parser.add_argument(
         "--questions", type=int, default=100_000, help="size of the big collection (100,000)"
     )
     args = parser.parse_args(argv)
@@ -797,11 +803,12 @@ def main(argv: list[str] | None = None) -> None:
         if not args.quick:
             rows += ensure_collections(args.big)
             copy = private_copy(args.big, tmp)
-            rows += big_collection(copy, tmp, args.repeat, args.slow)
+            rows += big_collection(copy, tmp, args.repeat, args.slow, bulk=not args.no_bulk)
             if not args.no_scaling:
                 scale = scaling(args.big, copy, tmp, args.slow)
-            rows += import_100k(tmp, args.repeat)
-            rows.append(ingest_per_article(tmp))
+            if not args.no_bulk:
+                rows += import_100k(tmp, args.repeat)
+                rows.append(ingest_per_article(tmp))
     print(table(rows))
     if scale:
         print()

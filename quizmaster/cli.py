@@ -569,9 +569,10 @@ def questions_list(
             raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
         if as_json:  # straight from the columns: no models, no Rich (start-up time)
-            from quizmaster.output import json_out_items
+            from quizmaster.output import json_out_records
+            from quizmaster.store import QUESTION_JSON_KEYS
 
-            json_out_items(store.iter_questions_json(deck, kind))
+            json_out_records(QUESTION_JSON_KEYS, store.iter_question_records(deck, kind))
             return
         total = store.count_questions(deck, kind)
         pages = max(1, -(-total // QUESTIONS_PAGE))

@@ -29,9 +29,10 @@ class HandOver(Exception):
     """This run is the full app's to do."""
 
 
-def show_dashboard() -> bool:
-    """Print the dashboard and return True, or return False having printed nothing."""
-    text = fast_text(dict(os.environ))
+def show_dashboard(*, as_json: bool = False) -> bool:
+    """Print the dashboard (``--json``: its numbers) and return True, or return False
+    having printed nothing."""
+    text = fast_text(dict(os.environ), as_json=as_json)
     if text is None:
         return False
     sys.stdout.write(text)
@@ -39,10 +40,10 @@ def show_dashboard() -> bool:
     return True
 
 
-def fast_text(env: dict[str, str]) -> str | None:
+def fast_text(env: dict[str, str], *, as_json: bool = False) -> str | None:
     """The dashboard's text, or None when the full app must run."""
     try:
-        return dashboard_text(env)
+        return dashboard_text(env, as_json=as_json)
     except (HandOver, sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         return None
 
@@ -116,20 +117,28 @@ def numbers(conn: sqlite3.Connection, moment: dt.datetime, offset: int) -> dict[
     raw = dict(conn.execute("SELECT key, value FROM settings"))
     decks, facts, questions = conn.execute(
         "SELECT (SELECT count(*) FROM decks), "
-        "(SELECT count(*) FROM facts WHERE retired = 0), "
-        "(SELECT count(*) FROM questions WHERE retired = 0)"
+        f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
+        f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
     ).fetchone()
     if decks == 0 and not _truthy(raw.get("builtin_deck_loaded")):
         raise HandOver("built-in deck pending")
     new_per_day, exam = _settings(raw)
+    if conn.execute("SELECT EXISTS(SELECT 1 FROM decks WHERE paused = 1)").fetchone()[0]:
+        raise HandOver("a paused deck")  # the full app leaves its questions out
+    live = (  # Store._live_cards
+        "FROM cards c WHERE 1"
+        if conn.execute(
+            f"SELECT {_not_live('questions')} = 0 "
+            "AND (SELECT count(*) FROM questions) = (SELECT count(*) FROM cards)"
+        ).fetchone()[0]
+        else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+    )
     due_now = conn.execute(
-        "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-        "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+        f"SELECT count(*) {live} AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
         (_iso(moment),),
     ).fetchone()[0]
     new_available = conn.execute(
-        "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-        "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0"
+        f"SELECT count(*) {live} AND c.suspended = 0 AND c.state = 0"
     ).fetchone()[0]
     # The study day starts at the rollover hour of the local day (session.study_day_start).
     shifted = moment.astimezone(UTC) + dt.timedelta(minutes=offset)
@@ -194,6 +203,15 @@ def _json_value(text: str) -> object:
 _JSON_WORDS: dict[str, object] = {"true": True, "false": False, "null": None}
 
 
+def _not_live(table: str) -> str:
+    """``store._not_live``: rows with ``retired`` other than 0, by index ranges."""
+    return (
+        f"((SELECT count(*) FROM {table} WHERE retired > 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired < 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired IS NULL))"
+    )
+
+
 def _truthy(text: str | None) -> bool:
     return bool(text is not None and _json_value(text))
 
@@ -253,12 +271,14 @@ def draw(summary: dict[str, object], *, width: int, color: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def dashboard_text(env: dict[str, str]) -> str:
-    """The dashboard as the full app would print it here, or HandOver."""
-    if os.name == "nt" or any(name in env for name in RICH_ENV):
-        raise HandOver("terminal set-up")
-    if env.get("TERM", "").lower() in ("dumb", "unknown"):
-        raise HandOver("dumb terminal")
+def dashboard_text(env: dict[str, str], *, as_json: bool = False) -> str:
+    """The dashboard (or with ``as_json`` its JSON) as the full app would print it here, or
+    HandOver."""
+    if not as_json:
+        if os.name == "nt" or any(name in env for name in RICH_ENV):
+            raise HandOver("terminal set-up")
+        if env.get("TERM", "").lower() in ("dumb", "unknown"):
+            raise HandOver("dumb terminal")
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8":
         raise HandOver("encoding")
@@ -271,4 +291,8 @@ def dashboard_text(env: dict[str, str]) -> str:
         summary = numbers(conn, moment, offset)
     finally:
         conn.close()
+    if as_json:  # what output.json_out writes for session.dashboard's dict
+        from quizmaster.output import dumps
+
+        return dumps(summary) + "\n"
     return draw(summary, width=_width(env), color=sys.stdout.isatty())

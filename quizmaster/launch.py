@@ -1,7 +1,7 @@
-"""The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument) is the command run most
-often, so it is tried first on a fast path that imports neither Typer, pydantic nor Rich
-(``quizmaster.dashboard_fast``); everything else, and every case that path does not handle,
-goes to the full app in ``quizmaster.cli``."""
+"""The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument, or only ``--json``) is
+the command run most often, so it is tried first on a fast path that imports neither Typer,
+pydantic nor Rich (``quizmaster.dashboard_fast``); everything else, and every case that path
+does not handle, goes to the full app in ``quizmaster.cli``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import sys
 
 
 def main() -> None:
-    if len(sys.argv) == 1:
+    if sys.argv[1:] in ([], ["--json"]):
         from quizmaster.dashboard_fast import show_dashboard
 
-        if show_dashboard():
+        if show_dashboard(as_json=len(sys.argv) == 2):
             return
     from quizmaster.cli import main as full_app
 

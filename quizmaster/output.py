@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -108,10 +108,39 @@ def iter_json_list(items: Iterable[Any]) -> Iterator[str]:
     yield "[]" if first else "\n]"
 
 
+def iter_json_records(keys: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The text of ``dumps([dict(zip(keys, row)) for row in rows])``, one row at a time,
+    without building the dicts."""
+    heads = ["    " + encode_basestring(key) + ": " for key in keys]
+    first = True
+    for row in rows:
+        parts = []
+        for head, value in zip(heads, row, strict=True):
+            if type(value) is str:
+                parts.append(head + encode_basestring(value))
+            elif value is None:
+                parts.append(head + "null")
+            else:
+                parts.append(head + _dumps_at(value, "    "))
+        body = "{\n" + ",\n".join(parts) + "\n  }" if parts else "{}"
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]" if first else "\n]"
+
+
+def json_out_records(keys: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """``json_out([dict(zip(keys, row)) for row in rows])``, streamed."""
+    _write_chunks(iter_json_records(keys, rows))
+
+
 def json_out_items(items: Iterable[Any], batch: int = 500) -> None:
     """``json_out(list(items))``, streamed: written in batches as the items are read."""
+    _write_chunks(iter_json_list(items), batch)
+
+
+def _write_chunks(text: Iterable[str], batch: int = 500) -> None:
     chunks: list[str] = []
-    for chunk in iter_json_list(items):
+    for chunk in text:
         chunks.append(chunk)
         if len(chunks) >= batch:
             sys.stdout.write("".join(chunks))

@@ -236,6 +236,41 @@ def _setting_value(key: str, text: Any) -> Any:
         ) from None
 
 
+def _not_live(table: str) -> str:
+    """How many rows of ``table`` have ``retired`` other than 0, as three index range counts
+    (``count(*) WHERE retired = 0`` walks every live row's index entry: 24 ms at 100k)."""
+    return (
+        f"((SELECT count(*) FROM {table} WHERE retired > 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired < 0) + "
+        f"(SELECT count(*) FROM {table} WHERE retired IS NULL))"
+    )
+
+
+# True when every question is live and the cards pair up with the questions (equal counts,
+# cards keyed by question id): then counting cards is counting live questions' cards.
+_CARDS_PAIR_UP = (
+    f"SELECT {_not_live('questions')} = 0 "
+    "AND (SELECT count(*) FROM questions) = (SELECT count(*) FROM cards) "
+    "AND NOT EXISTS (SELECT 1 FROM decks WHERE paused = 1)"
+)
+_LIVE_CARDS_ALONE = "FROM cards c WHERE 1"
+
+
+# The keys of ``questions list --json``'s items (``StoredQuestion.to_json``), in order.
+QUESTION_JSON_KEYS = (
+    "id",
+    "fact_id",
+    "deck",
+    "kind",
+    "prompt",
+    "options",
+    "answer",
+    "explanation",
+    "tags",
+    "topic",
+)
+
+
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
     return None if moment is None else iso(moment)
 
@@ -968,9 +1003,8 @@ class Store:
         """Reviewed questions whose due time has come (not suspended, not retired)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state != 0 AND c.due <= ?"
-                + _NOT_PAUSED,
+                f"SELECT count(*) {self._live_cards()} "
+                "AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
                 (iso(now),),
             ).fetchone()[0]
         )
@@ -979,16 +1013,30 @@ class Store:
         """Questions never reviewed (not suspended, not retired)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM cards c JOIN questions q ON q.id = c.question_id "
-                "WHERE q.retired = 0 AND c.suspended = 0 AND c.state = 0" + _NOT_PAUSED
+                f"SELECT count(*) {self._live_cards()} AND c.suspended = 0 AND c.state = 0"
             ).fetchone()[0]
+        )
+
+    def _live_cards(self) -> str:
+        """``FROM ... WHERE ...`` of the cards of questions not retired, in decks not paused.
+        When no question is retired, no deck paused, and cards and questions pair up one to
+        one (the usual collection; cards are
+        keyed by question), the cards' own index answers alone, without joining 100,000
+        questions (50 ms a count at 100k)."""
+        return (
+            _LIVE_CARDS_ALONE
+            if self.conn.execute(_CARDS_PAIR_UP).fetchone()[0]
+            else (
+                "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+                + _NOT_PAUSED
+            )
         )
 
     def totals(self) -> dict[str, int]:
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM decks), "
-            "(SELECT count(*) FROM facts WHERE retired = 0), "
-            "(SELECT count(*) FROM questions WHERE retired = 0)"
+            f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
+            f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
         ).fetchone()
         return {"decks": row[0], "facts": row[1], "questions": row[2]}
 
@@ -1445,7 +1493,11 @@ class Store:
         state (suspended ones only as suspended), due now, new available, and reviews
         falling due per local day (not clamped to today; overdue days included)."""
         filters, params = self._question_filter(deck)
-        base = "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        base = (
+            self._live_cards()
+            if deck is None
+            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        )
         states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
         names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
         due_now = 0
@@ -1823,6 +1875,14 @@ class Store:
         self, deck: str | None = None, kind: str | None = None
     ) -> Iterator[dict[str, Any]]:
         """:meth:`questions_json` one question at a time, as the rows are read."""
+        for row in self.iter_question_records(deck, kind):
+            yield dict(zip(QUESTION_JSON_KEYS, row, strict=True))
+
+    def iter_question_records(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The values of :meth:`iter_questions_json`'s dicts, in ``QUESTION_JSON_KEYS``
+        order (a listing of 100k questions need not build 100k dicts)."""
         sql = (
             "SELECT q.id, q.fact_id, d.name, q.kind, q.prompt, q.options, q.answer, "
             "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
@@ -1856,18 +1916,18 @@ class Store:
             tags,
             topic,
         ) in self.conn.execute(sql, params):
-            yield {
-                "id": qid,
-                "fact_id": fact_id,
-                "deck": deck_name,
-                "kind": kind_,
-                "prompt": prompt,
-                "options": None if options is None else load(options),
-                "answer": answer,
-                "explanation": explanation,
-                "tags": load(tags),
-                "topic": topic,
-            }
+            yield (
+                qid,
+                fact_id,
+                deck_name,
+                kind_,
+                prompt,
+                None if options is None else load(options),
+                answer,
+                explanation,
+                load(tags),
+                topic,
+            )
 
     # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
 

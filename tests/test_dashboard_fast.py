@@ -91,6 +91,7 @@ def studied(db_path: Path) -> Path:
 def assert_same(db: Path, **extra: str) -> None:
     env = env_for(db, **extra)
     assert run_pipe(FAST, env) == run_pipe(FULL, env)
+    assert run_pipe([*FAST, "--json"], env) == run_pipe([*FULL, "--json"], env)
     for columns in (40, 61, 150):
         tty_env = {k: v for k, v in env.items() if k != "COLUMNS"}
         fast, full = run_tty(FAST, tty_env, columns), run_tty(FULL, tty_env, columns)
@@ -100,7 +101,11 @@ def assert_same(db: Path, **extra: str) -> None:
 
 
 def takes_fast_path(db: Path, **extra: str) -> bool:
-    return dashboard_fast.fast_text(env_for(db, **extra)) is not None
+    env = env_for(db, **extra)
+    fast = dashboard_fast.fast_text(env) is not None
+    if fast:  # the JSON takes the fast path whenever the panel does
+        assert dashboard_fast.fast_text(env, as_json=True) is not None
+    return fast
 
 
 def set_setting(db: Path, key: str, value: str) -> None:

@@ -75,3 +75,21 @@ def test_odd_values_and_render_json_out_agree() -> None:
         with redirect_stdout(buffer):
             writer(data)
         assert buffer.getvalue() == reference(data) + "\n"
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.text(), min_size=1, max_size=4, unique=True).flatmap(
+        lambda keys: st.tuples(
+            st.just(keys), st.lists(st.lists(documents, min_size=len(keys), max_size=len(keys)))
+        )
+    )
+)
+def test_streamed_records_are_the_dicts(case: tuple[list[str], list[list[Any]]]) -> None:
+    keys, rows = case
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        output.json_out_records(keys, iter(rows))
+    assert (
+        buffer.getvalue() == reference([dict(zip(keys, row, strict=True)) for row in rows]) + "\n"
+    )

@@ -53,3 +53,40 @@ def test_card_tally_matches_every_card(store: Store, seed: int) -> None:
         got = (tally.states, tally.due_now, tally.new_available, forecast(tally.due_days, today))
         assert got == reference(store, offset), offset
     assert store.card_tally(NOW, DECK, 0).states == reference(store, 0)[0]
+
+
+def test_dashboard_counts_match_the_joins(store: Store) -> None:
+    """Totals and due/new counts read from indexes alone when questions and cards pair up,
+    with the joins otherwise: the same numbers either way (retired questions, a card gone)."""
+    load_quiz_deck(store, NOW - dt.timedelta(days=3))
+
+    def joined() -> tuple[dict[str, int], int, int]:
+        c = store.conn
+        totals = c.execute(
+            "SELECT (SELECT count(*) FROM decks), (SELECT count(*) FROM facts WHERE "
+            "retired = 0), (SELECT count(*) FROM questions WHERE retired = 0)"
+        ).fetchone()
+        base = "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        due = c.execute(
+            f"SELECT count(*) {base} AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+            (NOW.isoformat(timespec="microseconds"),),
+        ).fetchone()[0]
+        new = c.execute(f"SELECT count(*) {base} AND c.suspended = 0 AND c.state = 0")
+        keys = ("decks", "facts", "questions")
+        return dict(zip(keys, totals, strict=True)), due, new.fetchone()[0]
+
+    def counted() -> tuple[dict[str, int], int, int]:
+        return store.totals(), store.count_due(NOW), store.count_new()
+
+    qids = [r[0] for r in store.conn.execute("SELECT id FROM questions ORDER BY id")]
+    for qid in qids[:3]:
+        card = store.card(qid)
+        store.save_card(replace(card, state=2, due=NOW - dt.timedelta(hours=1), reps=1))
+    assert counted() == joined()
+    store.conn.execute("UPDATE questions SET retired = 1 WHERE id = ?", (qids[0],))
+    store.conn.execute("UPDATE facts SET retired = 1 WHERE rowid = 1")
+    assert counted() == joined()
+    store.conn.execute("UPDATE questions SET retired = 0 WHERE id = ?", (qids[0],))
+    store.conn.execute("PRAGMA foreign_keys = OFF")
+    store.conn.execute("DELETE FROM cards WHERE question_id = ?", (qids[1],))
+    assert counted() == joined()
