@@ -1111,6 +1111,15 @@ def ingest(
         float,
         typer.Option("--timeout", help="Seconds to wait for a URL, in all.", min=0.1, max=3600),
     ] = 15.0,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--date",
+            help="The article's date (YYYY-MM-DD or YYYY-MM) where the page does not give it: "
+            "statements of changing facts carry it.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -1135,6 +1144,7 @@ def ingest(
         ask_deck_name,
         choose_mode,
         decks_folder,
+        parse_article_date,
         plan_ingest,
         question_preview,
         review_facts,
@@ -1154,6 +1164,8 @@ def ingest(
         stdin_tty=sys.stdin.isatty(),
     )
     article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
+    if date is not None:
+        article = replace(article, date=parse_article_date(date))
     if article.encoding not in ("utf-8", "utf-16"):
         render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
     db_path = _db(ctx, db) or default_db_path()
@@ -1171,6 +1183,11 @@ def ingest(
     if prior_deck and deck is None:
         plan = replace(plan, deck=prior_deck)  # regenerating keeps the deck it is in
     facts = plan.facts
+    if plan.extraction.date is None and not as_json:
+        render.info(
+            "Note: the article gives no date; pass --date YYYY-MM-DD so statements of "
+            "changing facts say when they were true."
+        )
     if mode == "review":
         facts = review_facts(
             facts,

@@ -138,6 +138,23 @@ def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
     return [(q.kind, q.prompt, q.answer) for q in questions_for_fact(fact)]
 
 
+def parse_article_date(text: str) -> str:
+    """``--date``: an ISO day or month, checked; a clear error otherwise."""
+    import datetime as dt
+
+    value = text.strip()
+    try:
+        if len(value) == 7:
+            dt.date.fromisoformat(value + "-01")
+        else:
+            dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--date must be a date like 2025-11-14 or a month like 2025-11, not {text[:40]!r}"
+        ) from None
+    return value
+
+
 def plan_ingest(
     article: Article,
     *,

@@ -147,6 +147,7 @@ TAIL_RE = re.compile(
     r"in a bid to|in order to|so as to|thereby|further|which|as part of|amid|following|"
     r"according to|up from|down from)\b.*$"
     r"|\s+(?:when|while|whereas|as|after|before)\s+(?:he|she|it|they|its|his|her|their)\b.*$"
+    r"|\s+with an? (?:aim|view|objective) (?:to|of)\b.*$"
     r"|\s+up from\b.*$"
 )
 # "(Launch Vehicle Mark-3, fifth operational mission)": an aside in brackets, not an acronym.
@@ -226,7 +227,7 @@ CHANGES_RE = re.compile(
 )
 DAY_OF_MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December) \d{1,2}\b(?!,? \d{4}|\d)"
+    r"December) \d{1,2}\b(?!,? \d{4}|\d|\s*[-–]\s*\d)"
 )
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(

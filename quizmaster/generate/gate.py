@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from quizmaster import extract_words as gz
+from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.text import STOPWORDS, norm
@@ -163,7 +164,9 @@ def headline_like(text: str) -> bool:
     )
 
 
-DATED_OK = frozenset({"the new", "the current", "the latest", "newly", "currently"})
+DATED_OK = frozenset(
+    {"the new", "the current", "the latest", "the last", "the previous", "newly", "currently"}
+)
 LEGAL_REF_RE = re.compile(r"\b(?:Article|Section|Rule|Schedule|Clause)\s+(?:_{5}|how many|which)")
 # Last words of names examiners ask for: the schemes, awards, indices and treaties of the news.
 NAMED_HEADS = frozenset(
@@ -230,7 +233,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("too long")
     if text[:1].islower():
         out.append("not a sentence")
-    if ANAPHORIC_SUBJECT_RE.match(text) or DATED_PRONOUN_RE.match(text):
+    if _anaphoric_subject(text) or DATED_PRONOUN_RE.match(text):
         out.append("leans on the article")
     if _repeats_itself(text):
         out.append("page leftover")  # a headline glued to the sentence that restates it
@@ -239,6 +242,18 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
     if DOUBLE_ASK_RE.search(text):
         out.append("not a sentence")
     return out
+
+
+def _anaphoric_subject(text: str) -> bool:
+    """ "The storm made landfall ...": the subject is named elsewhere. "The last edition of
+    Exercise Shakti ..." or "The Union Cabinet ..." names it."""
+    match = ANAPHORIC_SUBJECT_RE.match(text)
+    if match is None:
+        return False
+    rest = text[text.lower().index("the ", match.start()) + 4 :]
+    return not re.match(
+        r"(?:[a-z-]+ ){0,3}(?:of|for|in) (?:the )?[A-Z0-9]|(?:[a-z-]+ )?[A-Z]", rest
+    )
 
 
 def _repeats_itself(text: str) -> bool:
@@ -391,6 +406,13 @@ def anchored(stem: str, answer: str) -> bool:
         name = " ".join(words).rstrip(".,;:")
         if name and not DATE_WORDS_RE.match(name) and (len(words) > 1 or ACRONYM_RE.match(name)):
             return True
+    for match in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", rest):
+        word = match.group(0)
+        # "Ramsar sites", "Chandrayaan": a name of its own; "India" or "Kerala" alone says
+        # where, not which index or event.
+        if word not in gz.COMMON_CAPITALISED and not DATE_WORDS_RE.match(word):
+            if not places.kind_of(word):
+                return True
     if OF_NAME_RE.search(rest):
         return True  # "the capital of France", "the Governor of Kerala": a named relation
     # "... is India's highest film honour": a superlative of a named place is specific.
