@@ -73,7 +73,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 RELATIVE_TIME_RE = re.compile(
     rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{WEEKDAY}(?:\s+(?:morning|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
-    rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b"
+    rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b(?!['’])"
 )
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
@@ -111,6 +111,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
             date = date or _iso(posted.group(1))
             continue
         line = WRAPPER_RE.sub("", line).strip()
+        line = re.sub(r"^([•●▪◦])(?=\S)", r"\1 ", line)  # "•Built in ...": a bullet still
         if NOISE_LINE_RE.match(line):
             continue
         dateline = AGENCY_DATELINE_RE.match(line) or PLAIN_DATELINE_RE.match(line)
@@ -254,10 +255,10 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
 
 def _lower_ok(text: str) -> bool:
     """'The index ...' may become 'In May 2024, the index ...'; 'India ...' may not."""
-    first = text.split(" ", 1)[0]
+    first = text.split(" ", 1)[0].rstrip(",;:")
     if first in ("The", "A", "An") or first in gz.COMMON_CAPITALISED or first in LOWER_AFTER:
         return True
-    return re.fullmatch(r"[A-Z][a-z]+(?:ing|ly)", first) is not None
+    return re.fullmatch(r"[A-Z][a-z]+(?:ing|ly|ed)", first) is not None
 
 
 LOWER_AFTER = frozenset("Besides With Apart While Among During After Before Despite Since".split())

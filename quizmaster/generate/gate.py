@@ -59,7 +59,7 @@ LEANING_RE = re.compile(
     r"\b(?:(?-i:[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Tt]hem|[Ww]e|[Oo]ur|us)"
     r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
     r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
-    r"|\bamong the \d+ (?:are|is|were)\b"
+    r"|\bamong the \d+ (?:are|is|were)\b|\b(?:today|yesterday|this year|last year)['’]s\b"
     r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
     r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
