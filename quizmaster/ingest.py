@@ -131,11 +131,13 @@ def rename_in_facts_files(
 
 
 def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
-    """The questions one fact will produce on its own, as (kind, prompt, answer), for the
-    review (statements and match questions, which combine facts, are made at save time)."""
-    from quizmaster.generate import questions_for_fact
+    """The question the fact will produce, as (kind, prompt, answer), for the review: the
+    generator's choice for the fact on its own, gate and ranking included (none when no
+    candidate passes the quality gate). Across the deck a question that shows another's key
+    may still give way; statements sets, which combine facts, are made at save time."""
+    from quizmaster.generate import generate_questions
 
-    return [(q.kind, q.prompt, q.answer) for q in questions_for_fact(fact)]
+    return [(q.kind, q.prompt, q.answer) for q in generate_questions([fact])]
 
 
 def parse_article_date(text: str) -> str:

@@ -86,7 +86,12 @@ class TerminalUI:
             if key == _CTRL_C:
                 raise KeyboardInterrupt
             if key == ":":
-                return ":" + render.session_prompt(":")
+                typed = render.session_prompt(":").strip()
+                if not typed:
+                    continue  # ":" then Enter: back to the question
+                if len(typed) == 1 and (typed.isalnum() or typed == "?"):
+                    return typed  # the ":" cannot be erased; a lone key is the answer meant
+                return ":" + typed
             if (key.isalnum() and len(key) == 1) or key == "?":
                 render.session_message(f"> {key}", plain=False)
                 return key

@@ -807,7 +807,7 @@ def _mock_footer(result: MockResult) -> None:
     )
     if marked:
         console.print(
-            Text(f"Marked for review: {', '.join(str(n) for n in marked)}", style="yellow")
+            Text(f"Marked for review: {', '.join(f'Q{n}' for n in marked)}", style="yellow")
         )
     if result.brought_forward:
         n = len(result.brought_forward)
@@ -1130,6 +1130,14 @@ def review_questions(questions: Sequence[tuple[str, str, str]]) -> None:
             f"  {KIND_LABEL.get(kind, kind)}:",
             Text.assemble(lines[0] if lines else "", ("  → " + answer, "dim")),
         )
+    if not questions:
+        out().print(
+            Text(
+                "  Questions it makes: none that passes the quality gate (e to edit, d to drop).",
+                style="dim",
+            )
+        )
+        return
     out().print(Text(f"  Questions it makes ({len(questions)}):", style="dim"))
     out().print(grid)
 

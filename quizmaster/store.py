@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
@@ -269,6 +270,11 @@ QUESTION_JSON_KEYS = (
     "tags",
     "topic",
 )
+
+
+def _deck_key(name: str) -> str:
+    """A deck name as a person types it: any dash, case and spacing alike."""
+    return " ".join(re.sub(r"[\u2010-\u2015\u2212-]", "-", name).casefold().split())
 
 
 def _iso_or_none(moment: dt.datetime | None) -> str | None:
@@ -684,10 +690,18 @@ class Store:
 
     def deck_id(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            known = ", ".join(repr(d.name) for d in self.decks()) or "none"
-            raise NotFoundError(f"no deck named {name!r} (decks: {known})")
-        return int(row[0])
+        if row is not None:
+            return int(row[0])
+        # "India-Israel" typed for "India–Israel", or another case: the one deck it can mean.
+        alike = [
+            (i, n)
+            for i, n in self.conn.execute("SELECT id, name FROM decks")
+            if _deck_key(n) == _deck_key(name)
+        ]
+        if len(alike) == 1:
+            return int(alike[0][0])
+        known = ", ".join(repr(d.name) for d in self.decks()) or "none"
+        raise NotFoundError(f"no deck named {name!r} (decks: {known})")
 
     def load_deck(
         self,

@@ -162,3 +162,19 @@ def test_version_and_short_help(runner: CliRunner) -> None:
     assert code == 0 and out.startswith("quizmaster ")
     code, out, _ = run(runner, "decks", "-h")
     assert code == 0 and "rename" in out and "pause" in out
+
+
+def test_a_deck_is_found_by_its_name_as_typed(runner: CliRunner, db_path: Path) -> None:
+    """An en dash typed as a hyphen, or another case, still names the one deck it can mean."""
+    with Store.open(db_path, now=NOW) as store:
+        store.load_deck("India–Japan Roadmap 2025", [], [], now=NOW)
+        store.load_deck("India–Japan roadmap 2024", [], [], now=NOW)
+    code, out, err = run(
+        runner, "decks", "pause", "india-japan roadmap 2025", "--yes", "--db", str(db_path)
+    )
+    assert code == 0, err
+    with Store.open(db_path, now=NOW) as store:
+        paused = {d.name: d.paused for d in store.decks()}
+    assert paused == {"India–Japan Roadmap 2025": True, "India–Japan roadmap 2024": False}
+    code, _, err = run(runner, "decks", "pause", "India-Japan", "--yes", "--db", str(db_path))
+    assert code == 2 and "no deck named 'India-Japan'" in err

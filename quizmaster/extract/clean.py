@@ -116,6 +116,8 @@ def clean_text(text: str) -> tuple[str, str | None]:
             continue
         dateline = AGENCY_DATELINE_RE.match(line) or PLAIN_DATELINE_RE.match(line)
         if dateline and len(line) > dateline.end() + 20:
+            # "Visakhapatnam, October 14, 2026 (PTI)": the dateline dates the article.
+            date = date or _iso(dateline.group(0))
             line = line[dateline.end() :]
         line = LABEL_RE.sub("", line)
         line = ROMAN_MARKER_RE.sub(" ", line).strip() if ROMAN_MARKER_RE.search(line) else line
