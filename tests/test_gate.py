@@ -392,3 +392,26 @@ def test_statements_get_the_article_year_and_cut_pages_lose_their_fragment() -> 
         "The drill began at Pokhran in 2024.\nThe Kenyan team of ninety soldiers is a membe"
     )
     assert text.strip() == "The drill began at Pokhran in 2024."
+
+
+def test_the_dateline_dates_the_article() -> None:
+    text, date = clean_text(
+        "Visakhapatnam, October 14, 2026 (PTI) India and Japan held their first maritime "
+        "dialogue in the port city of Visakhapatnam."
+    )
+    assert date == "2026-10-14"
+    assert text.startswith("India and Japan held their first maritime dialogue")
+
+
+def test_the_review_preview_is_the_question_the_fact_keeps() -> None:
+    from quizmaster.ingest import question_preview
+
+    kept = fact(
+        "In 2024, the Pamban bridge in Tamil Nadu was opened by Prime Minister Narendra Modi.",
+        ("Tamil Nadu", SpanType.PLACE),
+    )
+    filler = fact(
+        "The exercise rests on mutual trust and shared values.", ("mutual trust", SpanType.TERM)
+    )
+    assert len(question_preview(kept)) == 1
+    assert question_preview(filler) == []
