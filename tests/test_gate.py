@@ -415,3 +415,32 @@ def test_the_review_preview_is_the_question_the_fact_keeps() -> None:
     )
     assert len(question_preview(kept)) == 1
     assert question_preview(filler) == []
+
+
+def test_a_surname_in_one_stem_gives_away_the_full_name_asked_in_another() -> None:
+    who = fact(
+        "In 2025, B. R. Gavai became the 52nd Chief Justice of India.",
+        ("B. R. Gavai", SpanType.PERSON),
+        fid="a",
+    )
+    court = fact(
+        "In 2019, Justice Gavai joined the Supreme Court bench in Delhi.",
+        ("Delhi", SpanType.PLACE),
+        fid="b",
+    )
+    asked = ClozeQuestion(
+        id="a:cloze:x",
+        fact_id="a",
+        variant="x",
+        prompt="In 2025, _____ became the 52nd Chief Justice of India.",
+        answer="B. R. Gavai",
+    )
+    other = ClozeQuestion(
+        id="b:cloze:x",
+        fact_id="b",
+        variant="x",
+        prompt="In 2019, Justice Gavai joined the Supreme Court bench in _____.",
+        answer="Delhi",
+    )
+    kept = keep_best([asked, other], {"a": who, "b": court})
+    assert len(kept) == 1

@@ -67,7 +67,7 @@ ATTRIBUTION_RE = re.compile(
 SAID_THAT_RE = re.compile(
     r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced)(?: on \w+)?"
     r"(?: in (?:a|its|his|her) (?:statement|release|press release))?,?"
-    r"\s+that\s+|^According to [^,]{3,80},\s+"
+    r"\s+that\s+|^(?:According to|As per) [^,]{3,80},\s+"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 RELATIVE_TIME_RE = re.compile(
@@ -245,6 +245,8 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
         return text
     if not relative and re.search(rf"\b(?:{gz.MONTHS})\b", text):
         return text  # "on October 29": a day of the article's own year, said plainly
+    if re.search(r"\bwill\b", text):
+        return text  # "As of May 2024, X will open ...": a plan is not dated that way
     if PAST_RE.search(text):
         lead = "In"
     elif CHANGES_RE.search(text):

@@ -98,6 +98,19 @@ def _key(question: Question) -> str | None:
     return option_key(question.answer)
 
 
+def _key_forms(question: Question, key: str | None) -> set[str]:
+    """The key, and a person's surname on its own: "Justice Gavai" in one stem gives away
+    "B. R. Gavai" in another."""
+    if key is None:
+        return set()
+    forms = {key}
+    words = question.answer.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 3:
+        if question.answer.replace(".", "").replace(" ", "").isalpha():
+            forms.add(option_key(words[-1]))
+    return forms
+
+
 def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Question]:
     """The best questions per fact and per key, in their original order, such that no kept
     question shows another's key (a stem naming the signatory gives away "Who signed?").
@@ -125,13 +138,14 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
         if key is not None and per_key.get(key, 0) >= MAX_PER_KEY:
             continue
         runs = _ngrams(shown_text(question))
-        if runs & keys or (key is not None and key in shown):
+        forms = _key_forms(question, key)
+        if runs & keys or any(form in shown for form in forms):
             continue
         for fact_id in fact_ids:
             per_fact[fact_id] = per_fact.get(fact_id, 0) + 1
         if key is not None:
             per_key[key] = per_key.get(key, 0) + 1
-            keys.add(key)
+            keys.update(forms)
         shown |= runs
         kept.append(i)
     return [questions[i] for i in sorted(kept)]
