@@ -444,3 +444,34 @@ def test_a_surname_in_one_stem_gives_away_the_full_name_asked_in_another() -> No
     )
     kept = keep_best([asked, other], {"a": who, "b": court})
     assert len(kept) == 1
+
+
+def test_rates_move_in_quarter_points() -> None:
+    import random
+
+    from quizmaster.generate.values import nearby_values
+
+    options = nearby_values("6.5%", random.Random(1))
+    assert len(options) == 3 and all(o.endswith("%") for o in options)
+    assert all((float(o[:-1]) * 4).is_integer() and o != "6.5%" for o in options)
+
+
+@pytest.mark.parametrize(
+    ("stem", "defect"),
+    [
+        ("In 2024, India beat South _____ in the final at Barbados.", "broken key"),
+        ("Puri, Odisha: the cyclone made landfall near _____ in 2019.", "page leftover"),
+        ("Update (May 3, 11:19 AM): the storm reached _____ in 2019.", "page leftover"),
+    ],
+)
+def test_name_parts_and_page_stamps_are_refused(stem: str, defect: str) -> None:
+    made = fact("In 2024, India beat South Africa in Barbados.", ("Africa", SpanType.COUNTRY))
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Africa"
+    )
+    assert defect in defects(question, made)
+
+
+def test_a_weekday_glued_to_any_key_breaks_it() -> None:
+    assert "broken key" in key_defects("Indian Navy Tuesday", SpanType.ORGANISATION)
+    assert "broken key" in key_defects("Malayalam poet G.", SpanType.PERSON)

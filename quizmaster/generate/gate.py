@@ -44,6 +44,7 @@ LEFTOVER_RE = re.compile(
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
+    r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]* \d{1,2}\)",
     re.IGNORECASE,
@@ -130,6 +131,10 @@ MAX_WORDS_AFTER_WH = 6
 LIST_ITEM_RE = re.compile(
     r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
     r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
+)
+NAME_PART_RE = re.compile(
+    r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
+    r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b"
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
@@ -303,12 +308,16 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
         out.append("not examinable")
+    if span_type is not SpanType.DATE and re.search(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", answer
+    ):
+        out.append("broken key")  # "Narendra Modi Tuesday", "Indian Navy Tuesday"
     if span_type is SpanType.PERSON and re.search(
-        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-        r"April|June|July|August|September|October|November|December)\b",
+        r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+        r"December)\b|\b[A-Z]\.$",
         answer,
     ):
-        out.append("broken key")  # "Narendra Modi Tuesday"
+        out.append("broken key")  # a month glued on, or a name cut at an initial ("G.")
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
     if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
@@ -530,6 +539,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
                 out.append("not a sentence")  # a typed answer is asked by a plain question
         if LIST_ITEM_RE.search(question.prompt):
             out.append("one of a list")
+        if NAME_PART_RE.search(question.prompt):
+            out.append("broken key")  # "South _____": the key is part of a longer name
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
         if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):

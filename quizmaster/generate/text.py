@@ -50,6 +50,8 @@ DAY_MONTH_YEAR_RE = re.compile(
     r"^(\d{1,2})\s+(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I
 )
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|2\d\d\d)$")
+# What follows a rate: "6.5%", "6.5 per cent".
+RATE_RE = re.compile(r"^\s*(?:%|per ?cent)", re.IGNORECASE)
 NUMBER_IN_TEXT = re.compile(
     r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b(?![-‐])", re.I
 )

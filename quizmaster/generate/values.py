@@ -15,6 +15,7 @@ from quizmaster.generate.text import (
     NUMBER_WORDS,
     ORDINAL_RE,
     ORDINAL_WORDS,
+    RATE_RE,
     YEAR_RE,
     norm,
 )
@@ -130,6 +131,10 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
     if value is None:
         return []
     head, tail = t[: numbers[0].start()], t[numbers[0].end() :]
+    if value != int(value) and RATE_RE.search(tail) and (value * 4).is_integer() and value < 20:
+        # A policy rate (6.5%) moves in quarter points: 6.25%, 6.75%, 7%.
+        offsets = [k for k in _window(0, rng, low=-3) if k != 0]
+        return [head + f"{value + k * 0.25:g}" + tail for k in offsets if value + k * 0.25 > 0]
     if value != int(value):
         # 8.2% -> 7.2%, 7.7%, 8.7%, 9.2%: steps of about 5%, at least 5 in the last place.
         places = len(token.split(".")[1])
