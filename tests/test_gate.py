@@ -475,3 +475,34 @@ def test_name_parts_and_page_stamps_are_refused(stem: str, defect: str) -> None:
 def test_a_weekday_glued_to_any_key_breaks_it() -> None:
     assert "broken key" in key_defects("Indian Navy Tuesday", SpanType.ORGANISATION)
     assert "broken key" in key_defects("Malayalam poet G.", SpanType.PERSON)
+
+
+def test_a_date_is_asked_with_when_and_one_stem_asks_one_thing() -> None:
+    made = fact(
+        "Scrutiny of nominations was on 17 October 2024.", ("17 October 2024", SpanType.DATE)
+    )
+    what = ShortAnswerQuestion(
+        id="f1:short_answer:hand",
+        fact_id="f1",
+        variant="hand",
+        prompt="What is the scrutiny of nominations?",
+        answer="17 October 2024",
+    )
+    assert "question word does not fit the key" in defects(what, made)
+    a = fact(
+        "The 2024 poll in Haryana was held on 5 October.", ("Haryana", SpanType.PLACE), fid="a"
+    )
+    b = fact(
+        "The 2024 poll in Jharkhand was held on 5 October.", ("Jharkhand", SpanType.PLACE), fid="b"
+    )
+    same = "The 2024 poll in _____ was held on 5 October."
+    kept = keep_best(
+        [
+            ClozeQuestion(id="a:cloze:x", fact_id="a", variant="x", prompt=same, answer="Haryana"),
+            ClozeQuestion(
+                id="b:cloze:x", fact_id="b", variant="x", prompt=same, answer="Jharkhand"
+            ),
+        ],
+        {"a": a, "b": b},
+    )
+    assert len(kept) == 1

@@ -150,6 +150,8 @@ WH_FOR_TYPE: dict[str, tuple[SpanType, ...]] = {
     r"\bwhen\b|\bwhich (?:year|date|month)\b": (SpanType.DATE,),
     r"\bhow many\b|\bhow much\b": (SpanType.NUMBER, SpanType.MONEY),
     r"^What is the (?:ministry|department|scheme|body|organisation) of\b": (SpanType.ORGANISATION,),
+    # "What is the scrutiny of nomination?" for a date: a date is asked with "when".
+    r"^What (?:is|was|are|were) the\b": tuple(t for t in SpanType if t is not SpanType.DATE),
 }
 # A claim states something: it has a verb.
 VERB_RE = re.compile(

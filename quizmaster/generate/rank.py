@@ -128,6 +128,7 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
     per_key: dict[str, int] = {}
     keys: set[str] = set()  # keys of kept questions
     shown: set[str] = set()  # word runs of what kept questions show
+    stems: set[str] = set()  # prompts kept, as compared
     kept: list[int] = []
     for i in ranked:
         question = questions[i]
@@ -141,6 +142,10 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
         forms = _key_forms(question, key)
         if runs & keys or any(form in shown for form in forms):
             continue
+        stem = option_key(question.prompt)
+        if stem in stems:
+            continue  # two facts asked in the same words: one question, two answers
+        stems.add(stem)
         for fact_id in fact_ids:
             per_fact[fact_id] = per_fact.get(fact_id, 0) + 1
         if key is not None:
