@@ -1,53 +1,8 @@
-"""Small built-in word lists the extractor uses to type spans: countries, Indian states and
-a few well-known places, titles of office, and words that mark organisations, places, events
-and named terms. Kept short on purpose: they only need to cover what exams ask about most."""
+"""Small built-in word lists the extractor uses to type spans: titles of office, and words
+that mark organisations, places, events and named terms. Countries, Indian states and cities
+come from data packages (see :mod:`quizmaster.places`)."""
 
 from __future__ import annotations
-
-COUNTRIES: frozenset[str] = frozenset(
-    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
-Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
-Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
-Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|
-Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|
-Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|
-Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|
-Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|
-Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|
-Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|
-Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
-Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|
-Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|
-Qatar|Romania|Russia|Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|
-Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|
-South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|
-Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|
-Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|
-United States|USA|Uruguay|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Yemen|Zambia|
-Zimbabwe""".replace("\n", "").split("|")
-)
-
-INDIAN_STATES: frozenset[str] = frozenset(
-    """Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|
-Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|
-Mizoram|Nagaland|Odisha|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|
-Uttarakhand|West Bengal|Andaman and Nicobar Islands|Chandigarh|Dadra and Nagar Haveli|
-Daman and Diu|Delhi|Jammu and Kashmir|Ladakh|Lakshadweep|Puducherry""".replace("\n", "").split("|")
-)
-
-CITIES: frozenset[str] = frozenset(
-    """New Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad|Ahmedabad|Pune|Jaipur|
-Lucknow|Bhopal|Patna|Bhubaneswar|Guwahati|Shillong|Thiruvananthapuram|Kochi|Visakhapatnam|
-Goa|Jaisalmer|Jodhpur|Pokhran|Mhow|Varanasi|Agra|Amritsar|Srinagar|Leh|Dehradun|Shimla|
-Gandhinagar|Raipur|Ranchi|Imphal|Aizawl|Kohima|Agartala|Itanagar|Gangtok|Panaji|Port Blair|
-Tel Aviv|Jerusalem|Haifa|Washington|New York|Geneva|Paris|London|Berlin|Moscow|Beijing|Tokyo|
-Canberra|Ottawa|Rome|Madrid|Vienna|Brussels|Rabat|Dhaka|Kathmandu|Thimphu|Colombo|Male|
-Islamabad|Kabul|Tehran|Riyadh|Dubai|Abu Dhabi|Doha|Cairo|Nairobi|Singapore|Jakarta|Bangkok|
-Hanoi|Manila|Seoul|Ulaanbaatar|Astana|Tashkent|Baku|Muscat|Kuala Lumpur|Gland|
-Davos|Rio de Janeiro|Sao Paulo|Johannesburg|Cape Town|Sydney|Melbourne""".replace("\n", "").split(
-        "|"
-    )
-)
 
 # Titles of office written before a name ("Defence Secretary Rajesh Kumar Singh"). Longest
 # first, so "Lt Gen" wins over "Gen". The honorifics name no post and give no role span.
