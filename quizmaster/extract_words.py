@@ -65,6 +65,11 @@ Accord|Declaration|Charter|Framework|Plan|Strategy|Abhiyan|Missile|System|Satell
 Vaccine|Portal|Campaign|Code|Survey|List|Status|Tag""".replace("\n", "").split("|")
 )
 
+# A month as news text writes it ("Nov", "Nov.", "November", "Sept"), and a weekday: the
+# pieces of the date patterns of cleaning and of the gate.
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

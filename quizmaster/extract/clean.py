@@ -19,7 +19,7 @@ import re
 
 from quizmaster import extract_words as gz
 
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MON = rf"{gz.MONTH_WORD}\.?"
 AGENCY = (
     r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS|Sputnik|TASS|"
     r"Yonhap|Kyodo|Bernama|APP|AA)"
@@ -69,9 +69,9 @@ SAID_THAT_RE = re.compile(
     r"(?: in (?:a|its|his|her) (?:statement|release|press release))?,?"
     r"\s+that\s+|^(?:According to|As per) [^,]{3,80},\s+"
 )
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 RELATIVE_TIME_RE = re.compile(
-    rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{WEEKDAY}(?:\s+(?:morning|evening|night))?\b"
+    rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{gz.WEEKDAY}"
+    r"(?:\s+(?:morning|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
     rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b(?!['’])"
 )

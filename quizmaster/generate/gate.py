@@ -21,13 +21,11 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.text import STOPWORDS, norm
+from quizmaster.generate.text import STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
-MONTH_NAME_RE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE
-)
+MONTH_NAME_RE = re.compile(rf"\b{gz.MONTH_WORD}\b\.?", re.IGNORECASE)
 VALUE_TYPES = (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL)
 MAX_STEM_WORDS = 32
 MAX_STATEMENT_WORDS = 25
@@ -45,15 +43,14 @@ LEFTOVER_RE = re.compile(
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
-    r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]* \d{1,2}\)",
+    r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s"
+    rf"|\({gz.MONTH_WORD} \d{{1,2}}\)",
     re.IGNORECASE,
 )
 # "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
 DATELINE_START_RE = re.compile(
     r"^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?: \[[^\]]+\])?,\s+"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+    rf"(?:{gz.MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{gz.MONTH_WORD})\b"
 )
 # Words that point back into the article, or report speech rather than state a fact.
 LEANING_RE = re.compile(
@@ -80,14 +77,13 @@ LEANING_RE = re.compile(
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
-    r"|next (?:week|month|year)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
     r"|said|says|saying|added|stated|told|noted|informed|announced that|according to"
     r"|here|there)\b",
     re.IGNORECASE,
 )
 WEEKDAY_OR_MONTH_RE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    rf"^(?:{gz.WEEKDAY}|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)$",
     re.IGNORECASE,
 )
@@ -310,9 +306,7 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
         out.append("not examinable")
-    if span_type is not SpanType.DATE and re.search(
-        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", answer
-    ):
+    if span_type is not SpanType.DATE and re.search(rf"\b{gz.WEEKDAY}\b", answer):
         out.append("broken key")  # "Narendra Modi Tuesday", "Indian Navy Tuesday"
     if span_type is SpanType.PERSON and re.search(
         r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -403,9 +397,7 @@ SUPERLATIVE_RE = re.compile(
     r"\b(?:highest|largest|biggest|longest|oldest|tallest|smallest|deepest|first|only|"
     r"most \w+|\w+est)\b"
 )
-DATE_WORDS_RE = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{1,4})*$"
-)
+DATE_WORDS_RE = re.compile(rf"^{gz.MONTH_WORD}(?:\s+\d{{1,4}})*$")
 
 
 def anchored(stem: str, answer: str) -> bool:
@@ -528,6 +520,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     ):
         out.append("not examinable")  # a claim with no name, place, date or number in it
     options = question.options or []
+    if question.kind != "true_false" and gives_away(question.prompt, question.answer):
+        out.append("answer in stem")  # the answer as text in its own prompt
     if question.kind in ("short_answer", "cloze", "mcq"):
         span_type = key_type(question, fact)
         out += key_defects(question.answer, span_type, authored=authored(question, fact))
