@@ -143,7 +143,9 @@ def _indian_subdivisions() -> dict[str, tuple[str, str]]:
     import pycountry
 
     out: dict[str, tuple[str, str]] = {}
-    for sub in pycountry.subdivisions.get(country_code="IN") or ():  # type: ignore[no-untyped-call]
+    found = pycountry.subdivisions.get(country_code="IN") or ()  # type: ignore[no-untyped-call]
+    # pycountry hands back a set: sorted, so the same deck draws the same wrong answers.
+    for sub in sorted(found, key=lambda sub: str(sub.code)):
         name = _ascii(sub.name)
         kind = "state" if sub.type == "State" else "union territory"
         out[fold(name)] = (name, kind)
@@ -254,3 +256,82 @@ def _indian_capitals() -> dict[str, str]:
     names = ["New Delhi", *gazetteer.INDIAN_STATE_CAPITALS.values()]
     names += list(gazetteer.INDIAN_UT_CAPITALS.values())
     return {fold(n): n for n in names}
+
+
+@functools.cache
+def _state_cities() -> dict[str, frozenset[str]]:
+    """Folded Indian state or territory -> folded names of its cities. GeoNames numbers the
+    states; a state's number is read off its capital's record."""
+    from quizmaster import gazetteer
+
+    capitals = {**gazetteer.INDIAN_STATE_CAPITALS, **gazetteer.INDIAN_UT_CAPITALS}
+    codes: dict[str, str] = {}
+    records = [
+        r
+        for r in _geonames().get_cities().values()  # type: ignore[attr-defined]
+        if r["countrycode"] == "IN"
+    ]
+    by_name = {fold(_ascii(str(r["name"]))): r for r in records}
+    for state, capital in capitals.items():
+        record = by_name.get(fold(capital))
+        if record is not None:
+            codes.setdefault(str(record["admin1code"]), fold(state))
+    out: dict[str, set[str]] = {}
+    for record in records:
+        home = codes.get(str(record["admin1code"]))
+        if home is not None and int(record["population"]) >= HINT_CITY_POPULATION:
+            out.setdefault(home, set()).add(fold(_ascii(str(record["name"]))))
+    return {state: frozenset(names) for state, names in out.items()}
+
+
+@functools.cache
+def _city_records() -> dict[str, dict[str, object]]:
+    """Folded city name -> the most populous GeoNames record of that name."""
+    out: dict[str, dict[str, object]] = {}
+    for record in _geonames().get_cities().values():  # type: ignore[attr-defined]
+        name = fold(_ascii(str(record["name"])))
+        if name not in out or int(record["population"]) > int(str(out[name]["population"])):
+            out[name] = dict(record)
+    return out
+
+
+MAX_PLACE_WORDS = 3
+# A town an aspirant would place in its state without thinking: Imphal, not Pamban.
+HINT_CITY_POPULATION = 50000
+
+
+def _runs(text: str) -> set[str]:
+    words = fold(text).split()
+    return {
+        " ".join(words[i : i + n])
+        for n in range(1, MAX_PLACE_WORDS + 1)
+        for i in range(len(words) - n + 1)
+    }
+
+
+def hint_in(stem: str, key: str) -> str | None:
+    """A place in the stem that points to the key: a city of the key state ("Imphal" for
+    Manipur), a city of the key country ("Baku" for Azerbaijan), or another name of the key
+    city ("Cochin" for Kochi). None when the stem gives no such hint."""
+    runs = _runs(stem) - _runs(key)
+    kind = kind_of(key)
+    if kind in ("state", "union territory"):
+        found = runs & _state_cities().get(fold(key), frozenset())
+        return min(found) if found else None
+    if kind == "country":
+        iso = str(_countries()[fold(key)]["iso"])
+        for run in sorted(runs):
+            place = city(run, min_population=HINT_CITY_POPULATION)
+            if place is not None and place.country == iso and country(run) is None:
+                return run
+        return None
+    if kind == "city":
+        record = _city_records().get(fold(key))
+        if record is None:
+            return None
+        names = record.get("alternatenames") or []
+        assert isinstance(names, list)
+        others = {fold(n) for n in names if str(n).isascii() and len(str(n)) >= 4}
+        found = runs & (others - {fold(key)})
+        return min(found) if found else None
+    return None

@@ -156,8 +156,12 @@ TAIL_RE = re.compile(
 # "(Launch Vehicle Mark-3, fifth operational mission)": an aside in brackets, not an acronym.
 BRACKET_ASIDE_RE = re.compile(r"\s*\((?=[^)]*\s)[^()]{12,}\)")
 LEAD_RE = re.compile(
-    r"^(?:During|Speaking|Addressing|On the occasion of|On the sidelines of|While|As part of|"
-    r"Amid|Following|After|Under|With)\b[^,]{3,90},\s+(?=[A-Z])"
+    r"^(?:During|Prior to|Speaking|Addressing|On the occasion of|On the sidelines of|While|"
+    r"As part of|Amid|Following|After|Under|With|In line with|In keeping with|In a bid|"
+    r"In an effort|"
+    r"(?-i:[A-Z][a-z]+ing)|In an? (?:big |major |significant |landmark |historic |defining )?"
+    r"(?:boost|move|step|moment|development|milestone|first|push|shot in the arm))\b"
+    r"[^,\d]{3,90},\s+(?=[A-Za-z])"
 )
 
 

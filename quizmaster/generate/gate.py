@@ -21,7 +21,8 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.text import STOPWORDS, gives_away, norm
+from quizmaster.generate.relations import relation, told_without_year
+from quizmaster.generate.text import BLANK, STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
@@ -43,7 +44,7 @@ LEFTOVER_RE = re.compile(
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
-    r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s"
+    r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
     rf"|\({gz.MONTH_WORD} \d{{1,2}}\)",
     re.IGNORECASE,
 )
@@ -78,7 +79,8 @@ LEANING_RE = re.compile(
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
-    r"|said|says|saying|added|stated|told|noted|informed|announced that|according to"
+    r"|said|says|saying|added|stated|told|noted|informed|announced that|according to|as per"
+    r"|also(?! known| called| referred)"
     r"|here|there)\b",
     re.IGNORECASE,
 )
@@ -128,9 +130,11 @@ LIST_ITEM_RE = re.compile(
     r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
     r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
 )
+# The holders before the key are named: counting them gives "second" or "third".
+EARLIER_HOLDERS_RE = re.compile(r"_{5}\b.*\bafter (?-i:[A-Z])|\bafter (?-i:[A-Z]).*_{5}")
 NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
-    r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b"
+    r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
@@ -515,8 +519,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out += swap_defects(fact.statement, question.prompt)
         if not any(s.distractors for s in fact.spans):
             out.append("absurd distractor")  # a machine's swap reads as nonsense too often
+    if question.kind == "true_false" and told_without_year(question.prompt):
+        out.append("not examinable")  # a judged event must say when it happened
     if question.kind == "true_false" and not (
-        fact and any(not span_defects(s) for s in fact.spans)
+        fact and any(not span_defects(s) and claim_relation(question.prompt, s) for s in fact.spans)
     ):
         out.append("not examinable")  # a claim with no name, place, date or number in it
     options = question.options or []
@@ -535,6 +541,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
                 out.append("not a sentence")  # a typed answer is asked by a plain question
         if LIST_ITEM_RE.search(question.prompt):
             out.append("one of a list")
+        if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
+            out.append("answer in stem")  # "the _____ after A and B": the count gives it
         if NAME_PART_RE.search(question.prompt):
             out.append("broken key")  # "South _____": the key is part of a longer name
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
@@ -545,6 +553,15 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
         if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
             out.append("not examinable")  # "Article _____": a provision is named, not counted
+        if (
+            question.variant != "hand"
+            and relation(question.prompt, question.answer, span_type) is None
+        ):
+            out.append("not examinable")  # true, but no setter asks it
+        if span_type in (SpanType.PLACE, SpanType.COUNTRY) and places.hint_in(
+            question.prompt, question.answer
+        ):
+            out.append("answer in stem")  # "Imphal" names Manipur, "Cochin" names Kochi
         if question.kind == "mcq":
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
@@ -556,6 +573,13 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if fact is not None and question.variant != "hand" and headline_like(fact.statement):
         out.append("not a sentence")
     return sorted(set(out))
+
+
+def claim_relation(claim: str, span: KeySpan) -> str | None:
+    """The exam relation a span of a claim stands in, asked as if it were blanked."""
+    if span.text not in claim:
+        return None
+    return relation(claim.replace(span.text, BLANK, 1), span.text, span.type)
 
 
 def span_defects(span: KeySpan) -> list[str]:

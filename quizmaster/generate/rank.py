@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Sequence
 
 from quizmaster.generate.gate import key_type, option_key
+from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.models import Fact, Question, SpanType
 
 MAX_PER_FACT = 1
@@ -57,13 +58,17 @@ def _typed_turn(fact_id: str) -> bool:
 
 
 def score(question: Question, fact: Fact | None) -> float:
-    """Higher is better: what the key is, the exam's form (typed on a typed fact's turn), a
-    hand-written stem, brevity."""
+    """Higher is better: what the key is and what relation it stands in (the new chief over
+    the one who left), the exam's form (typed on a typed fact's turn), a hand-written stem,
+    brevity."""
     value = float(KIND_VALUE[question.kind])
     if question.kind in ("cloze", "short_answer") and _typed_turn(question.fact_id):
         value += TYPED_BONUS
     if question.kind in ("mcq", "short_answer", "cloze"):
-        value += KEY_VALUE[key_type(question, fact)]
+        span_type = key_type(question, fact)
+        value += KEY_VALUE[span_type]
+        found = relation(question.prompt, question.answer, span_type)
+        value += RELATION_VALUE.get(found, 0) if found else 0
     else:
         value += 7
     if question.variant == "hand":

@@ -1,0 +1,240 @@
+"""What an examiner asks: the relations a key may stand in.
+
+A lifted sentence makes an exam question only when its blank is the name, number, date or
+place of something a setter asks about: who holds a post or won an award, where an event was
+held, when a body was founded, what rank a country took in an index, which country an
+agreement or exercise was with. :func:`relation` names the relation a question's key stands
+in, or returns None: "preparations were hit in 2020", "aspired to be an archer", a prize fund
+or a patient's case number are true, but no paper asks them.
+
+News changes: a question on an event (an appointment, an award, a rank) must say when, so
+those relations also need a year in the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizmaster.extract_words import MONTH_WORD, ROLE_WORDS
+from quizmaster.models import SpanType
+
+YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b|\bFY\s?\d{2}\b")
+
+# Sentences about a life, a mood or a procedure: true, but no exam asks them.
+NOT_ASKED_RE = re.compile(
+    r"\b(?:aspired|trained (?:by|under|at)|as a (?:child|teenager|\d+-year-old)|hospitali[sz]ed"
+    r"|regarded as|considered (?:as|to be)|appears? to|seems?|preparations?|tested positive"
+    r"|poses?|posed|praised|paid (?:floral )?tributes?|hailed|congratulat\w+|condol\w+|tweet\w*"
+    r"|wrote on|writing on|expressed|welcomed|lauded|said|says|told|according to|recalls?"
+    r"|continued to|shone|celebrat\w+|erupted|scrutiny|withdrawal of candidature|polling time"
+    r"|born|grew up|studied|educated at"
+    r"|degree in|graduated|married|daughter|son of|wife|husband|debut|prize (?:money|fund|purse)"
+    r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|hours IST|a\.m\.|p\.m\."
+    r"|likely|expected to|(?-i:may|might|could) |plans? to|aims? to|proposed|sources"
+    r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form)\b"
+    r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
+    re.IGNORECASE,
+)
+
+HOLDER_RE = re.compile(
+    r"\b(?:appointed|named|elected|re-elected|sworn in|took (?:the )?oath|takes? oath"
+    r"|took (?:over )?(?:charge|the reins|office)|assumed (?:charge|office)|takes? (?:over|charge)"
+    r"|took over|became|becomes|become|elevated|nominated|selected|chosen|succeeds|succeeded|heads?"
+    r"|headed|led by|chaired|will be the|is the|was the|as the)\b",
+    re.IGNORECASE,
+)
+ROLE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ROLE_WORDS - {"mr", "mrs", "ms", "dr", "shri", "smt"})) + r")\b"
+    r"|\b(?:CJI|CEO|CM|PM|Governor|Chief|Chairman|President|captain|skipper|coach|founder"
+    r"|Speaker|Attorney|Auditor|Comptroller|Commissioner|Chancellor|Mayor|Secretary-General)\b",
+    re.IGNORECASE,
+)
+AWARD_RE = re.compile(
+    r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|received?|receives|honou?red|bestowed"
+    r"|presented|claimed|secured|grabbed|given|selected for)\b[^.;]*?"
+    r"\b(?:award|prize|medal|trophy|title|Ratna|Bhushan|Vibhushan|Padma|Shri|cup|championship"
+    r"|gold|silver|bronze|honou?r|fellowship|laureate|Nobel|Jnanpith|Phalke|crown|majority)\b"
+    r"|\b(?:award|prize|medal|trophy|Ratna|Nobel|Jnanpith|Phalke)\b[^.;]*?\b(?:to|on|for)\b",
+    re.IGNORECASE,
+)
+LAUNCH_RE = re.compile(
+    r"\b(?:launched|launches|inaugurated|inaugurates|unveiled|dedicated|released|flagged off"
+    r"|laid the foundation|opened|commissioned|introduced|rolled out|administered|signed|ratified"
+    r"|tested|test-fired|conducted|developed|built|delivered|inducted|notified|declared"
+    r"|designated|inscribed|approved|passed|enacted|announced|set up|established|founded"
+    r"|instituted|formed|constituted|upheld|struck down|ruled|discovered)\b",
+    re.IGNORECASE,
+)
+PLACE_RE = re.compile(
+    r"\b(?:held|hosted|hosts?|venue|located|situated|lies|took place|takes place|organi[sz]ed"
+    r"|will be held|launched from|from the|in the state of|district of|headquartered|based in"
+    r"|capital|reserve|sanctuary|national park|Ramsar|wetland|site|inscribed|landfall|off the coast"
+    r"|border|between|visit(?:ed|s)?|arrived|summit|port|island|river|lake|dam|temple|fort|city)\b",
+    re.IGNORECASE,
+)
+PARTNER_RE = re.compile(
+    r"\b(?:signed|agreement|MoU|memorandum|pact|treaty|accord|exercise|bilateral|joint|summit"
+    r"|visit(?:ed|s)?|between|partnership|partner|with|against|defeat(?:ed|ing)?|beat)\b",
+    re.IGNORECASE,
+)
+RANK_RE = re.compile(
+    r"\b(?:rank(?:ed|s|ing)?|position|placed|topped|top|index|Index|out of|among)\b", re.IGNORECASE
+)
+STAT_RE = re.compile(
+    r"\b(?:repo|rate|GDP|growth|inflation|per ?cent|%|crore|lakh|billion|million|outlay"
+    r"|allocation|budget|cash prize|denomination|record|tally|medals?|countries|nations|members?"
+    r"|seats|votes|satellites|sites|states|districts|reserves|languages|species|length|height"
+    r"|capacity|km|kilometres|cost|costs|spent|worth|valued|investment|target|deficit|contracted|expanded|rose|fell"
+    r"|increased|decreased|declined|grew)\b",
+    re.IGNORECASE,
+)
+DATE_EVENT_RE = re.compile(
+    r"\b(?:founded|established|instituted|set up|formed|constituted|launch\w*|came into"
+    r"|approved|ratified|notified|scheduled|due|planned|landed|reached|entered"
+    r"|commissioned|signed|enacted|declared|inscribed|elevated|appointed|passed|introduced"
+    r"|began|begun|started|commenced|inaugurated|opened|held|hosted|will be held|demoli\w+"
+    r"|took oath|sworn|became|won|created|built|discovered|adopted|abolished|celebrated on"
+    r"|observed on|observed every|came into force|effective|since)\b",
+    re.IGNORECASE,
+)
+# "the 29th Chief of the Army Staff" stays true; "the Chief of the Army Staff" does not.
+ORDINAL_IN_STEM_RE = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth)\b",
+    re.IGNORECASE,
+)
+AGE_RE = re.compile(r"\byears? old\b|\byear-old\b|\baged?\b", re.IGNORECASE)
+# A plan in the main clause ("X will open"), not in a relative one ("the engine that will").
+FUTURE_RE = re.compile(
+    r"(?<!that )(?<!which )(?<!who )\b(?:will|shall|is to|are to|set to|going to)\b",
+    re.IGNORECASE,
+)
+# "took charge from Adm. _____": the one who left, not the news.
+PREDECESSOR_RE = re.compile(
+    r"\b(?:from|after|succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|than)\s+(?:[A-Z][a-z]*\.?\s+){0,2}_{5}"
+)
+# How much an examiner wants each relation asked, for ranking a fact's questions.
+RELATION_VALUE = {
+    "holder": 3,
+    "award": 3,
+    "rank": 3,
+    "partner": 2,
+    "launch": 2,
+    "venue": 2,
+    "when": 1,
+    "stat": 1,
+    "predecessor": 0,
+}
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:being\s+[a-z]+|[a-z]{2,}ing)\b", re.IGNORECASE)
+# "from 8th to 21st November": a day of a month, not the ordinal of a title.
+DAY_ORDINAL_RE = re.compile(
+    rf"_{{5}}\s*(?:to|till|until|and|-|–)\s*\d|_{{5}}\s+(?:of\s+)?{MONTH_WORD}\b"
+    r"|\b(?:from|on)\s+_{5}",
+    re.IGNORECASE,
+)
+# A measure ("196kg", "66.37m", "600 seconds") is asked only as a record of its kind.
+MEASURE_RE = re.compile(
+    r"\d\s*(?:kg|kgs|m|km|kms|tonnes?|metres?|meters?|seconds?|minutes?|hours?|hrs|am|pm"
+    r"|a\.m|p\.m|mm|cm|kmph|km/h|feet|ft)\b\.?$",
+    re.IGNORECASE,
+)
+MEASURED_RECORD_RE = re.compile(
+    r"\b(?:longest|highest|heaviest|largest|tallest|deepest|fastest|range|length|height"
+    r"|altitude|distance|depth|area|span|capacity)\b",
+    re.IGNORECASE,
+)
+CLOCK_RE = re.compile(r"_{5}\s*(?:am|pm|a\.m|p\.m|hrs|hours|IST)\b", re.IGNORECASE)
+SUPERLATIVE_RE = re.compile(
+    r"\b(?:first|largest|biggest|highest|longest|tallest|oldest|youngest|smallest|only"
+    r"|named|called|known as|titled|theme|dubbed|christened)\b",
+    re.IGNORECASE,
+)
+AS_OF_EVENT_RE = re.compile(r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had)\b")
+MONTH_DAY_RE = re.compile(rf"\b{MONTH_WORD} \d{{1,2}}\b|\b\d{{1,2}} {MONTH_WORD}\b")
+
+
+def _dated(stem: str, answer: str) -> bool:
+    """Whether the question says when: a year in its stem or in the key itself."""
+    return bool(YEAR_RE.search(stem) or YEAR_RE.search(answer))
+
+
+def relation(stem: str, answer: str, span_type: SpanType) -> str | None:
+    """The exam relation the key stands in, or None when no setter would ask it.
+
+    ``stem`` is what the learner reads (a cloze with its blank, or a wh-question); ``answer``
+    is the key."""
+    if NOT_ASKED_RE.search(stem):
+        return None
+    if AS_OF_EVENT_RE.search(stem):
+        return None  # "As of May 2024, X will open ...": an event is dated by "In", not "As of"
+    if (FUTURE_RE.search(stem) or PROGRESSIVE_RE.search(stem)) and not _dated(stem, answer):
+        return None  # "12 more cheetahs will arrive", "leaders are meeting": say when
+    found = _relation(stem, answer, span_type)
+    if found is None:
+        return None
+    lasting = span_type is SpanType.ORDINAL or ORDINAL_IN_STEM_RE.search(stem)
+    if found in ("rank", "stat") or (found in ("holder", "award") and not lasting):
+        if not _dated(stem, answer):
+            return None  # news without a year is a riddle a month later
+    return found
+
+
+def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
+    if span_type is SpanType.PERSON:
+        if PREDECESSOR_RE.search(stem):
+            return "predecessor"
+        if AWARD_RE.search(stem):
+            return "award"
+        if HOLDER_RE.search(stem) and ROLE_RE.search(stem):
+            return "holder"
+        if LAUNCH_RE.search(stem):
+            return "launch"
+        return None
+    if span_type is SpanType.ORDINAL:
+        if DAY_ORDINAL_RE.search(stem):
+            return None
+        return "rank" if RANK_RE.search(stem) else "holder"  # "the 48th Chief Justice"
+    if span_type in (SpanType.NUMBER, SpanType.MONEY):
+        if AGE_RE.search(stem) or CLOCK_RE.search(stem):
+            return None  # an age changes every year; a time of day is asked of no one
+        if MEASURE_RE.search(answer) and not MEASURED_RECORD_RE.search(stem):
+            return None
+        if RANK_RE.search(stem):
+            return "rank"
+        if STAT_RE.search(stem):
+            return "stat"
+        return None
+    if span_type is SpanType.DATE:
+        if DATE_EVENT_RE.search(stem):
+            return "when"
+        return None
+    if span_type is SpanType.COUNTRY:
+        if PARTNER_RE.search(stem) or AWARD_RE.search(stem):
+            return "partner"
+        if PLACE_RE.search(stem):
+            return "venue"
+        return None
+    if span_type is SpanType.PLACE:
+        if PLACE_RE.search(stem) or LAUNCH_RE.search(stem) or AWARD_RE.search(stem):
+            return "venue"
+        return None
+    if span_type is SpanType.ORGANISATION:
+        if AWARD_RE.search(stem):
+            return "award"
+        if LAUNCH_RE.search(stem) or HOLDER_RE.search(stem):
+            return "launch"
+        return None
+    if span_type in (SpanType.EVENT, SpanType.TERM):
+        if AWARD_RE.search(stem) or LAUNCH_RE.search(stem) or SUPERLATIVE_RE.search(stem):
+            return "launch"  # "_____ is India's first lunar sample-return mission"
+        return None
+    return None  # a post on its own is a word, not a fact
+
+
+PAST_EVENT_RE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+
+
+def told_without_year(claim: str) -> bool:
+    """An event told in the past with no year: "the meeting commenced on October 4". A lasting
+    fact ("Wular is the largest freshwater lake in India") needs none."""
+    return bool(PAST_EVENT_RE.search(claim)) and not YEAR_RE.search(claim)
