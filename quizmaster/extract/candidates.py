@@ -185,7 +185,8 @@ def _name_things(
     for noun, name in things.items():
         if noun == "edition" or noun in name.lower().split()[:1]:
             continue
-        sentence = re.sub(rf"(?<=\b[Tt]he )(?:new |said |same )?{noun}\b(?! of)", name, sentence)
+        noun_re = f"[{noun[0]}{noun[0].upper()}]{noun[1:]}"  # "the mission", "The Mission"
+        sentence = re.sub(rf"(?<=\b[Tt]he )(?:new |said |same )?{noun_re}\b(?! of)", name, sentence)
     if home:
         sentence = re.sub(r"\bthe country['’]s\b", f"{home}'s", sentence)
         sentence = re.sub(r"\b(?:in|across) the country\b", f"in {home}", sentence)
@@ -265,8 +266,11 @@ def _remember_things(sentence: str, spans: Iterable[KeySpan], things: dict[str, 
         at = sentence.find(span.text)
         after = re.match(r"\s+([a-z]+)", sentence[at + len(span.text) :])
         before = re.search(r"([a-z]+)\s+$", sentence[:at])
+        inner = [w for w in span.text.lower().split() if w in ANAPHOR_NOUNS]
         if last in ANAPHOR_NOUNS:
             things[last] = span.text
+        elif inner:  # "National Mission on Edible Oils": "the Mission" later
+            things[inner[0]] = span.text
         elif after and after.group(1) in ANAPHOR_NOUNS:
             things[after.group(1)] = f"{span.text} {after.group(1)}"
         elif before and before.group(1) in ANAPHOR_NOUNS:

@@ -63,11 +63,13 @@ ATTRIBUTION_RE = re.compile(
     r"told (?:reporters|the media|PTI|ANI)|reports?(?: citing [\w ]{1,30})?)"
     r"(?:\s+(?:in|on)\s+(?:a|its|his|her)\s+(?:statement|release|post|press release))?"
     r"(?:\s+on\s+\w+)?\s*(?=[.!]?$)"
+    r"|,\s*(?:said|says|stated|added|informed)\s+(?:[\w.'’-]+\s*){1,7}(?=[.!]?$)"
 )
 SAID_THAT_RE = re.compile(
     r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced)(?: on \w+)?"
     r"(?: in (?:a|its|his|her) (?:statement|release|press release))?,?"
-    r"\s+that\s+|^(?:According to|As per) [^,]{3,80},\s+"
+    r"\s+(?:that\s+|(?=(?:the|The|India|[A-Z][a-z]+ [A-Z])\b))"
+    r"|^(?:According to|As per) [^,]{3,80},\s+"
 )
 RELATIVE_TIME_RE = re.compile(
     rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{gz.WEEKDAY}"

@@ -65,8 +65,8 @@ DATE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<![\w$₹.,-])(?:1[89]|20)\d{2}(?![\w%-])")
 MONEY_RE = re.compile(
     r"(?:₹|Rs\.?|INR|US\$|\$|USD|€|EUR|£|GBP)\s?\d[\d,]*(?:\.\d+)?"
-    r"(?:\s?(?:lakh crore|crore|lakh|million|billion|trillion|mn|bn|cr)\b)?"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:lakh crore|crore|lakh|million|billion|trillion)\s"
+    r"(?:\s?(?:lakh crores?|crores?|lakhs?|million|billion|trillion|mn|bn|cr)\b)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:lakh crores?|crores?|lakhs?|million|billion|trillion)\s"
     r"(?:rupees|dollars|euros|USD|INR)\b"
 )
 ORDINAL_RE = re.compile(

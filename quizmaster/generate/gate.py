@@ -79,7 +79,8 @@ LEANING_RE = re.compile(
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
-    r"|said|says|saying|added|stated|told|noted|informed|announced that|according to|as per"
+    r"|said|says|saying|added(?=\s*(?:that\b|[,.]|$))|stated|told|noted|informed"
+    r"|announced that|according to|as per"
     r"|also(?! known| called| referred)"
     r"|here|there)\b",
     re.IGNORECASE,

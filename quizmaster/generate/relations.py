@@ -50,7 +50,8 @@ ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 AWARD_RE = re.compile(
-    r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|received?|receives|honou?red|bestowed"
+    r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|captured|received?|receives|recipient"
+    r"|honou?red|bestowed"
     r"|presented|claimed|secured|grabbed|given|selected for)\b[^.;]*?"
     r"\b(?:award|prize|medal|trophy|title|Ratna|Bhushan|Vibhushan|Padma|Shri|cup|championship"
     r"|gold|silver|bronze|honou?r|fellowship|laureate|Nobel|Jnanpith|Phalke|crown|majority)\b"
@@ -60,6 +61,7 @@ AWARD_RE = re.compile(
 LAUNCH_RE = re.compile(
     r"\b(?:launched|launches|inaugurated|inaugurates|unveiled|dedicated|released|flagged off"
     r"|laid the foundation|opened|commissioned|introduced|rolled out|administered|signed|ratified"
+    r"|presented|tabled|commenced|began|begun|kicked off|concluded|added to|included in"
     r"|tested|test-fired|conducted|developed|built|delivered|inducted|notified|declared"
     r"|designated|inscribed|approved|passed|enacted|announced|set up|established|founded"
     r"|instituted|formed|constituted|upheld|struck down|ruled|discovered)\b",
@@ -67,7 +69,8 @@ LAUNCH_RE = re.compile(
 )
 PLACE_RE = re.compile(
     r"\b(?:held|hosted|hosts?|venue|located|situated|lies|took place|takes place|organi[sz]ed"
-    r"|will be held|launched from|from the|in the state of|district of|headquartered|based in"
+    r"|will be held|launched from|from the|state of|district of|headquartered|based in"
+    r"|commenced|began|kicked off|concluded|World Heritage"
     r"|capital|reserve|sanctuary|national park|Ramsar|wetland|site|inscribed|landfall|off the coast"
     r"|border|between|visit(?:ed|s)?|arrived|summit|port|island|river|lake|dam|temple|fort|city)\b",
     re.IGNORECASE,
