@@ -66,7 +66,8 @@ ATTRIBUTION_RE = re.compile(
     r"|,\s*(?:said|says|stated|added|informed)\s+(?:[\w.'’-]+\s*){1,7}(?=[.!]?$)"
 )
 SAID_THAT_RE = re.compile(
-    r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced)(?: on \w+)?"
+    r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced|added|observed|stressed)"
+    r"(?: on \w+)?"
     r"(?: in (?:a|its|his|her) (?:statement|release|press release))?,?"
     r"\s+(?:that\s+|(?=(?:the|The|India|[A-Z][a-z]+ [A-Z])\b))"
     r"|^(?:According to|As per) [^,]{3,80},\s+"
@@ -202,7 +203,8 @@ def tidy_statement(
         return None
     if not bullet and not sentence.rstrip("'’\"”)").endswith((".", "!")):
         return None
-    text = SAID_THAT_RE.sub("", sentence)
+    text = SAID_THAT_RE.sub("", SAID_THAT_RE.sub("", sentence))  # "A added that B said that"
+    text = text[:1].upper() + text[1:]
     text = LEADING_CONNECTIVE_RE.sub("", text)
     text = ATTRIBUTION_RE.sub("", text)
     if date and re.match(r"\d{4}", date):
@@ -211,6 +213,9 @@ def tidy_statement(
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:
         text = shorten(text)
+    else:  # "Considering the economic factors, ...": scene-setting, whatever the length
+        text = LEAD_RE.sub("", text)
+        text = text[:1].upper() + text[1:]
     if date and re.match(r"\d{4}", date) and not YEAR_IN_TEXT_RE.search(text):
         # "on October 29": the article's year, said, so the statement is dated.
         text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)

@@ -119,6 +119,7 @@ DOUBLE_ASK_RE = re.compile(
     r"|\b(?:which|what|who|when|how many|how much)\s*[/*]|\b(?:which|who|what)\s+\("
     r"|\b(?:year|month|day|week) when\b|\bhow many:\d|_{5}-|\(\s*_{5}\s*\)"
     r"|\b(?i:who|which|what)\s*,|_{5} and (?-i:[A-Z])|(?-i:[A-Z][a-z]+) and _{5}|_{5}[’']s\b"
+    r"|_{5}, (?:[a-z]+ed|has|had|was|is|will)\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")

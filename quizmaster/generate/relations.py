@@ -24,12 +24,14 @@ YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b|\bFY\s?\d{2}\b")
 NOT_ASKED_RE = re.compile(
     r"\b(?:aspired|trained (?:by|under|at)|as a (?:child|teenager|\d+-year-old)|hospitali[sz]ed"
     r"|regarded as|considered (?:as|to be)|appears? to|seems?|preparations?|tested positive"
-    r"|poses?|posed|praised|paid (?:floral )?tributes?|hailed|congratulat\w+|condol\w+|tweet\w*"
+    r"|poses?|posed|praised|pa(?:id|ys|y) (?:floral )?tributes?|met (?:with )?(?:\w+ )?officials"
+    r"|called on|hailed|congratulat\w+|condol\w+|tweet\w*"
     r"|wrote on|writing on|expressed|welcomed|lauded|said|says|told|according to|recalls?"
     r"|continued to|shone|celebrat\w+|erupted|scrutiny|withdrawal of candidature|polling time"
     r"|born|grew up|studied|educated at"
     r"|degree in|graduated|married|daughter|son of|wife|husband|debut|prize (?:money|fund|purse)"
-    r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|hours IST|a\.m\.|p\.m\."
+    r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|(?:\d+|_{5})\s*(?:am|pm|a\.m|p\.m)(?!\w)"
+    r"|hours IST|a\.m\.|p\.m\."
     r"|likely|expected to|(?-i:may|might|could) |plans? to|aims? to|proposed|sources"
     r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form)\b"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
