@@ -1,0 +1,242 @@
+"""What an examiner asks: the relation a key stands in, the year an event needs, and places in
+a stem that point to the key. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from quizmaster import places
+from quizmaster.generate.gate import defects
+from quizmaster.generate.rank import score
+from quizmaster.generate.relations import relation, told_without_year
+from quizmaster.models import ClozeQuestion, Fact, KeySpan, SpanType, TrueFalseQuestion
+
+B = "_____"
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "expected"),
+    [
+        (
+            f"In May 2031, Admiral {B} took charge as the 31st Chief of the Naval Staff.",
+            "Arun Mehra",
+            SpanType.PERSON,
+            "holder",
+        ),
+        (
+            f"Justice Rao was sworn in as the {B} Chief Justice of India.",
+            "55th",
+            SpanType.ORDINAL,
+            "holder",
+        ),
+        (
+            f"In March 2031, {B} was conferred the Jnanpith Award for 2030.",
+            "Meera Das",
+            SpanType.PERSON,
+            "award",
+        ),
+        (
+            f"In October 2031, India ranked {B} of 130 economies in the Global Innovation Index.",
+            "38th",
+            SpanType.ORDINAL,
+            "rank",
+        ),
+        (
+            f"India signed the Coastal Shipping Agreement with {B}.",
+            "Bangladesh",
+            SpanType.COUNTRY,
+            "partner",
+        ),
+        (f"The Pench Tiger Reserve is located in {B}.", "Maharashtra", SpanType.PLACE, "venue"),
+        (
+            f"The National Board for Wildlife was constituted under an Act of {B}.",
+            "1972",
+            SpanType.DATE,
+            "when",
+        ),
+        (
+            f"In February 2031, the Union Cabinet approved the mission at a cost of {B}.",
+            "Rs 2,000 crore",
+            SpanType.MONEY,
+            "stat",
+        ),
+        (
+            f"{B} is India's first lunar sample-return mission.",
+            "Chandrayaan-6",
+            SpanType.TERM,
+            "launch",
+        ),
+        (
+            f"In May 2031, Admiral Arun Mehra took charge from Admiral {B}.",
+            "Vikram Sen",
+            SpanType.PERSON,
+            "predecessor",
+        ),
+    ],
+)
+def test_exam_relations_are_named(
+    stem: str, answer: str, span_type: SpanType, expected: str
+) -> None:
+    assert relation(stem, answer, span_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        # a life, a mood, a procedure: true, but no paper asks it
+        (
+            f"As a 14-year-old, Rekha aspired to be an archer and joined a centre in {B}.",
+            "Shillong",
+            SpanType.PLACE,
+        ),
+        (f"Rekha's preparations for the {B} were hit in 2030.", "Asian Games", SpanType.EVENT),
+        (f"{B} paid floral tributes at the memorial in 2031.", "Meera Das", SpanType.PERSON),
+        (f"The scrutiny of nominations will take place on {B}.", "9 October", SpanType.DATE),
+        (f"The budget speech began in Parliament at {B} am in 2031.", "11", SpanType.NUMBER),
+        (f"Meera Das, just {B} years old, won the title in 2031.", "19", SpanType.NUMBER),
+        (
+            f"DRDO is the acronym for Defence Research and {B}.",
+            "Development Organisation",
+            SpanType.ORGANISATION,
+        ),
+        # news with no year: a riddle a month later
+        (f"India ranked {B} in the Global Innovation Index.", "38th", SpanType.NUMBER),
+        (f"The repo rate was cut to {B}.", "6.25 percent", SpanType.NUMBER),
+        (
+            f"As many as 12 more cheetahs from {B} will arrive at Kuno.",
+            "South Africa",
+            SpanType.COUNTRY,
+        ),
+        (f"Leaders are meeting at the summit in {B}.", "New Delhi", SpanType.PLACE),
+        # an "As of" on an event, a measure that is no record, a day of a month
+        (
+            f"As of May 2031, the bridge at {B} will be opened by the Prime Minister.",
+            "Pamban",
+            SpanType.PLACE,
+        ),
+        (f"In 2031, she set a national record with a lift of {B}.", "196 kg", SpanType.NUMBER),
+        (f"The exercise is held in Pune from {B} to 21st November 2031.", "8th", SpanType.ORDINAL),
+        # a post or a word on its own
+        (f"In 2031, the {B} of the Army took charge.", "Chief", SpanType.ROLE),
+    ],
+)
+def test_what_no_examiner_asks_has_no_relation(stem: str, answer: str, span_type: SpanType) -> None:
+    assert relation(stem, answer, span_type) is None
+
+
+def test_a_lasting_title_needs_no_year_but_a_plain_post_does() -> None:
+    lasting = f"General {B} took over as the 32nd Chief of the Army Staff."
+    plain = f"General {B} took over as the Chief of the Army Staff."
+    assert relation(lasting, "Ravi Kant", SpanType.PERSON) == "holder"
+    assert relation(plain, "Ravi Kant", SpanType.PERSON) is None
+    assert relation("In May 2031, " + plain, "Ravi Kant", SpanType.PERSON) == "holder"
+
+
+def test_a_judged_event_says_when_and_a_lasting_fact_need_not() -> None:
+    assert told_without_year("The meeting commenced on October 4.")
+    assert not told_without_year("The meeting commenced on October 4, 2031.")
+    assert not told_without_year("Wular Lake is the largest freshwater lake in India.")
+
+
+def _cloze(stem: str, answer: str) -> ClozeQuestion:
+    return ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+
+
+def test_the_gate_refuses_a_key_in_no_relation_and_keeps_one_in_a_relation() -> None:
+    asked = Fact(
+        id="f1",
+        statement="In May 2031, Admiral Arun Mehra took charge as the 31st Chief of Naval Staff.",
+        spans=[KeySpan(text="Arun Mehra", type=SpanType.PERSON)],
+    )
+    idle = Fact(
+        id="f1",
+        statement="In 2031, Arun Mehra's preparations for the review were hit by rain.",
+        spans=[KeySpan(text="Arun Mehra", type=SpanType.PERSON)],
+    )
+    kept = _cloze(asked.statement.replace("Arun Mehra", B), "Arun Mehra")
+    dropped = _cloze(idle.statement.replace("Arun Mehra", B), "Arun Mehra")
+    assert defects(kept, asked) == []
+    assert "not examinable" in defects(dropped, idle)
+
+
+def test_a_true_false_on_an_undated_event_is_refused() -> None:
+    claim = "The three-day policy meeting of the Reserve Bank of India commenced on October 4."
+    fact = Fact(
+        id="f1",
+        statement=claim,
+        spans=[KeySpan(text="Reserve Bank of India", type=SpanType.ORGANISATION)],
+    )
+    question = TrueFalseQuestion(
+        id="f1:true_false:x", fact_id="f1", variant="x", prompt=claim, answer="True"
+    )
+    assert "not examinable" in defects(question, fact)
+
+
+def test_the_new_holder_outranks_the_one_who_left() -> None:
+    statement = "In May 2031, Admiral Arun Mehra took charge from Admiral Vikram Sen."
+    fact = Fact(
+        id="f1",
+        statement=statement,
+        spans=[
+            KeySpan(text="Arun Mehra", type=SpanType.PERSON),
+            KeySpan(text="Vikram Sen", type=SpanType.PERSON),
+        ],
+    )
+    new = _cloze(statement.replace("Arun Mehra", B), "Arun Mehra")
+    old = _cloze(statement.replace("Vikram Sen", B), "Vikram Sen")
+    assert score(new, fact) > score(old, fact)
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "hint"),
+    [
+        (f"She joined a government-run centre in Imphal, {B}.", "Manipur", "imphal"),
+        (f"The carrier was built at Cochin Shipyard in {B}.", "Kochi", "cochin"),
+        (f"The World Cup final was played in Baku, {B}.", "Azerbaijan", "baku"),
+    ],
+)
+def test_a_place_in_the_stem_that_points_to_the_key_gives_it_away(
+    stem: str, key: str, hint: str
+) -> None:
+    assert places.hint_in(stem, key) == hint
+
+
+@pytest.mark.parametrize(
+    ("stem", "key"),
+    [
+        (f"The bridge at Pamban in {B} was opened in 2031.", "Tamil Nadu"),  # a small town
+        (f"The summit was held in New Delhi with leaders from {B}.", "Kenya"),
+        (f"The tiger reserve lies in {B}.", "Chhattisgarh"),
+    ],
+)
+def test_a_stem_without_such_a_place_gives_nothing_away(stem: str, key: str) -> None:
+    assert places.hint_in(stem, key) is None
+
+
+def test_wrong_answers_are_the_same_whatever_the_hash_seed() -> None:
+    """Python salts set order per process: a deck must still draw the same options."""
+    script = textwrap.dedent(
+        """
+        from quizmaster.generate import DeckIndex, questions_for_fact
+        from quizmaster.models import Fact, KeySpan, SpanType
+        fact = Fact(id="f1", statement="The Pench Tiger Reserve is located in Maharashtra.",
+                    spans=[KeySpan(text="Maharashtra", type=SpanType.PLACE)])
+        for q in questions_for_fact(fact, DeckIndex.build([fact])):
+            if q.kind == "mcq":
+                print(q.id, q.choices)
+        """
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    assert outputs.pop().strip()
