@@ -121,6 +121,36 @@ INDIAN_UT_CAPITALS: dict[str, str] = {
 }
 INDIAN_UNION_TERRITORIES: tuple[str, ...] = tuple(INDIAN_UT_CAPITALS)
 
+# The zonal councils the States Reorganisation Act, 1956 set up (the North Eastern Council
+# for the north-east): an examiner's wrong states come from the key's own part of India.
+# Neither pycountry nor GeoNames groups India's states.
+INDIAN_ZONES: dict[str, tuple[str, ...]] = {
+    "north": ("Haryana", "Himachal Pradesh", "Punjab", "Rajasthan"),
+    "central": ("Uttar Pradesh", "Uttarakhand", "Madhya Pradesh", "Chhattisgarh"),
+    "east": ("Bihar", "Jharkhand", "Odisha", "West Bengal"),
+    "west": ("Gujarat", "Maharashtra", "Goa"),
+    "south": ("Andhra Pradesh", "Karnataka", "Kerala", "Tamil Nadu", "Telangana"),
+    "north-east": (
+        "Assam",
+        "Arunachal Pradesh",
+        "Manipur",
+        "Meghalaya",
+        "Mizoram",
+        "Nagaland",
+        "Tripura",
+        "Sikkim",
+    ),
+}
+# States bordering each zone, nearest first: where a small zone's wrong answers continue.
+NEAR_ZONE_STATES: dict[str, tuple[str, ...]] = {
+    "north": ("Uttar Pradesh", "Uttarakhand", "Gujarat"),
+    "central": ("Bihar", "Rajasthan", "Jharkhand", "Odisha"),
+    "east": ("Chhattisgarh", "Uttar Pradesh", "Assam"),
+    "west": ("Rajasthan", "Madhya Pradesh", "Karnataka"),
+    "south": ("Maharashtra", "Odisha", "Goa"),
+    "north-east": ("West Bengal", "Bihar"),
+}
+
 INDIAN_CITIES: tuple[str, ...] = (
     "New Delhi",
     "Mumbai",

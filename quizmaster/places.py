@@ -225,7 +225,9 @@ def same_kind(name: str) -> list[str]:
         ]
         others.sort(key=lambda r: -int(r["population"]))
         return [str(r["name"]) for r in others[:TOP_COUNTRIES]]
-    if kind in ("state", "union territory"):
+    if kind == "state":
+        return _states_near(name)
+    if kind == "union territory":
         return [
             n for n, k in _indian_subdivisions().values() if k == kind and fold(n) != fold(name)
         ]
@@ -335,3 +337,20 @@ def hint_in(stem: str, key: str) -> str | None:
         found = runs & (others - {fold(key)})
         return min(found) if found else None
     return None
+
+
+# Wrong states offered for a state: its own zone and the next, never the whole country
+# ("Mizoram" beside "Gujarat" is eliminated at sight).
+NEAR_STATES = 5
+
+
+def _states_near(name: str) -> list[str]:
+    """Other states of ``name``'s zone, then states bordering the zone, up to NEAR_STATES."""
+    from quizmaster import gazetteer
+
+    zone = next((z for z, members in gazetteer.INDIAN_ZONES.items() if name in members), None)
+    if zone is None:
+        return [n for n, k in _indian_subdivisions().values() if k == "state" and n != name]
+    near = [*gazetteer.INDIAN_ZONES[zone], *gazetteer.NEAR_ZONE_STATES[zone]]
+    near = [state for state in near if fold(state) != fold(name)]
+    return near[: max(NEAR_STATES, len(gazetteer.INDIAN_ZONES[zone]) - 1)]

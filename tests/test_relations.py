@@ -240,3 +240,20 @@ def test_wrong_answers_are_the_same_whatever_the_hash_seed() -> None:
         outputs.add(run.stdout)
     assert len(outputs) == 1
     assert outputs.pop().strip()
+
+
+@pytest.mark.parametrize(
+    ("state", "near", "far"),
+    [
+        ("Gujarat", {"Maharashtra", "Goa", "Rajasthan"}, {"Mizoram", "Tripura", "Kerala"}),
+        ("Assam", {"Meghalaya", "Manipur", "Tripura"}, {"Gujarat", "Kerala", "Punjab"}),
+        ("Tamil Nadu", {"Kerala", "Karnataka", "Andhra Pradesh"}, {"Haryana", "Sikkim"}),
+    ],
+)
+def test_wrong_states_come_from_the_same_part_of_india(
+    state: str, near: set[str], far: set[str]
+) -> None:
+    offered = set(places.same_kind(state))
+    assert near <= offered
+    assert not far & offered
+    assert state not in offered
