@@ -86,18 +86,34 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _continues(previous: Unit, line: str, blank_between: bool) -> bool:
+def _continues(previous: Unit, line: str, blank_between: bool, *, wrapped: bool) -> bool:
     """Whether ``line`` carries on a sentence that a line break cut in ``previous``."""
     if previous.kind == "heading" or previous.text.endswith(SENTENCE_END + (":",)):
         return False
     first = line[0]
     if first.islower() or first in ",;()–—" or (first.isdigit() and not blank_between):
         return True
-    if blank_between:
-        return False
+    if blank_between or not wrapped:
+        return False  # a page's lines are its paragraphs: "Headline\nThe Cabinet ..."
     if KV_RE.match(previous.text) and len(previous.text) < 60:
         return False
     return not is_heading_like(previous.text)
+
+
+# Text wrapped at a fixed width (e-mail, a terminal, some PDFs) breaks sentences across lines;
+# a page copied from a browser keeps each paragraph on one line, most of them long.
+WRAP_WIDTH = 100
+MIN_WRAPPED_LINES = 2
+MIN_WRAPPED_LINE = 40
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether the text's lines were cut at a fixed width: several lines of prose and none
+    longer than WRAP_WIDTH."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if any(len(line) > WRAP_WIDTH for line in lines):
+        return False
+    return sum(1 for line in lines if len(line) >= MIN_WRAPPED_LINE) >= MIN_WRAPPED_LINES
 
 
 def split_units(text: str) -> tuple[list[Unit], str | None]:
@@ -105,6 +121,7 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
     units: list[Unit] = []
     date: str | None = None
     blank = False
+    wrapped = hard_wrapped(text)
     for raw in normalise(text).split("\n"):
         # Markdown emphasis around a whole line (*Published on ...*) hides what it is.
         line = re.sub(r"^([*_]{1,3})(\S.*?\S)\1$", r"\2", raw.strip())
@@ -125,7 +142,7 @@ def split_units(text: str) -> tuple[list[Unit], str | None]:
             units.append(Unit("heading", line.lstrip("#").strip()))
         elif bullet and len(line) > bullet.end():
             units.append(Unit("bullet", line[bullet.end() :].strip()))
-        elif units and _continues(units[-1], line, blank):
+        elif units and _continues(units[-1], line, blank, wrapped=wrapped):
             prev = units[-1]
             glue = "" if re.search(r"[A-Za-z]-$", prev.text) and line[0].islower() else " "
             units[-1] = Unit(prev.kind, prev.text + glue + line)
