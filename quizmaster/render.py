@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -231,9 +232,32 @@ def question_body(question: Question) -> Group:
     return Group(*parts)
 
 
+LABEL_WORD_RE = re.compile(r"[^\W_]{3,}")
+
+
+def hides_answer(label: str, question: Question) -> str:
+    """The deck or topic label as a card may show it: empty when it holds a word of the
+    answer ("Sankalp Gupta becomes India's 71st Grand Master" over "the _____ Grand Master")."""
+    if question.kind in ("true_false", "statements", "match"):
+        return label
+    answer = {w.casefold() for w in LABEL_WORD_RE.findall(question.answer)}
+    shown = {w.casefold() for w in LABEL_WORD_RE.findall(label)}
+    return "" if answer & shown else label
+
+
+def card_title(*parts: str, sep: str = "  ·  ") -> str:
+    """Card header chips joined, empty ones left out."""
+    return sep.join(part for part in parts if part)
+
+
 def question_panel(item: StoredQuestion, *, subtitle: str | None = None) -> Panel:
     q = item.question
-    title = f"{KIND_LABEL.get(q.kind, q.kind)} · {escape(item.deck)} · {escape(q.topic)}"
+    title = card_title(
+        KIND_LABEL.get(q.kind, q.kind),
+        escape(hides_answer(item.deck, q)),
+        escape(hides_answer(q.topic, q)),
+        sep=" · ",
+    )
     return Panel(
         question_body(q),
         title=title,
@@ -394,10 +418,12 @@ def _flush(console: Console) -> None:
 
 def _session_header(item: Any, position: int, total: int, practice: bool) -> str:
     q = item.stored.question
-    mode = "  ·  practice" if practice else ""
-    return (
-        f"{position}/{total}  ·  {KIND_LABEL.get(q.kind, q.kind)}  ·  {item.stored.deck}  ·  "
-        f"{q.topic}{mode}"
+    return card_title(
+        f"{position}/{total}",
+        KIND_LABEL.get(q.kind, q.kind),
+        hides_answer(item.stored.deck, q),
+        hides_answer(q.topic, q),
+        "practice" if practice else "",
     )
 
 
@@ -654,8 +680,13 @@ def mock_screen(attempt: Attempt, remaining: float, message: str = "") -> None:
     console.print(
         Panel(
             question_body(q),
-            title=f"Q{item.number}/{len(paper.items)} · {KIND_LABEL.get(q.kind, q.kind)} · "
-            f"{escape(q.topic)} · ⏱ {clock_text(remaining)} left",
+            title=card_title(
+                f"Q{item.number}/{len(paper.items)}",
+                KIND_LABEL.get(q.kind, q.kind),
+                escape(hides_answer(q.topic, q)),
+                f"⏱ {clock_text(remaining)} left",
+                sep=" · ",
+            ),
             title_align="left",
             subtitle=subtitle,
             subtitle_align="right",

@@ -79,3 +79,30 @@ def test_questions_show_renders_a_cloze_with_its_blank(runner: CliRunner) -> Non
     result = runner.invoke(app, ["questions", "show", q.id])
     assert result.exit_code == 0, result.stderr
     assert "_____" in result.stdout and f"Answer: {q.answer}" in result.stdout
+
+
+def test_a_card_header_never_names_the_answer() -> None:
+    """An ingested deck is named after its headline: "Meera Das becomes India's 90th Grand
+    Master" over "the _____ Grand Master" would answer the question in the card's border."""
+    from quizmaster.models import ClozeQuestion
+    from quizmaster.render import question_panel
+    from quizmaster.store import StoredQuestion
+
+    question = ClozeQuestion(
+        id="f1:cloze:x",
+        fact_id="f1",
+        variant="x",
+        prompt="In 2031, Meera Das became India's _____ Grandmaster.",
+        answer="90th",
+        topic="Chess, 90th",
+    )
+    leaking = StoredQuestion(question, deck="Meera Das becomes India's 90th Grand Master")
+    console = Console(width=120, record=True, color_system=None)
+    console.print(question_panel(leaking))
+    text = console.export_text()
+    assert "90th" not in text
+    assert "Fill in the blank" in text
+    safe = StoredQuestion(question, deck="Chess news")
+    console = Console(width=120, record=True, color_system=None)
+    console.print(question_panel(safe))
+    assert "Chess news" in console.export_text()
