@@ -47,7 +47,7 @@ B = "_____"
             "rank",
         ),
         (
-            f"India signed the Coastal Shipping Agreement with {B}.",
+            f"In 2031, India signed the Coastal Shipping Agreement with {B}.",
             "Bangladesh",
             SpanType.COUNTRY,
             "partner",
@@ -127,6 +127,14 @@ def test_exam_relations_are_named(
 )
 def test_what_no_examiner_asks_has_no_relation(stem: str, answer: str, span_type: SpanType) -> None:
     assert relation(stem, answer, span_type) is None
+
+
+def test_news_needs_its_year_and_a_lasting_fact_does_not() -> None:
+    assert relation(f"India signed the shipping pact with {B}.", "Nepal", SpanType.COUNTRY) is None
+    assert relation(f"ISRO launched the satellite from {B}.", "Sriharikota", SpanType.PLACE) is None
+    assert relation(f"The lake lies in {B}.", "Manipur", SpanType.PLACE) == "venue"
+    assert relation(f"The Jnanpith Award was instituted in {B}.", "1961", SpanType.DATE) == "when"
+    assert relation(f"The Act received assent on {B}.", "September 2", SpanType.DATE) is None
 
 
 def test_a_lasting_title_needs_no_year_but_a_plain_post_does() -> None:

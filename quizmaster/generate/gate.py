@@ -589,6 +589,15 @@ def span_defects(span: KeySpan) -> list[str]:
     return key_defects(span.text, span.type, authored=bool(span.distractors))
 
 
+def examinable_claim(fact: Fact) -> bool:
+    """Whether the fact's statement may be judged true or false by an aspirant: it names
+    what it is about, an event in it says when, and some span stands in an exam relation."""
+    statement = fact.statement
+    if told_without_year(statement) or not anchored(statement, "\0"):
+        return False
+    return any(not span_defects(s) and claim_relation(statement, s) for s in fact.spans)
+
+
 def statement_defects(statement: str) -> list[str]:
     """A fact's statement unfit to stand as one item of "Consider the following statements"."""
     return text_defects(statement, max_words=MAX_STATEMENT_WORDS) + claim_defects(statement)

@@ -130,6 +130,11 @@ RELATION_VALUE = {
     "stat": 1,
     "predecessor": 0,
 }
+POST_OF_RE = re.compile(
+    r"\b(?:post of|office of|served as|serves as|appointed as|designated as|took over as"
+    r"|sworn in as|elected as|named as)\s+(?:the\s+)?_{5}",
+    re.IGNORECASE,
+)
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:being\s+[a-z]+|[a-z]{2,}ing)\b", re.IGNORECASE)
 # "from 8th to 21st November": a day of a month, not the ordinal of a title.
 DAY_ORDINAL_RE = re.compile(
@@ -177,11 +182,35 @@ def relation(stem: str, answer: str, span_type: SpanType) -> str | None:
     found = _relation(stem, answer, span_type)
     if found is None:
         return None
-    lasting = span_type is SpanType.ORDINAL or ORDINAL_IN_STEM_RE.search(stem)
-    if found in ("rank", "stat") or (found in ("holder", "award") and not lasting):
-        if not _dated(stem, answer):
-            return None  # news without a year is a riddle a month later
+    if not _dated(stem, answer) and not _lasting(found, stem, span_type):
+        return None  # news without a year is a riddle a month later
     return found
+
+
+# Where a thing is, rather than where something happened.
+STATIC_PLACE_RE = re.compile(
+    r"\b(?:located|situated|lies|lie|headquartered|based|capital|flows?|spread over|borders?)\b",
+    re.IGNORECASE,
+)
+EVENT_VERB_RE = re.compile(
+    r"\b(?:held|hosted|launched|began|begun|commenced|took place|kicked off|concluded|signed"
+    r"|opened|inaugurated|visited|arrived|conducted|organi[sz]ed|will)\b",
+    re.IGNORECASE,
+)
+
+
+def _lasting(found: str, stem: str, span_type: SpanType) -> bool:
+    """Whether the relation stays true without a year: "the 48th Chief Justice", "the lake
+    lies in Kashmir", "Jnanpith was instituted in 1961". An appointment, a launch, a visit, a
+    rank or a figure is news and needs its year."""
+    if found in ("holder", "award"):
+        return span_type is SpanType.ORDINAL or bool(ORDINAL_IN_STEM_RE.search(stem))
+    if found == "venue":  # where a thing lies, or the longest, largest ... of its kind
+        static = STATIC_PLACE_RE.search(stem) or SUPERLATIVE_RE.search(stem)
+        return bool(static) and not EVENT_VERB_RE.search(stem)
+    if found == "launch":  # "_____ is India's first lunar sample-return mission"
+        return bool(SUPERLATIVE_RE.search(stem)) and not EVENT_VERB_RE.search(stem)
+    return False
 
 
 def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
@@ -222,6 +251,8 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
     if span_type is SpanType.PLACE:
         if PLACE_RE.search(stem) or LAUNCH_RE.search(stem) or AWARD_RE.search(stem):
             return "venue"
+        if SUPERLATIVE_RE.search(stem):  # "_____ is the largest brackish-water lagoon"
+            return "venue"
         return None
     if span_type is SpanType.ORGANISATION:
         if AWARD_RE.search(stem):
@@ -233,10 +264,17 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
         if AWARD_RE.search(stem) or LAUNCH_RE.search(stem) or SUPERLATIVE_RE.search(stem):
             return "launch"  # "_____ is India's first lunar sample-return mission"
         return None
+    if span_type is SpanType.ROLE and POST_OF_RE.search(stem):
+        return "holder"  # "X's signatory held the post of _____"
     return None  # a post on its own is a word, not a fact
 
 
-PAST_EVENT_RE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+# A verb telling an event; participles that describe a lasting thing do not count.
+PAST_EVENT_RE = re.compile(
+    r"\b(?!(?:called|named|located|situated|based|dedicated|related|listed|used|designed"
+    r"|considered|regarded|noted|famed|renowned|spread|united|limited|reserved)\b)"
+    r"(?:was|were|had|did|[a-z]{3,}ed)\b"
+)
 
 
 def told_without_year(claim: str) -> bool:

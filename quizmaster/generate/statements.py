@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.gate import statement_defects
+from quizmaster.generate.gate import examinable_claim, statement_defects
 from quizmaster.generate.per_fact import falsify
 from quizmaster.generate.text import rng_for
 from quizmaster.models import (
@@ -58,7 +58,7 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
     """UPSC "Consider the following statements": short clean claims, some true, at least one
     made false by swapping an examinable span for one of its type. None when the group has
     fewer than two such claims or none that can be made false."""
-    group = [f for f in group if not statement_defects(f.statement)]
+    group = [f for f in group if not statement_defects(f.statement) and examinable_claim(f)]
     if len(group) < 2:
         return None
     fact_ids = [f.id for f in group]
