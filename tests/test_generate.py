@@ -466,7 +466,7 @@ def test_hand_written_mcq_stem_becomes_a_typed_question() -> None:
 def test_statements_answer_matches_which_statements_are_true() -> None:
     facts = load_facts_file(builtin_deck_path()).resolved_facts()
     facts += load_facts_file(KINDS_DIR / "statements.yaml").resolved_facts()
-    # Two facts of one topic: a pair is asked "which of the statements ... is/are correct?".
+    # Facts of one topic: a set is asked "which ... is/are correct?" or "how many ...?".
     facts += [
         Fact(
             id=f"port-{n}",
@@ -478,6 +478,7 @@ def test_statements_answer_matches_which_statements_are_true() -> None:
             [
                 ("Vadhavan", "Maharashtra", ["Gujarat", "Goa", "Karnataka"]),
                 ("Vizhinjam", "Kerala", ["Tamil Nadu", "Karnataka", "Goa"]),
+                ("Paradip", "Odisha", ["West Bengal", "Andhra Pradesh", "Bihar"]),
             ]
         )
     ]
