@@ -790,7 +790,11 @@ class Store:
         # Rows are gathered, then written with one executemany per statement.
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str]] = []
+        moves: list[tuple[int, str | None, str]] = []
+        # Every row written or confirmed here holds model_dump_json() of a validated fact:
+        # marked (stored_form.mark), an export passes it through as it is.
+        from quizmaster.stored_form import mark
+
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
@@ -821,6 +825,7 @@ class Store:
                 json.dumps(fact.tags),
                 data,
                 stamp,
+                mark(data),
                 fact.id,
             )
             if old is None:
@@ -830,19 +835,19 @@ class Store:
                 updates.append(values)
                 report.facts_updated.append(fact.id)
             else:
-                moves.append((position, fact.id))
+                moves.append((position, mark(data), fact.id))
                 report.facts_unchanged.append(fact.id)
         self.conn.executemany(
             "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
-            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             inserts,
         )
         self.conn.executemany(
             "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
-            "tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            "tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? WHERE id = ?",
             updates,
         )
-        self.conn.executemany("UPDATE facts SET position = ? WHERE id = ?", moves)
+        self.conn.executemany("UPDATE facts SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             keep = json.dumps([f.id for f in facts])
             gone = self.conn.execute(
@@ -872,9 +877,12 @@ class Store:
         }
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str]] = []
+        moves: list[tuple[int, str | None, str]] = []
+        from quizmaster.stored_form import mark  # see _load_facts
+
         for position, q in enumerate(questions):
             data = q.model_dump_json()
+            canon = mark(data)
             values = (
                 q.fact_id,
                 deck_id,
@@ -889,22 +897,23 @@ class Store:
                 json.dumps(q.tags),
                 data,
                 stamp,
+                canon,
                 q.id,
             )
             old = existing.get(q.id)
             if old is None:
-                inserts.append((*values[:-1], stamp, q.id))
+                inserts.append((*values[:-2], stamp, canon, q.id))
                 report.questions_added.append(q.id)
             elif old[0] != data or old[1]:
                 updates.append(values)
                 report.questions_updated.append(q.id)
             else:
-                moves.append((position, q.id))
+                moves.append((position, canon, q.id))
                 report.questions_unchanged.append(q.id)
         self.conn.executemany(
             "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
             "options, answer, explanation, topic, tags, data, retired, created_at, "
-            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
             inserts,
         )
         self.conn.executemany(
@@ -913,10 +922,11 @@ class Store:
         self.conn.executemany(
             "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
             "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
-            "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? "
+            "WHERE id = ?",
             updates,
         )
-        self.conn.executemany("UPDATE questions SET position = ? WHERE id = ?", moves)
+        self.conn.executemany("UPDATE questions SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             produced = {q.id for q in questions}
             for qid, (_data, retired) in existing.items():
@@ -988,6 +998,63 @@ class Store:
             )
             for data, name, retired in self.conn.execute(sql, params)
         ]
+
+    def count_facts(self, deck: str | None = None) -> int:
+        """How many facts (not retired) :meth:`facts` lists."""
+        sql, params = "SELECT count(*) FROM facts f WHERE f.retired = 0", []
+        if deck is not None:
+            sql += " AND f.deck_id = ?"
+            params.append(self.deck_id(deck))
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def iter_export_facts(
+        self, deck: str | None = None, *, parse: bool = False
+    ) -> Iterator[tuple[str, str, str, dict[str, Any] | None]]:
+        """:meth:`facts` for bulk writers, one row at a time: (deck name, fact id, the fact's
+        JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of the
+        validated fact: the stored text itself when the row is marked as written in the
+        current stored form (``stored_form.is_marked``), else the stored text validated and
+        dumped again."""
+        from quizmaster.stored_form import is_marked
+
+        sql = (
+            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
+            "WHERE f.retired = 0"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND f.deck_id = ?"
+            params.append(self.deck_id(deck))
+        sql += " ORDER BY d.name, f.position"
+        for data, name, fact_id, canon in self.conn.execute(sql, params):
+            if not is_marked(data, canon):
+                from quizmaster.models import Fact
+
+                fact = Fact.model_validate_json(data)
+                data, fact_id = fact.model_dump_json(), fact.id
+            yield name, fact_id, data, (json.loads(data) if parse else None)
+
+    def iter_export_questions(
+        self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
+    ) -> Iterator[tuple[str, str, str, dict[str, Any] | None]]:
+        """:meth:`questions` for bulk writers, one row at a time: (deck name, question id,
+        the question's JSON, the JSON parsed when ``parse``), the JSON as in
+        :meth:`iter_export_facts`. A dict instead of a model: the writers read a few fields
+        of 100k questions, and the rows were validated when they were written."""
+        from quizmaster.stored_form import is_marked
+
+        filters, params = self._question_filter(deck, kind)
+        sql = (
+            "SELECT q.data, d.name, q.id, q.canon FROM questions q "
+            f"JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0{filters} "
+            "ORDER BY d.name, q.position"
+        )
+        adapter = _QUESTION_ADAPTER
+        for data, name, question_id, canon in self.conn.execute(sql, params):
+            if not is_marked(data, canon):
+                question = adapter.validate_json(data)
+                data, question_id = adapter.dump_json(question).decode("utf-8"), question.id
+            yield name, question_id, data, (json.loads(data) if parse else None)
 
     def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
         """How many questions (not retired) :meth:`questions` lists."""
@@ -2222,6 +2289,8 @@ def _guard_reads(*names: str) -> None:
 _guard_reads(
     "facts",
     "questions",
+    "iter_export_facts",
+    "iter_export_questions",
     "question",
     "card",
     "record_review",
