@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -578,6 +579,7 @@ def write_apkg(
 # Store.iter_export_questions), no ExportSet in memory, Anki notes inserted in batches.
 
 Row = tuple[str, str, str, dict[str, Any] | None]
+JSON_CHUNK = 1000  # questions written at a time
 
 
 @dataclass
@@ -600,7 +602,8 @@ def _select_streamed(
         )
     chosen: set[str] = set()
     wanted: set[str] = set()
-    for _, question_id, _, q in store.iter_export_questions(deck, kind, parse=True):
+    rows = itertools.chain.from_iterable(store.iter_export_questions(deck, kind, parse=True))
+    for _, question_id, _, q in rows:
         assert q is not None
         if tag is None or tag in q["tags"]:
             chosen.add(question_id)
@@ -615,8 +618,15 @@ def _select_streamed(
 
 def _kept_facts(store: Store, deck: str | None, selection: _Selection) -> Iterator[Row]:
     tag = selection.fact_tag
-    for row in store.iter_export_facts(deck, parse=tag is not None):
-        if selection.facts is None or row[1] in selection.facts:
+    rows = itertools.chain.from_iterable(store.iter_export_facts(deck, parse=tag is not None))
+    if selection.facts is None:
+        return rows
+    return _filter_facts(rows, selection.facts, tag)
+
+
+def _filter_facts(rows: Iterator[Row], wanted: set[str], tag: str | None) -> Iterator[Row]:
+    for row in rows:
+        if row[1] in wanted:
             yield row
         elif tag is not None and row[3] is not None and tag in row[3]["tags"]:
             yield row
@@ -625,9 +635,21 @@ def _kept_facts(store: Store, deck: str | None, selection: _Selection) -> Iterat
 def _chosen_questions(
     store: Store, deck: str | None, kind: str | None, selection: _Selection, *, parse: bool
 ) -> Iterator[Row]:
-    for row in store.iter_export_questions(deck, kind, parse=parse):
-        if selection.questions is None or row[1] in selection.questions:
-            yield row
+    rows = itertools.chain.from_iterable(store.iter_export_questions(deck, kind, parse=parse))
+    chosen = selection.questions
+    if chosen is None:
+        return rows
+    return (row for row in rows if row[1] in chosen)
+
+
+def _ticks(progress: Progress | None, before: int, after: int, total: int) -> None:
+    """:func:`_tick` for every count from ``before + 1`` to ``after`` (a chunk at a time)."""
+    if progress is None:
+        return
+    for done in range(before + PROGRESS_EVERY - before % PROGRESS_EVERY, after + 1, PROGRESS_EVERY):
+        progress(done, total)
+    if after == total and total % PROGRESS_EVERY and before < after:
+        progress(total, total)
 
 
 def _by_deck(
@@ -635,8 +657,6 @@ def _by_deck(
 ) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
     """Deck by deck in name order (both streams come sorted by deck name): the deck's fact
     texts and an iterator over its questions."""
-    import itertools
-
     fact_groups = itertools.groupby(facts, key=lambda r: r[0])
     question_groups = itertools.groupby(questions, key=lambda r: r[0])
     fact_next = next(fact_groups, None)
@@ -681,15 +701,15 @@ def iter_json_streamed(
         if fact_texts:
             yield "\n    " + ",\n    ".join(fact_texts) + "\n  "
         yield '], "questions": ['
-        first = True
-        for _, question_id, text, _ in deck_questions:
-            yield ("\n    " if first else ",\n    ") + text
-            first = False
+        lead = "\n    "
+        while chunk := list(itertools.islice(deck_questions, JSON_CHUNK)):
+            yield lead + ",\n    ".join([row[2] for row in chunk])
+            lead = ",\n    "
             if with_history:
-                ids.append(question_id)
-            done += 1
-            _tick(progress, done, total)
-        if not first:
+                ids += [row[1] for row in chunk]
+            _ticks(progress, done, done + len(chunk), total)
+            done += len(chunk)
+        if lead != "\n    ":
             yield "\n  "
         yield "]}"
     yield "\n ],\n"
@@ -726,8 +746,14 @@ def _body_lines_of(q: dict[str, Any], options: list[str] | None) -> list[str]:
         lines += [f"List I {LETTERS[i].upper()}. {x}" for i, x in enumerate(q["left"])]
         lines += [f"List II {n}. {x}" for n, x in enumerate(q["right"], 1)]
     if options is not None:
-        lines += [f"{option_letter(i)} {o}" for i, o in enumerate(options)]
+        letters = _OPTION_LETTERS
+        if len(options) > len(letters):
+            letters = [option_letter(i) for i in range(len(options))]
+        lines += [f"{letter} {o}" for letter, o in zip(letters, options, strict=False)]
     return lines
+
+
+_OPTION_LETTERS = [f"({letter})" for letter in LETTERS]
 
 
 # Plain text, the usual case, needs no escaping: one C-level search instead of five
@@ -750,15 +776,18 @@ def _cloze_safe_fast(text: str) -> str:
     return _cloze_safe(text) if _CLOZE_SPECIAL.search(text) else text
 
 
-_TAGS: dict[str, str] = {}
+_TAGS: dict[tuple[str, ...], list[str]] = {}
 
 
-def _anki_tag_cached(tag: str) -> str:
-    found = _TAGS.get(tag)
+def _note_tags(tags: list[str]) -> list[str]:
+    """A note's Anki tags (``anki_note``'s), computed once per distinct list of tags (do not
+    change the list returned)."""
+    key = tuple(tags)
+    found = _TAGS.get(key)
     if found is None:
-        found = anki_tag(tag)
+        found = [t for t in (anki_tag(t) for t in tags) if t]
         if len(_TAGS) < 10_000:
-            _TAGS[tag] = found
+            _TAGS[key] = found
     return found
 
 
@@ -767,21 +796,26 @@ GUID_TABLE = (
 )
 
 
+_GUID_PAIRS = [a + b for a in GUID_TABLE for b in GUID_TABLE]
+
+
 def anki_guid_fast(question_id: str) -> str:
     """:func:`anki_guid` (genanki's ``guid_for("quizmaster", id)``: the first 8 bytes of a
     SHA-256 in Anki's base 91) without genanki's per-digit list."""
     digest = hashlib.sha256(("quizmaster__" + question_id).encode("utf-8")).digest()
     number = int.from_bytes(digest[:8], "big")
     out = ""
-    while number > 0:
-        number, digit = divmod(number, 91)
-        out = GUID_TABLE[digit] + out
-    return out
+    while number >= 8281:  # two base-91 digits at a time
+        number, pair = divmod(number, 8281)
+        out = _GUID_PAIRS[pair] + out
+    if number >= 91:
+        return _GUID_PAIRS[number] + out
+    return GUID_TABLE[number] + out if number else out
 
 
 def anki_note_fields(q: dict[str, Any], blank: str) -> tuple[str, list[str], list[str]]:
     """:func:`anki_note` of a question's JSON, as (note type, fields, tags)."""
-    tags = [t for t in (_anki_tag_cached(t) for t in q["tags"]) if t]
+    tags = _note_tags(q["tags"])
     prompt, answer, explanation = q["prompt"], q["answer"], q["explanation"]
     if q["kind"] == "cloze" and blank in prompt:
         before, after = prompt.split(blank, 1)
@@ -795,7 +829,7 @@ def anki_note_fields(q: dict[str, Any], blank: str) -> tuple[str, list[str], lis
         opts = "<br>".join(_field_fast(x) for x in lines[len(lines) - len(options) :])
         shown = answer
         if answer in options:
-            shown = f"{option_letter(options.index(answer))} {answer}"
+            shown = f"{_OPTION_LETTERS[options.index(answer) % len(LETTERS)]} {answer}"
         fields = [stem, opts, _field_fast(shown), _field_fast(explanation), _h_fast(q["id"])]
         return "mcq", fields, tags
     return (
@@ -821,7 +855,6 @@ def write_apkg_streamed(
 ) -> None:
     """:func:`write_apkg` of :func:`collect`'s selection: the rows genanki's ``Package``
     writes (same ids, GUIDs, fields, cards, decks and note types), inserted in batches."""
-    import itertools
     import sqlite3
     import tempfile
     import zipfile
@@ -849,6 +882,9 @@ def write_apkg_streamed(
             cursor.executescript(APKG_COL)
             rows = _chosen_questions(store, deck, kind, selection, parse=True)
             done = 0
+            card_ords = _card_ords_for(models)
+            # The tag lists come from _note_tags's cache: one text per distinct list.
+            tag_texts: dict[int, str] = {}
             for name, group in itertools.groupby(rows, key=lambda r: r[0]):
                 deck_id = anki_deck_id(name)
                 used: dict[str, Any] = {}
@@ -861,6 +897,9 @@ def write_apkg_streamed(
                     if model is None:
                         model = used[model_name] = models[model_name]
                     note_id = next(id_gen)
+                    tag_text = tag_texts.get(id(tags))
+                    if tag_text is None:
+                        tag_text = tag_texts[id(tags)] = " " + " ".join(tags) + " "
                     notes.append(
                         (
                             note_id,
@@ -868,7 +907,7 @@ def write_apkg_streamed(
                             model.model_id,
                             mod,
                             -1,
-                            " " + " ".join(tags) + " ",
+                            tag_text,
                             "\x1f".join(fields),
                             fields[model.sort_field_index],
                             0,
@@ -876,7 +915,7 @@ def write_apkg_streamed(
                             "",
                         )
                     )
-                    for card_ord in _card_ords(model, fields):
+                    for card_ord in card_ords(model, fields):
                         cards.append(
                             (next(id_gen), note_id, deck_id, card_ord, mod, -1) + (0,) * 11 + ("",)
                         )
@@ -901,17 +940,23 @@ def write_apkg_streamed(
         os.unlink(db_name)
 
 
-def _card_ords(model: Any, fields: list[str]) -> list[int]:
-    """The cards genanki's ``Note`` makes for these fields (``Note.cards``)."""
-    if model.model_type == model.CLOZE:
-        ords = {int(m) - 1 for m in _CLOZE_REF.findall(fields[0]) if int(m) > 0}
-        return list(ords)
+def _card_ords_for(models: dict[str, Any]) -> Callable[[Any, list[str]], list[int]]:
+    """The cards genanki's ``Note`` makes for a note's fields (``Note.cards``), with each note
+    type's requirements read once."""
     ops = {"any": any, "all": all}
-    return [
-        card_ord
-        for card_ord, any_or_all, required in model._req
-        if ops[any_or_all](fields[i] for i in required)
-    ]
+    reqs = {
+        model.model_id: [(o, ops[kind], need) for o, kind, need in model._req]
+        for model in models.values()
+        if model.model_type != model.CLOZE
+    }
+
+    def card_ords(model: Any, fields: list[str]) -> list[int]:
+        req = reqs.get(model.model_id)
+        if req is None:  # cloze
+            return list({int(m) - 1 for m in _CLOZE_REF.findall(fields[0]) if int(m) > 0})
+        return [o for o, op, need in req if op(fields[i] for i in need)]
+
+    return card_ords
 
 
 def _insert_notes(cursor: Any, notes: list[tuple[Any, ...]], cards: list[tuple[Any, ...]]) -> None:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -1009,14 +1010,12 @@ class Store:
 
     def iter_export_facts(
         self, deck: str | None = None, *, parse: bool = False
-    ) -> Iterator[tuple[str, str, str, dict[str, Any] | None]]:
-        """:meth:`facts` for bulk writers, one row at a time: (deck name, fact id, the fact's
-        JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of the
-        validated fact: the stored text itself when the row is marked as written in the
-        current stored form (``stored_form.is_marked``), else the stored text validated and
-        dumped again."""
-        from quizmaster.stored_form import is_marked
-
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
+        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
+        the validated fact: the stored text itself when the row is marked as written in the
+        current stored form (``stored_form``), else the stored text validated and dumped
+        again."""
         sql = (
             "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
             "WHERE f.retired = 0"
@@ -1026,35 +1025,34 @@ class Store:
             sql += " AND f.deck_id = ?"
             params.append(self.deck_id(deck))
         sql += " ORDER BY d.name, f.position"
-        for data, name, fact_id, canon in self.conn.execute(sql, params):
-            if not is_marked(data, canon):
-                from quizmaster.models import Fact
 
-                fact = Fact.model_validate_json(data)
-                data, fact_id = fact.model_dump_json(), fact.id
-            yield name, fact_id, data, (json.loads(data) if parse else None)
+        def dump(data: str) -> tuple[str, str]:
+            from quizmaster.models import Fact
+
+            fact = Fact.model_validate_json(data)
+            return fact.id, fact.model_dump_json()
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
 
     def iter_export_questions(
         self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
-    ) -> Iterator[tuple[str, str, str, dict[str, Any] | None]]:
-        """:meth:`questions` for bulk writers, one row at a time: (deck name, question id,
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`questions` for bulk writers, in batches of rows: (deck name, question id,
         the question's JSON, the JSON parsed when ``parse``), the JSON as in
         :meth:`iter_export_facts`. A dict instead of a model: the writers read a few fields
         of 100k questions, and the rows were validated when they were written."""
-        from quizmaster.stored_form import is_marked
-
         filters, params = self._question_filter(deck, kind)
         sql = (
             "SELECT q.data, d.name, q.id, q.canon FROM questions q "
             f"JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0{filters} "
             "ORDER BY d.name, q.position"
         )
-        adapter = _QUESTION_ADAPTER
-        for data, name, question_id, canon in self.conn.execute(sql, params):
-            if not is_marked(data, canon):
-                question = adapter.validate_json(data)
-                data, question_id = adapter.dump_json(question).decode("utf-8"), question.id
-            yield name, question_id, data, (json.loads(data) if parse else None)
+
+        def dump(data: str) -> tuple[str, str]:
+            question = _QUESTION_ADAPTER.validate_json(data)
+            return question.id, _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
 
     def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
         """How many questions (not retired) :meth:`questions` lists."""
@@ -2241,6 +2239,33 @@ def _card_from_row_fast(r: Sequence[Any]) -> CardState:
         leech=bool(r[10]),
         buried_until=None if r[11] is None else dt.datetime.fromisoformat(r[11]),
     )
+
+
+def _export_batches(
+    cursor: sqlite3.Cursor,
+    dump: Callable[[str], tuple[str, str]],
+    parse: bool,
+    size: int = 1000,
+) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+    """Rows (data, deck name, id, canon) as export rows, ``size`` at a time: marked rows
+    (``stored_form``) as stored, the others through ``dump`` (validated, dumped again)."""
+    from quizmaster.stored_form import canonical_stamp
+
+    stamp = canonical_stamp()
+    prefix = "" if stamp is None else stamp + ":"
+    crc32 = zlib.crc32
+    while rows := cursor.fetchmany(size):
+        batch: list[tuple[str, str, str, dict[str, Any] | None]] = []
+        for data, name, row_id, canon in rows:
+            # stored_form.is_marked, inlined: 100k rows.
+            if (
+                not prefix
+                or canon != f"{prefix}{crc32(data.encode('utf-8')):08x}"
+                or not data.isprintable()
+            ):
+                row_id, data = dump(data)
+            batch.append((name, row_id, data, json.loads(data) if parse else None))
+        yield batch
 
 
 class _Rollback(Exception):
