@@ -294,8 +294,19 @@ def undefuse(cell: str) -> str:
     return cell[1:] if _DEFUSED.match(cell) else cell
 
 
+# What html_to_text acts on: tags, entities, no-break spaces and line boundaries
+# (str.splitlines's). A field with none of them (most fields) is only stripped.
+_HTML_OR_LINES = re.compile("[<&\xa0\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def html_to_text(value: str) -> str:
     """Anki fields are HTML: line breaks become newlines, tags go, entities are decoded."""
+    if not _HTML_OR_LINES.search(value):
+        return value.strip()
+    return _html_to_text(value)
+
+
+def _html_to_text(value: str) -> str:
     import html
 
     value = re.sub(r"(?i)<br\s*/?>|</(div|p|li)>", "\n", value)
