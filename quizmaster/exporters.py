@@ -694,6 +694,29 @@ def iter_json_streamed(
     ids: list[str] = []
     header = {"format": JSON_FORMAT, "version": JSON_VERSION, "exported_at": now.isoformat()}
     yield _dumps(header)[:-1] + ',\n "decks": ['
+    if selection.questions is None and selection.facts is None and not with_history:
+        # Everything (or one deck): deck by deck, texts only.
+        for index, (deck_id, name) in enumerate(store.export_decks(deck)):
+            yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
+            lead = "\n    "
+            for texts in store.iter_export_texts("facts", deck_id):
+                yield lead + ",\n    ".join(texts)
+                lead = ",\n    "
+            if lead != "\n    ":
+                yield "\n  "
+            yield '], "questions": ['
+            lead = "\n    "
+            for texts in store.iter_export_texts("questions", deck_id):
+                yield lead + ",\n    ".join(texts)
+                lead = ",\n    "
+                _ticks(progress, done, done + len(texts), total)
+                done += len(texts)
+            if lead != "\n    ":
+                yield "\n  "
+            yield "]}"
+        yield "\n ],\n"
+        yield ' "history": null\n}\n'
+        return
     facts = _kept_facts(store, deck, selection)
     questions = _chosen_questions(store, deck, kind, selection, parse=False)
     for index, (name, fact_texts, deck_questions) in enumerate(_by_deck(facts, questions)):

@@ -1057,6 +1057,59 @@ class Store:
 
         yield from _export_batches(self.conn.execute(sql, params), dump, parse)
 
+    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the decks with live facts or questions, by name: the decks an export
+        of everything (or of ``deck``) holds."""
+        sql = (
+            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
+            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
+            "WHERE q.deck_id = d.id AND q.retired = 0))"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND d.id = ?"
+            params.append(self.deck_id(deck))
+        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
+
+    def iter_export_texts(self, table: str, deck_id: int) -> Iterator[list[str]]:
+        """The JSON of one deck's live facts or questions (``table``) in deck order, a
+        thousand at a time, as :meth:`iter_export_facts` / :meth:`iter_export_questions`
+        give it, for a whole export without filters (no ids, no deck name per row)."""
+        if table not in ("facts", "questions"):
+            raise ValueError(table)
+        cursor = self.conn.execute(
+            f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
+            (deck_id,),
+        )
+        from quizmaster.stored_form import canonical_stamp
+
+        if table == "facts":
+
+            def dump(data: str) -> str:
+                from quizmaster.models import Fact
+
+                return Fact.model_validate_json(data).model_dump_json()
+
+        else:
+
+            def dump(data: str) -> str:
+                question = _QUESTION_ADAPTER.validate_json(data)
+                return _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        stamp = canonical_stamp()
+        prefix = "" if stamp is None else stamp + ":"
+        crc32 = zlib.crc32
+        while rows := cursor.fetchmany(1000):
+            # stored_form.is_marked, inlined (see _export_batches).
+            yield [
+                data
+                if prefix
+                and canon == f"{prefix}{crc32(data.encode('utf-8')):08x}"
+                and data.isprintable()
+                else dump(data)
+                for data, canon in rows
+            ]
+
     def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
         """How many questions (not retired) :meth:`questions` lists."""
         filters, params = self._question_filter(deck, kind)
@@ -2343,6 +2396,7 @@ _guard_reads(
     "questions",
     "iter_export_facts",
     "iter_export_questions",
+    "iter_export_texts",
     "question",
     "card",
     "record_review",
