@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,3 +26,24 @@ def test_html_to_text_shortcut_is_the_full_conversion(value: str) -> None:
 @given(st.text(max_size=40))
 def test_html_to_text_shortcut_on_any_text(value: str) -> None:
     assert importers.html_to_text(value) == importers._html_to_text(value)
+
+
+def test_the_collector_runs_again_after_an_import_good_or_bad(tmp_path: Path) -> None:
+    import gc
+
+    from quizmaster.errors import InputFileError
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    good = tmp_path / "deck.csv"
+    good.write_text("Capital of Kenya?,Nairobi\n", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert gc.isenabled()
+    with Store.open(tmp_path / "q.db", now=NOW) as store:
+        importers.import_path(store, good, now=NOW)
+        assert gc.isenabled()
+        with pytest.raises(InputFileError):
+            importers.import_path(store, bad, now=NOW)
+        assert gc.isenabled()
