@@ -122,6 +122,23 @@ def _card_json(qid: str, due: dt.datetime, last: dt.datetime, reps: int) -> str:
     )
 
 
+def _stored_form(row: tuple[object, ...], at: int) -> tuple[object, ...]:
+    """The row as the app's ``load_deck`` writes it: ``data`` is ``model_dump_json()`` of the
+    validated model, marked as in the current stored form."""
+    from pydantic import TypeAdapter
+
+    from quizmaster.models import Fact, Question
+    from quizmaster.stored_form import mark
+
+    adapter: Any = Fact if at == 6 else _ADAPTERS.setdefault("q", TypeAdapter(Question))
+    model = adapter.model_validate_json(row[at]) if at == 6 else adapter.validate_json(row[at])
+    data = model.model_dump_json()
+    return (*row[:at], data, *row[at + 1 :], mark(data))
+
+
+_ADAPTERS: dict[str, Any] = {}
+
+
 def make_collection(path: Path, questions: int, reviews: int, seed: int = 8) -> dict[str, float]:
     """Create the collection at ``path`` (which must not exist). Returns counts and seconds."""
     if path.exists():
@@ -149,18 +166,18 @@ def make_collection(path: Path, questions: int, reviews: int, seed: int = 8) -> 
         )
         conn.executemany(
             "INSERT INTO facts (id, deck_id, position, statement, topic, tags, data, retired, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, canon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                _fact_row(i, i // FACTS_PER_DECK + 1, i % FACTS_PER_DECK, stamp)
+                _stored_form(_fact_row(i, i // FACTS_PER_DECK + 1, i % FACTS_PER_DECK, stamp), 6)
                 for i in range(n_facts)
             ),
         )
         conn.executemany(
             "INSERT INTO questions (id, fact_id, deck_id, kind, variant, position, prompt, "
-            "options, answer, explanation, topic, tags, data, retired, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "options, answer, explanation, topic, tags, data, retired, created_at, updated_at, "
+            "canon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                row
+                _stored_form(row, 12)
                 for i in range(n_facts)
                 for row in _question_rows(i, i // FACTS_PER_DECK + 1, i % FACTS_PER_DECK, stamp)
             ),

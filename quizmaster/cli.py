@@ -1463,8 +1463,33 @@ def _build_only_invoked(args: list[str]) -> None:
     app.registered_groups[:] = groups
 
 
+def _help_only(args: list[str]) -> None:
+    """``quizmaster --help`` shows each command's name and help text, never its options: the
+    commands are registered with a callback without parameters, so Typer does not build the
+    options of 18 commands to print none of them (a test holds the output identical)."""
+    if args not in (["--help"], ["-h"]):
+        return
+    import copy
+
+    from typer.main import get_command_name
+
+    def no_options() -> None:  # pragma: no cover - never run: help exits first
+        return None
+
+    for typer_app in (app, facts_app, questions_app):
+        light = []
+        for info in typer_app.registered_commands:
+            assert info.callback is not None
+            stub = copy.copy(info)
+            stub.name = info.name or get_command_name(info.callback.__name__)
+            stub.callback = no_options
+            light.append(stub)
+        typer_app.registered_commands[:] = light
+
+
 def main() -> None:
     import sys
 
     _build_only_invoked(sys.argv[1:])
+    _help_only(sys.argv[1:])
     app(prog_name="quizmaster")

@@ -12,21 +12,23 @@ import datetime as dt
 import hashlib
 import html
 import io
+import itertools
 import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
-from quizmaster.models import MatchQuestion, Question, StatementsQuestion
 from quizmaster.store import History, ReviewRecord, SessionRecord, Store, StoredFact, StoredQuestion
 
-_QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(Question)
+if TYPE_CHECKING:
+    from quizmaster.models import MatchQuestion, Question
+
+# The models (and pydantic) are imported where a question model is used: the bulk formats
+# stream stored rows in the current form without one.
 
 FORMATS: tuple[str, ...] = ("apkg", "csv", "tsv", "json", "yaml", "md", "html")
 TEXT_FORMATS: tuple[str, ...] = ("csv", "tsv", "json", "yaml", "md", "html")
@@ -128,6 +130,8 @@ def option_letter(index: int) -> str:
 
 def body_lines(question: Question) -> list[str]:
     """The question as lines of plain text: prompt, statements or lists, lettered options."""
+    from quizmaster.models import MatchQuestion, StatementsQuestion
+
     lines = [question.prompt]
     if isinstance(question, StatementsQuestion):
         lines += [f"{n}. {s}" for n, s in enumerate(question.statements, 1)]
@@ -267,9 +271,11 @@ def iter_json(
     for q in data.questions:
         questions[q.deck].append(q)
 
+    from quizmaster.store import _QUESTION_ADAPTER as adapter
+
     def dump_questions(items: list[StoredQuestion]) -> Iterator[RawJson]:
         for item in items:
-            yield RawJson(_QUESTION_ADAPTER.dump_json(item.question).decode("utf-8"))
+            yield RawJson(adapter.dump_json(item.question).decode("utf-8"))
             _tick(progress, next(counter), total)
 
     header = {"format": JSON_FORMAT, "version": JSON_VERSION, "exported_at": now.isoformat()}
@@ -333,6 +339,8 @@ WRITE_IN = "\\_" * 24
 
 def iter_markdown(data: ExportSet, *, progress: Progress | None = None) -> Iterator[str]:
     """A printable worksheet: numbered questions with lettered options, answer key last."""
+    from quizmaster.models import MatchQuestion
+
     total = len(data.questions)
     yield f"# {md_escape(worksheet_title(data))}\n\n"
     yield f"{total} question{'s' if total != 1 else ''}. Write your answers, then check the key.\n"
@@ -385,6 +393,8 @@ def _h(text: str) -> str:
 def iter_html(data: ExportSet, *, progress: Progress | None = None) -> Iterator[str]:
     """The worksheet as one self-contained HTML page with print CSS. Every piece of content
     goes through :func:`html.escape`."""
+    from quizmaster.models import MatchQuestion
+
     total = len(data.questions)
     title = _h(worksheet_title(data))
     yield (
@@ -562,6 +572,423 @@ def write_apkg(
         package.write_to_file(str(tmp), timestamp=now.timestamp())
 
 
+# --- streamed bulk exports (json, apkg) -------------------------------------------------------
+#
+# The same output as iter_json / write_apkg over collect(), written as the rows are read: no
+# model per row (stored rows in the current form pass through as text, see
+# Store.iter_export_questions), no ExportSet in memory, Anki notes inserted in batches.
+
+Row = tuple[str, str, str, dict[str, Any] | None]
+JSON_CHUNK = 1000  # questions written at a time
+
+
+@dataclass
+class _Selection:
+    """What a filtered export keeps (``select``'s rules), found in a first pass; None: all."""
+
+    questions: set[str] | None = None
+    facts: set[str] | None = None
+    fact_tag: str | None = None
+    question_count: int = 0
+    fact_count: int = 0
+
+
+def _select_streamed(
+    store: Store, deck: str | None, kind: str | None, tag: str | None
+) -> _Selection:
+    if kind is None and tag is None:
+        return _Selection(
+            question_count=store.count_questions(deck), fact_count=store.count_facts(deck)
+        )
+    chosen: set[str] = set()
+    wanted: set[str] = set()
+    rows = itertools.chain.from_iterable(store.iter_export_questions(deck, kind, parse=True))
+    for _, question_id, _, q in rows:
+        assert q is not None
+        if tag is None or tag in q["tags"]:
+            chosen.add(question_id)
+            wanted.add(q["fact_id"])
+            wanted.update(q.get("fact_ids") or ())
+    selection = _Selection(questions=chosen, facts=wanted, question_count=len(chosen))
+    if kind is None:
+        selection.fact_tag = tag
+    selection.fact_count = sum(1 for _ in _kept_facts(store, deck, selection))
+    return selection
+
+
+def _kept_facts(store: Store, deck: str | None, selection: _Selection) -> Iterator[Row]:
+    tag = selection.fact_tag
+    rows = itertools.chain.from_iterable(store.iter_export_facts(deck, parse=tag is not None))
+    if selection.facts is None:
+        return rows
+    return _filter_facts(rows, selection.facts, tag)
+
+
+def _filter_facts(rows: Iterator[Row], wanted: set[str], tag: str | None) -> Iterator[Row]:
+    for row in rows:
+        if row[1] in wanted:
+            yield row
+        elif tag is not None and row[3] is not None and tag in row[3]["tags"]:
+            yield row
+
+
+def _chosen_questions(
+    store: Store, deck: str | None, kind: str | None, selection: _Selection, *, parse: bool
+) -> Iterator[Row]:
+    rows = itertools.chain.from_iterable(store.iter_export_questions(deck, kind, parse=parse))
+    chosen = selection.questions
+    if chosen is None:
+        return rows
+    return (row for row in rows if row[1] in chosen)
+
+
+def _ticks(progress: Progress | None, before: int, after: int, total: int) -> None:
+    """:func:`_tick` for every count from ``before + 1`` to ``after`` (a chunk at a time)."""
+    if progress is None:
+        return
+    for done in range(before + PROGRESS_EVERY - before % PROGRESS_EVERY, after + 1, PROGRESS_EVERY):
+        progress(done, total)
+    if after == total and total % PROGRESS_EVERY and before < after:
+        progress(total, total)
+
+
+def _by_deck(
+    facts: Iterator[Row], questions: Iterator[Row]
+) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
+    """Deck by deck in name order (both streams come sorted by deck name): the deck's fact
+    texts and an iterator over its questions."""
+    fact_groups = itertools.groupby(facts, key=lambda r: r[0])
+    question_groups = itertools.groupby(questions, key=lambda r: r[0])
+    fact_next = next(fact_groups, None)
+    question_next = next(question_groups, None)
+    while fact_next is not None or question_next is not None:
+        names = [g[0] for g in (fact_next, question_next) if g is not None]
+        name = min(names)
+        deck_facts: list[str] = []
+        deck_questions: Iterator[Row] = iter(())
+        if fact_next is not None and fact_next[0] == name:
+            deck_facts = [r[2] for r in fact_next[1]]
+            fact_next = next(fact_groups, None)
+        if question_next is not None and question_next[0] == name:
+            deck_questions = question_next[1]
+        yield name, deck_facts, deck_questions
+        if question_next is not None and question_next[0] == name:
+            for _ in question_next[1]:  # what the caller left unread
+                pass
+            question_next = next(question_groups, None)
+
+
+def iter_json_streamed(
+    store: Store,
+    selection: _Selection,
+    *,
+    now: dt.datetime,
+    deck: str | None = None,
+    kind: str | None = None,
+    with_history: bool = False,
+    progress: Progress | None = None,
+) -> Iterator[str]:
+    """:func:`iter_json` of :func:`collect`'s selection, read and written row by row."""
+    total = selection.question_count
+    done = 0
+    ids: list[str] = []
+    header = {"format": JSON_FORMAT, "version": JSON_VERSION, "exported_at": now.isoformat()}
+    yield _dumps(header)[:-1] + ',\n "decks": ['
+    if selection.questions is None and selection.facts is None and not with_history:
+        # Everything (or one deck): deck by deck, texts only.
+        for index, (deck_id, name) in enumerate(store.export_decks(deck)):
+            yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
+            lead = "\n    "
+            for texts in store.iter_export_texts("facts", deck_id):
+                yield lead + ",\n    ".join(texts)
+                lead = ",\n    "
+            if lead != "\n    ":
+                yield "\n  "
+            yield '], "questions": ['
+            lead = "\n    "
+            for texts in store.iter_export_texts("questions", deck_id):
+                yield lead + ",\n    ".join(texts)
+                lead = ",\n    "
+                _ticks(progress, done, done + len(texts), total)
+                done += len(texts)
+            if lead != "\n    ":
+                yield "\n  "
+            yield "]}"
+        yield "\n ],\n"
+        yield ' "history": null\n}\n'
+        return
+    facts = _kept_facts(store, deck, selection)
+    questions = _chosen_questions(store, deck, kind, selection, parse=False)
+    for index, (name, fact_texts, deck_questions) in enumerate(_by_deck(facts, questions)):
+        yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
+        if fact_texts:
+            yield "\n    " + ",\n    ".join(fact_texts) + "\n  "
+        yield '], "questions": ['
+        lead = "\n    "
+        while chunk := list(itertools.islice(deck_questions, JSON_CHUNK)):
+            yield lead + ",\n    ".join([row[2] for row in chunk])
+            lead = ",\n    "
+            if with_history:
+                ids += [row[1] for row in chunk]
+            _ticks(progress, done, done + len(chunk), total)
+            done += len(chunk)
+        if lead != "\n    ":
+            yield "\n  "
+        yield "]}"
+    yield "\n ],\n"
+    if not with_history:
+        yield ' "history": null\n}\n'
+        return
+    history = store.history_for(ids)
+    yield ' "history": {"cards": ['
+    yield from _json_list((c.to_json() for c in history.cards), "    ")
+    yield '], "sessions": ['
+    yield from _json_list((session_json(s) for s in history.sessions), "    ")
+    yield '], "reviews": ['
+    yield from _json_list((review_json(r) for r in history.reviews), "    ")
+    yield "]}\n}\n"
+
+
+def _options_of(q: dict[str, Any]) -> list[str] | None:
+    """``Question.options`` of a question's JSON."""
+    kind = q["kind"]
+    if kind == "true_false":
+        return ["True", "False"]
+    if kind in ("mcq", "statements", "match"):
+        return list(q["choices"])
+    return None
+
+
+def _body_lines_of(q: dict[str, Any], options: list[str] | None) -> list[str]:
+    """:func:`body_lines` of a question's JSON."""
+    lines = [q["prompt"]]
+    kind = q["kind"]
+    if kind == "statements":
+        lines += [f"{n}. {s}" for n, s in enumerate(q["statements"], 1)]
+    elif kind == "match":
+        lines += [f"List I {LETTERS[i].upper()}. {x}" for i, x in enumerate(q["left"])]
+        lines += [f"List II {n}. {x}" for n, x in enumerate(q["right"], 1)]
+    if options is not None:
+        letters = _OPTION_LETTERS
+        if len(options) > len(letters):
+            letters = [option_letter(i) for i in range(len(options))]
+        lines += [f"{letter} {o}" for letter, o in zip(letters, options, strict=False)]
+    return lines
+
+
+_OPTION_LETTERS = [f"({letter})" for letter in LETTERS]
+
+
+# Plain text, the usual case, needs no escaping: one C-level search instead of five
+# replacements (100k notes hold 500k fields).
+_HTML_SPECIAL = re.compile("[&<>\"'\n]")
+_CLOZE_SPECIAL = re.compile("[&<>\"'\n{}:]")
+
+
+def _field_fast(text: str) -> str:
+    """:func:`_field`, skipping the work when nothing needs escaping."""
+    return _field(text) if _HTML_SPECIAL.search(text) else text
+
+
+def _h_fast(text: str) -> str:
+    """:func:`_h`, skipping the work when nothing needs escaping."""
+    return _h(text) if _HTML_SPECIAL.search(text) else text
+
+
+def _cloze_safe_fast(text: str) -> str:
+    return _cloze_safe(text) if _CLOZE_SPECIAL.search(text) else text
+
+
+_TAGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _note_tags(tags: list[str]) -> list[str]:
+    """A note's Anki tags (``anki_note``'s), computed once per distinct list of tags (do not
+    change the list returned)."""
+    key = tuple(tags)
+    found = _TAGS.get(key)
+    if found is None:
+        found = [t for t in (anki_tag(t) for t in tags) if t]
+        if len(_TAGS) < 10_000:
+            _TAGS[key] = found
+    return found
+
+
+GUID_TABLE = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+
+_GUID_PAIRS = [a + b for a in GUID_TABLE for b in GUID_TABLE]
+
+
+def anki_guid_fast(question_id: str) -> str:
+    """:func:`anki_guid` (genanki's ``guid_for("quizmaster", id)``: the first 8 bytes of a
+    SHA-256 in Anki's base 91) without genanki's per-digit list."""
+    digest = hashlib.sha256(("quizmaster__" + question_id).encode("utf-8")).digest()
+    number = int.from_bytes(digest[:8], "big")
+    out = ""
+    while number >= 8281:  # two base-91 digits at a time
+        number, pair = divmod(number, 8281)
+        out = _GUID_PAIRS[pair] + out
+    if number >= 91:
+        return _GUID_PAIRS[number] + out
+    return GUID_TABLE[number] + out if number else out
+
+
+def anki_note_fields(q: dict[str, Any], blank: str) -> tuple[str, list[str], list[str]]:
+    """:func:`anki_note` of a question's JSON, as (note type, fields, tags)."""
+    tags = _note_tags(q["tags"])
+    prompt, answer, explanation = q["prompt"], q["answer"], q["explanation"]
+    if q["kind"] == "cloze" and blank in prompt:
+        before, after = prompt.split(blank, 1)
+        cloze = f"{{{{c1::{_cloze_safe_fast(answer)}}}}}"
+        text = f"{_cloze_safe_fast(before)}{cloze}{_cloze_safe_fast(after)}"
+        return "cloze", [text, _field_fast(explanation), _h_fast(q["id"])], tags
+    options = _options_of(q)
+    if options is not None:
+        lines = _body_lines_of(q, options)
+        stem = "<br>".join(_field_fast(x) for x in lines[: len(lines) - len(options)])
+        opts = "<br>".join(_field_fast(x) for x in lines[len(lines) - len(options) :])
+        shown = answer
+        if answer in options:
+            shown = f"{_OPTION_LETTERS[options.index(answer) % len(LETTERS)]} {answer}"
+        fields = [stem, opts, _field_fast(shown), _field_fast(explanation), _h_fast(q["id"])]
+        return "mcq", fields, tags
+    return (
+        "basic",
+        [_field_fast(prompt), _field_fast(answer), _field_fast(explanation), _h_fast(q["id"])],
+        tags,
+    )
+
+
+_CLOZE_REF = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
+NOTE_BATCH = 2000
+
+
+def write_apkg_streamed(
+    store: Store,
+    selection: _Selection,
+    path: Path,
+    *,
+    now: dt.datetime,
+    deck: str | None = None,
+    kind: str | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """:func:`write_apkg` of :func:`collect`'s selection: the rows genanki's ``Package``
+    writes (same ids, GUIDs, fields, cards, decks and note types), inserted in batches."""
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    import genanki
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    from quizmaster.generate import BLANK
+
+    if selection.question_count == 0:
+        raise UsageError("nothing to export: no questions match")
+    models = _models()
+    timestamp = now.timestamp()
+    mod = int(timestamp)
+    id_gen = itertools.count(int(timestamp * 1000))
+    total = selection.question_count
+    fd, db_name = tempfile.mkstemp(suffix=".anki2")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(db_name)
+        try:
+            cursor = conn.cursor()
+            cursor.executescript(APKG_SCHEMA)
+            cursor.executescript(APKG_COL)
+            rows = _chosen_questions(store, deck, kind, selection, parse=True)
+            done = 0
+            card_ords = _card_ords_for(models)
+            # The tag lists come from _note_tags's cache: one text per distinct list.
+            tag_texts: dict[int, str] = {}
+            for name, group in itertools.groupby(rows, key=lambda r: r[0]):
+                deck_id = anki_deck_id(name)
+                used: dict[str, Any] = {}
+                notes: list[tuple[Any, ...]] = []
+                cards: list[tuple[Any, ...]] = []
+                for _, question_id, _, q in group:
+                    assert q is not None
+                    model_name, fields, tags = anki_note_fields(q, BLANK)
+                    model = used.get(model_name)
+                    if model is None:
+                        model = used[model_name] = models[model_name]
+                    note_id = next(id_gen)
+                    tag_text = tag_texts.get(id(tags))
+                    if tag_text is None:
+                        tag_text = tag_texts[id(tags)] = " " + " ".join(tags) + " "
+                    notes.append(
+                        (
+                            note_id,
+                            anki_guid_fast(question_id),
+                            model.model_id,
+                            mod,
+                            -1,
+                            tag_text,
+                            "\x1f".join(fields),
+                            fields[model.sort_field_index],
+                            0,
+                            0,
+                            "",
+                        )
+                    )
+                    for card_ord in card_ords(model, fields):
+                        cards.append(
+                            (next(id_gen), note_id, deck_id, card_ord, mod, -1) + (0,) * 11 + ("",)
+                        )
+                    done += 1
+                    _tick(progress, done, total)
+                    if len(notes) >= NOTE_BATCH:
+                        _insert_notes(cursor, notes, cards)
+                _insert_notes(cursor, notes, cards)
+                # What genanki's Deck.write_to_db does before its notes (the collection
+                # row only; notes and cards do not depend on it).
+                anki_deck = genanki.Deck(deck_id, anki_deck_name(name))
+                for model in used.values():
+                    anki_deck.add_model(model)
+                anki_deck.write_to_db(cursor, timestamp, id_gen)
+            conn.commit()
+        finally:
+            conn.close()
+        with _atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w") as outzip:
+            outzip.write(db_name, "collection.anki2")
+            outzip.writestr("media", json.dumps({}))
+    finally:
+        os.unlink(db_name)
+
+
+def _card_ords_for(models: dict[str, Any]) -> Callable[[Any, list[str]], list[int]]:
+    """The cards genanki's ``Note`` makes for a note's fields (``Note.cards``), with each note
+    type's requirements read once."""
+    ops = {"any": any, "all": all}
+    reqs = {
+        model.model_id: [(o, ops[kind], need) for o, kind, need in model._req]
+        for model in models.values()
+        if model.model_type != model.CLOZE
+    }
+
+    def card_ords(model: Any, fields: list[str]) -> list[int]:
+        req = reqs.get(model.model_id)
+        if req is None:  # cloze
+            return list({int(m) - 1 for m in _CLOZE_REF.findall(fields[0]) if int(m) > 0})
+        return [o for o, op, need in req if op(fields[i] for i in need)]
+
+    return card_ords
+
+
+def _insert_notes(cursor: Any, notes: list[tuple[Any, ...]], cards: list[tuple[Any, ...]]) -> None:
+    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", notes)
+    cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);", cards)
+    notes.clear()
+    cards.clear()
+
+
 # --- writing files ------------------------------------------------------------------------------
 
 
@@ -616,6 +1043,12 @@ class ExportOutcome:
     chunks: Iterator[str] | None = None
 
 
+def _question_kinds() -> tuple[str, ...]:
+    from quizmaster.models import QUESTION_KINDS
+
+    return QUESTION_KINDS
+
+
 def export(
     store: Store,
     fmt: str,
@@ -630,16 +1063,39 @@ def export(
 ) -> ExportOutcome:
     """Check the options, read the selection and write it to ``output``; without an output
     the text chunks are returned for the caller to stream to stdout."""
-    from quizmaster.models import QUESTION_KINDS
-
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    if kind is not None and kind not in QUESTION_KINDS:
-        raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
+    if kind is not None and kind not in _question_kinds():
+        raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(_question_kinds())}")
     if fmt == "apkg" and output is None:
         raise UsageError("an Anki package is a binary file: give one with -o FILE.apkg")
     if with_history and fmt != "json":
         raise UsageError("--with-history needs --format json (the only format with history)")
+    if fmt in ("json", "apkg"):
+        # The bulk formats stream (same output as below, without the ExportSet).
+        selection = _select_streamed(store, deck, kind, tag)
+        counts = (selection.question_count, selection.fact_count)
+        if not any(counts):
+            raise UsageError("nothing to export: no questions match the options")
+        if fmt == "apkg":
+            assert output is not None
+            write_apkg_streamed(
+                store, selection, output, now=now, deck=deck, kind=kind, progress=progress
+            )
+            return ExportOutcome(*counts, output=output)
+        chunks = iter_json_streamed(
+            store,
+            selection,
+            now=now,
+            deck=deck,
+            kind=kind,
+            with_history=with_history,
+            progress=progress,
+        )
+        if output is None:
+            return ExportOutcome(*counts, output=None, chunks=chunks)
+        write_text_file(chunks, output)
+        return ExportOutcome(*counts, output=output)
     data = collect(store, deck=deck, kind=kind, tag=tag, with_history=with_history)
     if not data.questions and not data.facts:
         raise UsageError("nothing to export: no questions match the options")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,6 +126,20 @@ class ImportResult:
         }
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector, paused while a file becomes models and rows. It would walk
+    the growing heap of models again and again (a third of reading a 100k-question file)
+    though they all live until the import ends; peak memory is the same."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def import_path(
     store: Store,
     path: Path,
@@ -138,6 +154,19 @@ def import_path(
     Facts and questions merge by stable id. A facts YAML file is the whole deck (facts missing
     from it are retired); the other formats only add and update.
     """
+    with _collector_paused():
+        return _import_path(store, path, now=now, deck=deck, dry_run=dry_run, progress=progress)
+
+
+def _import_path(
+    store: Store,
+    path: Path,
+    *,
+    now: dt.datetime,
+    deck: str | None,
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None,
+) -> ImportResult:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         report = import_facts_yaml(store, path, now=now, deck=deck, dry_run=dry_run)
@@ -294,8 +323,19 @@ def undefuse(cell: str) -> str:
     return cell[1:] if _DEFUSED.match(cell) else cell
 
 
+# What html_to_text acts on: tags, entities, no-break spaces and line boundaries
+# (str.splitlines's). A field with none of them (most fields) is only stripped.
+_HTML_OR_LINES = re.compile("[<&\xa0\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def html_to_text(value: str) -> str:
     """Anki fields are HTML: line breaks become newlines, tags go, entities are decoded."""
+    if not _HTML_OR_LINES.search(value):
+        return value.strip()
+    return _html_to_text(value)
+
+
+def _html_to_text(value: str) -> str:
     import html
 
     value = re.sub(r"(?i)<br\s*/?>|</(div|p|li)>", "\n", value)

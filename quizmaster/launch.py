@@ -1,7 +1,8 @@
 """The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument, or only ``--json``) is
 the command run most often, so it is tried first on a fast path that imports neither Typer,
-pydantic nor Rich (``quizmaster.dashboard_fast``); everything else, and every case that path
-does not handle, goes to the full app in ``quizmaster.cli``."""
+pydantic nor Rich (``quizmaster.dashboard_fast``); so are ``questions list --json`` and
+``stats --json``, which scripts poll (``quizmaster.json_fast``). Everything else, and every
+case those paths do not handle, goes to the full app in ``quizmaster.cli``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ def main() -> None:
         from quizmaster.dashboard_fast import show_dashboard
 
         if show_dashboard(as_json=len(sys.argv) == 2):
+            return
+    elif sys.argv[1:] in (["questions", "list", "--json"], ["stats", "--json"]):
+        from quizmaster.json_fast import run
+
+        if run(sys.argv[1:]):
             return
     from quizmaster.cli import main as full_app
 

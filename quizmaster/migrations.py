@@ -240,6 +240,20 @@ def m007_deck_controls(db: Any) -> None:
         db["decks"].add_column("paused", int, not_null_default=0)
 
 
+# --- bulk exports ---------------------------------------------------------------------------
+
+
+@migration
+def m008_bulk_canonical_rows(db: Any) -> None:
+    """``canon`` names the stored form a fact's or question's ``data`` was written in (see
+    ``quizmaster.models.canonical_stamp``): rows written in the current form are exported as
+    they are stored, the rest (NULL: older rows, rows written by other tools) are validated
+    and written out again."""
+    for table in ("facts", "questions"):
+        if "canon" not in db[table].columns_dict:
+            db[table].add_column("canon", str)
+
+
 # The tables each migration creates: a database whose ``_migrations`` lists a migration must
 # have its tables (see ``Store.open``). A migration that creates none need not be listed.
 MIGRATION_TABLES: dict[str, tuple[str, ...]] = {

@@ -112,18 +112,37 @@ def iter_json_records(keys: Sequence[str], rows: Iterable[Sequence[Any]]) -> Ite
     """The text of ``dumps([dict(zip(keys, row)) for row in rows])``, one row at a time,
     without building the dicts."""
     heads = ["    " + encode_basestring(key) + ": " for key in keys]
+    if not heads:
+        yield from iter_json_list({} for _ in rows)
+        return
+    # One %-template a row, every value encoded to text first ("%" in a key doubled).
+    template = "{\n" + ",\n".join(h.replace("%", "%%") + "%s" for h in heads) + "\n  }"
+    width = len(heads)
+    lists: dict[tuple[Any, ...], str] = {}  # tag and option lists repeat across rows
+
+    def other(value: Any) -> str:
+        if value is None:
+            return "null"
+        if type(value) is list:
+            key = tuple(value)
+            try:
+                text = lists.get(key)
+            except TypeError:  # unhashable items: not a list of texts
+                text = None
+            if text is None:
+                text = _dumps_at(value, "    ")
+                if len(lists) < 10_000 and all(type(v) is str for v in key):
+                    lists[key] = text
+            return text
+        return _dumps_at(value, "    ")
+
+    encode = encode_basestring
     first = True
     for row in rows:
-        parts = []
-        for head, value in zip(heads, row, strict=True):
-            if type(value) is str:
-                parts.append(head + encode_basestring(value))
-            elif value is None:
-                parts.append(head + "null")
-            else:
-                parts.append(head + _dumps_at(value, "    "))
-        body = "{\n" + ",\n".join(parts) + "\n  }" if parts else "{}"
-        yield ("[\n  " if first else ",\n  ") + body
+        values = tuple([encode(v) if type(v) is str else other(v) for v in row])
+        if len(values) != width:
+            raise ValueError(f"a row of {len(values)} values for {width} keys")
+        yield ("[\n  " if first else ",\n  ") + template % values
         first = False
     yield "[]" if first else "\n]"
 

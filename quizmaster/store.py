@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from quizmaster.models import Fact, Question
 
 BUSY_TIMEOUT_MS = 30_000
+IMPORT_CACHE_KIB = -65_536  # SQLite's page cache during a big import (64 MiB)
 
 
 class _LazyQuestionAdapter:
@@ -790,7 +792,12 @@ class Store:
         # Rows are gathered, then written with one executemany per statement.
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str]] = []
+        moves: list[tuple[int, str | None, str]] = []
+        # Every row written or confirmed here holds model_dump_json() of a validated fact:
+        # marked (stored_form.mark), an export passes it through as it is.
+        from quizmaster.stored_form import mark
+
+        lists = _json_list_cache()
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
@@ -818,9 +825,10 @@ class Store:
                 position,
                 fact.statement,
                 fact.topic,
-                json.dumps(fact.tags),
+                lists(fact.tags),
                 data,
                 stamp,
+                mark(data),
                 fact.id,
             )
             if old is None:
@@ -830,19 +838,19 @@ class Store:
                 updates.append(values)
                 report.facts_updated.append(fact.id)
             else:
-                moves.append((position, fact.id))
+                moves.append((position, mark(data), fact.id))
                 report.facts_unchanged.append(fact.id)
         self.conn.executemany(
             "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
-            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             inserts,
         )
         self.conn.executemany(
             "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
-            "tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            "tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? WHERE id = ?",
             updates,
         )
-        self.conn.executemany("UPDATE facts SET position = ? WHERE id = ?", moves)
+        self.conn.executemany("UPDATE facts SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             keep = json.dumps([f.id for f in facts])
             gone = self.conn.execute(
@@ -872,9 +880,13 @@ class Store:
         }
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str]] = []
+        moves: list[tuple[int, str | None, str]] = []
+        from quizmaster.stored_form import mark  # see _load_facts
+
+        lists = _json_list_cache()
         for position, q in enumerate(questions):
             data = q.model_dump_json()
+            canon = mark(data)
             values = (
                 q.fact_id,
                 deck_id,
@@ -882,29 +894,30 @@ class Store:
                 q.variant,
                 position,
                 q.prompt,
-                None if q.options is None else json.dumps(q.options),
+                None if q.options is None else lists(q.options),
                 q.answer,
                 q.explanation,
                 q.topic,
-                json.dumps(q.tags),
+                lists(q.tags),
                 data,
                 stamp,
+                canon,
                 q.id,
             )
             old = existing.get(q.id)
             if old is None:
-                inserts.append((*values[:-1], stamp, q.id))
+                inserts.append((*values[:-2], stamp, canon, q.id))
                 report.questions_added.append(q.id)
             elif old[0] != data or old[1]:
                 updates.append(values)
                 report.questions_updated.append(q.id)
             else:
-                moves.append((position, q.id))
+                moves.append((position, canon, q.id))
                 report.questions_unchanged.append(q.id)
         self.conn.executemany(
             "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
             "options, answer, explanation, topic, tags, data, retired, created_at, "
-            "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
             inserts,
         )
         self.conn.executemany(
@@ -913,10 +926,11 @@ class Store:
         self.conn.executemany(
             "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
             "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
-            "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ? WHERE id = ?",
+            "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? "
+            "WHERE id = ?",
             updates,
         )
-        self.conn.executemany("UPDATE questions SET position = ? WHERE id = ?", moves)
+        self.conn.executemany("UPDATE questions SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             produced = {q.id for q in questions}
             for qid, (_data, retired) in existing.items():
@@ -988,6 +1002,113 @@ class Store:
             )
             for data, name, retired in self.conn.execute(sql, params)
         ]
+
+    def count_facts(self, deck: str | None = None) -> int:
+        """How many facts (not retired) :meth:`facts` lists."""
+        sql, params = "SELECT count(*) FROM facts f WHERE f.retired = 0", []
+        if deck is not None:
+            sql += " AND f.deck_id = ?"
+            params.append(self.deck_id(deck))
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def iter_export_facts(
+        self, deck: str | None = None, *, parse: bool = False
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
+        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
+        the validated fact: the stored text itself when the row is marked as written in the
+        current stored form (``stored_form``), else the stored text validated and dumped
+        again."""
+        sql = (
+            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
+            "WHERE f.retired = 0"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND f.deck_id = ?"
+            params.append(self.deck_id(deck))
+        sql += " ORDER BY d.name, f.position"
+
+        def dump(data: str) -> tuple[str, str]:
+            from quizmaster.models import Fact
+
+            fact = Fact.model_validate_json(data)
+            return fact.id, fact.model_dump_json()
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+
+    def iter_export_questions(
+        self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`questions` for bulk writers, in batches of rows: (deck name, question id,
+        the question's JSON, the JSON parsed when ``parse``), the JSON as in
+        :meth:`iter_export_facts`. A dict instead of a model: the writers read a few fields
+        of 100k questions, and the rows were validated when they were written."""
+        filters, params = self._question_filter(deck, kind)
+        sql = (
+            "SELECT q.data, d.name, q.id, q.canon FROM questions q "
+            f"JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0{filters} "
+            "ORDER BY d.name, q.position"
+        )
+
+        def dump(data: str) -> tuple[str, str]:
+            question = _QUESTION_ADAPTER.validate_json(data)
+            return question.id, _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+
+    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the decks with live facts or questions, by name: the decks an export
+        of everything (or of ``deck``) holds."""
+        sql = (
+            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
+            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
+            "WHERE q.deck_id = d.id AND q.retired = 0))"
+        )
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND d.id = ?"
+            params.append(self.deck_id(deck))
+        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
+
+    def iter_export_texts(self, table: str, deck_id: int) -> Iterator[list[str]]:
+        """The JSON of one deck's live facts or questions (``table``) in deck order, a
+        thousand at a time, as :meth:`iter_export_facts` / :meth:`iter_export_questions`
+        give it, for a whole export without filters (no ids, no deck name per row)."""
+        if table not in ("facts", "questions"):
+            raise ValueError(table)
+        cursor = self.conn.execute(
+            f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
+            (deck_id,),
+        )
+        from quizmaster.stored_form import canonical_stamp
+
+        if table == "facts":
+
+            def dump(data: str) -> str:
+                from quizmaster.models import Fact
+
+                return Fact.model_validate_json(data).model_dump_json()
+
+        else:
+
+            def dump(data: str) -> str:
+                question = _QUESTION_ADAPTER.validate_json(data)
+                return _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        stamp = canonical_stamp()
+        prefix = "" if stamp is None else stamp + ":"
+        crc32 = zlib.crc32
+        while rows := cursor.fetchmany(1000):
+            # stored_form.is_marked, inlined (see _export_batches).
+            yield [
+                data
+                if prefix
+                and canon == f"{prefix}{crc32(data.encode('utf-8')):08x}"
+                and data.isprintable()
+                else dump(data)
+                for data, canon in rows
+            ]
 
     def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
         """How many questions (not retired) :meth:`questions` lists."""
@@ -1639,6 +1760,11 @@ class Store:
         done = 0
         if progress is not None:
             progress(0, total)
+        # A bulk write touches every page of the tables' seven indexes: with SQLite's default
+        # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        if total > 10_000:
+            self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
             with self.transaction():
                 self.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -1676,6 +1802,8 @@ class Store:
             raise InputFileError(
                 source_name, f"conflicts with stored data ({exc}); nothing imported"
             ) from None
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
         return reports, history_report
 
     def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
@@ -2176,6 +2304,50 @@ def _card_from_row_fast(r: Sequence[Any]) -> CardState:
     )
 
 
+def _json_list_cache() -> Callable[[list[str]], str]:
+    """``json.dumps`` of lists of strings, each distinct list encoded once (tags and options
+    repeat across a deck's 100k questions)."""
+    seen: dict[tuple[str, ...], str] = {}
+
+    def dumps(values: list[str]) -> str:
+        key = tuple(values)
+        text = seen.get(key)
+        if text is None:
+            text = json.dumps(values)
+            if len(seen) < 10_000:
+                seen[key] = text
+        return text
+
+    return dumps
+
+
+def _export_batches(
+    cursor: sqlite3.Cursor,
+    dump: Callable[[str], tuple[str, str]],
+    parse: bool,
+    size: int = 1000,
+) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+    """Rows (data, deck name, id, canon) as export rows, ``size`` at a time: marked rows
+    (``stored_form``) as stored, the others through ``dump`` (validated, dumped again)."""
+    from quizmaster.stored_form import canonical_stamp
+
+    stamp = canonical_stamp()
+    prefix = "" if stamp is None else stamp + ":"
+    crc32 = zlib.crc32
+    while rows := cursor.fetchmany(size):
+        batch: list[tuple[str, str, str, dict[str, Any] | None]] = []
+        for data, name, row_id, canon in rows:
+            # stored_form.is_marked, inlined: 100k rows.
+            if (
+                not prefix
+                or canon != f"{prefix}{crc32(data.encode('utf-8')):08x}"
+                or not data.isprintable()
+            ):
+                row_id, data = dump(data)
+            batch.append((name, row_id, data, json.loads(data) if parse else None))
+        yield batch
+
+
 class _Rollback(Exception):
     """Raised inside a transaction to undo it (dry runs)."""
 
@@ -2222,6 +2394,9 @@ def _guard_reads(*names: str) -> None:
 _guard_reads(
     "facts",
     "questions",
+    "iter_export_facts",
+    "iter_export_questions",
+    "iter_export_texts",
     "question",
     "card",
     "record_review",

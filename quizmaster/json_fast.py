@@ -1,0 +1,91 @@
+"""``quizmaster questions list --json`` and ``quizmaster stats --json`` without Typer: the
+same store calls and the same JSON writer as the full app's commands (``cli.questions_list``
+and ``cli.stats_``), so scripts that poll them start as fast as a bare Python process with
+the store.
+
+Only these exact command lines, and only on the quiet path: the text is built in memory and
+written only once it is whole, and every case the full app could treat differently hands over
+to it having printed nothing (no database yet, a pending migration, the built-in deck not yet
+loaded, a collection too large to hold as text, a non-UTF-8 stdout, any error at all: the
+full app then reports it in its own words). A test compares both paths' output byte for
+byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+COMMANDS = (["questions", "list", "--json"], ["stats", "--json"])
+# Above this many questions the listing is streamed by the full app instead of held here.
+MAX_QUESTIONS = 5_000
+
+
+def run(argv: list[str]) -> bool:
+    """Print the command's JSON and return True, or return False having printed nothing."""
+    if argv not in COMMANDS:
+        return False
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8":
+        return False
+    try:
+        text = _text(argv)
+    except Exception:  # noqa: BLE001 - the full app reports it
+        return False
+    if text is None:
+        return False
+    try:  # as the full app's main does
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        pass
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return True
+
+
+def now() -> tuple[dt.datetime, int]:
+    """``cli.now()`` and ``cli.utc_offset()`` of it (a test holds them equal)."""
+    from quizmaster.guard import parse_moment
+
+    pinned = os.environ.get("QUIZMASTER_NOW", "").strip()
+    moment = parse_moment(pinned, "QUIZMASTER_NOW") if pinned else dt.datetime.now(dt.timezone.utc)
+    zoned = moment if pinned else moment.astimezone()
+    offset = zoned.utcoffset()
+    return moment, 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def _text(argv: list[str]) -> str | None:
+    import sqlite3
+
+    from quizmaster.dashboard_fast import _migration_names
+    from quizmaster.paths import default_db_path
+
+    path = default_db_path()
+    if not path.is_file():
+        return None  # the full app creates it
+    moment, offset = now()
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        applied = {r[0] for r in probe.execute("SELECT name FROM _migrations")}
+    finally:
+        probe.close()
+    if applied != _migration_names():
+        return None  # Store.open would migrate
+    from quizmaster.output import dumps, iter_json_records
+    from quizmaster.store import QUESTION_JSON_KEYS, Store
+
+    with Store.open(path, now=moment) as store:
+        if store.builtin_deck_pending():
+            return None
+        if argv[0] == "questions":
+            if store.count_questions() > MAX_QUESTIONS:
+                return None
+            rows = store.iter_question_records(None, None)
+            return "".join(iter_json_records(QUESTION_JSON_KEYS, rows)) + "\n"
+        from quizmaster.stats import HEATMAP_DAYS, collect_stats
+
+        # cli.stats_ with its defaults: no --deck, --days 182.
+        report = collect_stats(
+            store, now=moment, utc_offset_minutes=offset, deck=None, days=HEATMAP_DAYS
+        )
+        return dumps(report) + "\n"

@@ -1,0 +1,158 @@
+"""``questions list --json`` and ``stats --json`` on their fast path (no Typer) print what
+the full app prints, as real processes on the same database; every case the fast path does
+not take goes to the full app (same output, same errors, same exit code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizmaster import json_fast
+from quizmaster.store import CardState, Store
+
+from .conftest import NOW
+from .quiz_helpers import load_quiz_deck
+
+# The entry point, reporting on stderr whether Typer was imported (the full app ran).
+ENTRY = (
+    "import sys\n"
+    "from quizmaster.launch import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    sys.stderr.write('typer' in sys.modules and '[full]' or '[fast]')\n"
+)
+FULL = "import sys\nfrom quizmaster.cli import main\nmain()\n"
+COMMANDS = [["questions", "list", "--json"], ["stats", "--json"]]
+
+
+def run(code: str, args: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def env_for(db: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QUIZMASTER_DB=str(db), QUIZMASTER_NOW=NOW.isoformat(), PYTHONIOENCODING="utf-8")
+    env.update(extra)
+    return env
+
+
+def compare(db: Path, args: list[str], path: str, **extra: str) -> None:
+    """The entry point and the full app agree; ``path`` says which way the entry went."""
+    env = env_for(db, **extra)
+    code, out, err = run(ENTRY, args, env)
+    marker = err[-6:].decode()
+    assert marker == f"[{path}]", err
+    assert (code, out, err[:-6]) == run(FULL, args, env)
+
+
+def answer(store: Store, qid: str, at: dt.datetime, due: dt.datetime, correct: bool) -> None:
+    card = CardState(
+        question_id=qid, state=2, stability=3.0, difficulty=5.0, due=due, last_review=at, reps=1
+    )
+    store.record_review(
+        card,
+        session_id=None,
+        reviewed_at=at,
+        rating=3 if correct else 1,
+        correct=correct,
+        response="x",
+        duration_ms=1000,
+    )
+
+
+@pytest.fixture
+def studied(db_path: Path) -> Path:
+    """A deck with reviews over several days, right and wrong, some due."""
+    with Store.open(db_path, now=NOW) as store:
+        load_quiz_deck(store, NOW - dt.timedelta(days=10))
+        qids = [r[0] for r in store.conn.execute("SELECT id FROM questions ORDER BY id")]
+        for n, qid in enumerate(qids[:8]):
+            at = NOW - dt.timedelta(days=n % 4, hours=1 + n)
+            due = NOW + dt.timedelta(hours=(-2 if n % 2 else 30))
+            answer(store, qid, at, due, correct=n % 3 != 0)
+    return db_path
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_fast_path_prints_what_the_full_app_prints(studied: Path, args: list[str]) -> None:
+    compare(studied, args, "fast")
+    compare(studied, args, "fast", QUIZMASTER_NOW="2026-11-24T23:30:00+05:30")
+    compare(studied, args, "fast", QUIZMASTER_NOW="2026-11-24T01:00:00-08:00")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_built_in_deck_after_the_first_run(db_path: Path, args: list[str]) -> None:
+    env = env_for(db_path)
+    assert run(FULL, [], env)[0] == 0  # the first run loads the built-in deck
+    compare(db_path, args, "fast")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_database_yet_goes_to_the_full_app(tmp_path: Path, args: list[str]) -> None:
+    entry_db, full_db = tmp_path / "a.db", tmp_path / "b.db"
+    code, out, err = run(ENTRY, args, env_for(entry_db))
+    assert err.endswith(b"[full]")
+    assert (code, out, err[:-6]) == run(FULL, args, env_for(full_db))
+    assert entry_db.exists()
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_pending_migration_goes_to_the_full_app(studied: Path, args: list[str]) -> None:
+    conn = sqlite3.connect(studied)
+    conn.execute("DELETE FROM _migrations WHERE name = 'm007_deck_controls'")
+    conn.commit()
+    conn.close()
+    env = env_for(studied)
+    code, out, err = run(ENTRY, args, env)
+    assert err.endswith(b"[full]")
+    assert (code, out, err[:-6]) == run(FULL, args, env)  # now migrated: both the same
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_bad_input_is_the_full_app_s_to_report(tmp_path: Path, args: list[str]) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    compare(junk, args, "full")
+    studied_env = {"QUIZMASTER_NOW": "yesterday"}
+    compare(junk, args, "full", **studied_env)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_non_utf8_stdout_goes_to_the_full_app(studied: Path, args: list[str]) -> None:
+    compare(studied, args, "full", PYTHONIOENCODING="latin-1")
+
+
+def test_other_command_lines_are_not_taken() -> None:
+    for argv in (["questions", "list"], ["stats", "--json", "--deck", "x"], ["stats"], []):
+        assert json_fast.run(argv) is False
+
+
+def test_a_large_collection_is_listed_by_the_full_app(
+    studied: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(json_fast, "MAX_QUESTIONS", 3)
+    assert json_fast._text(["questions", "list", "--json"]) is None
+    assert json_fast._text(["stats", "--json"]) is not None
+
+
+@pytest.mark.parametrize(
+    "pinned", ["", "2026-11-24T23:30:00+05:30", "2026-11-24T09:00:00", "2026-11-24T01:00:00-08:00"]
+)
+def test_the_clock_is_the_full_app_s(pinned: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizmaster import cli
+
+    monkeypatch.setenv("QUIZMASTER_NOW", pinned)
+    moment, offset = json_fast.now()
+    if pinned:
+        assert moment == cli.now()
+    assert offset == cli.utc_offset(moment)
