@@ -69,6 +69,7 @@ FROZEN = {
     "m005_quiz_startup_index": "27073127dbf90ff9",
     "m006_hardening_reviews_index": "f8b260badd6829e6",
     "m007_deck_controls": "2efebef0c0c9675c",
+    "m008_bulk_canonical_rows": "0ddfb2e44e335470",
 }
 
 
