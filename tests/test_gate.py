@@ -506,3 +506,42 @@ def test_a_date_is_asked_with_when_and_one_stem_asks_one_thing() -> None:
         {"a": a, "b": b},
     )
     assert len(kept) == 1
+
+
+# --- keys with a description, garbled wh-stems, vague short stems --------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "span_type"),
+    [
+        ("Wrestler Ravi Dahiya", SpanType.PERSON),
+        ("Ravi Dahiya-led Haryana", SpanType.ORGANISATION),
+        ("Veteran Meera Das", SpanType.PERSON),
+    ],
+)
+def test_a_key_with_a_description_of_its_own_is_refused(answer: str, span_type: SpanType) -> None:
+    assert "broken key" in key_defects(answer, span_type)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The Olympic Games were held in which city 2031?",
+        "She won the tournament at _____ aan Zee in January 2031.",
+        "Haryana beat the hosts by 44 runs to win the title in 2031.",
+    ],
+)
+def test_garbled_or_leaning_stems_are_refused(stem: str) -> None:
+    assert text_defects(stem, max_words=40)
+
+
+def test_a_vague_short_wh_question_is_refused() -> None:
+    f = fact("In 2031, Meera Das won gold in the shooting final.", ("Meera Das", SpanType.PERSON))
+    vague = ShortAnswerQuestion(
+        id="f1:short_answer:x",
+        fact_id="f1",
+        variant="x",
+        prompt="Who won gold in 2031?",
+        answer="Meera Das",
+    )
+    assert "leans on the article" in defects(vague, f)

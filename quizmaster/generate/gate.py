@@ -29,6 +29,7 @@ from quizmaster.models import Fact, KeySpan, Question, SpanType
 MONTH_NAME_RE = re.compile(rf"\b{gz.MONTH_WORD}\b\.?", re.IGNORECASE)
 VALUE_TYPES = (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL)
 MAX_STEM_WORDS = 32
+MIN_STEM_WORDS = 8
 MAX_STATEMENT_WORDS = 25
 MIN_CLAIM_WORDS = 7
 MAX_KEY_WORDS = 8
@@ -72,7 +73,7 @@ LEANING_RE = re.compile(
     r"|novel|honour|honor|ranking|survey|census|helicopter|aircraft|missile|tank|reserve|park"
     r"|sanctuary|island|city|town|district|village|region|party|contest|competition|edition"
     r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
-    r"|scheme's|project's|country's|state's|government's|company's|ministry's"
+    r"|scheme's|project's|country's|state's|government's|company's|ministry's|hosts|visitors"
     r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
@@ -119,7 +120,8 @@ DOUBLE_ASK_RE = re.compile(
     r"|\b(?:which|what|who|when|how many|how much)\s*[/*]|\b(?:which|who|what)\s+\("
     r"|\b(?:year|month|day|week) when\b|\bhow many:\d|_{5}-|\(\s*_{5}\s*\)"
     r"|\b(?i:who|which|what)\s*,|_{5} and (?-i:[A-Z])|(?-i:[A-Z][a-z]+) and _{5}|_{5}[’']s\b"
-    r"|_{5}, (?:[a-z]+ed|has|had|was|is|will)\b"
+    r"|_{5}, (?:[a-z]+ed|has|had|was|is|will)\b|\b(?:which|what) \w+ (?:1[89]|20)\d{2}\b"
+    r"|_{5} (?:aan|de|del|da|di|van|von|la|le|al|el|bin|bint|ul|ud) (?-i:[A-Z])"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")
@@ -290,6 +292,14 @@ def claim_defects(text: str) -> list[str]:
     return []
 
 
+# A key carrying a description only it has: the description points to it among the options.
+DESCRIBED_KEY_RE = re.compile(
+    r"^(?:Wrestler|Shooter|Boxer|Shuttler|Cricketer|Athlete|Actor|Actress|Singer|Author|Writer"
+    r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms)\.?\s"
+    r"|\w-led\s",
+)
+
+
 def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
     """What makes a key not a whole, examinable answer. A term ("electronic warfare") is
     examinable only where a person chose it and its wrong answers (``authored``): the
@@ -320,6 +330,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         answer,
     ):
         out.append("broken key")  # a month glued on, or a name cut at an initial ("G.")
+    if DESCRIBED_KEY_RE.search(answer):
+        out.append("broken key")  # "Wrestler Sushil Kumar", "Jaydev Unadkat-led Saurashtra"
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
     if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
@@ -538,6 +550,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out += wh_defects(question.prompt, span_type)
             if question.variant != "hand" and not wh_reads_well(question.prompt):
                 out.append("not a sentence")
+        if question.variant != "hand" and len(question.prompt.split()) < MIN_STEM_WORDS:
+            out.append("leans on the article")  # "Who won gold in Beijing 2008?": thousands did
         if question.kind == "short_answer" and question.variant != "hand":
             if not WH_WORD_RE.match(question.prompt):
                 out.append("not a sentence")  # a typed answer is asked by a plain question
