@@ -464,6 +464,10 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
     return out
 
 
+# The options of a "which of them" question: "1 only", "1 and 2 only", "1, 2 and 3".
+COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
+
+
 def option_defects(
     answer: str, options: Sequence[str], span_type: SpanType, *, authored: bool = False
 ) -> list[str]:
@@ -478,8 +482,11 @@ def option_defects(
         out.append("options overlap")
     wrong = [o for o in options if o != answer]
     letters = re.sub(r"\d+", "#", mine)
-    if span_type not in VALUE_TYPES and any(
-        re.sub(r"\d+", "#", option_key(o)) == letters for o in wrong
+    combination = COMBINATION_RE.match(answer.strip()) is not None  # "1 and 2 only"
+    if (
+        span_type not in VALUE_TYPES
+        and not combination
+        and any(re.sub(r"\d+", "#", option_key(o)) == letters for o in wrong)
     ):
         out.append("absurd distractor")  # "Yudh Abhyas-3036" beside "Yudh Abhyas-2024"
     if span_type is SpanType.ORDINAL:
