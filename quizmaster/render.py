@@ -236,8 +236,9 @@ LABEL_WORD_RE = re.compile(r"[^\W_]{3,}")
 
 
 def hides_answer(label: str, question: Question) -> str:
-    """The deck or topic label as a card may show it: empty when it holds a word of the
-    answer ("Sankalp Gupta becomes India's 71st Grand Master" over "the _____ Grand Master")."""
+    """The topic label as a card may show it: empty when it holds a word of the answer
+    ("Chess, 71st" over "the _____ Grand Master"). Cards show no deck name: an ingested deck
+    is named after the names its article speaks of most, which other cards ask for."""
     if question.kind in ("true_false", "statements", "match"):
         return label
     answer = {w.casefold() for w in LABEL_WORD_RE.findall(question.answer)}
@@ -252,12 +253,7 @@ def card_title(*parts: str, sep: str = "  ·  ") -> str:
 
 def question_panel(item: StoredQuestion, *, subtitle: str | None = None) -> Panel:
     q = item.question
-    title = card_title(
-        KIND_LABEL.get(q.kind, q.kind),
-        escape(hides_answer(item.deck, q)),
-        escape(hides_answer(q.topic, q)),
-        sep=" · ",
-    )
+    title = card_title(KIND_LABEL.get(q.kind, q.kind), escape(hides_answer(q.topic, q)), sep=" · ")
     return Panel(
         question_body(q),
         title=title,
@@ -421,7 +417,6 @@ def _session_header(item: Any, position: int, total: int, practice: bool) -> str
     return card_title(
         f"{position}/{total}",
         KIND_LABEL.get(q.kind, q.kind),
-        hides_answer(item.stored.deck, q),
         hides_answer(q.topic, q),
         "practice" if practice else "",
     )
@@ -437,7 +432,7 @@ def _answer_hint(question: Question) -> str:
 
 
 def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
-    """One question of a quiz: progress, kind, deck and topic, the question body."""
+    """One question of a quiz: progress, kind and topic (never the deck: see hides_answer), the question body."""
     header = _session_header(item, position, total, practice)
     if not plain:
         out().print("")

@@ -50,7 +50,7 @@ def test_piped_session(db_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "\x1b" not in out  # plain text: no colours, no cursor movement
-    assert "[1/4  ·  Multiple choice  ·  Quiz deck  ·  Geography]" in out
+    assert "[1/4  ·  Multiple choice  ·  Geography]" in out
     assert "  2) Paris" in out
     assert "Right.\nAnswer: 2) Paris\nWhy: Paris is the capital of France." in out
     assert "Rated Good  ·  next in 2 days" in out

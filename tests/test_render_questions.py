@@ -82,27 +82,28 @@ def test_questions_show_renders_a_cloze_with_its_blank(runner: CliRunner) -> Non
 
 
 def test_a_card_header_never_names_the_answer() -> None:
-    """An ingested deck is named after its headline: "Meera Das becomes India's 90th Grand
-    Master" over "the _____ Grand Master" would answer the question in the card's border."""
+    """An ingested deck is named after the names its article speaks of most, and its topics
+    after its headings: "Meera Das, Chess" over "the _____ Grand Master" would answer this card
+    or another in its border. Cards show the topic only, and only when it holds no word of
+    the key."""
     from quizmaster.models import ClozeQuestion
     from quizmaster.render import question_panel
     from quizmaster.store import StoredQuestion
 
-    question = ClozeQuestion(
-        id="f1:cloze:x",
-        fact_id="f1",
-        variant="x",
-        prompt="In 2031, Meera Das became India's _____ Grandmaster.",
-        answer="90th",
-        topic="Chess, 90th",
-    )
-    leaking = StoredQuestion(question, deck="Meera Das becomes India's 90th Grand Master")
-    console = Console(width=120, record=True, color_system=None)
-    console.print(question_panel(leaking))
-    text = console.export_text()
-    assert "90th" not in text
-    assert "Fill in the blank" in text
-    safe = StoredQuestion(question, deck="Chess news")
-    console = Console(width=120, record=True, color_system=None)
-    console.print(question_panel(safe))
-    assert "Chess news" in console.export_text()
+    def header(topic: str) -> str:
+        question = ClozeQuestion(
+            id="f1:cloze:x",
+            fact_id="f1",
+            variant="x",
+            prompt="In 2031, Meera Das became India's _____ Grandmaster.",
+            answer="90th",
+            topic=topic,
+        )
+        console = Console(width=120, record=True, color_system=None)
+        console.print(question_panel(StoredQuestion(question, deck="Meera Das, Chess")))
+        return console.export_text().splitlines()[0]
+
+    assert "Fill in the blank" in header("Chess, 90th")
+    assert "90th" not in header("Chess, 90th")
+    assert "Meera Das, Chess" not in header("Chess news")
+    assert "Chess news" in header("Chess news")

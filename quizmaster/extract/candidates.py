@@ -96,7 +96,8 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             subject = heading_subject(heading)
             fresh = True
             lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
-            topic = heading if len(heading) <= 60 else topic
+            if len(heading) <= 60 and not PAGE_LABEL_RE.search(heading):
+                topic = heading  # "Representative Image", "Staff Reporter": the page's, not a topic
             continue
         if unit.kind != "bullet":
             lead_in = unit.text if unit.text.endswith(":") and len(unit.text) < 100 else None
@@ -249,6 +250,13 @@ def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
 
 
 # Nouns that news text uses to refer back to a named thing: "The index covers ...".
+# Headings a page puts around an article that name no topic of it.
+PAGE_LABEL_RE = re.compile(
+    r"\b(?:image|photo|picture|caption|quick links?|reporter|correspondent|bureau|desk|staff"
+    r"|share|follow us|related|also read|read more|advertisement|trending|latest|subscribe"
+    r"|newsletter|comments?|tags?|updated|published)\b",
+    re.IGNORECASE,
+)
 ANAPHOR_NOUNS = frozenset(
     "index scheme mission exercise convention agreement pact plant award prize report "
     "ceremony project programme policy initiative summit treaty engine satellite rocket "
