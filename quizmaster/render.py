@@ -432,7 +432,8 @@ def _answer_hint(question: Question) -> str:
 
 
 def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
-    """One question of a quiz: progress, kind and topic (never the deck: see hides_answer), the question body."""
+    """One question of a quiz: progress, kind and topic (never the deck: see hides_answer),
+    the question body."""
     header = _session_header(item, position, total, practice)
     if not plain:
         out().print("")
