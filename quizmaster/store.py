@@ -943,6 +943,13 @@ class Store:
 
     # --- reading facts and questions -----------------------------------------------------
 
+    def _fact_filter(self, deck: str | None = None) -> tuple[str, list[Any]]:
+        """The `` AND ...`` condition on the facts aliased ``f`` (deck by name), with its
+        parameter. An unknown deck raises NotFoundError."""
+        if deck is None:
+            return "", []
+        return " AND f.deck_id = ?", [self.deck_id(deck)]
+
     def _question_filter(
         self, deck: str | None = None, kind: str | None = None, tag: str | None = None
     ) -> tuple[str, list[Any]]:
@@ -962,15 +969,11 @@ class Store:
         return sql, params
 
     def facts(self, deck: str | None = None) -> list[StoredFact]:
+        filters, params = self._fact_filter(deck)
         sql = (
             "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
-            "WHERE f.retired = 0"
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
         )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND f.deck_id = ?"
-            params.append(self.deck_id(deck))
-        sql += " ORDER BY d.name, f.position"
         from quizmaster.models import Fact
 
         return [
@@ -1005,10 +1008,8 @@ class Store:
 
     def count_facts(self, deck: str | None = None) -> int:
         """How many facts (not retired) :meth:`facts` lists."""
-        sql, params = "SELECT count(*) FROM facts f WHERE f.retired = 0", []
-        if deck is not None:
-            sql += " AND f.deck_id = ?"
-            params.append(self.deck_id(deck))
+        filters, params = self._fact_filter(deck)
+        sql = f"SELECT count(*) FROM facts f WHERE f.retired = 0{filters}"
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def iter_export_facts(
@@ -1019,15 +1020,11 @@ class Store:
         the validated fact: the stored text itself when the row is marked as written in the
         current stored form (``stored_form``), else the stored text validated and dumped
         again."""
+        filters, params = self._fact_filter(deck)
         sql = (
             "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
-            "WHERE f.retired = 0"
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
         )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND f.deck_id = ?"
-            params.append(self.deck_id(deck))
-        sql += " ORDER BY d.name, f.position"
 
         def dump(data: str) -> tuple[str, str]:
             from quizmaster.models import Fact

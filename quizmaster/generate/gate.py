@@ -542,9 +542,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("absurd distractor")  # a machine's swap reads as nonsense too often
     if question.kind == "true_false" and told_without_year(question.prompt):
         out.append("not examinable")  # a judged event must say when it happened
-    if question.kind == "true_false" and not (
-        fact and any(not span_defects(s) and claim_relation(question.prompt, s) for s in fact.spans)
-    ):
+    if question.kind == "true_false" and not (fact and related_span(question.prompt, fact)):
         out.append("not examinable")  # a claim with no name, place, date or number in it
     options = question.options or []
     if question.kind != "true_false" and gives_away(question.prompt, question.answer):
@@ -616,7 +614,12 @@ def examinable_claim(fact: Fact) -> bool:
     statement = fact.statement
     if told_without_year(statement) or not anchored(statement, "\0"):
         return False
-    return any(not span_defects(s) and claim_relation(statement, s) for s in fact.spans)
+    return related_span(statement, fact)
+
+
+def related_span(claim: str, fact: Fact) -> bool:
+    """Whether some askable span of the fact stands in an exam relation within ``claim``."""
+    return any(not span_defects(s) and claim_relation(claim, s) for s in fact.spans)
 
 
 def statement_defects(statement: str) -> list[str]:

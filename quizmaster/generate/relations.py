@@ -154,13 +154,14 @@ MEASURED_RECORD_RE = re.compile(
     re.IGNORECASE,
 )
 CLOCK_RE = re.compile(r"_{5}\s*(?:am|pm|a\.m|p\.m|hrs|hours|IST)\b", re.IGNORECASE)
-SUPERLATIVE_RE = re.compile(
+# Words that define a thing once and for all: "the first", "the largest", "called", "theme".
+# (Not gate.SUPERLATIVE_RE, which says whether a stem names what it is about.)
+DEFINING_RE = re.compile(
     r"\b(?:first|largest|biggest|highest|longest|tallest|oldest|youngest|smallest|only"
     r"|named|called|known as|titled|theme|dubbed|christened)\b",
     re.IGNORECASE,
 )
 AS_OF_EVENT_RE = re.compile(r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had)\b")
-MONTH_DAY_RE = re.compile(rf"\b{MONTH_WORD} \d{{1,2}}\b|\b\d{{1,2}} {MONTH_WORD}\b")
 
 
 def _dated(stem: str, answer: str) -> bool:
@@ -206,10 +207,10 @@ def _lasting(found: str, stem: str, span_type: SpanType) -> bool:
     if found in ("holder", "award"):
         return span_type is SpanType.ORDINAL or bool(ORDINAL_IN_STEM_RE.search(stem))
     if found == "venue":  # where a thing lies, or the longest, largest ... of its kind
-        static = STATIC_PLACE_RE.search(stem) or SUPERLATIVE_RE.search(stem)
+        static = STATIC_PLACE_RE.search(stem) or DEFINING_RE.search(stem)
         return bool(static) and not EVENT_VERB_RE.search(stem)
     if found == "launch":  # "_____ is India's first lunar sample-return mission"
-        return bool(SUPERLATIVE_RE.search(stem)) and not EVENT_VERB_RE.search(stem)
+        return bool(DEFINING_RE.search(stem)) and not EVENT_VERB_RE.search(stem)
     return False
 
 
@@ -251,7 +252,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
     if span_type is SpanType.PLACE:
         if PLACE_RE.search(stem) or LAUNCH_RE.search(stem) or AWARD_RE.search(stem):
             return "venue"
-        if SUPERLATIVE_RE.search(stem):  # "_____ is the largest brackish-water lagoon"
+        if DEFINING_RE.search(stem):  # "_____ is the largest brackish-water lagoon"
             return "venue"
         return None
     if span_type is SpanType.ORGANISATION:
@@ -261,7 +262,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "launch"
         return None
     if span_type in (SpanType.EVENT, SpanType.TERM):
-        if AWARD_RE.search(stem) or LAUNCH_RE.search(stem) or SUPERLATIVE_RE.search(stem):
+        if AWARD_RE.search(stem) or LAUNCH_RE.search(stem) or DEFINING_RE.search(stem):
             return "launch"  # "_____ is India's first lunar sample-return mission"
         return None
     if span_type is SpanType.ROLE and POST_OF_RE.search(stem):
