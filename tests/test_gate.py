@@ -545,3 +545,105 @@ def test_a_vague_short_wh_question_is_refused() -> None:
         answer="Meera Das",
     )
     assert "leans on the article" in defects(vague, f)
+
+
+# --- stems that need the article, broken by the blank, or asking a minor detail ----------
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The House approved the second batch of demands for 2031-32 in _____.",
+        "Rahul Sen had taken a bronze at the 2030 edition in _____.",
+        "In its report, the Fund cut its 2031 forecast for India to _____.",
+        "The award commemorates the Filipino leader, who died in _____.",
+        "Government has approved the addition of 2031 hectares to _____ National Park.",
+        "The Congress government declared it a national project in _____.",
+        "Maharashtra famously won the National Games in _____.",
+        "She had clinched a silver medal in Budapest back in _____.",
+    ],
+)
+def test_stems_that_only_the_article_explains_are_refused(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Growth was revised down during 2031–how many?",
+        "Meera Das won bronze in the Women's how many+ kg final of the 2031 Games?",
+        "The Budget for 2031-32 pegged the deficit at how much, or 5.9 percent of GDP?",
+        "Who's third film won him the 2031 Critics Award?",
+    ],
+)
+def test_stems_broken_by_the_question_word_are_refused(stem: str) -> None:
+    assert "not a sentence" in text_defects(stem, max_words=40)
+
+
+def test_a_headline_glued_on_with_a_colon_and_a_stray_number_are_leftovers() -> None:
+    glued = "Maharashtra wins 2031 National Games Goa: Maharashtra emerged as winners in _____."
+    assert "page leftover" in text_defects(glued, max_words=40)
+    stray = "India signed a contract with Boeing in _____ for purchasing 22 Eight helicopters."
+    assert "page leftover" in text_defects(stray, max_words=40)
+
+
+@pytest.mark.parametrize(
+    ("statement", "answer", "span_type", "stem", "defect"),
+    [
+        (
+            "In 2031, legendary boxer Meera Kom won her sixth world title.",
+            "Meera",
+            SpanType.PERSON,
+            "In 2031, legendary boxer _____ Kom won her sixth world title.",
+            "broken key",
+        ),
+        (
+            "In 2031, the 7th, 8th and 9th additions to Kaziranga National Park were approved.",
+            "7th",
+            SpanType.ORDINAL,
+            "In 2031, the _____, 8th and 9th additions to Kaziranga National Park were approved.",
+            "one of a list",
+        ),
+        (
+            "The Banihal tunnel is among the longest road tunnels in Asia.",
+            "Asia",
+            SpanType.PLACE,
+            "The Banihal tunnel is among the longest road tunnels in _____.",
+            "one of a list",
+        ),
+        (
+            "The Kalinga Prize, often referred to as the Asian Nobel, was given in 2031 in Manila.",
+            "Asian Nobel",
+            SpanType.TERM,
+            "The Kalinga Prize, often referred to as the _____, was given in 2031 in Manila.",
+            "not examinable",
+        ),
+    ],
+)
+def test_keys_that_are_part_of_a_name_a_list_a_range_or_a_byname_are_refused(
+    statement: str, answer: str, span_type: SpanType, stem: str, defect: str
+) -> None:
+    made = fact(statement, (answer, span_type))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    assert defect in defects(question, made)
+
+
+def test_an_ordinal_in_a_run_of_days_is_not_a_list_but_a_year_before_the_blank_is_fine() -> None:
+    made = fact(
+        "In March 2031, the seventh edition of Exercise Vajra Shield began in Meghalaya.",
+        ("seventh", SpanType.ORDINAL),
+    )
+    stem = "In March 2031, the _____ edition of Exercise Vajra Shield began in Meghalaya."
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="seventh"
+    )
+    assert "one of a list" not in defects(question, made)
+
+
+def test_a_true_false_claim_true_of_anything_is_refused() -> None:
+    claim = "In 2031, the Akademi announced its awards in various languages."
+    made = fact(claim, ("2031", SpanType.DATE))
+    question = TrueFalseQuestion(
+        id="f1:true_false:x", fact_id="f1", variant="x", prompt=claim, answer="True"
+    )
+    assert "not examinable" in defects(question, made)

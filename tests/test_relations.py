@@ -265,3 +265,32 @@ def test_wrong_states_come_from_the_same_part_of_india(
     assert near <= offered
     assert not far & offered
     assert state not in offered
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        (f"Adoor's {B} film Elippathayam won the 1982 critics' award.", "third", SpanType.ORDINAL),
+        (f"The House approved the {B} batch of demands for 2031-32.", "second", SpanType.ORDINAL),
+        (f"The award in {B} will be declared later in 2031.", "Tamil", SpanType.TERM),
+        (f"A large crowd greeted the shooters at the {B} in 2031.", "Palam", SpanType.PLACE),
+        (f"In 2031, Mr Rudd confirmed that {B} will host it.", "Australia", SpanType.COUNTRY),
+    ],
+)
+def test_minor_details_and_reports_of_speech_have_no_relation(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    assert relation(stem, answer, span_type) is None
+
+
+def test_an_ordinal_of_a_title_lasts_but_an_ordinal_of_an_event_needs_its_year() -> None:
+    governor = f"Arlekar took the oath as the {B} Governor of Kerala."
+    assert relation(governor, "23rd", SpanType.ORDINAL) == "holder"
+    addition = f"Assam notified the {B} addition to Kaziranga National Park."
+    assert relation(addition, "6th", SpanType.ORDINAL) is None
+    assert relation(addition.replace(".", " in 2031."), "6th", SpanType.ORDINAL) == "stat"
+
+
+def test_a_place_where_something_happened_once_needs_a_year() -> None:
+    stem = f"Flights at Sikkim's only airport at {B} resumed after 19 months."
+    assert relation(stem, "Pakyong", SpanType.PLACE) is None

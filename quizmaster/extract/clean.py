@@ -74,7 +74,7 @@ SAID_THAT_RE = re.compile(
 )
 RELATIVE_TIME_RE = re.compile(
     rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{gz.WEEKDAY}"
-    r"(?:\s+(?:morning|evening|night))?\b"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
     rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b(?!['’])"
 )

@@ -42,7 +42,8 @@ LEFTOVER_RE = re.compile(
     r"|\bPhoto\s*:|\bImage\s*:|\bFile photo\b|\bUpdated\s*:|\bPublished\s*:"
     r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
-    r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b"
+    r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b|\w:\s+(?-i:[A-Z])"
+    r"|\b\d+ (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -86,6 +87,20 @@ LEANING_RE = re.compile(
     r"|here|there)\b",
     re.IGNORECASE,
 )
+# What only the article can say which one it is: "the House", "the 1982 edition", "in its
+# report", "the Filipino leader", "Government has approved", "declared it", "back in 2018".
+CONTEXT_RE = re.compile(
+    r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
+    r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
+    r" (?:edition|season|version|meet|games|tournament|event)\b(?!\s+of\b)"
+    r"|\b(?:its|his|her|their) (?:report|statement|order|review|forecast|outlook|survey"
+    r"|notification|release|address|speech|latest|previous|last)\b"
+    r"|\bthe (?-i:[A-Z][a-z]+) (?:leader|president|premier|prime minister|monarch|king|queen)\b"
+    r"(?!\s+of\b|\s+(?-i:[A-Z]))"
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?-i:Government) (?!of\b)"
+    r"|\b(?-i:[a-z]+ed) it\b|\b(?:famously|reportedly|apparently|back in)\b",
+    re.IGNORECASE,
+)
 WEEKDAY_OR_MONTH_RE = re.compile(
     rf"^(?:{gz.WEEKDAY}|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)$",
@@ -122,6 +137,9 @@ DOUBLE_ASK_RE = re.compile(
     r"|\b(?i:who|which|what)\s*,|_{5} and (?-i:[A-Z])|(?-i:[A-Z][a-z]+) and _{5}|_{5}[’']s\b"
     r"|_{5}, (?:[a-z]+ed|has|had|was|is|will)\b|\b(?:which|what) \w+ (?:1[89]|20)\d{2}\b"
     r"|_{5} (?:aan|de|del|da|di|van|von|la|le|al|el|bin|bint|ul|ud) (?-i:[A-Z])"
+    # "2022–how many?", "Men's how many+ kg", "at how much, or 6.8 percent of GDP"
+    r"|[–-]\s*(?:how many|how much|which|what)\b|(?:_{5}|how many|how much)\s*\+|_{5}–"
+    r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")
@@ -133,12 +151,32 @@ MAX_WORDS_AFTER_WH = 6
 LIST_ITEM_RE = re.compile(
     r",\s*(?:the\s+)?_{5}\s*(?:,|and\b|&)|_{5}\s*,\s*(?:the\s+)?[A-Z][^,]{0,40},"
     r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
+    # "the _____, 8th, and 9th", not "In March 2024, the _____"
+    r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
 )
 # The holders before the key are named: counting them gives "second" or "third".
 EARLIER_HOLDERS_RE = re.compile(r"_{5}\b.*\bafter (?-i:[A-Z])|\bafter (?-i:[A-Z]).*_{5}")
 NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
+    # "boxer _____ Kom": the key is the first part of a name the stem goes on with
+    rf"|_{{5}} (?!(?:{gz.MONTH_WORD}|In|On|At|The|And|As|For|By|To|With|From|Of)\b)"
+    r"(?-i:[A-Z][a-z]+)"
+)
+# "generally referred to as the _____": a byname has as many right forms as writers.
+EPITHET_RE = re.compile(
+    r"\b(?:referred to|known|dubbed|described|hailed|called|termed|nicknamed)"
+    r" as (?:the |an? )?_{5}",
+    re.IGNORECASE,
+)
+# "among the longest tunnels in _____": Asia, and India too.
+ONE_OF_RE = re.compile(
+    r"\b(?:among|one of) the (?:[\w-]+ ){0,3}?(?:[a-z]{3,}est|most [a-z]+)\b[^.?]*\bin _{5}",
+    re.IGNORECASE,
+)
+# "announced its awards in various languages": true of anything, so it tests nothing.
+VAGUE_CLAIM_RE = re.compile(
+    r"\b(?:various|several|many|a number of|numerous|among the)\b", re.IGNORECASE
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")
@@ -240,7 +278,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
     if re.search(r"\b(?:1[89]|20)\d{2}\b", text):
         # A dated statement may say "the new chief": the date says when it was new.
         leaning = [w for w in leaning if w not in DATED_OK]
-    if leaning:
+    if leaning or CONTEXT_RE.search(text):
         out.append("leans on the article")
     if len(text.split()) > max_words:
         out.append("too long")
@@ -544,6 +582,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not examinable")  # a judged event must say when it happened
     if question.kind == "true_false" and not (fact and related_span(question.prompt, fact)):
         out.append("not examinable")  # a claim with no name, place, date or number in it
+    if question.kind == "true_false" and VAGUE_CLAIM_RE.search(question.prompt):
+        out.append("not examinable")
     options = question.options or []
     if question.kind != "true_false" and gives_away(question.prompt, question.answer):
         out.append("answer in stem")  # the answer as text in its own prompt
@@ -560,8 +600,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         if question.kind == "short_answer" and question.variant != "hand":
             if not WH_WORD_RE.match(question.prompt):
                 out.append("not a sentence")  # a typed answer is asked by a plain question
-        if LIST_ITEM_RE.search(question.prompt):
+        if LIST_ITEM_RE.search(question.prompt) or ONE_OF_RE.search(question.prompt):
             out.append("one of a list")
+        if EPITHET_RE.search(question.prompt):
+            out.append("not examinable")
         if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
             out.append("answer in stem")  # "the _____ after A and B": the count gives it
         if NAME_PART_RE.search(question.prompt):

@@ -33,7 +33,9 @@ NOT_ASKED_RE = re.compile(
     r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|(?:\d+|_{5})\s*(?:am|pm|a\.m|p\.m)(?!\w)"
     r"|hours IST|a\.m\.|p\.m\."
     r"|likely|expected to|(?-i:may|might|could) |plans? to|aims? to|proposed|sources"
-    r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form)\b"
+    r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form|greeted|thronged"
+    r"|confirmed that"
+    r"|(?:will be|to be|would be) (?:declared|announced|released|decided|notified) later)\b"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
     re.IGNORECASE,
 )
@@ -153,6 +155,19 @@ MEASURED_RECORD_RE = re.compile(
     r"|altitude|distance|depth|area|span|capacity)\b",
     re.IGNORECASE,
 )
+# "his _____ film", "the _____ batch of demands": an ordinal no paper asks, unlike "the 23rd
+# Governor", "the fourth title" or "the 37th edition".
+MINOR_ORDINAL_RE = re.compile(
+    r"_{5}\s+(?:[a-z-]+\s+)?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
+    r"|round|match|game|goal|innings|lap|stage|phase|over|instalment|installment|tranche"
+    r"|wicket|quarter|list|part)s?\b",
+    re.IGNORECASE,
+)
+TITLE_AFTER_RE = re.compile(
+    r"_{5}\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + ROLE_RE.pattern + r"|edition|title|term|season"
+    r"|Test|ODI|century|session|summit|conference|meeting|anniversary)\b",
+    re.IGNORECASE,
+)
 CLOCK_RE = re.compile(r"_{5}\s*(?:am|pm|a\.m|p\.m|hrs|hours|IST)\b", re.IGNORECASE)
 # Words that define a thing once and for all: "the first", "the largest", "called", "theme".
 # (Not gate.SUPERLATIVE_RE, which says whether a stem names what it is about.)
@@ -195,7 +210,8 @@ STATIC_PLACE_RE = re.compile(
 )
 EVENT_VERB_RE = re.compile(
     r"\b(?:held|hosted|launched|began|begun|commenced|took place|kicked off|concluded|signed"
-    r"|opened|inaugurated|visited|arrived|conducted|organi[sz]ed|will)\b",
+    r"|opened|inaugurated|visited|arrived|conducted|organi[sz]ed|will|resumed|restarted|reopened"
+    r"|started|took off|landed|flew|struck|hit|closed)\b",
     re.IGNORECASE,
 )
 
@@ -226,9 +242,13 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "launch"
         return None
     if span_type is SpanType.ORDINAL:
-        if DAY_ORDINAL_RE.search(stem):
+        if DAY_ORDINAL_RE.search(stem) or MINOR_ORDINAL_RE.search(stem):
             return None
-        return "rank" if RANK_RE.search(stem) else "holder"  # "the 48th Chief Justice"
+        if RANK_RE.search(stem):
+            return "rank"
+        if TITLE_AFTER_RE.search(stem):
+            return "holder"  # "the 48th Chief Justice", "his fourth title", "the 11th edition"
+        return "stat"  # "the 6th addition to the park was notified": news, so it needs a year
     if span_type in (SpanType.NUMBER, SpanType.MONEY):
         if AGE_RE.search(stem) or CLOCK_RE.search(stem):
             return None  # an age changes every year; a time of day is asked of no one
