@@ -328,6 +328,8 @@ def hint_in(stem: str, key: str) -> str | None:
                 return run
         return None
     if kind == "city":
+        if re.search(r"\bcapital\b", stem, re.IGNORECASE) and _is_capital(key):
+            return "capital"  # "the French capital", "the national capital": the key is named
         record = _city_records().get(fold(key))
         if record is None:
             return None
@@ -337,6 +339,13 @@ def hint_in(stem: str, key: str) -> str | None:
         found = runs & (others - {fold(key)})
         return min(found) if found else None
     return None
+
+
+def _is_capital(name: str) -> bool:
+    """Whether ``name`` is a country's capital or an Indian state's or territory's."""
+    folded = fold(name)
+    national = any(fold(str(r["capital"])) == folded for r in _countries().values())
+    return national or folded in _indian_capitals()
 
 
 # Wrong states offered for a state: its own zone and the next, never the whole country

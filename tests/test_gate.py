@@ -647,3 +647,19 @@ def test_a_true_false_claim_true_of_anything_is_refused() -> None:
         id="f1:true_false:x", fact_id="f1", variant="x", prompt=claim, answer="True"
     )
     assert "not examinable" in defects(question, made)
+
+
+def test_earlier_holders_named_after_former_give_the_ordinal_away() -> None:
+    made = fact(
+        "In 2031, Meera Das became only the second leader to win three terms after former"
+        " Prime Minister Ravi Sen.",
+        ("second", SpanType.ORDINAL),
+    )
+    stem = made.statement.replace("second", "_____")
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="second"
+    )
+    assert "answer in stem" in defects(question, made)
+    assert "leans on the article" in text_defects(
+        "The declaration was signed by the countries in _____.", max_words=40
+    )

@@ -294,3 +294,23 @@ def test_an_ordinal_of_a_title_lasts_but_an_ordinal_of_an_event_needs_its_year()
 def test_a_place_where_something_happened_once_needs_a_year() -> None:
     stem = f"Flights at Sikkim's only airport at {B} resumed after 19 months."
     assert relation(stem, "Pakyong", SpanType.PLACE) is None
+
+
+def test_a_capital_named_as_such_gives_the_capital_away() -> None:
+    assert places.hint_in(
+        f"In 2031, 84 athletes went to the {B} Games in the French capital.", "Paris"
+    )
+    assert places.hint_in(f"The Games were held in {B} in 2031.", "Paris") is None
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        (f"An alumnus of Sainik School, {B}, he was commissioned in 1984.", "Rewa", SpanType.PLACE),
+        (f"In 2031, a nurse became Kerala's {B} confirmed Nipah case.", "fifth", SpanType.ORDINAL),
+    ],
+)
+def test_schooling_and_case_counts_are_not_asked(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    assert relation(stem, answer, span_type) is None

@@ -78,6 +78,14 @@ RELATIVE_TIME_RE = re.compile(
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
     rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b(?!['’])"
 )
+# "at a function held at Raj Bhavan here", "in the presence of the Chief Minister": where and
+# before whom, told by a reporter on the spot; the claim stands without it.
+OCCASION_RE = re.compile(
+    r"\s+(?:at|during) (?:a|an|the) (?:[\w-]+ ){0,2}(?:function|ceremony|event|programme|program"
+    r"|gathering|press conference|briefing)\b(?: (?:held|organi[sz]ed|hosted) (?:at|in)"
+    r" (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})?(?: here| there)?(?=[,.;]|$)"
+    r"|\s+(?:here|there)(?=[.;]|$)|,?\s+in the presence of [^,.;]+(?=[,.;]|$)"
+)
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
@@ -220,7 +228,7 @@ def tidy_statement(
         # "on October 29": the article's year, said, so the statement is dated.
         text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)
     dated = RELATIVE_TIME_RE.search(text) is not None
-    text = RELATIVE_TIME_RE.sub("", text)
+    text = OCCASION_RE.sub("", RELATIVE_TIME_RE.sub("", text))
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
     if not text:
         return None

@@ -78,6 +78,7 @@ LEANING_RE = re.compile(
     r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
+    r"|the (?:countries|nations|members|participants|parties|signatories)\b(?!\s+of\b)"
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
@@ -155,7 +156,10 @@ LIST_ITEM_RE = re.compile(
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
 )
 # The holders before the key are named: counting them gives "second" or "third".
-EARLIER_HOLDERS_RE = re.compile(r"_{5}\b.*\bafter (?-i:[A-Z])|\bafter (?-i:[A-Z]).*_{5}")
+EARLIER_HOLDERS_RE = re.compile(
+    r"_{5}\b.*\bafter (?:(?:former|late|the late) )?(?-i:[A-Z])"
+    r"|\bafter (?:(?:former|late|the late) )?(?-i:[A-Z]).*_{5}"
+)
 NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"

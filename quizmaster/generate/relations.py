@@ -28,7 +28,7 @@ NOT_ASKED_RE = re.compile(
     r"|called on|hailed|congratulat\w+|condol\w+|tweet\w*"
     r"|wrote on|writing on|expressed|welcomed|lauded|said|says|told|according to|recalls?"
     r"|continued to|shone|celebrat\w+|erupted|scrutiny|withdrawal of candidature|polling time"
-    r"|born|grew up|studied|educated at"
+    r"|born|grew up|studied|educated at|alumn(?:us|a|i)|schooling"
     r"|degree in|graduated|married|daughter|son of|wife|husband|debut|prize (?:money|fund|purse)"
     r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|(?:\d+|_{5})\s*(?:am|pm|a\.m|p\.m)(?!\w)"
     r"|hours IST|a\.m\.|p\.m\."
@@ -158,9 +158,9 @@ MEASURED_RECORD_RE = re.compile(
 # "his _____ film", "the _____ batch of demands": an ordinal no paper asks, unlike "the 23rd
 # Governor", "the fourth title" or "the 37th edition".
 MINOR_ORDINAL_RE = re.compile(
-    r"_{5}\s+(?:[a-z-]+\s+)?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
+    r"_{5}\s+(?:[\w-]+\s+){0,2}?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
     r"|round|match|game|goal|innings|lap|stage|phase|over|instalment|installment|tranche"
-    r"|wicket|quarter|list|part)s?\b",
+    r"|wicket|quarter|list|part|case|patient|death|victim)s?\b",
     re.IGNORECASE,
 )
 TITLE_AFTER_RE = re.compile(
