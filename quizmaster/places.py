@@ -233,7 +233,7 @@ def same_kind(name: str) -> list[str]:
         ]
     if kind == "city":
         if fold(name) in _indian_capitals():
-            return [c for c in _indian_capitals().values() if fold(c) != fold(name)]
+            return _capitals_like(name)
         mine = city(name, min_population=PLACE_CITY_POPULATION)
         assert mine is not None
         # Like for like: a metropolis among metropolises, a town among towns of its size.
@@ -247,6 +247,20 @@ def same_kind(name: str) -> list[str]:
         peers.sort(key=lambda c: abs(c.population - mine.population))
         return [c.name for c in peers[:30]]
     return []
+
+
+def _capitals_like(name: str) -> list[str]:
+    """Other Indian capitals, the nearest in size first: Mumbai and Kolkata beside New Delhi,
+    not Port Blair."""
+
+    def population(capital: str) -> int:  # New Delhi is the seat of Delhi's millions
+        names = (fold(capital), fold(capital).removeprefix("new "))
+        records = [r for r in map(_city_records().get, names) if r]
+        return max((int(str(r["population"])) for r in records), default=0)
+
+    mine = population(name)
+    others = [c for c in _indian_capitals().values() if fold(c) != fold(name)]
+    return sorted(others, key=lambda c: (population(c) == 0, abs(population(c) - mine), c))
 
 
 @functools.cache

@@ -314,3 +314,15 @@ def test_schooling_and_case_counts_are_not_asked(
     stem: str, answer: str, span_type: SpanType
 ) -> None:
     assert relation(stem, answer, span_type) is None
+
+
+def test_wrong_capitals_for_a_capital_are_of_its_size() -> None:
+    assert places.same_kind("New Delhi")[:3] == ["Mumbai", "Bengaluru", "Hyderabad"]
+    assert "Port Blair" not in places.same_kind("New Delhi")[:6]
+
+
+def test_an_ordinal_asked_with_which_is_judged_like_a_blank() -> None:
+    stem = "Which revised estimate of GDP growth for 2030-31 is 6.5 percent?"
+    assert relation(stem, "second", SpanType.ORDINAL) is None
+    oath = "In 2031, Justice Rao took oath as which Chief Justice of India?"
+    assert relation(oath, "55th", SpanType.ORDINAL) == "holder"

@@ -160,7 +160,7 @@ MEASURED_RECORD_RE = re.compile(
 MINOR_ORDINAL_RE = re.compile(
     r"_{5}\s+(?:[\w-]+\s+){0,2}?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
     r"|round|match|game|goal|innings|lap|stage|phase|over|instalment|installment|tranche"
-    r"|wicket|quarter|list|part|case|patient|death|victim)s?\b",
+    r"|wicket|quarter|list|part|case|patient|death|victim|estimate|revised)s?\b",
     re.IGNORECASE,
 )
 TITLE_AFTER_RE = re.compile(
@@ -168,6 +168,7 @@ TITLE_AFTER_RE = re.compile(
     r"|Test|ODI|century|session|summit|conference|meeting|anniversary)\b",
     re.IGNORECASE,
 )
+WH_ORDINAL_RE = re.compile(r"\b(?:which|what)\b(?= [\w-])", re.IGNORECASE)
 CLOCK_RE = re.compile(r"_{5}\s*(?:am|pm|a\.m|p\.m|hrs|hours|IST)\b", re.IGNORECASE)
 # Words that define a thing once and for all: "the first", "the largest", "called", "theme".
 # (Not gate.SUPERLATIVE_RE, which says whether a stem names what it is about.)
@@ -242,6 +243,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "launch"
         return None
     if span_type is SpanType.ORDINAL:
+        stem = WH_ORDINAL_RE.sub("_____", stem)  # "Which revised estimate ..." as a blank
         if DAY_ORDINAL_RE.search(stem) or MINOR_ORDINAL_RE.search(stem):
             return None
         if RANK_RE.search(stem):
