@@ -663,3 +663,49 @@ def test_earlier_holders_named_after_former_give_the_ordinal_away() -> None:
     assert "leans on the article" in text_defects(
         "The declaration was signed by the countries in _____.", max_words=40
     )
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Justice Ghose was appointed a judge of the Supreme Court in _____.",
+        "In June 2031, Gen Dwivedi succeeded Gen _____ as the Chief of the Army Staff.",
+        "Growth is forecast to reach _____ in 2031-32.",
+        "Haryana, on the other hand, slipped to the _____ spot in the 2031 Games.",
+    ],
+)
+def test_a_surname_an_unnamed_measure_or_a_connective_needs_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+def test_a_present_tense_headline_is_a_leftover() -> None:
+    assert "page leftover" in text_defects(
+        "_____ launches its smallest rocket from Sriharikota.", max_words=40
+    )
+    assert "page leftover" not in text_defects(
+        "In 2031, _____ launched its smallest rocket from Sriharikota.", max_words=40
+    )
+
+
+def test_statement_sets_are_made_only_of_curated_facts() -> None:
+    lifted = [
+        fact(f"In 2031, {name} Lake was named a Ramsar site.", (f"{name} Lake", SpanType.PLACE))
+        for name in ("Wular", "Loktak", "Chilika")
+    ]
+    question = StatementsQuestion(
+        id="f1:statements:x",
+        fact_id="f1",
+        variant="x",
+        prompt="Consider the following statements:",
+        statements=[f.statement for f in lifted],
+        fact_ids=["f1"],
+        answer="1, 2 and 3",
+        choices=["1 only", "1 and 2 only", "2 and 3 only", "1, 2 and 3"],
+    )
+    assert "uncurated claim" in defects(question, lifted[0])
+    chosen = lifted[0].model_copy(
+        update={
+            "spans": [KeySpan(text="Wular Lake", type=SpanType.PLACE, distractors=["Dal Lake"])]
+        }
+    )
+    assert "uncurated claim" not in defects(question, chosen)

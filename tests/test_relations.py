@@ -326,3 +326,14 @@ def test_an_ordinal_asked_with_which_is_judged_like_a_blank() -> None:
     assert relation(stem, "second", SpanType.ORDINAL) is None
     oath = "In 2031, Justice Rao took oath as which Chief Justice of India?"
     assert relation(oath, "55th", SpanType.ORDINAL) == "holder"
+
+
+def test_a_rank_says_in_what_and_a_one_off_venue_says_when() -> None:
+    unnamed = f"In 2031, Southern Asia ranked {B} among eight global regions."
+    assert relation(unnamed, "seventh", SpanType.ORDINAL) is None
+    named = f"In 2031, India ranked {B} of 146 countries in the Global Gender Gap Index."
+    assert relation(named, "129th", SpanType.ORDINAL) == "rank"
+    inducted = f"The first two Tejas aircraft, known as the Flying Daggers, were inducted at {B}."
+    assert relation(inducted, "Bengaluru", SpanType.PLACE) is None
+    oath = f"In 2031, Ravi Sen was sworn in at {B} as the Comptroller and Auditor General."
+    assert relation(oath, "Rashtrapati Bhavan", SpanType.PLACE) is None

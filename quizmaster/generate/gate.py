@@ -97,11 +97,26 @@ CONTEXT_RE = re.compile(
     r" (?:edition|season|version|meet|games|tournament|event)\b(?!\s+of\b)"
     r"|\b(?:its|his|her|their) (?:report|statement|order|review|forecast|outlook|survey"
     r"|notification|release|address|speech|latest|previous|last)\b"
-    r"|\bthe (?-i:[A-Z][a-z]+) (?:leader|president|premier|prime minister|monarch|king|queen)\b"
+    r"|\bthe (?-i:[A-Z][a-z]+(?:an|ese|ish|ino|ch|i)) (?:leader|president|premier|prime minister"
+    r"|monarch|king|queen)\b"
     r"(?!\s+of\b|\s+(?-i:[A-Z]))"
     r"|^(?:(?:In|As of) \w+ \d{4}, )?(?-i:Government) (?!of\b)"
-    r"|\b(?-i:[a-z]+ed) it\b|\b(?:famously|reportedly|apparently|back in)\b",
+    r"|\b(?-i:[a-z]+ed) it\b|\b(?:famously|reportedly|apparently|back in)\b"
+    r"|\bon the other hand\b|\bin contrast\b|\bAs of,"
+    # "Justice Ghose", "Gen Dwivedi": a title and a surname, the full name given elsewhere
+    r"|\b(?-i:Justice|Gen|General|Admiral|Adm|Lt Gen|Air Marshal|Mr|Mrs|Ms|Dr|Shri|Smt|Prof)"
+    r"\.? (?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z])|[.-])"
+    # "Growth is forecast to reach ...": whose growth?
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?-i:Growth|Inflation|Exports|Imports|Output|Revenue"
+    r"|Unemployment|Production|Sales|The nominal|Nominal)\b"
+    r"(?!.*\b(?-i:India|Indian|[A-Z][a-z]+'s)\b)",
     re.IGNORECASE,
+)
+# "ISRO launches its smallest rocket": a headline in the present, not a dated claim.
+HEADLINE_VERB_RE = re.compile(
+    r"^(?:_{5}|(?-i:[A-Z][\w.&-]*)(?: (?-i:[A-Z][\w.&-]*)){0,4}) (?:launches|wins|bags|signs|inks"
+    r"|unveils|tops|clinches|appoints|names|gets|begins|opens|conducts|test-fires|hosts|becomes"
+    r"|announces|releases|receives)\b"
 )
 WEEKDAY_OR_MONTH_RE = re.compile(
     rf"^(?:{gz.WEEKDAY}|January|February|March|April"
@@ -164,9 +179,10 @@ EARLIER_HOLDERS_RE = re.compile(
 NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
-    # "boxer _____ Kom": the key is the first part of a name the stem goes on with
-    rf"|_{{5}} (?!(?:{gz.MONTH_WORD}|In|On|At|The|And|As|For|By|To|With|From|Of)\b)"
-    r"(?-i:[A-Z][a-z]+)"
+)
+# "boxer _____ Kom": a name's key is the first part of a name the stem goes on with.
+NAME_GOES_ON_RE = re.compile(
+    rf"_{{5}} (?!(?:{gz.MONTH_WORD}|In|On|At|The|And|As|For|By|To|With|From|Of)\b)[A-Z][a-z]+"
 )
 # "generally referred to as the _____": a byname has as many right forms as writers.
 EPITHET_RE = re.compile(
@@ -257,6 +273,14 @@ def authored(question: Question, fact: Fact | None) -> bool:
     return any(s.text == question.answer and s.distractors for s in fact.spans)
 
 
+def curated(fact: Fact | None) -> bool:
+    """Whether a person went over the fact (a question of their own, or wrong answers they
+    chose): only such statements are set side by side in "consider the following"."""
+    if fact is None:
+        return False
+    return bool(fact.question or fact.distractors or any(s.distractors for s in fact.spans))
+
+
 def key_type(question: Question, fact: Fact | None) -> SpanType:
     """The type of the question's key: its span's type, else inferred from its form."""
     for span in fact.spans if fact else ():
@@ -291,7 +315,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if _anaphoric_subject(text) or DATED_PRONOUN_RE.match(text):
         out.append("leans on the article")
-    if _repeats_itself(text):
+    if _repeats_itself(text) or HEADLINE_VERB_RE.match(text):
         out.append("page leftover")  # a headline glued to the sentence that restates it
     if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
         out.append("broken brackets")
@@ -589,6 +613,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not examinable")  # a claim with no name, place, date or number in it
     if question.kind == "true_false" and VAGUE_CLAIM_RE.search(question.prompt):
         out.append("not examinable")
+    if question.kind == "statements" and not curated(fact):
+        out.append("uncurated claim")  # lifted sentences set side by side too often mislead
     options = question.options or []
     if question.kind != "true_false" and gives_away(question.prompt, question.answer):
         out.append("answer in stem")  # the answer as text in its own prompt
@@ -611,7 +637,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")
         if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
             out.append("answer in stem")  # "the _____ after A and B": the count gives it
-        if NAME_PART_RE.search(question.prompt):
+        if NAME_PART_RE.search(question.prompt) or (
+            span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt)
+        ):
             out.append("broken key")  # "South _____": the key is part of a longer name
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")

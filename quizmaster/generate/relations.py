@@ -36,6 +36,7 @@ NOT_ASKED_RE = re.compile(
     r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form|greeted|thronged"
     r"|confirmed that"
     r"|(?:will be|to be|would be) (?:declared|announced|released|decided|notified) later)\b"
+    r"|\b(?:sworn in|took (?:the )?oath|oath of office)\b[^.?]*\bat (?:the )?(?:_{5}|which)"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
     re.IGNORECASE,
 )
@@ -163,6 +164,16 @@ MINOR_ORDINAL_RE = re.compile(
     r"|wicket|quarter|list|part|case|patient|death|victim|estimate|revised)s?\b",
     re.IGNORECASE,
 )
+# A rank says in what: "the Global Gender Gap Index 2024", "the medal tally of the Asian
+# Games", "the QS rankings"; "Southern Asia ranks seventh among eight regions" does not.
+NAMED_SCOPE_RE = re.compile(
+    r"(?-i:[A-Z][\w&'’-]*)(?:\s+(?:of\s+)?(?-i:[A-Z0-9][\w&'’-]*))*\s+(?:index|report|rankings?"
+    r"|survey|table|list|tally|championships?|games|cup|olympics?|olympiad|trophy|league|open"
+    r"|awards?|review|outlook|census|atlas|barometer|tracker|estimates?)\b"
+    r"|\b(?-i:QS|NIRF|GII|GHI|HDI|HCI|WEF|IMD|ICC|FIFA|ATP|WTA|BWF|ISSF|FIDE|IPL|IMF|UNDP|SIPRI)\b"
+    r"|\b(?:index|report|rankings?|survey|tally)\b[^.?]*(?-i:[A-Z][\w-]+)",
+    re.IGNORECASE,
+)
 TITLE_AFTER_RE = re.compile(
     r"_{5}\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + ROLE_RE.pattern + r"|edition|title|term|season"
     r"|Test|ODI|century|session|summit|conference|meeting|anniversary)\b",
@@ -215,6 +226,13 @@ EVENT_VERB_RE = re.compile(
     r"|started|took off|landed|flew|struck|hit|closed)\b",
     re.IGNORECASE,
 )
+# Where a one-off act took place needs its year even beside "first" or "known as".
+ONE_OFF_RE = re.compile(
+    r"\b(?:inducted|commissioned|unveiled|flagged off|dedicated|test-fired|awarded|conferred"
+    r"|elected|appointed|sworn|released|announced|approved|notified|declared|included|added"
+    r"|designated)\b",
+    re.IGNORECASE,
+)
 
 
 def _lasting(found: str, stem: str, span_type: SpanType) -> bool:
@@ -225,7 +243,7 @@ def _lasting(found: str, stem: str, span_type: SpanType) -> bool:
         return span_type is SpanType.ORDINAL or bool(ORDINAL_IN_STEM_RE.search(stem))
     if found == "venue":  # where a thing lies, or the longest, largest ... of its kind
         static = STATIC_PLACE_RE.search(stem) or DEFINING_RE.search(stem)
-        return bool(static) and not EVENT_VERB_RE.search(stem)
+        return bool(static) and not (EVENT_VERB_RE.search(stem) or ONE_OFF_RE.search(stem))
     if found == "launch":  # "_____ is India's first lunar sample-return mission"
         return bool(DEFINING_RE.search(stem)) and not EVENT_VERB_RE.search(stem)
     return False
@@ -247,7 +265,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
         if DAY_ORDINAL_RE.search(stem) or MINOR_ORDINAL_RE.search(stem):
             return None
         if RANK_RE.search(stem):
-            return "rank"
+            return "rank" if NAMED_SCOPE_RE.search(stem) else None
         if TITLE_AFTER_RE.search(stem):
             return "holder"  # "the 48th Chief Justice", "his fourth title", "the 11th edition"
         return "stat"  # "the 6th addition to the park was notified": news, so it needs a year
@@ -257,7 +275,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
         if MEASURE_RE.search(answer) and not MEASURED_RECORD_RE.search(stem):
             return None
         if RANK_RE.search(stem):
-            return "rank"
+            return "rank" if NAMED_SCOPE_RE.search(stem) else None
         if STAT_RE.search(stem):
             return "stat"
         return None
