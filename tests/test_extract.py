@@ -296,3 +296,15 @@ def test_a_headline_is_no_persons_full_name() -> None:
     statements = [f.statement for f in facts_of(ARTICLES / "new-ramsar-sites.txt")]
     assert any("Ramsar site" in s for s in statements)
     assert not [s for s in statements if "Four New Ramsar" in s]
+
+
+def test_bylines_datelines_and_lone_places_are_no_topics() -> None:
+    from quizmaster.extract import extract_facts
+
+    for heading in ("IANS | New Delhi", "Chandigarh", "New Delhi, August 21, 2031", "PTI"):
+        text = (
+            f"Ravi Sen sworn in as Governor\n{heading}\n"
+            "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.\n"
+        )
+        facts = extract_facts(text, date="2031-05-02").facts
+        assert facts and all(f.topic != heading for f in facts), heading

@@ -709,3 +709,47 @@ def test_statement_sets_are_made_only_of_curated_facts() -> None:
         }
     )
     assert "uncurated claim" not in defects(question, chosen)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "As of May 2031, India are currently second in the group behind _____.",
+        "Many passengers are still trapped in the coaches of the _____ Express.",
+        "Sindhu again reached the final in 2031, losing to _____.",
+        "GDP growth remained unchanged at _____ in the first quarter of 2031-32.",
+        "In April 2031, the 17-year-old from _____ won the Candidates tournament.",
+        "In 2031, the rights panel got _____ as its new chairperson.",
+        "In 2031, Ravi Patel replaced _____ as the Chief Minister.",
+    ],
+)
+def test_live_news_tenses_and_unnamed_referents_need_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The 2031 Global Hunger Index score for the world is how many, considered moderate?",
+        "In 2031, Ravi Sen was appointed as which of the State Chief Secretary?",
+        "_____ was afternoon sworn in as the 16th Chief Minister of Assam in 2031.",
+    ],
+)
+def test_more_stems_broken_by_the_question_word(stem: str) -> None:
+    assert "not a sentence" in text_defects(stem, max_words=40)
+
+
+def test_a_rank_judged_true_or_false_names_its_year() -> None:
+    claim = "China improves its ranking in the Climate Change Performance Index to 30th place."
+    made = fact(claim, ("30th", SpanType.ORDINAL))
+    question = TrueFalseQuestion(
+        id="f1:true_false:x", fact_id="f1", variant="x", prompt=claim, answer="True"
+    )
+    assert "not examinable" in defects(question, made)
+
+
+def test_a_year_in_a_list_of_years_is_one_of_a_list() -> None:
+    made = fact("Pele won the World Cup in 1958, 1962 and 1970.", ("1958", SpanType.DATE))
+    stem = "Pele won the World Cup in _____, 1962 and 1970."
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="1958")
+    assert "one of a list" in defects(question, made)

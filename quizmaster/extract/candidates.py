@@ -96,7 +96,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             subject = heading_subject(heading)
             fresh = True
             lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
-            if len(heading) <= 60 and not PAGE_LABEL_RE.search(heading):
+            if len(heading) <= 60 and not _page_heading(heading):
                 topic = heading  # "Representative Image", "Staff Reporter": the page's, not a topic
             continue
         if unit.kind != "bullet":
@@ -257,6 +257,24 @@ PAGE_LABEL_RE = re.compile(
     r"|newsletter|comments?|tags?|updated|published)\b",
     re.IGNORECASE,
 )
+
+
+def _page_heading(heading: str) -> bool:
+    """A line of the page's frame, not a topic: a label, a byline ("IANS | New Delhi"), a
+    dateline ("New Delhi, August 21, 2020"), a place alone ("Chandigarh"), capitals only."""
+    from quizmaster import places
+
+    words = heading.strip(" .:")
+    return bool(
+        PAGE_LABEL_RE.search(heading)
+        or "|" in heading
+        or (heading.isupper() and len(heading) > 4)
+        or re.search(rf"\b{gz.MONTH_WORD}\b\.? \d", heading)
+        or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS)\b", heading)
+        or places.kind_of(words) in ("city", "state", "union territory", "country")
+    )
+
+
 ANAPHOR_NOUNS = frozenset(
     "index scheme mission exercise convention agreement pact plant award prize report "
     "ceremony project programme policy initiative summit treaty engine satellite rocket "

@@ -171,7 +171,8 @@ LEAD_RE = re.compile(
     r"As part of|Amid|Following|After|Under|With|In line with|In keeping with|In a bid|"
     r"In an effort|"
     r"(?-i:[A-Z][a-z]+ing)|In an? (?:big |major |significant |landmark |historic |defining )?"
-    r"(?:boost|move|step|moment|development|milestone|first|push|shot in the arm))\b"
+    r"(?:boost|move|step|moment|development|milestone|first|push|shot in the arm|occasion"
+    r"|day|win|victory|feat))\b"
     r"[^,\d]{3,90},\s+(?=[A-Za-z])"
 )
 

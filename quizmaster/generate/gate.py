@@ -21,7 +21,7 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.relations import relation, told_without_year
+from quizmaster.generate.relations import RANK_RE, YEAR_RE, relation, told_without_year
 from quizmaster.generate.text import BLANK, STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
@@ -44,7 +44,7 @@ LEFTOVER_RE = re.compile(
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b|\w:\s+(?-i:[A-Z])"
     r"|\b\d+ (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-    r"|(?-i:[a-z]),(?-i:[A-Z][a-z])"
+    r"|(?-i:[a-z]),(?-i:[A-Z][a-z])|\.,|\b(?:19|20)\d{2} (?:released|announced|unveiled)\.?$"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -102,13 +102,18 @@ CONTEXT_RE = re.compile(
     r"(?!\s+of\b|\s+(?-i:[A-Z]))"
     r"|^(?:(?:In|As of) \w+ \d{4}, )?(?-i:Government) (?!of\b)"
     r"|\b(?-i:[a-z]+ed) it\b|\b(?:famously|reportedly|apparently|back in)\b"
-    r"|\bon the other hand\b|\bin contrast\b|\bAs of,"
+    r"|\bon the other hand\b|\bin contrast\b|\bAs of,|\bcurrently\b|\bat present\b|\bstill\b"
+    r"|\bagain\b|\b(?:remained |remains )?unchanged\b|\bthe \d+-year-old\b"
+    r"|\bthe (?:[A-Z]{2,}|[a-z]+) (?:group|contingent|squad|delegation|panel|side|unit|fleet)\b"
+    r"(?!\s+(?:of\b|(?-i:[A-Z])))"
+    r"|\bas (?:the )?(?-i:Chief Minister|Governor|Chief Secretary|Speaker|Chief Justice|Mayor)\b"
+    r"(?! of\b)"
     # "Justice Ghose", "Gen Dwivedi": a title and a surname, the full name given elsewhere
     r"|\b(?-i:Justice|Gen|General|Admiral|Adm|Lt Gen|Air Marshal|Mr|Mrs|Ms|Dr|Shri|Smt|Prof)"
     r"\.? (?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z])|[.-])"
     # "Growth is forecast to reach ...": whose growth?
-    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?-i:Growth|Inflation|Exports|Imports|Output|Revenue"
-    r"|Unemployment|Production|Sales|The nominal|Nominal)\b"
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:the )?(?:growth|inflation|exports|imports|output|revenue"
+    r"|unemployment|production|sales|nominal|gross domestic product|gdp)\b"
     r"(?!.*\b(?-i:India|Indian|[A-Z][a-z]+'s)\b)",
     re.IGNORECASE,
 )
@@ -157,6 +162,8 @@ DOUBLE_ASK_RE = re.compile(
     # "2022–how many?", "Men's how many+ kg", "at how much, or 6.8 percent of GDP"
     r"|[–-]\s*(?:how many|how much|which|what)\b|(?:_{5}|how many|how much)\s*\+|_{5}–"
     r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
+    r"|\b(?i:how many|how much),|\bwhich of the (?!following)"
+    r"|\b(?:was|were|is|are) (?:morning|afternoon|evening)\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")
@@ -170,6 +177,7 @@ LIST_ITEM_RE = re.compile(
     r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
     # "the _____, 8th, and 9th", not "In March 2024, the _____"
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
+    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)|\b\d{4}\s*,\s*(?:and\s+)?_{5}"  # "in _____, 1962 and 1970"
 )
 # The holders before the key are named: counting them gives "second" or "third".
 EARLIER_HOLDERS_RE = re.compile(
@@ -236,9 +244,7 @@ def headline_like(text: str) -> bool:
     )
 
 
-DATED_OK = frozenset(
-    {"the new", "the current", "the latest", "the last", "the previous", "newly", "currently"}
-)
+DATED_OK = frozenset({"the new", "the current", "the latest", "the last", "the previous", "newly"})
 LEGAL_REF_RE = re.compile(r"\b(?:Article|Section|Rule|Schedule|Clause)\s+(?:_{5}|how many|which)")
 # Last words of names examiners ask for: the schemes, awards, indices and treaties of the news.
 NAMED_HEADS = frozenset(
@@ -362,7 +368,8 @@ def claim_defects(text: str) -> list[str]:
 # A key carrying a description only it has: the description points to it among the options.
 DESCRIBED_KEY_RE = re.compile(
     r"^(?:Wrestler|Shooter|Boxer|Shuttler|Cricketer|Athlete|Actor|Actress|Singer|Author|Writer"
-    r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms)\.?\s"
+    r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms|Senior"
+    r"|Junior|Top)\.?\s"
     r"|\w-led\s",
 )
 
@@ -613,6 +620,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not examinable")  # a claim with no name, place, date or number in it
     if question.kind == "true_false" and VAGUE_CLAIM_RE.search(question.prompt):
         out.append("not examinable")
+    if question.kind == "true_false" and RANK_RE.search(question.prompt):
+        if not YEAR_RE.search(question.prompt):
+            out.append("not examinable")  # a rank is true of one edition: say which
     if question.kind == "statements" and not curated(fact):
         out.append("uncurated claim")  # lifted sentences set side by side too often mislead
     options = question.options or []

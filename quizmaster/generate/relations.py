@@ -37,6 +37,8 @@ NOT_ASKED_RE = re.compile(
     r"|confirmed that"
     r"|(?:will be|to be|would be) (?:declared|announced|released|decided|notified) later)\b"
     r"|\b(?:sworn in|took (?:the )?oath|oath of office)\b[^.?]*\bat (?:the )?(?:_{5}|which)"
+    r"|\bcadre\b|_{5} (?:official|officer|spokesperson)\b"
+    r"|_{5} (?:19|20)\d{2} (?:Olympics|Olympic Games|Paralympics)\b"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
     re.IGNORECASE,
 )
@@ -188,7 +190,10 @@ DEFINING_RE = re.compile(
     r"|named|called|known as|titled|theme|dubbed|christened)\b",
     re.IGNORECASE,
 )
-AS_OF_EVENT_RE = re.compile(r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had)\b")
+AS_OF_EVENT_RE = re.compile(
+    r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had|moves|arrives|addresses|speaks|meets"
+    r"|inaugurates|launches|chairs|visits|interacts|greets|attends|reviews)\b"
+)
 
 
 def _dated(stem: str, answer: str) -> bool:
