@@ -753,3 +753,28 @@ def test_a_year_in_a_list_of_years_is_one_of_a_list() -> None:
     stem = "Pele won the World Cup in _____, 1962 and 1970."
     question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="1958")
     assert "one of a list" in defects(question, made)
+
+
+def test_a_key_ending_a_longer_name_is_broken_but_a_title_before_it_is_fine() -> None:
+    made = fact(
+        "In 2031, Royal Challengers Bengaluru won the title.", ("Bengaluru", SpanType.PLACE)
+    )
+    team = ClozeQuestion(
+        id="f1:cloze:x",
+        fact_id="f1",
+        variant="x",
+        prompt="In 2031, Royal Challengers _____ won the title.",
+        answer="Bengaluru",
+    )
+    assert "broken key" in defects(team, made)
+    judge = fact(
+        "In 2031, Justice Meera Das became the Chief Justice.", ("Meera Das", SpanType.PERSON)
+    )
+    titled = ClozeQuestion(
+        id="f1:cloze:y",
+        fact_id="f1",
+        variant="y",
+        prompt="In 2031, Justice _____ became the 60th Chief Justice of India.",
+        answer="Meera Das",
+    )
+    assert "broken key" not in defects(titled, judge)

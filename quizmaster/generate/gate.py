@@ -188,6 +188,21 @@ NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
 )
+# "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
+# title ("Justice _____", "Minister _____") makes the key the end of a longer name.
+NAME_BEFORE_RE = re.compile(r"(?<=\w )([A-Z][a-z]+) _{5}")
+TITLE_WORDS = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
+    "justice gen general admiral adm minister president governor secretary chief exercise"
+    " operation mission cardinal pope king queen prince sultan shri smt dr mr mrs ms prof"
+    " commissioner chairman chairperson director ambassador speaker marshal colonel captain lt"
+    " major brigadier judge chancellor premier mayor officer award prize cup trophy".split()
+)
+
+
+def _name_before(stem: str) -> bool:
+    return any(m.group(1).lower() not in TITLE_WORDS for m in NAME_BEFORE_RE.finditer(stem))
+
+
 # "boxer _____ Kom": a name's key is the first part of a name the stem goes on with.
 NAME_GOES_ON_RE = re.compile(
     rf"_{{5}} (?!(?:{gz.MONTH_WORD}|In|On|At|The|And|As|For|By|To|With|From|Of)\b)[A-Z][a-z]+"
@@ -647,8 +662,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")
         if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
             out.append("answer in stem")  # "the _____ after A and B": the count gives it
-        if NAME_PART_RE.search(question.prompt) or (
-            span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt)
+        if (
+            NAME_PART_RE.search(question.prompt)
+            or _name_before(question.prompt)
+            or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
         ):
             out.append("broken key")  # "South _____": the key is part of a longer name
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
