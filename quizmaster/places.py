@@ -335,6 +335,10 @@ def hint_in(stem: str, key: str) -> str | None:
         found = runs & _state_cities().get(fold(key), frozenset())
         return min(found) if found else None
     if kind == "country":
+        stem_of = fold(key)[: max(4, len(key) - 2)]  # "Chinese" for China, "Italian" for Italy
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", stem):
+            if fold(word) != fold(key) and fold(word).startswith(stem_of):
+                return str(word)
         iso = str(_countries()[fold(key)]["iso"])
         for run in sorted(runs):
             place = city(run, min_population=HINT_CITY_POPULATION)

@@ -778,3 +778,39 @@ def test_a_key_ending_a_longer_name_is_broken_but_a_title_before_it_is_fine() ->
         answer="Meera Das",
     )
     assert "broken key" not in defects(titled, judge)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "asked"),
+    [
+        ("In 2031, a large crowd cheered the team at the _____ in Kochi.", "Marine Drive", False),
+        ("In 2031, the final was played at the _____ in Chennai.", "Chepauk", False),
+        ("Exercise Pitch Black 2031 was held in _____, Australia's north.", "Darwin", True),
+        (
+            "In May 2031, Cyclone Remal made landfall near _____ in West Bengal.",
+            "Sagar Island",
+            True,
+        ),
+        ("In 2031, Meera Das became the Lieutenant Governor of _____.", "Ladakh", True),
+        ("In 2031, the Pamban bridge in _____ was opened to traffic.", "Tamil Nadu", True),
+        ("The Ganga is the longest river in _____.", "India", True),
+    ],
+)
+def test_a_place_in_a_lifted_sentence_is_asked_only_where_a_setter_asks_one(
+    stem: str, answer: str, asked: bool
+) -> None:
+    made = fact(stem.replace("_____", answer), (answer, SpanType.PLACE))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    assert ("not examinable" in defects(question, made)) is not asked, stem
+
+
+def test_a_place_a_person_chose_is_asked_wherever_it_stands_in_a_relation() -> None:
+    stem = "In 2031, a new terminal was inaugurated at _____ airport in Uttar Pradesh."
+    lifted = fact(stem.replace("_____", "Varanasi"), ("Varanasi", SpanType.PLACE))
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Varanasi"
+    )
+    span = KeySpan(text="Varanasi", type=SpanType.PLACE, distractors=["Lucknow", "Kanpur", "Agra"])
+    chosen = lifted.model_copy(update={"spans": [span]})
+    assert "not examinable" in defects(question, lifted)
+    assert "not examinable" not in defects(question, chosen)

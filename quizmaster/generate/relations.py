@@ -36,7 +36,8 @@ NOT_ASKED_RE = re.compile(
     r"|acronym|abbreviat\w+|stands for|short for|expanded as|full form|greeted|thronged"
     r"|confirmed that"
     r"|(?:will be|to be|would be) (?:declared|announced|released|decided|notified) later)\b"
-    r"|\b(?:sworn in|took (?:the )?oath|oath of office)\b[^.?]*\bat (?:the )?(?:_{5}|which)"
+    r"|\b(?:sworn in|took (?:the )?oath|oath of office)\b[^.?]*\b(?:at|in) (?:the )?(?:_{5}|which)"
+    r"|\bpress conference\b|\bawarded \d+ times\b|_{5} (?:stadium|arena|ground|hall)\b"
     r"|\bcadre\b|_{5} (?:official|officer|spokesperson)\b"
     r"|_{5} (?:19|20)\d{2} (?:Olympics|Olympic Games|Paralympics)\b"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
@@ -166,6 +167,11 @@ MINOR_ORDINAL_RE = re.compile(
     r"|wicket|quarter|list|part|case|patient|death|victim|estimate|revised)s?\b",
     re.IGNORECASE,
 )
+# The state or territory of a post: "sworn in as the Governor of _____".
+JURISDICTION_RE = re.compile(
+    r"\b(?:Governor|LG|Lieutenant Governor|Chief Minister|Chief Justice|Chief Secretary"
+    r"|Administrator|Advocate General|DGP)\s+of\s+(?:the\s+)?_{5}"
+)
 # A rank says in what: "the Global Gender Gap Index 2024", "the medal tally of the Asian
 # Games", "the QS rankings"; "Southern Asia ranks seventh among eight regions" does not.
 NAMED_SCOPE_RE = re.compile(
@@ -192,7 +198,8 @@ DEFINING_RE = re.compile(
 )
 AS_OF_EVENT_RE = re.compile(
     r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had|moves|arrives|addresses|speaks|meets"
-    r"|inaugurates|launches|chairs|visits|interacts|greets|attends|reviews)\b"
+    r"|inaugurates|launches|chairs|visits|interacts|greets|attends|reviews|designates|signs"
+    r"|approves|announces|unveils|releases|notifies|declares|wins|adds|names|appoints)\b"
 )
 
 
@@ -233,7 +240,8 @@ EVENT_VERB_RE = re.compile(
 )
 # Where a one-off act took place needs its year even beside "first" or "known as".
 ONE_OFF_RE = re.compile(
-    r"\b(?:inducted|commissioned|unveiled|flagged off|dedicated|test-fired|awarded|conferred"
+    r"\b(?:cyclon\w*|storms?|depression|landfall|inducted|commissioned|unveiled|flagged off"
+    r"|dedicated|test-fired|awarded|conferred"
     r"|elected|appointed|sworn|released|announced|approved|notified|declared|included|added"
     r"|designated)\b",
     re.IGNORECASE,
@@ -295,6 +303,8 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "venue"
         return None
     if span_type is SpanType.PLACE:
+        if JURISDICTION_RE.search(stem):
+            return "holder"  # "the Lieutenant Governor of _____"
         if PLACE_RE.search(stem) or LAUNCH_RE.search(stem) or AWARD_RE.search(stem):
             return "venue"
         if DEFINING_RE.search(stem):  # "_____ is the largest brackish-water lagoon"
