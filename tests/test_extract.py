@@ -308,3 +308,25 @@ def test_bylines_datelines_and_lone_places_are_no_topics() -> None:
         )
         facts = extract_facts(text, date="2031-05-02").facts
         assert facts and all(f.topic != heading for f in facts), heading
+
+
+def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None:
+    from quizmaster.extract import extract_facts
+    from quizmaster.extract.candidates import NEWS_SENTENCES
+
+    filler = [f"Officials met for round {i} of the routine talks." for i in range(12)]
+    assert len(filler) > NEWS_SENTENCES
+    text = "\n".join(
+        [
+            "Ravi Sen sworn in as Governor",
+            "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.",
+            *filler,
+            "Meera Das was sworn in as the 31st Governor of Haryana in June 2031.",
+            "Key Facts",
+            "- The Jnanpith Award was instituted in 1961.",
+        ]
+    )
+    statements = [f.statement for f in extract_facts(text, date="2031-05-02").facts]
+    assert any("30th Governor" in s for s in statements)
+    assert not any("31st Governor" in s for s in statements)
+    assert any("instituted in 1961" in s for s in statements)
