@@ -814,3 +814,28 @@ def test_a_place_a_person_chose_is_asked_wherever_it_stands_in_a_relation() -> N
     chosen = lifted.model_copy(update={"spans": [span]})
     assert "not examinable" in defects(question, lifted)
     assert "not examinable" not in defects(question, chosen)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The genus is, however, restricted to the Western Ghats with _____ species.",
+        "In September 2031, the Nifty too touched a record high of _____ points.",
+        "In the 2031 polls, Ravi Sen had bagged _____ votes.",
+        "_____ is the first Latin American to win the medal.",
+        "CPI inflation is projected at _____ for 2031-32.",
+    ],
+)
+def test_asides_unnamed_polls_and_projections_by_nobody_need_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "King Charles appointed _____ as the UK's Prime Minister, October 25.",
+        "Joko Widodo, President of Indonesia since2014, met _____ in 2031.",
+    ],
+)
+def test_a_dangling_date_and_a_glued_year_are_leftovers(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)

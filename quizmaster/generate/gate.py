@@ -45,6 +45,7 @@ LEFTOVER_RE = re.compile(
     r"|\bNote\s*:|\bWhat['’]s the story\b|/[A-Z]{2,6}/|\bIn response\b|[\w)]:\s+(?-i:[A-Z])"
     r"|\b\d+ (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|(?-i:[a-z]),(?-i:[A-Z][a-z])|\.,|\b(?:19|20)\d{2} (?:released|announced|unveiled)\.?$"
+    rf"|, (?:{gz.MONTH_WORD} \d{{1,2}}|\d{{1,2}} {gz.MONTH_WORD})\.?$|(?-i:[a-z])(?:19|20)\d{{2}}\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -104,6 +105,9 @@ CONTEXT_RE = re.compile(
     r"|\b(?-i:[a-z]+ed) it\b|\b(?:famously|reportedly|apparently|back in)\b"
     r"|\bon the other hand\b|\bin contrast\b|\bAs of,|\bcurrently\b|\bat present\b|\bstill\b"
     r"|\bagain\b|\b(?:remained |remains )?unchanged\b|\bthe \d+-year-old\b"
+    r"|\bhowever\b|\btoo\b(?! (?:many|much|few|little|long|far|late|early|high|low)\b)"
+    r"|\bthe (?:\d{4} )?(?:polls|elections?|medal)\b(?!\s+(?:of|for|in|to)\b|\s+(?-i:[A-Z]))"
+    r"|\b(?:is|are|was|has been|have been) (?:projected|forecast|estimated)\b(?![^.?]*\bby\b)"
     r"|\bongoing\b|\bthe (?:[A-Z]{2,}|[a-z]+) (?:group|contingent|squad|delegation|panel|side"
     r"|unit|fleet|state|country|nation|island)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
@@ -163,7 +167,7 @@ DOUBLE_ASK_RE = re.compile(
     # "2022–how many?", "Men's how many+ kg", "at how much, or 6.8 percent of GDP"
     r"|[–-]\s*(?:how many|how much|which|what)\b|(?:_{5}|how many|how much)\s*\+|_{5}–"
     r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
-    r"|\b(?i:how many|how much),|\bwhich of the (?!following)"
+    r"|\b(?i:how many|how much),|\bwhich of (?!the following|\d)"
     r"|\b(?:was|were|is|are) (?:morning|afternoon|evening)\b|\bwhich (?:city|place|state),\s"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
@@ -222,7 +226,9 @@ ONE_OF_RE = re.compile(
 )
 # "announced its awards in various languages": true of anything, so it tests nothing.
 VAGUE_CLAIM_RE = re.compile(
-    r"\b(?:various|several|many|a number of|numerous|among the)\b", re.IGNORECASE
+    r"\b(?:various|several|many|a number of|numerous|among the|trying to|seeking to"
+    r"|continues to)\b",
+    re.IGNORECASE,
 )
 # "The ministry of Communications is _____" with a sum for its key: a table row read as prose.
 TABLE_ROW_RE = re.compile(r"^(?:The|What is the) (?-i:[a-z]+) of (?-i:[A-Z])[^,?]* (?:is\b|\?)")

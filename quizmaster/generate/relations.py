@@ -38,6 +38,7 @@ NOT_ASKED_RE = re.compile(
     r"|(?:will be|to be|would be) (?:declared|announced|released|decided|notified) later)\b"
     r"|\b(?:sworn in|took (?:the )?oath|oath of office)\b[^.?]*\b(?:at|in) (?:the )?(?:_{5}|which)"
     r"|\bpress conference\b|\bawarded \d+ times\b|_{5} (?:stadium|arena|ground|hall)\b"
+    r"|\b(?:km|kms|kilometres?|kilometers?|miles) (?:south|north|east|west)|how many kilometres"
     r"|\bcadre\b|_{5} (?:official|officer|spokesperson)\b"
     r"|_{5} (?:19|20)\d{2} (?:Olympics|Olympic Games|Paralympics)\b"
     r"|, \d{2}, |\(\d{2}\)",  # "Damodar Mauzo, 77, ...": an age, true for one year
