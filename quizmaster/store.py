@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 30_000
 IMPORT_CACHE_KIB = -65_536  # SQLite's page cache during a big import (64 MiB)
+BULK_IMPORT_ROWS = 10_000  # an import of more rows than this is a big one
+# Indexes keyed by question id, whose order is unrelated to the order rows are written in: a
+# bulk write puts each row on a random page of each. A big import into a collection no bigger
+# than itself drops them and builds them again, sorted, in the same transaction.
+BULK_REBUILT_INDEXES = (
+    "idx_questions_id_retired",
+    "idx_cards_due_state",
+    "idx_cards_state_suspended",
+)
 
 
 class _LazyQuestionAdapter:
@@ -1760,11 +1769,12 @@ class Store:
         # A bulk write touches every page of the tables' seven indexes: with SQLite's default
         # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        if total > 10_000:
+        if total > BULK_IMPORT_ROWS:
             self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
             with self.transaction():
                 self.conn.execute("PRAGMA defer_foreign_keys = ON")
+                rebuild = self._drop_bulk_indexes(total) if total > BULK_IMPORT_ROWS else None
                 for name, facts, questions in decks:
                     reports.append(
                         self.load_deck(
@@ -1783,6 +1793,8 @@ class Store:
                     history_report = self._import_history(history, source_name)
                     if progress is not None:
                         progress(total, total)
+                if rebuild is not None:
+                    self._rebuild_bulk_indexes(*rebuild)
                 broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
                 if broken is not None:
                     raise InputFileError(
@@ -1802,6 +1814,46 @@ class Store:
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
         return reports, history_report
+
+    def _drop_bulk_indexes(
+        self, rows: int
+    ) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]]] | None:
+        """Inside an import's transaction: drop :data:`BULK_REBUILT_INDEXES` when ``rows``
+        is at least the collection's question count (rebuilding them costs a sort of the whole
+        table, writing into them a random page per row). Returns what
+        :meth:`_rebuild_bulk_indexes` needs to put them back as they were (their very SQL and
+        their planner statistics), or None when nothing was dropped."""
+        if self.conn.execute("SELECT count(*) FROM questions").fetchone()[0] > rows:
+            return None
+        names = json.dumps(list(BULK_REBUILT_INDEXES))
+        indexes = [
+            (str(n), str(sql))
+            for n, sql in self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                (names,),
+            )
+        ]
+        stats: list[tuple[Any, ...]] = []
+        if self._table_exists("sqlite_stat1"):
+            stats = self.conn.execute(
+                "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN "
+                "(SELECT value FROM json_each(?))",
+                (names,),
+            ).fetchall()
+        for name, _ in indexes:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return indexes, stats
+
+    def _rebuild_bulk_indexes(
+        self, indexes: list[tuple[str, str]], stats: list[tuple[Any, ...]]
+    ) -> None:
+        for _, sql in indexes:
+            self.conn.execute(sql)
+        if stats:
+            self.conn.executemany(
+                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats
+            )
 
     def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
         return {

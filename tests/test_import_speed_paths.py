@@ -47,3 +47,124 @@ def test_the_collector_runs_again_after_an_import_good_or_bad(tmp_path: Path) ->
         with pytest.raises(InputFileError):
             importers.import_path(store, bad, now=NOW)
         assert gc.isenabled()
+
+
+# --- big imports rebuild the question-id indexes ------------------------------------------
+
+
+def _csv(path: Path, rows: int, start: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(start, start + rows):
+            out.write(f'"Where did panel {n} meet?","town {n % 7}","t{n % 3}"\n')
+    return path
+
+
+def _everything(db: Path) -> dict[str, object]:
+    """Every row of every table (in rowid order), the schema and the planner statistics."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if r[0] != "sqlite_stat1"
+        ]
+        out: dict[str, object] = {
+            t: conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+        }
+        out["schema"] = sorted(
+            conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(),
+            key=repr,
+        )
+        if "sqlite_stat1" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}:
+            out["stats"] = sorted(conn.execute("SELECT * FROM sqlite_stat1").fetchall(), key=repr)
+        return out
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Big imports from 5 rows; records what each import's index step returned."""
+    from quizmaster import store as store_module
+
+    seen: list[object] = []
+    real = store_module.Store._drop_bulk_indexes
+
+    def spy(self: store_module.Store, rows: int) -> object:
+        result = real(self, rows)
+        seen.append(result)
+        return result
+
+    monkeypatch.setattr(store_module, "BULK_IMPORT_ROWS", 5)
+    monkeypatch.setattr(store_module.Store, "_drop_bulk_indexes", spy)
+    return seen
+
+
+@pytest.mark.parametrize("analyzed", [False, True])
+def test_a_big_import_leaves_what_the_row_by_row_import_leaves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuilds: list[object], analyzed: bool
+) -> None:
+    from quizmaster import store as store_module
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    files = [
+        _csv(tmp_path / "a.csv", 10),
+        _csv(tmp_path / "b.csv", 30, start=100),
+        _csv(tmp_path / "c.csv", 6, start=200),  # smaller than what is there by then
+    ]
+    results = []
+    rebuilt = list(store_module.BULK_REBUILT_INDEXES)
+    for name, indexes in (("bulk", store_module.BULK_REBUILT_INDEXES), ("plain", ())):
+        monkeypatch.setattr(store_module, "BULK_REBUILT_INDEXES", indexes)
+        db = tmp_path / f"{name}.db"
+        with Store.open(db, now=NOW) as store:
+            for n, file in enumerate(files):
+                if analyzed and n == 1:
+                    store.conn.execute("ANALYZE")
+                importers.import_path(store, file, now=NOW)
+        results.append(_everything(db))
+    assert results[0] == results[1]
+    bulk = rebuilds[:3]
+    assert bulk[0] is not None and bulk[1] is not None and bulk[2] is None
+    assert [name for name, _ in bulk[1][0]] == rebuilt
+    if analyzed:
+        assert bulk[1][1]  # their statistics were put back as they were
+
+
+def test_a_failed_or_dry_big_import_keeps_the_indexes(
+    tmp_path: Path, db_path: Path, rebuilds: list[object]
+) -> None:
+    from typer.testing import CliRunner
+
+    from quizmaster.cli import app
+    from quizmaster.errors import InputFileError
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    deck = _csv(tmp_path / "deck.csv", 20)
+    with Store.open(db_path, now=NOW) as store:
+        before = _everything(db_path)
+        importers.import_path(store, deck, now=NOW, dry_run=True)
+        assert rebuilds[-1] is not None
+        assert _everything(db_path) == before
+        importers.import_path(store, deck, now=NOW)
+    exported = tmp_path / "all.json"
+    got = CliRunner().invoke(app, ["export", "--format", "json", "-o", str(exported)])
+    assert got.exit_code == 0, got.output
+    # The same facts under another deck name: refused inside the import's transaction.
+    moved = tmp_path / "moved.json"
+    moved.write_text(
+        exported.read_text(encoding="utf-8").replace('"deck"', '"elsewhere"', 1),
+        encoding="utf-8",
+    )
+    after_good = _everything(db_path)
+    with Store.open(db_path, now=NOW) as store:
+        with pytest.raises(InputFileError, match="already belongs to deck"):
+            importers.import_path(store, moved, now=NOW)
+    assert rebuilds[-1] is not None
+    assert _everything(db_path) == after_good
