@@ -348,10 +348,12 @@ def fact_id_for(prefix: str, key: str, readable: str = "") -> str:
     """A stable fact id from a stable key (a note's GUID, a card's front)."""
     import hashlib
 
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    if not readable:
+        return f"{prefix}-{digest}"
     from quizmaster.generate import slug
 
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-    head = slug(readable)[:40].strip("-") if readable else ""
+    head = slug(readable)[:40].strip("-")
     return f"{prefix}-{head}-{digest}" if head and head != "x" else f"{prefix}-{digest}"
 
 
