@@ -32,6 +32,8 @@ from quizmaster.store import (
     ReviewRecord,
     SessionRecord,
     Store,
+    WrittenFact,
+    WrittenQuestion,
 )
 
 if TYPE_CHECKING:
@@ -101,7 +103,7 @@ SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".apkg")
 class Bundle:
     """Decks (name, facts, questions) read from a file, with optional history."""
 
-    decks: list[tuple[str, list[Fact], list[Question]]]
+    decks: list[tuple[str, list[Fact | WrittenFact], list[Question | WrittenQuestion]]]
     history: History | None = None
     skipped: list[str] = field(default_factory=list)
     # Notes exported by quizmaster itself: fact id -> the quizmaster question id they carry.
@@ -273,7 +275,9 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
             ) from None
         msg = str(first["msg"]).removeprefix("Value error, ")
         raise InputFileError(name, f"{_where(tuple(first['loc']))}: {msg}") from None
-    decks = [(deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks]
+    decks: list[tuple[str, list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = [
+        (deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks
+    ]
     if deck is not None and len(decks) > 1:
         decks = [(deck, [f for _, fs, _ in decks for f in fs], [q for *_, qs in decks for q in qs])]
     history = None
@@ -502,7 +506,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
     reader = csv.reader(
         io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
     )
-    decks: dict[str, tuple[list[Fact], list[Question]]] = {}
+    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
+    decks: dict[str, tuple[list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = {}
     first_line: dict[tuple[str, str, str], int] = {}
     fronts: set[tuple[str, str]] = set()
     skipped: list[str] = []
@@ -544,8 +549,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
             if isinstance(made, str):
                 raise InputFileError(name, made, line)
-            facts.append(made[0])
-            questions.extend(made[1])
+            facts.append(WrittenFact(made[0]))
+            questions.extend([WrittenQuestion(q) for q in made[1]])
             continue
         front, back = fields[0], fields[1]
         if is_html:
@@ -578,8 +583,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             )
         except ValidationError as exc:
             raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
-        facts.append(fact)
-        questions.append(question)
+        facts.append(WrittenFact(fact))
+        questions.append(WrittenQuestion(question))
     if not decks:
         raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
     return Bundle(decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped)
@@ -742,7 +747,8 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
         ) from None
     finally:
         conn.close()
-    by_deck: dict[str, tuple[list[Fact], list[Question]]] = {}
+    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
+    by_deck: dict[str, tuple[list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = {}
     skipped: list[str] = []
     native: dict[str, str] = {}
     for nid, guid, mid, tags, flds in notes:
@@ -757,8 +763,8 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
             skipped.append(f"note {nid}: {made}")
             continue
         facts, questions = by_deck.setdefault(deck_name, ([], []))
-        facts.append(made[0])
-        questions.extend(made[1])
+        facts.append(WrittenFact(made[0]))
+        questions.extend([WrittenQuestion(q) for q in made[1]])
         if str(model.get("name", "")).startswith("quizmaster ") and fields[-1].strip():
             native[made[0].id] = html_to_text(fields[-1])
     if not by_deck:

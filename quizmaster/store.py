@@ -25,7 +25,7 @@ from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, Usag
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from quizmaster.models import Fact, Question
+    from quizmaster.models import Fact, Question, Source
 
 BUSY_TIMEOUT_MS = 30_000
 IMPORT_CACHE_KIB = -65_536  # SQLite's page cache during a big import (64 MiB)
@@ -127,6 +127,59 @@ class StoredQuestion:
             "tags": list(q.tags),
             "topic": q.topic,
         }
+
+
+class WrittenFact:
+    """A validated fact as :meth:`Store.load_deck` writes it: the columns it reads and its
+    ``model_dump_json()``, taken once. A bulk reader keeps these instead of the models (a
+    model with its nested key spans takes several times the memory)."""
+
+    __slots__ = ("id", "statement", "topic", "tags", "source", "data")
+
+    def __init__(self, fact: Fact) -> None:
+        self.id = fact.id
+        self.statement = fact.statement
+        self.topic = fact.topic
+        self.tags = fact.tags
+        self.source: Source | None = fact.source
+        self.data = fact.model_dump_json()
+
+    def model_dump_json(self) -> str:
+        return self.data
+
+
+class WrittenQuestion:
+    """A validated question as :meth:`Store.load_deck` writes it (see :class:`WrittenFact`)."""
+
+    __slots__ = (
+        "id",
+        "fact_id",
+        "kind",
+        "variant",
+        "prompt",
+        "options",
+        "answer",
+        "explanation",
+        "topic",
+        "tags",
+        "data",
+    )
+
+    def __init__(self, question: Question) -> None:
+        self.id = question.id
+        self.fact_id = question.fact_id
+        self.kind: str = question.kind
+        self.variant = question.variant
+        self.prompt = question.prompt
+        self.options = question.options
+        self.answer = question.answer
+        self.explanation = question.explanation
+        self.topic = question.topic
+        self.tags = question.tags
+        self.data = question.model_dump_json()
+
+    def model_dump_json(self) -> str:
+        return self.data
 
 
 @dataclass
@@ -717,8 +770,8 @@ class Store:
     def load_deck(
         self,
         name: str,
-        facts: Sequence[Fact],
-        questions: Sequence[Question],
+        facts: Sequence[Fact | WrittenFact],
+        questions: Sequence[Question | WrittenQuestion],
         *,
         now: dt.datetime,
         source_name: str = "<deck>",
@@ -762,7 +815,7 @@ class Store:
             pass
         return report
 
-    def _upsert_deck(self, name: str, facts: Sequence[Fact], stamp: str) -> int:
+    def _upsert_deck(self, name: str, facts: Sequence[Fact | WrittenFact], stamp: str) -> int:
         source = next((f.source for f in facts if f.source), None)
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
         if row is not None:
@@ -783,7 +836,7 @@ class Store:
         self,
         deck_id: int,
         deck_name: str,
-        facts: Sequence[Fact],
+        facts: Sequence[Fact | WrittenFact],
         stamp: str,
         source_name: str,
         report: LoadReport,
@@ -876,7 +929,7 @@ class Store:
     def _load_questions(
         self,
         deck_id: int,
-        questions: Sequence[Question],
+        questions: Sequence[Question | WrittenQuestion],
         stamp: str,
         report: LoadReport,
         retire_missing: bool,
@@ -1745,7 +1798,9 @@ class Store:
 
     def import_bundle(
         self,
-        decks: Sequence[tuple[str, Sequence[Fact], Sequence[Question]]],
+        decks: Sequence[
+            tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]
+        ],
         *,
         history: History | None,
         now: dt.datetime,

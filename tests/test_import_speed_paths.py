@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -85,11 +86,11 @@ def _everything(db: Path) -> dict[str, object]:
 
 
 @pytest.fixture
-def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Big imports from 5 rows; records what each import's index step returned."""
     from quizmaster import store as store_module
 
-    seen: list[object] = []
+    seen: list[Any] = []
     real = store_module.Store._drop_bulk_indexes
 
     def spy(self: store_module.Store, rows: int) -> object:
@@ -104,7 +105,7 @@ def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 @pytest.mark.parametrize("analyzed", [False, True])
 def test_a_big_import_leaves_what_the_row_by_row_import_leaves(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuilds: list[object], analyzed: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuilds: list[Any], analyzed: bool
 ) -> None:
     from quizmaster import store as store_module
     from quizmaster.store import Store
@@ -136,7 +137,7 @@ def test_a_big_import_leaves_what_the_row_by_row_import_leaves(
 
 
 def test_a_failed_or_dry_big_import_keeps_the_indexes(
-    tmp_path: Path, db_path: Path, rebuilds: list[object]
+    tmp_path: Path, db_path: Path, rebuilds: list[Any]
 ) -> None:
     from typer.testing import CliRunner
 
