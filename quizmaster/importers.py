@@ -722,6 +722,13 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
 def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
     conn = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
+        return _read_notes(name, conn, deck)
+    finally:
+        conn.close()
+
+
+def _read_notes(name: str, conn: sqlite3.Connection, deck: str | None) -> Bundle:
+    try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
         models = _anki_objects(name, models_json, "note types", "col.models")
         if not models:  # schema 18: note types in their own table, kind in a protobuf blob
@@ -740,18 +747,41 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
         note_deck: dict[int, int] = {}
         for nid, did in conn.execute("SELECT nid, did FROM cards ORDER BY nid, ord"):
             note_deck.setdefault(nid, did)
-        notes = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
-    except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, AttributeError):
-        raise InputFileError(
-            name, "not an Anki package (its collection is not a readable Anki database)"
-        ) from None
-    finally:
-        conn.close()
+        cursor = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+    except _UNREADABLE:
+        raise InputFileError(name, _NOT_ANKI_DB) from None
+    return _notes_bundle(name, cursor, models, anki_decks, note_deck, deck)
+
+
+_UNREADABLE = (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, AttributeError)
+_NOT_ANKI_DB = "not an Anki package (its collection is not a readable Anki database)"
+
+
+def _note_rows(name: str, cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+    """The notes, a batch at a time (not the whole table in memory at once)."""
+    while True:
+        try:
+            batch = cursor.fetchmany(2000)
+        except _UNREADABLE:
+            raise InputFileError(name, _NOT_ANKI_DB) from None
+        if not batch:
+            return
+        yield from batch
+
+
+def _notes_bundle(
+    name: str,
+    cursor: sqlite3.Cursor,
+    models: dict[int, dict[str, Any]],
+    anki_decks: dict[int, Any],
+    note_deck: dict[int, int],
+    deck: str | None,
+) -> Bundle:
     # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
     by_deck: dict[str, tuple[list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = {}
     skipped: list[str] = []
     native: dict[str, str] = {}
-    for nid, guid, mid, tags, flds in notes:
+    for nid, guid, mid, tags, flds in _note_rows(name, cursor):
         model = models.get(mid, {})
         fields = str(flds).split("\x1f")
         deck_name = deck or _deck_name(anki_decks.get(note_deck.get(nid, -1), "Anki"))
