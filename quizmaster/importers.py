@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import marshal
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 from pydantic import ValidationError
 
@@ -38,6 +40,8 @@ from quizmaster.store import (
 
 if TYPE_CHECKING:
     import zipfile
+
+R = TypeVar("R", WrittenFact, WrittenQuestion)
 
 
 def import_facts_yaml(
@@ -103,11 +107,115 @@ SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".apkg")
 class Bundle:
     """Decks (name, facts, questions) read from a file, with optional history."""
 
-    decks: list[tuple[str, list[Fact | WrittenFact], list[Question | WrittenQuestion]]]
+    decks: list[tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]]
     history: History | None = None
     skipped: list[str] = field(default_factory=list)
     # Notes exported by quizmaster itself: fact id -> the quizmaster question id they carry.
     native: dict[str, str] = field(default_factory=dict)
+    # Where the decks' records went past the first few thousand (closed after the import).
+    spill: _Spill | None = None
+
+
+SPILL_RECORDS = 20_000  # records a reader holds in memory before it writes them out
+
+
+class _Spill:
+    """The temporary file the record lists of one file being read share. Whenever they
+    hold more than ``limit`` records in memory, each list writes what it holds there (one
+    ``marshal`` batch), so a big import holds a few thousand records at a time, whatever
+    the size of the file; they are read back, in order, as the store loads them."""
+
+    def __init__(self, limit: int = SPILL_RECORDS) -> None:
+        self.limit = limit
+        self.held = 0
+        # Weak: a list dropped (a file that fails to read) takes the spill with it.
+        self.lists: list[weakref.ref[_Records[Any]]] = []
+        self.file: IO[bytes] | None = None
+
+    def hold(self) -> None:
+        self.held += 1
+        if self.held > self.limit:
+            for ref in self.lists:
+                records = ref()
+                if records is not None:
+                    records.write_out()
+            self.held = 0
+
+    def write(self, data: bytes) -> tuple[int, int]:
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(prefix="quizmaster-import-")
+        offset = self.file.seek(0, 2)
+        self.file.write(data)
+        return offset, len(data)
+
+    def read(self, offset: int, length: int) -> bytes:
+        assert self.file is not None
+        self.file.seek(offset)
+        return self.file.read(length)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+class _Records(Sequence[R]):
+    """A list of records (WrittenFact or WrittenQuestion) that appends like a list and is
+    read in order, as many times as needed; its older records may live in the spill file."""
+
+    def __init__(self, spill: _Spill, make: Callable[[Sequence[Any]], R]) -> None:
+        self.spill = spill
+        self.make: Callable[[Sequence[Any]], R] = make
+        self.batches: list[tuple[int, int]] = []
+        self.held: list[R] = []
+        self.size = 0
+        self.spillable = True
+        spill.lists.append(weakref.ref(self))
+
+    def append(self, record: R) -> None:
+        self.held.append(record)
+        self.size += 1
+        self.spill.hold()
+
+    def extend(self, records: Iterable[R]) -> None:
+        for record in records:
+            self.append(record)
+
+    def write_out(self) -> None:
+        if not self.held or not self.spillable:
+            return
+        try:
+            data = marshal.dumps([r.fields() for r in self.held])
+        except ValueError:  # a value marshal cannot write (none in practice): kept here
+            self.spillable = False
+            return
+        self.batches.append(self.spill.write(data))
+        self.held = []
+
+    def keep(self, wanted: Callable[[R], bool]) -> _Records[R]:
+        out: _Records[R] = _Records(self.spill, self.make)
+        out.extend(r for r in self if wanted(r))
+        return out
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[R]:
+        make = self.make
+        for offset, length in self.batches:
+            for values in marshal.loads(self.spill.read(offset, length)):
+                yield make(values)
+        yield from self.held
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[R]: ...
+
+    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+        return list(self)[index]
 
 
 @dataclass
@@ -184,16 +292,20 @@ def _import_path(
             str(path),
             f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}",
         )
-    _drop_known_natives(store, bundle)
-    _check_references(store, bundle, str(path))
-    reports, history = store.import_bundle(
-        bundle.decks,
-        history=bundle.history,
-        now=now,
-        source_name=str(path),
-        dry_run=dry_run,
-        progress=progress,
-    )
+    try:
+        _drop_known_natives(store, bundle)
+        _check_references(store, bundle, str(path))
+        reports, history = store.import_bundle(
+            bundle.decks,
+            history=bundle.history,
+            now=now,
+            source_name=str(path),
+            dry_run=dry_run,
+            progress=progress,
+        )
+    finally:
+        if bundle.spill is not None:
+            bundle.spill.close()
     return ImportResult(path=str(path), decks=reports, history=history, skipped=bundle.skipped)
 
 
@@ -206,7 +318,15 @@ def _drop_known_natives(store: Store, bundle: Bundle) -> None:
     if not drop:
         return
     bundle.decks = [
-        (name, [f for f in fs if f.id not in drop], [q for q in qs if q.fact_id not in drop])
+        (
+            name,
+            fs.keep(lambda f: f.id not in drop)
+            if isinstance(fs, _Records)
+            else [f for f in fs if f.id not in drop],
+            qs.keep(lambda q: q.fact_id not in drop)
+            if isinstance(qs, _Records)
+            else [q for q in qs if q.fact_id not in drop],
+        )
         for name, fs, qs in bundle.decks
     ]
     bundle.decks = [d for d in bundle.decks if d[1]]
@@ -275,7 +395,7 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
             ) from None
         msg = str(first["msg"]).removeprefix("Value error, ")
         raise InputFileError(name, f"{_where(tuple(first['loc']))}: {msg}") from None
-    decks: list[tuple[str, list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = [
+    decks: list[tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]] = [
         (deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks
     ]
     if deck is not None and len(decks) > 1:
@@ -507,7 +627,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
         io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
     )
     # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
-    decks: dict[str, tuple[list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = {}
+    decks: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
+    spill = _Spill()
     first_line: dict[tuple[str, str, str], int] = {}
     fronts: set[tuple[str, str]] = set()
     skipped: list[str] = []
@@ -540,7 +661,12 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
         tags = cells[tags_col].split() if tags_col is not None and tags_col < len(cells) else []
         row_deck = deck or (cells[deck_col].strip() if deck_col is not None else "") or path.stem
         guid = cells[guid_col].strip() if guid_col is not None and guid_col < len(cells) else ""
-        facts, questions = decks.setdefault(row_deck, ([], []))
+        if row_deck not in decks:
+            decks[row_deck] = (
+                _Records(spill, WrittenFact.from_fields),
+                _Records(spill, WrittenQuestion.from_fields),
+            )
+        facts, questions = decks[row_deck]
         if _CLOZE.search(fields[0]):
             # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
             text = fields[0] if is_html else html.escape(fields[0], quote=False)
@@ -587,7 +713,9 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
         questions.append(WrittenQuestion(question))
     if not decks:
         raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
-    return Bundle(decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped)
+    return Bundle(
+        decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped, spill=spill
+    )
 
 
 # --- Anki packages ----------------------------------------------------------------------------
@@ -778,7 +906,8 @@ def _notes_bundle(
     deck: str | None,
 ) -> Bundle:
     # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
-    by_deck: dict[str, tuple[list[Fact | WrittenFact], list[Question | WrittenQuestion]]] = {}
+    by_deck: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
+    spill = _Spill()
     skipped: list[str] = []
     native: dict[str, str] = {}
     for nid, guid, mid, tags, flds in _note_rows(name, cursor):
@@ -792,7 +921,12 @@ def _notes_bundle(
         if isinstance(made, str):
             skipped.append(f"note {nid}: {made}")
             continue
-        facts, questions = by_deck.setdefault(deck_name, ([], []))
+        if deck_name not in by_deck:
+            by_deck[deck_name] = (
+                _Records(spill, WrittenFact.from_fields),
+                _Records(spill, WrittenQuestion.from_fields),
+            )
+        facts, questions = by_deck[deck_name]
         facts.append(WrittenFact(made[0]))
         questions.extend([WrittenQuestion(q) for q in made[1]])
         if str(model.get("name", "")).startswith("quizmaster ") and fields[-1].strip():
@@ -800,7 +934,10 @@ def _notes_bundle(
     if not by_deck:
         raise InputFileError(name, "no basic or cloze notes with text found in the package")
     return Bundle(
-        decks=[(d, fs, qs) for d, (fs, qs) in by_deck.items()], skipped=skipped, native=native
+        decks=[(d, fs, qs) for d, (fs, qs) in by_deck.items()],
+        skipped=skipped,
+        native=native,
+        spill=spill,
     )
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 30_000
 IMPORT_CACHE_KIB = -65_536  # SQLite's page cache during a big import (64 MiB)
 BULK_IMPORT_ROWS = 10_000  # an import of more rows than this is a big one
+LOAD_BATCH = 5_000  # new rows a deck load gathers before it writes them
 # Indexes keyed by question id, whose order is unrelated to the order rows are written in: a
 # bulk write puts each row on a random page of each. A big import into a collection no bigger
 # than itself drops them and builds them again, sorted, in the same transaction.
@@ -147,6 +148,16 @@ class WrittenFact:
     def model_dump_json(self) -> str:
         return self.data
 
+    def fields(self) -> tuple[Any, ...]:
+        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
+        return (self.id, self.statement, self.topic, self.tags, self.source, self.data)
+
+    @classmethod
+    def from_fields(cls, values: Sequence[Any]) -> WrittenFact:
+        self = cls.__new__(cls)
+        (self.id, self.statement, self.topic, self.tags, self.source, self.data) = values
+        return self
+
 
 class WrittenQuestion:
     """A validated question as :meth:`Store.load_deck` writes it (see :class:`WrittenFact`)."""
@@ -180,6 +191,40 @@ class WrittenQuestion:
 
     def model_dump_json(self) -> str:
         return self.data
+
+    def fields(self) -> tuple[Any, ...]:
+        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
+        return (
+            self.id,
+            self.fact_id,
+            self.kind,
+            self.variant,
+            self.prompt,
+            self.options,
+            self.answer,
+            self.explanation,
+            self.topic,
+            self.tags,
+            self.data,
+        )
+
+    @classmethod
+    def from_fields(cls, values: Sequence[Any]) -> WrittenQuestion:
+        self = cls.__new__(cls)
+        (
+            self.id,
+            self.fact_id,
+            self.kind,
+            self.variant,
+            self.prompt,
+            self.options,
+            self.answer,
+            self.explanation,
+            self.topic,
+            self.tags,
+            self.data,
+        ) = values
+        return self
 
 
 @dataclass
@@ -896,17 +941,15 @@ class Store:
             if old is None:
                 inserts.append(values)
                 report.facts_added.append(fact.id)
+                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
+                    self._insert_facts(inserts)
             elif old[1] != data or old[2]:
                 updates.append(values)
                 report.facts_updated.append(fact.id)
             else:
                 moves.append((position, mark(data), fact.id))
                 report.facts_unchanged.append(fact.id)
-        self.conn.executemany(
-            "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
-            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-            inserts,
-        )
+        self._insert_facts(inserts)
         self.conn.executemany(
             "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
             "tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? WHERE id = ?",
@@ -925,6 +968,27 @@ class Store:
                     "UPDATE facts SET retired = 1, updated_at = ? WHERE id = ?", (stamp, fact_id)
                 )
                 report.facts_retired.append(fact_id)
+
+    def _insert_facts(self, rows: list[tuple[Any, ...]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            rows,
+        )
+        rows.clear()
+
+    def _insert_questions(self, rows: list[tuple[Any, ...]]) -> None:
+        """New questions, each with its new card."""
+        self.conn.executemany(
+            "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
+            "options, answer, explanation, topic, tags, data, retired, created_at, "
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO cards (question_id) VALUES (?)", ((r[-1],) for r in rows)
+        )
+        rows.clear()
 
     def _load_questions(
         self,
@@ -970,21 +1034,15 @@ class Store:
             if old is None:
                 inserts.append((*values[:-2], stamp, canon, q.id))
                 report.questions_added.append(q.id)
+                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
+                    self._insert_questions(inserts)
             elif old[0] != data or old[1]:
                 updates.append(values)
                 report.questions_updated.append(q.id)
             else:
                 moves.append((position, canon, q.id))
                 report.questions_unchanged.append(q.id)
-        self.conn.executemany(
-            "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
-            "options, answer, explanation, topic, tags, data, retired, created_at, "
-            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-            inserts,
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO cards (question_id) VALUES (?)", ((r[-1],) for r in inserts)
-        )
+        self._insert_questions(inserts)
         self.conn.executemany(
             "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
             "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "

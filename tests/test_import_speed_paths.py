@@ -169,3 +169,159 @@ def test_a_failed_or_dry_big_import_keeps_the_indexes(
             importers.import_path(store, moved, now=NOW)
     assert rebuilds[-1] is not None
     assert _everything(db_path) == after_good
+
+
+# --- big files: records past the first few thousand wait in a temporary file ----------------
+
+
+@pytest.fixture
+def tiny_batches(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Spill after 3 records, write new rows 2 at a time; records every spill made."""
+    from quizmaster import store as store_module
+
+    made: list[Any] = []
+
+    class Spill(importers._Spill):
+        def __init__(self) -> None:
+            super().__init__(limit=3)
+            made.append(self)
+
+    monkeypatch.setattr(importers, "_Spill", Spill)
+    monkeypatch.setattr(store_module, "LOAD_BATCH", 2)
+    return made
+
+
+def _mixed_csv(path: Path) -> Path:
+    """Three decks, interleaved; a repeated card (skipped), clozes, option cards, HTML."""
+    lines = ["#separator:comma", "#html:true", "#deck column:3", "#tags column:4"]
+    for n in range(12):
+        deck = ("Polity", "Economy", "Geography")[n % 3]
+        if n % 4 == 1:
+            lines.append(
+                f'"The {{{{c1::Article {n}}}}} and {{{{c2::{n} BC}}}}.","x","{deck}","t{n}"'
+            )
+        elif n % 4 == 2:
+            lines.append(f'"Pick {n}<br>(a) One<br>(b) Two","(b) Two","{deck}","opt"')
+        else:
+            lines.append(f'"Capital <b>{n}</b>?","City &amp; {n}","{deck}","t{n % 2}"')
+    lines.append(lines[4])  # the same card again
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _import_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: Path, seed: Path | None = None
+) -> list[tuple[dict[str, Any], dict[str, object]]]:
+    """The file imported with tiny batches and with the usual ones, each into its own copy
+    of ``seed`` (or a new database): the results and the databases."""
+    import shutil
+
+    from quizmaster import store as store_module
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    out = []
+    for name in ("tiny", "usual"):
+        db = tmp_path / f"{name}.db"
+        if seed is not None:
+            shutil.copyfile(seed, db)
+        with Store.open(db, now=NOW) as store:
+            result = importers.import_path(store, file, now=NOW)
+        out.append((result.to_json(), _everything(db)))
+        # The second way: the usual sizes.
+        monkeypatch.setattr(importers, "_Spill", _RealSpill)
+        monkeypatch.setattr(store_module, "LOAD_BATCH", _REAL_LOAD_BATCH)
+    return out
+
+
+_RealSpill = importers._Spill
+from quizmaster import store as _store_module  # noqa: E402
+
+_REAL_LOAD_BATCH = _store_module.LOAD_BATCH
+
+
+def test_a_spilled_csv_import_is_the_in_memory_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_batches: list[Any]
+) -> None:
+    file = _mixed_csv(tmp_path / "mixed.csv")
+    (tiny, tiny_db), (usual, usual_db) = _import_both_ways(tmp_path, monkeypatch, file)
+    assert tiny == usual and tiny_db == usual_db
+    assert [d["deck"] for d in tiny["decks"]] == ["Polity", "Economy", "Geography"]
+    assert tiny["skipped"]
+    [spill] = tiny_batches
+    assert spill.file is not None and spill.file.closed  # it did spill, and it is gone
+
+
+def test_a_spilled_apkg_import_is_the_in_memory_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_batches: list[Any]
+) -> None:
+    from quizmaster.exporters import collect, write_apkg
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+    from .exchange_deck import DECK, FACTS, QUESTIONS
+
+    source = tmp_path / "source.db"
+    with Store.open(source, now=NOW) as store:
+        store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
+        importers.import_path(store, _mixed_csv(tmp_path / "mixed.csv"), now=NOW)
+        package = tmp_path / "deck.apkg"
+        write_apkg(collect(store), package, now=NOW)
+    (tiny, tiny_db), (usual, usual_db) = _import_both_ways(tmp_path, monkeypatch, package)
+    assert tiny == usual and tiny_db == usual_db
+    assert sum(len(d["questions_added"]) for d in tiny["decks"]) >= 12 and len(tiny["decks"]) == 4
+    # Back into the database it came from: its own notes are recognised and left out.
+    monkeypatch.setattr(importers, "_Spill", type(tiny_batches[0]))
+    from quizmaster import store as store_module
+
+    monkeypatch.setattr(store_module, "LOAD_BATCH", 2)
+    (tiny, tiny_db), (usual, usual_db) = _import_both_ways(
+        tmp_path, monkeypatch, package, seed=source
+    )
+    assert tiny == usual and tiny_db == usual_db
+    assert any("exported by quizmaster are already here" in s for s in tiny["skipped"])
+
+
+def test_records_read_back_in_order_as_often_as_needed() -> None:
+    from quizmaster.models import Fact, KeySpan, Source, SpanType
+    from quizmaster.store import WrittenFact
+
+    def fact(n: int, source: Source | None = None) -> WrittenFact:
+        return WrittenFact(
+            Fact(
+                id=f"f{n}",
+                statement=f"Fact {n} is here.",
+                spans=[KeySpan(text=f"{n}", type=SpanType.NUMBER)],
+                source=source,
+            )
+        )
+
+    spill = importers._Spill(limit=2)
+    records = importers._Records(spill, WrittenFact.from_fields)
+    other = importers._Records(spill, WrittenFact.from_fields)
+    for n in range(7):
+        records.append(fact(n))
+        other.append(fact(100 + n))
+    records.append(fact(7, Source(title="A source")))  # marshal cannot write it: kept here
+    records.extend([fact(8), fact(9)])
+    assert records.batches and other.batches and not records.spillable
+    ids = [f.id for f in records]
+    assert ids == [f"f{n}" for n in range(10)] == [f.id for f in records]
+    assert [f.fields() for f in records] == [fact(n).fields() for n in range(7)] + [
+        f.fields() for f in list(records)[7:]
+    ]
+    assert list(records)[7].source == Source(title="A source")
+    assert [f.id for f in other] == [f"f{100 + n}" for n in range(7)]
+    assert (
+        len(records) == 10
+        and records[3].id == "f3"
+        and [f.id for f in records[8:]]
+        == [
+            "f8",
+            "f9",
+        ]
+    )
+    kept = records.keep(lambda f: f.id != "f2")
+    assert [f.id for f in kept] == [i for i in ids if i != "f2"] and len(kept) == 9
+    spill.close()
