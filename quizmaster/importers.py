@@ -160,13 +160,25 @@ class _Spill:
             self.file.close()
 
 
+def _fact_key(fact: WrittenFact) -> str:
+    return fact.id
+
+
+def _question_key(question: WrittenQuestion) -> tuple[str, str]:
+    return (question.id, question.fact_id)
+
+
 class _Records(Sequence[R]):
     """A list of records (WrittenFact or WrittenQuestion) that appends like a list and is
     read in order, as many times as needed; its older records may live in the spill file."""
 
-    def __init__(self, spill: _Spill, make: Callable[[Sequence[Any]], R]) -> None:
+    def __init__(
+        self, spill: _Spill, make: Callable[[Sequence[Any]], R], key: Callable[[R], Any]
+    ) -> None:
         self.spill = spill
         self.make: Callable[[Sequence[Any]], R] = make
+        self.key: Callable[[R], Any] = key
+        self.ids: list[Any] = []  # key(record) of every record, kept in memory
         self.batches: list[tuple[int, int]] = []
         self.held: list[R] = []
         self.size = 0
@@ -175,6 +187,7 @@ class _Records(Sequence[R]):
 
     def append(self, record: R) -> None:
         self.held.append(record)
+        self.ids.append(self.key(record))
         self.size += 1
         self.spill.hold()
 
@@ -194,7 +207,7 @@ class _Records(Sequence[R]):
         self.held = []
 
     def keep(self, wanted: Callable[[R], bool]) -> _Records[R]:
-        out: _Records[R] = _Records(self.spill, self.make)
+        out: _Records[R] = _Records(self.spill, self.make, self.key)
         out.extend(r for r in self if wanted(r))
         return out
 
@@ -337,16 +350,18 @@ def _check_references(store: Store, bundle: Bundle, name: str) -> None:
     """Unique ids, and every question's fact in the file or already stored."""
     fact_ids: set[str] = set()
     question_ids: set[str] = set()
+    wanted: set[str] = set()
     for _, facts, questions in bundle.decks:
-        for fact in facts:
-            if fact.id in fact_ids:
-                raise InputFileError(name, f"duplicate fact id {fact.id!r}")
-            fact_ids.add(fact.id)
-        for q in questions:
-            if q.id in question_ids:
-                raise InputFileError(name, f"duplicate question id {q.id!r}")
-            question_ids.add(q.id)
-    wanted = {q.fact_id for _, _, qs in bundle.decks for q in qs} - fact_ids
+        for fact_id in _fact_ids(facts):
+            if fact_id in fact_ids:
+                raise InputFileError(name, f"duplicate fact id {fact_id!r}")
+            fact_ids.add(fact_id)
+        for qid, its_fact in _question_ids(questions):
+            if qid in question_ids:
+                raise InputFileError(name, f"duplicate question id {qid!r}")
+            question_ids.add(qid)
+            wanted.add(its_fact)
+    wanted -= fact_ids
     missing = wanted - store.existing_fact_ids(sorted(wanted))
     if missing:
         raise InputFileError(
@@ -358,6 +373,18 @@ def _check_references(store: Store, bundle: Bundle, name: str) -> None:
                 raise InputFileError(
                     name, f"history has a card for {card.question_id!r}, not in the file"
                 )
+
+
+def _fact_ids(facts: Sequence[Fact | WrittenFact]) -> Iterable[str]:
+    """The facts' ids in order (a spilled list keeps them in memory: no pass over the file)."""
+    return facts.ids if isinstance(facts, _Records) else [f.id for f in facts]
+
+
+def _question_ids(questions: Sequence[Question | WrittenQuestion]) -> Iterable[tuple[str, str]]:
+    """Each question's id and its fact's id, in order (see :func:`_fact_ids`)."""
+    if isinstance(questions, _Records):
+        return questions.ids
+    return [(q.id, q.fact_id) for q in questions]
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -663,8 +690,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
         guid = cells[guid_col].strip() if guid_col is not None and guid_col < len(cells) else ""
         if row_deck not in decks:
             decks[row_deck] = (
-                _Records(spill, WrittenFact.from_fields),
-                _Records(spill, WrittenQuestion.from_fields),
+                _Records(spill, WrittenFact.from_fields, _fact_key),
+                _Records(spill, WrittenQuestion.from_fields, _question_key),
             )
         facts, questions = decks[row_deck]
         if _CLOZE.search(fields[0]):
@@ -923,8 +950,8 @@ def _notes_bundle(
             continue
         if deck_name not in by_deck:
             by_deck[deck_name] = (
-                _Records(spill, WrittenFact.from_fields),
-                _Records(spill, WrittenQuestion.from_fields),
+                _Records(spill, WrittenFact.from_fields, _fact_key),
+                _Records(spill, WrittenQuestion.from_fields, _question_key),
             )
         facts, questions = by_deck[deck_name]
         facts.append(WrittenFact(made[0]))

@@ -298,8 +298,8 @@ def test_records_read_back_in_order_as_often_as_needed() -> None:
         )
 
     spill = importers._Spill(limit=2)
-    records = importers._Records(spill, WrittenFact.from_fields)
-    other = importers._Records(spill, WrittenFact.from_fields)
+    records = importers._Records(spill, WrittenFact.from_fields, importers._fact_key)
+    other = importers._Records(spill, WrittenFact.from_fields, importers._fact_key)
     for n in range(7):
         records.append(fact(n))
         other.append(fact(100 + n))
@@ -325,3 +325,29 @@ def test_records_read_back_in_order_as_often_as_needed() -> None:
     kept = records.keep(lambda f: f.id != "f2")
     assert [f.id for f in kept] == [i for i in ids if i != "f2"] and len(kept) == 9
     spill.close()
+
+
+def test_a_spilled_file_with_a_repeated_id_is_refused_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_batches: list[Any]
+) -> None:
+    from quizmaster import store as store_module
+    from quizmaster.errors import InputFileError
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    lines = ["#separator:comma", "#guid column:3"]
+    lines += [f'"Front {n}","Back {n}","g{n if n != 9 else 4}"' for n in range(12)]
+    file = tmp_path / "guids.csv"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = []
+    for name in ("tiny", "usual"):
+        with Store.open(tmp_path / f"{name}.db", now=NOW) as store:
+            with pytest.raises(InputFileError) as caught:
+                importers.import_path(store, file, now=NOW)
+            errors.append(str(caught.value))
+        assert _everything(tmp_path / f"{name}.db")["facts"] == []
+        monkeypatch.setattr(importers, "_Spill", _RealSpill)
+        monkeypatch.setattr(store_module, "LOAD_BATCH", _REAL_LOAD_BATCH)
+    assert errors[0] == errors[1] and "duplicate fact id" in errors[0]
+    assert tiny_batches[0].file is not None  # the first way did spill
