@@ -842,9 +842,25 @@ class Store:
         report = LoadReport(deck=name)
         try:
             with self.transaction():
-                deck_id = self._upsert_deck(name, facts, stamp)
+                # One pass for the ids and the deck's source (a big import's facts may be
+                # read back from a file at each pass).
+                ids: list[str] = []
+                source: Source | None = None
+                for fact in facts:
+                    ids.append(fact.id)
+                    if source is None and fact.source:
+                        source = fact.source
+                deck_id = self._upsert_deck(name, source, stamp)
                 self._load_facts(
-                    deck_id, name, facts, stamp, source_name, report, retire_missing, adopt
+                    deck_id,
+                    name,
+                    facts,
+                    json.dumps(ids),
+                    stamp,
+                    source_name,
+                    report,
+                    retire_missing,
+                    adopt,
                 )
                 self._load_questions(deck_id, questions, stamp, report, retire_missing)
                 for old_name in report.decks_emptied:
@@ -860,8 +876,7 @@ class Store:
             pass
         return report
 
-    def _upsert_deck(self, name: str, facts: Sequence[Fact | WrittenFact], stamp: str) -> int:
-        source = next((f.source for f in facts if f.source), None)
+    def _upsert_deck(self, name: str, source: Source | None, stamp: str) -> int:
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
         if row is not None:
             self.conn.execute(
@@ -882,6 +897,7 @@ class Store:
         deck_id: int,
         deck_name: str,
         facts: Sequence[Fact | WrittenFact],
+        ids_json: str,
         stamp: str,
         source_name: str,
         report: LoadReport,
@@ -893,7 +909,7 @@ class Store:
             for r in self.conn.execute(
                 "SELECT f.id, f.deck_id, f.data, f.retired FROM facts f WHERE f.id IN "
                 "(SELECT value FROM json_each(?))",
-                (json.dumps([f.id for f in facts]),),
+                (ids_json,),
             )
         }
         # Rows are gathered, then written with one executemany per statement.
@@ -957,7 +973,7 @@ class Store:
         )
         self.conn.executemany("UPDATE facts SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
-            keep = json.dumps([f.id for f in facts])
+            keep = ids_json
             gone = self.conn.execute(
                 "SELECT id FROM facts WHERE deck_id = ? AND retired = 0 AND id NOT IN "
                 "(SELECT value FROM json_each(?))",
