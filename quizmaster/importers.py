@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import marshal
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 from pydantic import ValidationError
 
@@ -32,10 +34,14 @@ from quizmaster.store import (
     ReviewRecord,
     SessionRecord,
     Store,
+    WrittenFact,
+    WrittenQuestion,
 )
 
 if TYPE_CHECKING:
     import zipfile
+
+R = TypeVar("R", WrittenFact, WrittenQuestion)
 
 
 def import_facts_yaml(
@@ -101,11 +107,128 @@ SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".apkg")
 class Bundle:
     """Decks (name, facts, questions) read from a file, with optional history."""
 
-    decks: list[tuple[str, list[Fact], list[Question]]]
+    decks: list[tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]]
     history: History | None = None
     skipped: list[str] = field(default_factory=list)
     # Notes exported by quizmaster itself: fact id -> the quizmaster question id they carry.
     native: dict[str, str] = field(default_factory=dict)
+    # Where the decks' records went past the first few thousand (closed after the import).
+    spill: _Spill | None = None
+
+
+SPILL_RECORDS = 20_000  # records a reader holds in memory before it writes them out
+
+
+class _Spill:
+    """The temporary file the record lists of one file being read share. Whenever they
+    hold more than ``limit`` records in memory, each list writes what it holds there (one
+    ``marshal`` batch), so a big import holds a few thousand records at a time, whatever
+    the size of the file; they are read back, in order, as the store loads them."""
+
+    def __init__(self, limit: int = SPILL_RECORDS) -> None:
+        self.limit = limit
+        self.held = 0
+        # Weak: a list dropped (a file that fails to read) takes the spill with it.
+        self.lists: list[weakref.ref[_Records[Any]]] = []
+        self.file: IO[bytes] | None = None
+
+    def hold(self) -> None:
+        self.held += 1
+        if self.held > self.limit:
+            for ref in self.lists:
+                records = ref()
+                if records is not None:
+                    records.write_out()
+            self.held = 0
+
+    def write(self, data: bytes) -> tuple[int, int]:
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(prefix="quizmaster-import-")
+        offset = self.file.seek(0, 2)
+        self.file.write(data)
+        return offset, len(data)
+
+    def read(self, offset: int, length: int) -> bytes:
+        assert self.file is not None
+        self.file.seek(offset)
+        return self.file.read(length)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _fact_key(fact: WrittenFact) -> str:
+    return fact.id
+
+
+def _question_key(question: WrittenQuestion) -> tuple[str, str]:
+    return (question.id, question.fact_id)
+
+
+class _Records(Sequence[R]):
+    """A list of records (WrittenFact or WrittenQuestion) that appends like a list and is
+    read in order, as many times as needed; its older records may live in the spill file."""
+
+    def __init__(
+        self, spill: _Spill, make: Callable[[Sequence[Any]], R], key: Callable[[R], Any]
+    ) -> None:
+        self.spill = spill
+        self.make: Callable[[Sequence[Any]], R] = make
+        self.key: Callable[[R], Any] = key
+        self.ids: list[Any] = []  # key(record) of every record, kept in memory
+        self.batches: list[tuple[int, int]] = []
+        self.held: list[R] = []
+        self.size = 0
+        self.spillable = True
+        spill.lists.append(weakref.ref(self))
+
+    def append(self, record: R) -> None:
+        self.held.append(record)
+        self.ids.append(self.key(record))
+        self.size += 1
+        self.spill.hold()
+
+    def extend(self, records: Iterable[R]) -> None:
+        for record in records:
+            self.append(record)
+
+    def write_out(self) -> None:
+        if not self.held or not self.spillable:
+            return
+        try:
+            data = marshal.dumps([r.fields() for r in self.held])
+        except ValueError:  # a value marshal cannot write (none in practice): kept here
+            self.spillable = False
+            return
+        self.batches.append(self.spill.write(data))
+        self.held = []
+
+    def keep(self, wanted: Callable[[R], bool]) -> _Records[R]:
+        out: _Records[R] = _Records(self.spill, self.make, self.key)
+        out.extend(r for r in self if wanted(r))
+        return out
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[R]:
+        make = self.make
+        for offset, length in self.batches:
+            for values in marshal.loads(self.spill.read(offset, length)):
+                yield make(values)
+        yield from self.held
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[R]: ...
+
+    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+        return list(self)[index]
 
 
 @dataclass
@@ -182,16 +305,20 @@ def _import_path(
             str(path),
             f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}",
         )
-    _drop_known_natives(store, bundle)
-    _check_references(store, bundle, str(path))
-    reports, history = store.import_bundle(
-        bundle.decks,
-        history=bundle.history,
-        now=now,
-        source_name=str(path),
-        dry_run=dry_run,
-        progress=progress,
-    )
+    try:
+        _drop_known_natives(store, bundle)
+        _check_references(store, bundle, str(path))
+        reports, history = store.import_bundle(
+            bundle.decks,
+            history=bundle.history,
+            now=now,
+            source_name=str(path),
+            dry_run=dry_run,
+            progress=progress,
+        )
+    finally:
+        if bundle.spill is not None:
+            bundle.spill.close()
     return ImportResult(path=str(path), decks=reports, history=history, skipped=bundle.skipped)
 
 
@@ -204,7 +331,15 @@ def _drop_known_natives(store: Store, bundle: Bundle) -> None:
     if not drop:
         return
     bundle.decks = [
-        (name, [f for f in fs if f.id not in drop], [q for q in qs if q.fact_id not in drop])
+        (
+            name,
+            fs.keep(lambda f: f.id not in drop)
+            if isinstance(fs, _Records)
+            else [f for f in fs if f.id not in drop],
+            qs.keep(lambda q: q.fact_id not in drop)
+            if isinstance(qs, _Records)
+            else [q for q in qs if q.fact_id not in drop],
+        )
         for name, fs, qs in bundle.decks
     ]
     bundle.decks = [d for d in bundle.decks if d[1]]
@@ -215,16 +350,18 @@ def _check_references(store: Store, bundle: Bundle, name: str) -> None:
     """Unique ids, and every question's fact in the file or already stored."""
     fact_ids: set[str] = set()
     question_ids: set[str] = set()
+    wanted: set[str] = set()
     for _, facts, questions in bundle.decks:
-        for fact in facts:
-            if fact.id in fact_ids:
-                raise InputFileError(name, f"duplicate fact id {fact.id!r}")
-            fact_ids.add(fact.id)
-        for q in questions:
-            if q.id in question_ids:
-                raise InputFileError(name, f"duplicate question id {q.id!r}")
-            question_ids.add(q.id)
-    wanted = {q.fact_id for _, _, qs in bundle.decks for q in qs} - fact_ids
+        for fact_id in _fact_ids(facts):
+            if fact_id in fact_ids:
+                raise InputFileError(name, f"duplicate fact id {fact_id!r}")
+            fact_ids.add(fact_id)
+        for qid, its_fact in _question_ids(questions):
+            if qid in question_ids:
+                raise InputFileError(name, f"duplicate question id {qid!r}")
+            question_ids.add(qid)
+            wanted.add(its_fact)
+    wanted -= fact_ids
     missing = wanted - store.existing_fact_ids(sorted(wanted))
     if missing:
         raise InputFileError(
@@ -236,6 +373,18 @@ def _check_references(store: Store, bundle: Bundle, name: str) -> None:
                 raise InputFileError(
                     name, f"history has a card for {card.question_id!r}, not in the file"
                 )
+
+
+def _fact_ids(facts: Sequence[Fact | WrittenFact]) -> Iterable[str]:
+    """The facts' ids in order (a spilled list keeps them in memory: no pass over the file)."""
+    return facts.ids if isinstance(facts, _Records) else [f.id for f in facts]
+
+
+def _question_ids(questions: Sequence[Question | WrittenQuestion]) -> Iterable[tuple[str, str]]:
+    """Each question's id and its fact's id, in order (see :func:`_fact_ids`)."""
+    if isinstance(questions, _Records):
+        return questions.ids
+    return [(q.id, q.fact_id) for q in questions]
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -273,7 +422,9 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
             ) from None
         msg = str(first["msg"]).removeprefix("Value error, ")
         raise InputFileError(name, f"{_where(tuple(first['loc']))}: {msg}") from None
-    decks = [(deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks]
+    decks: list[tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]] = [
+        (deck or d.name, list(d.facts), list(d.questions)) for d in doc.decks
+    ]
     if deck is not None and len(decks) > 1:
         decks = [(deck, [f for _, fs, _ in decks for f in fs], [q for *_, qs in decks for q in qs])]
     history = None
@@ -348,10 +499,12 @@ def fact_id_for(prefix: str, key: str, readable: str = "") -> str:
     """A stable fact id from a stable key (a note's GUID, a card's front)."""
     import hashlib
 
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    if not readable:
+        return f"{prefix}-{digest}"
     from quizmaster.generate import slug
 
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-    head = slug(readable)[:40].strip("-") if readable else ""
+    head = slug(readable)[:40].strip("-")
     return f"{prefix}-{head}-{digest}" if head and head != "x" else f"{prefix}-{digest}"
 
 
@@ -500,7 +653,9 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
     reader = csv.reader(
         io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
     )
-    decks: dict[str, tuple[list[Fact], list[Question]]] = {}
+    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
+    decks: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
+    spill = _Spill()
     first_line: dict[tuple[str, str, str], int] = {}
     fronts: set[tuple[str, str]] = set()
     skipped: list[str] = []
@@ -533,7 +688,12 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
         tags = cells[tags_col].split() if tags_col is not None and tags_col < len(cells) else []
         row_deck = deck or (cells[deck_col].strip() if deck_col is not None else "") or path.stem
         guid = cells[guid_col].strip() if guid_col is not None and guid_col < len(cells) else ""
-        facts, questions = decks.setdefault(row_deck, ([], []))
+        if row_deck not in decks:
+            decks[row_deck] = (
+                _Records(spill, WrittenFact.from_fields, _fact_key),
+                _Records(spill, WrittenQuestion.from_fields, _question_key),
+            )
+        facts, questions = decks[row_deck]
         if _CLOZE.search(fields[0]):
             # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
             text = fields[0] if is_html else html.escape(fields[0], quote=False)
@@ -542,8 +702,8 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
             if isinstance(made, str):
                 raise InputFileError(name, made, line)
-            facts.append(made[0])
-            questions.extend(made[1])
+            facts.append(WrittenFact(made[0]))
+            questions.extend([WrittenQuestion(q) for q in made[1]])
             continue
         front, back = fields[0], fields[1]
         if is_html:
@@ -576,11 +736,13 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             )
         except ValidationError as exc:
             raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
-        facts.append(fact)
-        questions.append(question)
+        facts.append(WrittenFact(fact))
+        questions.append(WrittenQuestion(question))
     if not decks:
         raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
-    return Bundle(decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped)
+    return Bundle(
+        decks=[(d, fs, qs) for d, (fs, qs) in decks.items()], skipped=skipped, spill=spill
+    )
 
 
 # --- Anki packages ----------------------------------------------------------------------------
@@ -715,6 +877,13 @@ def read_apkg(path: Path, *, deck: str | None = None) -> Bundle:
 def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
     conn = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
+        return _read_notes(name, conn, deck)
+    finally:
+        conn.close()
+
+
+def _read_notes(name: str, conn: sqlite3.Connection, deck: str | None) -> Bundle:
+    try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
         models = _anki_objects(name, models_json, "note types", "col.models")
         if not models:  # schema 18: note types in their own table, kind in a protobuf blob
@@ -733,17 +902,42 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
         note_deck: dict[int, int] = {}
         for nid, did in conn.execute("SELECT nid, did FROM cards ORDER BY nid, ord"):
             note_deck.setdefault(nid, did)
-        notes = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
-    except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, AttributeError):
-        raise InputFileError(
-            name, "not an Anki package (its collection is not a readable Anki database)"
-        ) from None
-    finally:
-        conn.close()
-    by_deck: dict[str, tuple[list[Fact], list[Question]]] = {}
+        cursor = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+    except _UNREADABLE:
+        raise InputFileError(name, _NOT_ANKI_DB) from None
+    return _notes_bundle(name, cursor, models, anki_decks, note_deck, deck)
+
+
+_UNREADABLE = (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, AttributeError)
+_NOT_ANKI_DB = "not an Anki package (its collection is not a readable Anki database)"
+
+
+def _note_rows(name: str, cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+    """The notes, a batch at a time (not the whole table in memory at once)."""
+    while True:
+        try:
+            batch = cursor.fetchmany(2000)
+        except _UNREADABLE:
+            raise InputFileError(name, _NOT_ANKI_DB) from None
+        if not batch:
+            return
+        yield from batch
+
+
+def _notes_bundle(
+    name: str,
+    cursor: sqlite3.Cursor,
+    models: dict[int, dict[str, Any]],
+    anki_decks: dict[int, Any],
+    note_deck: dict[int, int],
+    deck: str | None,
+) -> Bundle:
+    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
+    by_deck: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
+    spill = _Spill()
     skipped: list[str] = []
     native: dict[str, str] = {}
-    for nid, guid, mid, tags, flds in notes:
+    for nid, guid, mid, tags, flds in _note_rows(name, cursor):
         model = models.get(mid, {})
         fields = str(flds).split("\x1f")
         deck_name = deck or _deck_name(anki_decks.get(note_deck.get(nid, -1), "Anki"))
@@ -754,15 +948,23 @@ def _read_collection(name: str, target: Path, deck: str | None) -> Bundle:
         if isinstance(made, str):
             skipped.append(f"note {nid}: {made}")
             continue
-        facts, questions = by_deck.setdefault(deck_name, ([], []))
-        facts.append(made[0])
-        questions.extend(made[1])
+        if deck_name not in by_deck:
+            by_deck[deck_name] = (
+                _Records(spill, WrittenFact.from_fields, _fact_key),
+                _Records(spill, WrittenQuestion.from_fields, _question_key),
+            )
+        facts, questions = by_deck[deck_name]
+        facts.append(WrittenFact(made[0]))
+        questions.extend([WrittenQuestion(q) for q in made[1]])
         if str(model.get("name", "")).startswith("quizmaster ") and fields[-1].strip():
             native[made[0].id] = html_to_text(fields[-1])
     if not by_deck:
         raise InputFileError(name, "no basic or cloze notes with text found in the package")
     return Bundle(
-        decks=[(d, fs, qs) for d, (fs, qs) in by_deck.items()], skipped=skipped, native=native
+        decks=[(d, fs, qs) for d, (fs, qs) in by_deck.items()],
+        skipped=skipped,
+        native=native,
+        spill=spill,
     )
 
 

@@ -25,10 +25,20 @@ from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, Usag
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from quizmaster.models import Fact, Question
+    from quizmaster.models import Fact, Question, Source
 
 BUSY_TIMEOUT_MS = 30_000
 IMPORT_CACHE_KIB = -65_536  # SQLite's page cache during a big import (64 MiB)
+BULK_IMPORT_ROWS = 10_000  # an import of more rows than this is a big one
+LOAD_BATCH = 5_000  # new rows a deck load gathers before it writes them
+# Indexes keyed by question id, whose order is unrelated to the order rows are written in: a
+# bulk write puts each row on a random page of each. A big import into a collection no bigger
+# than itself drops them and builds them again, sorted, in the same transaction.
+BULK_REBUILT_INDEXES = (
+    "idx_questions_id_retired",
+    "idx_cards_due_state",
+    "idx_cards_state_suspended",
+)
 
 
 class _LazyQuestionAdapter:
@@ -118,6 +128,103 @@ class StoredQuestion:
             "tags": list(q.tags),
             "topic": q.topic,
         }
+
+
+class WrittenFact:
+    """A validated fact as :meth:`Store.load_deck` writes it: the columns it reads and its
+    ``model_dump_json()``, taken once. A bulk reader keeps these instead of the models (a
+    model with its nested key spans takes several times the memory)."""
+
+    __slots__ = ("id", "statement", "topic", "tags", "source", "data")
+
+    def __init__(self, fact: Fact) -> None:
+        self.id = fact.id
+        self.statement = fact.statement
+        self.topic = fact.topic
+        self.tags = fact.tags
+        self.source: Source | None = fact.source
+        self.data = fact.model_dump_json()
+
+    def model_dump_json(self) -> str:
+        return self.data
+
+    def fields(self) -> tuple[Any, ...]:
+        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
+        return (self.id, self.statement, self.topic, self.tags, self.source, self.data)
+
+    @classmethod
+    def from_fields(cls, values: Sequence[Any]) -> WrittenFact:
+        self = cls.__new__(cls)
+        (self.id, self.statement, self.topic, self.tags, self.source, self.data) = values
+        return self
+
+
+class WrittenQuestion:
+    """A validated question as :meth:`Store.load_deck` writes it (see :class:`WrittenFact`)."""
+
+    __slots__ = (
+        "id",
+        "fact_id",
+        "kind",
+        "variant",
+        "prompt",
+        "options",
+        "answer",
+        "explanation",
+        "topic",
+        "tags",
+        "data",
+    )
+
+    def __init__(self, question: Question) -> None:
+        self.id = question.id
+        self.fact_id = question.fact_id
+        self.kind: str = question.kind
+        self.variant = question.variant
+        self.prompt = question.prompt
+        self.options = question.options
+        self.answer = question.answer
+        self.explanation = question.explanation
+        self.topic = question.topic
+        self.tags = question.tags
+        self.data = question.model_dump_json()
+
+    def model_dump_json(self) -> str:
+        return self.data
+
+    def fields(self) -> tuple[Any, ...]:
+        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
+        return (
+            self.id,
+            self.fact_id,
+            self.kind,
+            self.variant,
+            self.prompt,
+            self.options,
+            self.answer,
+            self.explanation,
+            self.topic,
+            self.tags,
+            self.data,
+        )
+
+    @classmethod
+    def from_fields(cls, values: Sequence[Any]) -> WrittenQuestion:
+        self = cls.__new__(cls)
+        (
+            self.id,
+            self.fact_id,
+            self.kind,
+            self.variant,
+            self.prompt,
+            self.options,
+            self.answer,
+            self.explanation,
+            self.topic,
+            self.tags,
+            self.data,
+        ) = values
+        return self
 
 
 @dataclass
@@ -708,8 +815,8 @@ class Store:
     def load_deck(
         self,
         name: str,
-        facts: Sequence[Fact],
-        questions: Sequence[Question],
+        facts: Sequence[Fact | WrittenFact],
+        questions: Sequence[Question | WrittenQuestion],
         *,
         now: dt.datetime,
         source_name: str = "<deck>",
@@ -735,9 +842,25 @@ class Store:
         report = LoadReport(deck=name)
         try:
             with self.transaction():
-                deck_id = self._upsert_deck(name, facts, stamp)
+                # One pass for the ids and the deck's source (a big import's facts may be
+                # read back from a file at each pass).
+                ids: list[str] = []
+                source: Source | None = None
+                for fact in facts:
+                    ids.append(fact.id)
+                    if source is None and fact.source:
+                        source = fact.source
+                deck_id = self._upsert_deck(name, source, stamp)
                 self._load_facts(
-                    deck_id, name, facts, stamp, source_name, report, retire_missing, adopt
+                    deck_id,
+                    name,
+                    facts,
+                    json.dumps(ids),
+                    stamp,
+                    source_name,
+                    report,
+                    retire_missing,
+                    adopt,
                 )
                 self._load_questions(deck_id, questions, stamp, report, retire_missing)
                 for old_name in report.decks_emptied:
@@ -753,8 +876,7 @@ class Store:
             pass
         return report
 
-    def _upsert_deck(self, name: str, facts: Sequence[Fact], stamp: str) -> int:
-        source = next((f.source for f in facts if f.source), None)
+    def _upsert_deck(self, name: str, source: Source | None, stamp: str) -> int:
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
         if row is not None:
             self.conn.execute(
@@ -774,7 +896,8 @@ class Store:
         self,
         deck_id: int,
         deck_name: str,
-        facts: Sequence[Fact],
+        facts: Sequence[Fact | WrittenFact],
+        ids_json: str,
         stamp: str,
         source_name: str,
         report: LoadReport,
@@ -786,7 +909,7 @@ class Store:
             for r in self.conn.execute(
                 "SELECT f.id, f.deck_id, f.data, f.retired FROM facts f WHERE f.id IN "
                 "(SELECT value FROM json_each(?))",
-                (json.dumps([f.id for f in facts]),),
+                (ids_json,),
             )
         }
         # Rows are gathered, then written with one executemany per statement.
@@ -834,17 +957,15 @@ class Store:
             if old is None:
                 inserts.append(values)
                 report.facts_added.append(fact.id)
+                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
+                    self._insert_facts(inserts)
             elif old[1] != data or old[2]:
                 updates.append(values)
                 report.facts_updated.append(fact.id)
             else:
                 moves.append((position, mark(data), fact.id))
                 report.facts_unchanged.append(fact.id)
-        self.conn.executemany(
-            "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
-            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-            inserts,
-        )
+        self._insert_facts(inserts)
         self.conn.executemany(
             "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
             "tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? WHERE id = ?",
@@ -852,7 +973,7 @@ class Store:
         )
         self.conn.executemany("UPDATE facts SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
-            keep = json.dumps([f.id for f in facts])
+            keep = ids_json
             gone = self.conn.execute(
                 "SELECT id FROM facts WHERE deck_id = ? AND retired = 0 AND id NOT IN "
                 "(SELECT value FROM json_each(?))",
@@ -864,10 +985,31 @@ class Store:
                 )
                 report.facts_retired.append(fact_id)
 
+    def _insert_facts(self, rows: list[tuple[Any, ...]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO facts (deck_id, position, statement, topic, tags, data, retired, "
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            rows,
+        )
+        rows.clear()
+
+    def _insert_questions(self, rows: list[tuple[Any, ...]]) -> None:
+        """New questions, each with its new card."""
+        self.conn.executemany(
+            "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
+            "options, answer, explanation, topic, tags, data, retired, created_at, "
+            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO cards (question_id) VALUES (?)", ((r[-1],) for r in rows)
+        )
+        rows.clear()
+
     def _load_questions(
         self,
         deck_id: int,
-        questions: Sequence[Question],
+        questions: Sequence[Question | WrittenQuestion],
         stamp: str,
         report: LoadReport,
         retire_missing: bool,
@@ -908,21 +1050,15 @@ class Store:
             if old is None:
                 inserts.append((*values[:-2], stamp, canon, q.id))
                 report.questions_added.append(q.id)
+                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
+                    self._insert_questions(inserts)
             elif old[0] != data or old[1]:
                 updates.append(values)
                 report.questions_updated.append(q.id)
             else:
                 moves.append((position, canon, q.id))
                 report.questions_unchanged.append(q.id)
-        self.conn.executemany(
-            "INSERT INTO questions (fact_id, deck_id, kind, variant, position, prompt, "
-            "options, answer, explanation, topic, tags, data, retired, created_at, "
-            "updated_at, canon, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-            inserts,
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO cards (question_id) VALUES (?)", ((r[-1],) for r in inserts)
-        )
+        self._insert_questions(inserts)
         self.conn.executemany(
             "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
             "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
@@ -1736,7 +1872,9 @@ class Store:
 
     def import_bundle(
         self,
-        decks: Sequence[tuple[str, Sequence[Fact], Sequence[Question]]],
+        decks: Sequence[
+            tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]
+        ],
         *,
         history: History | None,
         now: dt.datetime,
@@ -1760,11 +1898,12 @@ class Store:
         # A bulk write touches every page of the tables' seven indexes: with SQLite's default
         # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        if total > 10_000:
+        if total > BULK_IMPORT_ROWS:
             self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
             with self.transaction():
                 self.conn.execute("PRAGMA defer_foreign_keys = ON")
+                rebuild = self._drop_bulk_indexes(total) if total > BULK_IMPORT_ROWS else None
                 for name, facts, questions in decks:
                     reports.append(
                         self.load_deck(
@@ -1783,6 +1922,8 @@ class Store:
                     history_report = self._import_history(history, source_name)
                     if progress is not None:
                         progress(total, total)
+                if rebuild is not None:
+                    self._rebuild_bulk_indexes(*rebuild)
                 broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
                 if broken is not None:
                     raise InputFileError(
@@ -1802,6 +1943,46 @@ class Store:
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
         return reports, history_report
+
+    def _drop_bulk_indexes(
+        self, rows: int
+    ) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]]] | None:
+        """Inside an import's transaction: drop :data:`BULK_REBUILT_INDEXES` when ``rows``
+        is at least the collection's question count (rebuilding them costs a sort of the whole
+        table, writing into them a random page per row). Returns what
+        :meth:`_rebuild_bulk_indexes` needs to put them back as they were (their very SQL and
+        their planner statistics), or None when nothing was dropped."""
+        if self.conn.execute("SELECT count(*) FROM questions").fetchone()[0] > rows:
+            return None
+        names = json.dumps(list(BULK_REBUILT_INDEXES))
+        indexes = [
+            (str(n), str(sql))
+            for n, sql in self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                (names,),
+            )
+        ]
+        stats: list[tuple[Any, ...]] = []
+        if self._table_exists("sqlite_stat1"):
+            stats = self.conn.execute(
+                "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN "
+                "(SELECT value FROM json_each(?))",
+                (names,),
+            ).fetchall()
+        for name, _ in indexes:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return indexes, stats
+
+    def _rebuild_bulk_indexes(
+        self, indexes: list[tuple[str, str]], stats: list[tuple[Any, ...]]
+    ) -> None:
+        for _, sql in indexes:
+            self.conn.execute(sql)
+        if stats:
+            self.conn.executemany(
+                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats
+            )
 
     def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
         return {

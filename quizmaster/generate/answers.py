@@ -19,10 +19,12 @@ from quizmaster.models import (
     Fact,
 )
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
 
 def acronym_of(text: str, texts: Sequence[str]) -> str | None:
     """The abbreviation of ``text`` when ``texts`` use one (AI, JWG, MoU), else None."""
-    words = re.findall(r"[A-Za-z]+", text)
+    words = _LETTERS.findall(text)
     if len(words) < 2:
         return None
     variants = {
@@ -31,8 +33,8 @@ def acronym_of(text: str, texts: Sequence[str]) -> str | None:
         "".join(w[0].upper() for w in words if w.lower() not in STOPWORDS),
     }
     for variant in sorted(variants):
-        if len(variant) < 2:
-            continue
+        if len(variant) < 2 or not any(variant in t for t in texts):
+            continue  # (a whole-word match needs the letters in the text at all)
         pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
         if any(pattern.search(t) for t in texts):
             return variant
