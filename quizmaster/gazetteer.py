@@ -120,6 +120,15 @@ INDIAN_UT_CAPITALS: dict[str, str] = {
     "Dadra and Nagar Haveli and Daman and Diu": "Daman",
 }
 INDIAN_UNION_TERRITORIES: tuple[str, ...] = tuple(INDIAN_UT_CAPITALS)
+# A city of each state whose capital GeoNames lacks (Dispur) or shares (Chandigarh): the
+# city that tells places.hint_in the state's GeoNames number.
+STATE_ANCHOR_CITIES: dict[str, str] = {
+    "Assam": "Guwahati",
+    "Goa": "Margao",
+    "Punjab": "Ludhiana",
+    "Jammu and Kashmir": "Srinagar",
+    "Ladakh": "Leh",
+}
 
 # The zonal councils the States Reorganisation Act, 1956 set up (the North Eastern Council
 # for the north-east): an examiner's wrong states come from the key's own part of India.

@@ -288,7 +288,7 @@ def _state_cities() -> dict[str, frozenset[str]]:
         if r["countrycode"] == "IN"
     ]
     by_name = {fold(_ascii(str(r["name"]))): r for r in records}
-    for state, capital in capitals.items():
+    for state, capital in [*capitals.items(), *gazetteer.STATE_ANCHOR_CITIES.items()]:
         record = by_name.get(fold(capital))
         if record is not None:
             codes.setdefault(str(record["admin1code"]), fold(state))

@@ -839,3 +839,51 @@ def test_asides_unnamed_polls_and_projections_by_nobody_need_the_article(stem: s
 )
 def test_a_dangling_date_and_a_glued_year_are_leftovers(stem: str) -> None:
     assert "page leftover" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In 2031, Justice Meera Das administered the oath of office to him.",
+        "In 2031, as expected the storm crossed the coast near _____.",
+        "WHO declared similar emergencies for the swine flu pandemic in _____.",
+        "On _____, government had appointed Ravi Sen as interim Director General of Police.",
+    ],
+)
+def test_pronouns_unnamed_storms_and_bare_government_need_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In December 2031, CHENNAI Tamil Nadu Chief Minister _____ opened new hostels.",
+        "In September 2031, Hangzhou, Sep 30 India beat Pakistan to win the _____ gold.",
+        "In 2031, Ravi Sen commissioned two ships in Goa via video conference from.",
+        "Which edition of the festival opened at Kisama (1st December 2031) evening?",
+        "But Meera Das has won her past two matches against Ravi in _____.",
+    ],
+)
+def test_datelines_cut_endings_and_stray_connectives_are_leftovers(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In July 2031, Ravi Sen sworn in as the 22nd Governor of _____.",
+        "As of June 2031, Meera Das holds the all-time record of how many?",
+    ],
+)
+def test_headline_grammar_and_a_record_of_nothing_are_not_sentences(stem: str) -> None:
+    assert "not a sentence" in text_defects(stem, max_words=40)
+    assert "not a sentence" not in text_defects(
+        "In July 2031, Ravi Sen was sworn in as the 22nd Governor of _____.", max_words=40
+    )
+
+
+def test_the_year_of_a_bills_own_title_is_not_asked() -> None:
+    made = fact("The Election Laws Bill, 2031 was passed.", ("2031", SpanType.DATE))
+    stem = "The Election Laws Bill, _____ was passed in the Lok Sabha."
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="2031")
+    assert "broken key" in defects(question, made)

@@ -337,3 +337,8 @@ def test_a_rank_says_in_what_and_a_one_off_venue_says_when() -> None:
     assert relation(inducted, "Bengaluru", SpanType.PLACE) is None
     oath = f"In 2031, Ravi Sen was sworn in at {B} as the Comptroller and Auditor General."
     assert relation(oath, "Rashtrapati Bhavan", SpanType.PLACE) is None
+
+
+def test_a_city_of_a_state_whose_capital_geonames_lacks_still_points_to_it() -> None:
+    stem = f"In 2031, a terminal of the airport in Guwahati opened in {B}."
+    assert places.hint_in(stem, "Assam") is not None

@@ -259,7 +259,7 @@ def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
 PAGE_LABEL_RE = re.compile(
     r"\b(?:image|photo|picture|caption|quick links?|reporter|correspondent|bureau|desk|staff"
     r"|share|follow us|related|also read|read more|advertisement|trending|latest|subscribe"
-    r"|newsletter|comments?|tags?|updated|published)\b",
+    r"|newsletter|comments?|tags?|updated|published|live|menu|via|twitter|video|watch)\b",
     re.IGNORECASE,
 )
 
@@ -273,11 +273,18 @@ def _page_heading(heading: str) -> bool:
     return bool(
         PAGE_LABEL_RE.search(heading)
         or "|" in heading
+        or _doubled(words)
         or (heading.isupper() and len(heading) > 4)
         or re.search(rf"\b{gz.MONTH_WORD}\b\.? \d", heading)
         or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS)\b", heading)
         or places.kind_of(words) in ("city", "state", "union territory", "country")
     )
+
+
+def _doubled(text: str) -> bool:
+    """ "NASA Launches OrionNASA Launches Orion": a page's title printed twice."""
+    half = len(text) // 2
+    return len(text) > 10 and text[:half].strip() == text[half:].strip()
 
 
 ANAPHOR_NOUNS = frozenset(

@@ -46,6 +46,10 @@ LEFTOVER_RE = re.compile(
     r"|\b\d+ (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|(?-i:[a-z]),(?-i:[A-Z][a-z])|\.,|\b(?:19|20)\d{2} (?:released|announced|unveiled)\.?$"
     rf"|, (?:{gz.MONTH_WORD} \d{{1,2}}|\d{{1,2}} {gz.MONTH_WORD})\.?$|(?-i:[a-z])(?:19|20)\d{{2}}\b"
+    rf"|(?-i:[A-Z][a-z]+), {gz.MONTH_WORD}\.? \d{{1,2}} (?-i:[A-Z])"
+    r"|^(?:In|As of) \w+ \d{4}, (?-i:[A-Z]{4,})\b"
+    r"|\b(?:from|to|of|at|by|with|for|the|and|a day)\.$|\) (?:morning|afternoon|evening|night)\b"
+    r"|^(?-i:But|And|So|Yet|Also) "
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -106,6 +110,9 @@ CONTEXT_RE = re.compile(
     r"|\bon the other hand\b|\bin contrast\b|\bAs of,|\bcurrently\b|\bat present\b|\bstill\b"
     r"|\bagain\b|\b(?:remained |remains )?unchanged\b|\bthe \d+-year-old\b"
     r"|\bhowever\b|\btoo\b(?! (?:many|much|few|little|long|far|late|early|high|low)\b)"
+    r"|\b(?-i:him)\b|\bas expected\b|\bsimilar\b|(?<![A-Za-z] )\b(?-i:government)\b"
+    r"|\bthe (?:storm|cyclone|quake|earthquake|flood|floods|outbreak|disease|virus|fire|blast)\b"
+    r"(?!\s+(?:of|in)\b|\s+(?-i:[A-Z]))"
     r"|\bthe (?:\d{4} )?(?:polls|elections?|medal)\b(?!\s+(?:of|for|in|to)\b|\s+(?-i:[A-Z]))"
     r"|\b(?:is|are|was|has been|have been) (?:projected|forecast|estimated)\b(?![^.?]*\bby\b)"
     r"|\bongoing\b|\bthe (?:[A-Z]{2,}|[a-z]+) (?:group|contingent|squad|delegation|panel|side"
@@ -169,6 +176,8 @@ DOUBLE_ASK_RE = re.compile(
     r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
     r"|\b(?i:how many|how much),|\bwhich of (?!the following|\d)"
     r"|\b(?:was|were|is|are) (?:morning|afternoon|evening)\b|\bwhich (?:city|place|state),\s"
+    r"|\bof how many\?$|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+    r"(?<!\bbeing )(?<!\bnewly )(?<!\bget )(?<!\bgot )\bsworn in\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")
@@ -193,6 +202,7 @@ NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
     r"|\b(?-i:[A-Z])\.? _{5}|_{5}[- ]class\b"  # "K _____" (K Sanjay Murthy), "_____ class"
+    r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
 # title ("Justice _____", "Minister _____") makes the key the end of a longer name.

@@ -200,7 +200,8 @@ DEFINING_RE = re.compile(
 AS_OF_EVENT_RE = re.compile(
     r"^As of [^,]+,[^.]*\b(?:will|would|was|were|did|had|moves|arrives|addresses|speaks|meets"
     r"|inaugurates|launches|chairs|visits|interacts|greets|attends|reviews|designates|signs"
-    r"|approves|announces|unveils|releases|notifies|declares|wins|adds|names|appoints)\b"
+    r"|approves|announces|unveils|releases|notifies|declares|wins|adds|names|appoints|receives"
+    r"|presents|hands|takes)\b"
 )
 
 
