@@ -887,3 +887,20 @@ def test_the_year_of_a_bills_own_title_is_not_asked() -> None:
     stem = "The Election Laws Bill, _____ was passed in the Lok Sabha."
     question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="2031")
     assert "broken key" in defects(question, made)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In 2031, Governor MeeraSundaram was sworn in as Lt Governor of _____.",
+        "In 2031, Meera Das, who was given charge of Puducherry,was sworn in at _____.",
+        "In 2031, Ravi Sen was sworn in as Lt Governor of _____ onThursday.",
+    ],
+)
+def test_words_run_together_are_leftovers(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)
+
+
+def test_a_blank_set_between_a_name_and_its_verb_is_not_a_sentence() -> None:
+    stem = "The World Health Organization, _____ declared the outbreak an emergency."
+    assert "not a sentence" in text_defects(stem, max_words=40)

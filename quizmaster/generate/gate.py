@@ -48,7 +48,8 @@ LEFTOVER_RE = re.compile(
     rf"|, (?:{gz.MONTH_WORD} \d{{1,2}}|\d{{1,2}} {gz.MONTH_WORD})\.?$|(?-i:[a-z])(?:19|20)\d{{2}}\b"
     rf"|(?-i:[A-Z][a-z]+), {gz.MONTH_WORD}\.? \d{{1,2}} (?-i:[A-Z])"
     r"|^(?:In|As of) \w+ \d{4}, (?-i:[A-Z]{4,})\b"
-    r"|\b(?:from|to|of|at|by|with|for|the|and|a day)\.$|\) (?:morning|afternoon|evening|night)\b"
+    r"|\b(?:from|to|of|at|by|with|for|the|and|a day)[.?]$|\) (?:morning|afternoon|evening|night)\b"
+    r"|(?-i:[a-z]),(?-i:[a-z])|\b(?:on|in|at)(?-i:[A-Z][a-z]{2,})|(?-i:[a-z]{3,}[A-Z][a-z]{3,})"
     r"|^(?-i:But|And|So|Yet|Also) "
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
@@ -100,6 +101,7 @@ CONTEXT_RE = re.compile(
     r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
     r" (?:edition|season|version|meet|games|tournament|event)\b(?!\s+of\b)"
+    r"|\b\d{4}['’]s edition\b"
     r"|\b(?:its|his|her|their) (?:report|statement|order|review|forecast|outlook|survey"
     r"|notification|release|address|speech|latest|previous|last)\b"
     r"|\bthe (?-i:[A-Z][a-z]+(?:an|ese|ish|ino|ch|i)) (?:leader|president|premier|prime minister"
@@ -176,7 +178,8 @@ DOUBLE_ASK_RE = re.compile(
     r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
     r"|\b(?i:how many|how much),|\bwhich of (?!the following|\d)"
     r"|\b(?:was|were|is|are) (?:morning|afternoon|evening)\b|\bwhich (?:city|place|state),\s"
-    r"|\bof how many\?$|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+    r"|\bfor in\b|[A-Za-z], _{5} (?-i:[a-z]+ed)\b|\bof how many\?$"
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bbeing )(?<!\bnewly )(?<!\bget )(?<!\bgot )\bsworn in\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
