@@ -904,3 +904,37 @@ def test_words_run_together_are_leftovers(stem: str) -> None:
 def test_a_blank_set_between_a_name_and_its_verb_is_not_a_sentence() -> None:
     stem = "The World Health Organization, _____ declared the outbreak an emergency."
     assert "not a sentence" in text_defects(stem, max_words=40)
+
+
+def test_a_key_split_inside_a_value_or_carrying_a_day_is_broken() -> None:
+    assert "broken key" in key_defects(
+        "National Human Rights Commission on Wedneday", SpanType.ORGANISATION
+    )
+    made = fact("In 2031, she ran the 3000m in 7:37.76.", ("37.76", SpanType.NUMBER))
+    for stem, answer in (
+        ("In 2031, she ran the 3000m in 7:_____.", "37.76"),
+        ("In 2031, the bank lent $_____m to the project.", "$600"),
+    ):
+        question = ClozeQuestion(
+            id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer
+        )
+        assert "broken key" in defects(question, made), stem
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In 2031, the party got how many or 40.38% of the votes?",
+        "Meera Das was born in the city of whom?",
+        "The festival began in June in which year?",
+    ],
+)
+def test_templates_that_break_the_grammar_are_refused(stem: str) -> None:
+    assert "not a sentence" in text_defects(stem, max_words=40)
+
+
+def test_a_roman_numeral_in_the_stem_gives_the_edition_away() -> None:
+    made = fact("In 2031, Exercise Maitree-XIV was the 14th edition.", ("14th", SpanType.ORDINAL))
+    stem = "In 2031, Exercise Maitree-XIV was the _____ edition of the India-Thailand drill."
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="14th")
+    assert "answer in stem" in defects(question, made)

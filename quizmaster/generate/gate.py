@@ -178,7 +178,8 @@ DOUBLE_ASK_RE = re.compile(
     r"|(?:_{5}|how many|how much),\s+or\b|\b(?i:who|which|what)['’]s\b"
     r"|\b(?i:how many|how much),|\bwhich of (?!the following|\d)"
     r"|\b(?:was|were|is|are) (?:morning|afternoon|evening)\b|\bwhich (?:city|place|state),\s"
-    r"|\bfor in\b|[A-Za-z], _{5} (?-i:[a-z]+ed)\b|\bof how many\?$"
+    r"|\bfor in\b|[A-Za-z], _{5} (?-i:[a-z]+ed)\b|\bof how many\?$|\b(?:how many|how much) or\b"
+    r"|\bof whom\b|\bin \w+ in which year\b"
     r"|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bbeing )(?<!\bnewly )(?<!\bget )(?<!\bgot )\bsworn in\b"
 )
@@ -196,6 +197,7 @@ LIST_ITEM_RE = re.compile(
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
     r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)|\b\d{4}\s*,\s*(?:and\s+)?_{5}"  # "in _____, 1962 and 1970"
 )
+ROMAN_EDITION_RE = re.compile(r"[\w)][- ](?:[IVX]{2,}|[IVX]*[VX][IVX]*)\b")
 # The holders before the key are named: counting them gives "second" or "third".
 EARLIER_HOLDERS_RE = re.compile(
     r"_{5}\b.*\bafter (?:(?:former|late|the late) )?(?-i:[A-Z])"
@@ -205,6 +207,7 @@ NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
     r"|\b(?-i:[A-Z])\.? _{5}|_{5}[- ]class\b"  # "K _____" (K Sanjay Murthy), "_____ class"
+    r"|\d:\s*_{5}|_{5}(?-i:[a-z])"  # "7:_____" of 7:37.76, "$_____m" of $600m
     r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
@@ -459,6 +462,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is not SpanType.DATE and re.search(rf"\b{gz.WEEKDAY}\b", answer):
         out.append("broken key")  # "Narendra Modi Tuesday", "Indian Navy Tuesday"
+    if len(words) > 1 and re.search(r" (?:on|at|in) [A-Z][a-z]+$", answer):
+        out.append("broken key")  # "National Human Rights Commission on Wedneday"
     if span_type is SpanType.PERSON and re.search(
         r"\b(?:January|February|March|April|June|July|August|September|October|November|"
         r"December)\b|\b[A-Z]\.$",
@@ -708,6 +713,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")
         if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
             out.append("answer in stem")  # "the _____ after A and B": the count gives it
+        if span_type is SpanType.ORDINAL and ROMAN_EDITION_RE.search(question.prompt):
+            out.append("answer in stem")  # "Maitree-XIV" numbers its own edition
         if (
             NAME_PART_RE.search(question.prompt)
             or _name_before(question.prompt)
