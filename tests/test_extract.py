@@ -298,16 +298,29 @@ def test_a_headline_is_no_persons_full_name() -> None:
     assert not [s for s in statements if "Four New Ramsar" in s]
 
 
-def test_bylines_datelines_and_lone_places_are_no_topics() -> None:
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "IANS | New Delhi",
+        "Chandigarh",
+        "New Delhi, August 21, 2031",
+        "PTI",
+        "Live",
+        "Left Menu",
+        "Orion Lifts OffOrion Lifts Off",
+    ],
+)
+def test_bylines_datelines_lone_places_and_page_chrome_are_no_topics(heading: str) -> None:
+    """A page's frame is no topic: a byline, a dateline, a place alone, a menu, a title
+    printed twice."""
     from quizmaster.extract import extract_facts
 
-    for heading in ("IANS | New Delhi", "Chandigarh", "New Delhi, August 21, 2031", "PTI"):
-        text = (
-            f"Ravi Sen sworn in as Governor\n{heading}\n"
-            "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.\n"
-        )
-        facts = extract_facts(text, date="2031-05-02").facts
-        assert facts and all(f.topic != heading for f in facts), heading
+    text = (
+        f"Ravi Sen sworn in as Governor\n{heading}\n"
+        "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.\n"
+    )
+    facts = extract_facts(text, date="2031-05-02").facts
+    assert facts and all(f.topic != heading for f in facts)
 
 
 def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None:
@@ -330,15 +343,3 @@ def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None
     assert any("30th Governor" in s for s in statements)
     assert not any("31st Governor" in s for s in statements)
     assert any("instituted in 1961" in s for s in statements)
-
-
-def test_page_chrome_and_a_doubled_title_are_no_topics() -> None:
-    from quizmaster.extract import extract_facts
-
-    for heading in ("Live", "Left Menu", "Orion Lifts OffOrion Lifts Off"):
-        text = (
-            f"Ravi Sen sworn in as Governor\n{heading}\n"
-            "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.\n"
-        )
-        facts = extract_facts(text, date="2031-05-02").facts
-        assert facts and all(f.topic != heading for f in facts), heading

@@ -275,6 +275,8 @@ def test_wrong_states_come_from_the_same_part_of_india(
         (f"The award in {B} will be declared later in 2031.", "Tamil", SpanType.TERM),
         (f"A large crowd greeted the shooters at the {B} in 2031.", "Palam", SpanType.PLACE),
         (f"In 2031, Mr Rudd confirmed that {B} will host it.", "Australia", SpanType.COUNTRY),
+        (f"An alumnus of Sainik School, {B}, he was commissioned in 1984.", "Rewa", SpanType.PLACE),
+        (f"In 2031, a nurse became Kerala's {B} confirmed Nipah case.", "fifth", SpanType.ORDINAL),
     ],
 )
 def test_minor_details_and_reports_of_speech_have_no_relation(
@@ -301,19 +303,6 @@ def test_a_capital_named_as_such_gives_the_capital_away() -> None:
         f"In 2031, 84 athletes went to the {B} Games in the French capital.", "Paris"
     )
     assert places.hint_in(f"The Games were held in {B} in 2031.", "Paris") is None
-
-
-@pytest.mark.parametrize(
-    ("stem", "answer", "span_type"),
-    [
-        (f"An alumnus of Sainik School, {B}, he was commissioned in 1984.", "Rewa", SpanType.PLACE),
-        (f"In 2031, a nurse became Kerala's {B} confirmed Nipah case.", "fifth", SpanType.ORDINAL),
-    ],
-)
-def test_schooling_and_case_counts_are_not_asked(
-    stem: str, answer: str, span_type: SpanType
-) -> None:
-    assert relation(stem, answer, span_type) is None
 
 
 def test_wrong_capitals_for_a_capital_are_of_its_size() -> None:
