@@ -938,3 +938,127 @@ def test_a_roman_numeral_in_the_stem_gives_the_edition_away() -> None:
     stem = "In 2031, Exercise Maitree-XIV was the _____ edition of the India-Thailand drill."
     question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="14th")
     assert "answer in stem" in defects(question, made)
+
+
+@pytest.mark.parametrize(
+    ("statement", "answer", "span_type", "news"),
+    [
+        (
+            "The contingent of the 2031 drill comprises 120 troops of the Kumaon Regiment.",
+            "120",
+            SpanType.NUMBER,
+            False,
+        ),
+        (
+            "In 2031, the lead of Asha Rao widened to 141 votes in the recount.",
+            "141",
+            SpanType.NUMBER,
+            False,
+        ),
+        (
+            "In 2031, the harbour phase of Exercise Varuna is scheduled in Kochi.",
+            "Kochi",
+            SpanType.PLACE,
+            False,
+        ),
+        (
+            "In March 2031, Meera Das was appointed the Chief Secretary of Sikkim.",
+            "Meera Das",
+            SpanType.PERSON,
+            True,
+        ),
+        (
+            "In 2031, Exercise Varuna commenced off the coast of Kochi.",
+            "Kochi",
+            SpanType.PLACE,
+            True,
+        ),
+        (
+            "India's GDP grew 7.2 per cent in the first quarter of 2031.",
+            "7.2 per cent",
+            SpanType.NUMBER,
+            True,
+        ),
+    ],
+)
+def test_an_article_sentence_that_tells_no_event_or_record_is_not_the_news(
+    statement: str, answer: str, span_type: SpanType, news: bool
+) -> None:
+    lifted = fact(statement, (answer, span_type))
+    stem = statement.replace(answer, "_____", 1)
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    assert ("not the news" in defects(question, lifted)) is not news, statement
+
+
+def test_a_fact_a_person_went_over_is_asked_whatever_its_verb() -> None:
+    statement = "The contingent of the 2031 drill comprises 120 troops of the Kumaon Regiment."
+    span = KeySpan(text="120", type=SpanType.NUMBER, distractors=["80", "150", "200"])
+    chosen = Fact(id="f1", statement=statement, spans=[span])
+    question = ClozeQuestion(
+        id="f1:cloze:x",
+        fact_id="f1",
+        variant="x",
+        prompt=statement.replace("120", "_____"),
+        answer="120",
+    )
+    assert "not the news" not in defects(question, chosen)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In _____, Shukla became an additional judge of the Gujarat High Court.",
+        "Rao, a former civil servant, was sworn in as Information Commissioner on _____.",
+        "In March 2031, the Senate elected _____ as its Chairman.",
+        "Which edition was conducted at Fort Bliss in October 2031?",
+        "The _____ edition was conducted at Fort Bliss in October 2031.",
+        "The naval drill began in Goa and will continue till _____.",
+        "The rail service is set to be inaugurated in _____.",
+    ],
+)
+def test_a_surname_an_unnamed_senate_or_edition_and_a_plan_need_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+def test_a_country_or_state_as_subject_is_no_surname() -> None:
+    for stem in (
+        "In 2031, Kerala won the _____ Trophy for the fifth time.",
+        "In 2031, Nepal won the _____ title.",
+    ):
+        assert "leans on the article" not in text_defects(stem, max_words=40), stem
+
+
+def test_a_time_split_by_the_question_word_is_a_broken_key() -> None:
+    made = fact("In 2031, she ran the 3000m in 7:37.76.", ("37.76", SpanType.NUMBER))
+    stem = "In 2031, she ran the 3000m in 7:how many?"
+    question = McqQuestion(
+        id="f1:mcq:x",
+        fact_id="f1",
+        variant="x",
+        prompt=stem,
+        answer="37.76",
+        choices=["35.12", "36.40", "37.76", "38.91"],
+    )
+    assert "broken key" in defects(question, made)
+
+
+def test_an_agency_dateline_with_a_slashed_year_is_cut() -> None:
+    text = "Addis Ababa June 1/2031 (ENA) The President received 10 new ambassadors."
+    assert clean_text(text)[0] == "The President received 10 new ambassadors."
+
+
+def test_a_blank_after_the_dating_year_is_no_list_item() -> None:
+    made = fact(
+        "In March 2031, Asha Rao was sworn in as the Governor of Mizoram.",
+        ("Asha Rao", SpanType.PERSON),
+    )
+    stem = "In March 2031, _____ was sworn in as the Governor of Mizoram."
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Asha Rao"
+    )
+    assert "one of a list" not in defects(question, made)
+    listed = "Pele won the World Cup in 1958, 1962 and _____."
+    assert "one of a list" in text_defects(listed, max_words=40) or "one of a list" in defects(
+        ClozeQuestion(id="f1:cloze:y", fact_id="f1", variant="y", prompt=listed, answer="1970"),
+        fact("Pele won the World Cup in 1958, 1962 and 1970.", ("1970", SpanType.DATE)),
+    )

@@ -22,12 +22,12 @@ from quizmaster import extract_words as gz
 _MON = rf"{gz.MONTH_WORD}\.?"
 AGENCY = (
     r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS|Sputnik|TASS|"
-    r"Yonhap|Kyodo|Bernama|APP|AA)"
+    r"Yonhap|Kyodo|Bernama|APP|AA|ENA|IRNA|QNA|BNA|KNA|MENA|SUNA|PNA|Web Desk)"
 )
 # "New Delhi, May 13 (PTI)", "NEW DELHI, Feb 25 (KUNA) --", "Jaipur [India], Nov 20 (ANI):"
 AGENCY_DATELINE_RE = re.compile(
     rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}(?:\s*\[[^\]]{{1,40}}\])?,?\s+)?"
-    rf"(?:(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?\s*)?"
+    rf"(?:(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}}|/\d{{4}})?\s*)?"
     rf"\(\s*{AGENCY}\s*\)\s*(?:[:–—-]+\s*)?"
 )
 # "MUMBAI: The ..." or "New Delhi, November 20: The ..." (no agency).

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.gate import defects
+from quizmaster.generate.frames import framed
+from quizmaster.generate.gate import curated, defects
 from quizmaster.generate.match import match_questions
 from quizmaster.generate.per_fact import questions_for_fact
 from quizmaster.generate.rank import keep_best
@@ -20,7 +21,8 @@ def generate_questions(facts: Iterable[Fact]) -> list[Question]:
     """Questions for a whole deck: per fact in fact order, then statements, then match
     questions. Ids are unique; only questions that pass the quality gate are kept, and of
     those the best few per fact and per key (see :mod:`quizmaster.generate.rank`)."""
-    facts = list(facts)
+    # A lifted sentence that tells a post filled is asked in the frame's short sentence.
+    facts = [fact if curated(fact) else framed(fact) for fact in facts]
     index = DeckIndex.build(facts)
     produced: list[Question] = []
     for fact in facts:

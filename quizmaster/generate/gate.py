@@ -21,7 +21,13 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.relations import RANK_RE, YEAR_RE, relation, told_without_year
+from quizmaster.generate.relations import (
+    RANK_RE,
+    YEAR_RE,
+    relation,
+    tells_news,
+    told_without_year,
+)
 from quizmaster.generate.text import BLANK, STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
@@ -99,6 +105,12 @@ LEANING_RE = re.compile(
 # report", "the Filipino leader", "Government has approved", "declared it", "back in 2018".
 CONTEXT_RE = re.compile(
     r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
+    # "the Senate elected ...": of which country? "Which edition was ...": of what?
+    r"|\bthe (?-i:Senate|Parliament|National Assembly)\b(?!\s+of\b)"
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:Which|The _{5}) (?:edition|phase|round|session|stage|leg)\b"
+    r"(?!\s+of\b)"
+    # A plan told as news: "will continue till ...", "is set to be inaugurated ..."
+    r"|\bwill continue\b|\b(?:is|are) set to\b"
     r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
     r" (?:edition|season|version|meet|games|tournament|event)\b(?!\s+of\b)"
     r"|\b\d{4}['’]s edition\b"
@@ -195,7 +207,8 @@ LIST_ITEM_RE = re.compile(
     r"|,\s*(?:the\s+)?_{5}\s+and\b|,\s+and\s+(?:the\s+)?_{5}"
     # "the _____, 8th, and 9th", not "In March 2024, the _____"
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
-    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)|\b\d{4}\s*,\s*(?:and\s+)?_{5}"  # "in _____, 1962 and 1970"
+    # "in _____, 1962 and 1970", "in 1958, 1962 and _____"; not "In March 2019, _____ was"
+    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)|\b\d{4}\s*,\s*\d{4},?\s+(?:and\s+)?_{5}"
 )
 ROMAN_EDITION_RE = re.compile(r"[\w)][- ](?:[IVX]{2,}|[IVX]*[VX][IVX]*)\b")
 # The holders before the key are named: counting them gives "second" or "third".
@@ -207,7 +220,7 @@ NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
     r"|\b(?-i:[A-Z])\.? _{5}|_{5}[- ]class\b"  # "K _____" (K Sanjay Murthy), "_____ class"
-    r"|\d:\s*_{5}|_{5}(?-i:[a-z])"  # "7:_____" of 7:37.76, "$_____m" of $600m
+    r"|\d:\s*(?:_{5}|how (?:many|much))|_{5}(?-i:[a-z])"  # "7:_____" of 7:37.76, "$_____m"
     r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
@@ -383,7 +396,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("too long")
     if text[:1].islower():
         out.append("not a sentence")
-    if _anaphoric_subject(text) or DATED_PRONOUN_RE.match(text):
+    if _anaphoric_subject(text) or DATED_PRONOUN_RE.match(text) or _surname_subject(text):
         out.append("leans on the article")
     if _repeats_itself(text) or HEADLINE_VERB_RE.match(text):
         out.append("page leftover")  # a headline glued to the sentence that restates it
@@ -392,6 +405,26 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
     if DOUBLE_ASK_RE.search(text):
         out.append("not a sentence")
     return out
+
+
+# "Shukla became ...", "Samariya, a former officer, ...": a person by surname alone, the
+# full name given earlier in the article.
+SURNAME_SUBJECT_RE = re.compile(
+    r"^(?:(?:In|As of) (?:\w+ )?(?:\d{4}|_{5}), )?(?P<word>[A-Z][a-z]{2,})"
+    r"(?:,| (?:became|was|is|has|had|took|joined|served|won|said|retired|died))"
+)
+
+
+def _surname_subject(text: str) -> bool:
+    match = SURNAME_SUBJECT_RE.match(text)
+    if match is None:
+        return False
+    word = match.group("word")
+    return (
+        word not in gz.COMMON_CAPITALISED
+        and places.kind_of(word) is None
+        and _infer_type(word) is SpanType.TERM
+    )
 
 
 def _anaphoric_subject(text: str) -> bool:
@@ -755,6 +788,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("options not distinct")
     if fact is not None and question.variant != "hand" and headline_like(fact.statement):
         out.append("not a sentence")
+    if fact is not None and not curated(fact) and not tells_news(fact.statement):
+        out.append("not the news")  # background of an article: trivia, however well asked
     return sorted(set(out))
 
 

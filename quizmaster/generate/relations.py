@@ -339,3 +339,30 @@ def told_without_year(claim: str) -> bool:
     """An event told in the past with no year: "the meeting commenced on October 4". A lasting
     fact ("Wular is the largest freshwater lake in India") needs none."""
     return bool(PAST_EVENT_RE.search(claim)) and not YEAR_RE.search(claim)
+
+
+# What a current-affairs paper asks of an article: an event (a post filled, a contest won, a
+# thing launched or passed, an event held, a figure released, a death) or a record. A sentence
+# that tells none of these ("the contingent comprises troops of ...", "the vote count stood
+# ...") is background, and its questions are trivia however well formed.
+NEWS_EVENT_RE = re.compile(
+    r"\b(?:appointed|named|elected|re-elected|sworn[- ]in|took (?:the )?oath|takes? oath"
+    r"|took charge|takes? charge|assumed? (?:office|charge)|took over|takes over|became|becomes"
+    r"|elevated|nominated|selected|chosen"
+    r"|won|wins|clinched|bagged|claimed|captured|defeated|beat|awarded|conferred|receive[sd]?"
+    r"|presented|honou?red"
+    r"|launched|inaugurated|unveiled|commissioned|dedicated|opened|released|introduced"
+    r"|rolled out|established|instituted|founded|set up|enacted|passed|approved|notified"
+    r"|declared|designated|inscribed|signed|ratified|upheld|announced|tabled"
+    r"|held|hosted|hosting|began|begins|commenced|concluded|conducted|kicked off|made landfall"
+    r"|ranked|grew|rose|fell|increased|declined|eased|reduced|raised|hiked|cut|pegged|recorded"
+    r"|stood at|slipped|dropped|climbed|jumped|topped|retained|secured|scored|finished"
+    r"|lifted off|blasted off|swore|reopened|renamed|passed away|died"
+    r"|first|record|highest|largest|oldest|longest|tallest)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_news(statement: str) -> bool:
+    """Whether a sentence lifted from an article reports what a paper would ask of it."""
+    return bool(NEWS_EVENT_RE.search(statement))

@@ -1,0 +1,118 @@
+"""Short sentences for the news an examiner asks, cut from the long sentence an article told
+it in.
+
+A news sentence carries its headline fact inside asides: "Keshav Chandra, a 1995-batch
+officer of the AGMUT cadre who was serving in the islands, has been appointed the new Chief
+Secretary of Delhi at a ceremony held on Monday." A setter asks "In May 2031, who was
+appointed the Chief Secretary of Delhi?", not a blank in the whole sentence. Where a
+sentence tells such a frame (a post filled), :func:`framed` gives the fact the short
+sentence as its statement and keeps the article's sentence as the explanation; every other
+fact is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizmaster.extract_words import MONTH_WORD
+from quizmaster.generate.relations import ROLE_RE
+from quizmaster.models import Fact, SpanType
+
+# The verbs that fill a post, with the subject before them: "X was appointed as ...",
+# "X took oath as ...". Each maps to the form the short sentence uses.
+INTRANSITIVE = (
+    (r"(?:has been|was|had been|is|have been) appointed(?: as)?", "was appointed"),
+    (r"(?:has been|was|had been|is) named(?: as)?", "was named"),
+    (r"(?:has been|was|had been|is) (?:re-)?elected(?: as)?", "was elected"),
+    (r"(?:has been|was|had been|is|were) sworn[- ]in as", "was sworn in as"),
+    (r"(?:took|takes|has taken) (?:the )?oath(?: of office)? as", "took oath as"),
+    (r"(?:took|takes|has taken|assumed|assumes|has assumed) (?:over )?charge as", "took charge as"),
+    (r"(?:assumed|assumes|has assumed) (?:the )?office(?: of| as)?", "assumed office as"),
+    (r"(?:took|takes|has taken) over as", "took over as"),
+)
+# "The President appointed X as ...": the person filled is the object.
+TRANSITIVE_RE = re.compile(r"\b(?:appointed|named|elected|re-elected|nominated) (?=[A-Z])")
+POST = (
+    r"(?:the )?(?:new )?(?P<post>(?:\d+(?:st|nd|rd|th) )?(?:[a-z][a-z-]+ ){0,2}[A-Za-z][\w.&'’-]*"
+    r"(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*)"
+)
+HOLDER_FRAMES = tuple(
+    (re.compile(rf"(?<=\s)(?P<verb>{pattern}) {POST}"), said) for pattern, said in INTRANSITIVE
+)
+WHEN_RE = re.compile(
+    rf"\b(?:\d{{1,2}} (?P<m1>{MONTH_WORD}),? (?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH_WORD})\.? (?:\d{{1,2}}, )?(?P<y2>\d{{4}}))\b"
+)
+TRAILING_RE = re.compile(r"(?:,? (?:of|for|and|the|in|on|&))+$")
+MAX_POST_WORDS = 10
+
+
+def when(statement: str) -> str | None:
+    """The month and year a sentence is dated with: "In May 2031, ..." or "on 3 May 2031"."""
+    match = WHEN_RE.search(statement)
+    if match is None:
+        return None
+    month = match.group("m1") or match.group("m2")
+    year = match.group("y1") or match.group("y2")
+    return f"{month} {year}"
+
+
+def _post(raw: str) -> str | None:
+    """The post as a setter names it: whole, with its body or place ("Governor of Mizoram")."""
+    post = TRAILING_RE.sub("", raw.strip().rstrip(".,")).rstrip(",")
+    post = re.sub(r"\s+(?:on|in)\s+[A-Z][a-z]+$", "", post)  # "... on Monday"
+    words = post.split()
+    if not words or len(words) > MAX_POST_WORDS or not ROLE_RE.search(post):
+        return None
+    if not re.search(r" of (?:the )?(?:\d+(?:st|nd|rd|th) )?[A-Z]", post) and "India" not in post:
+        return None  # "the new Governor": of where?
+    return post
+
+
+def _holder(fact: Fact) -> tuple[str, str, str] | None:
+    """(person, verb, post) where the fact tells a post filled, else None."""
+    people = [s.text for s in fact.spans if s.type is SpanType.PERSON]
+    statement = fact.statement
+    for frame, said in HOLDER_FRAMES:
+        match = frame.search(statement)
+        if match is None:
+            continue
+        before = statement[: match.start()]
+        named = [p for p in people if p in before and len(p.split()) >= 2]
+        post = _post(match.group("post"))
+        if not named or post is None:
+            return None
+        # The nearest person before the verb is its subject ("Governor A swore in B" aside).
+        person = max(named, key=before.rfind)
+        return person, said, post
+    transitive = TRANSITIVE_RE.search(statement)
+    if transitive is None:
+        return None
+    rest = statement[transitive.end() :]
+    for person in people:
+        if rest.startswith(person) and len(person.split()) >= 2:
+            after = re.match(rf"{re.escape(person)},? as {POST}", rest)
+            post = _post(after.group("post")) if after else None
+            if post is not None:
+                return person, "was appointed as", post
+    return None
+
+
+def framed(fact: Fact) -> Fact:
+    """The fact, told in the short sentence of its frame where it has one."""
+    found = _holder(fact)
+    dated = when(fact.statement)
+    if found is None or dated is None:
+        return fact
+    person, said, post = found
+    statement = f"In {dated}, {person} {said} the {post}."
+    if statement == fact.statement:
+        return fact
+    spans = [s for s in fact.spans if s.text in statement]
+    return fact.model_copy(
+        update={
+            "statement": statement,
+            "spans": spans,
+            "explanation": fact.explanation or fact.statement,
+        }
+    )

@@ -1,0 +1,88 @@
+"""Frames: a post filled, told in an article's long sentence, asked in a short one (fixtures
+written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizmaster.generate import generate_questions
+from quizmaster.generate.frames import framed, when
+from quizmaster.models import Fact, KeySpan, SpanType
+
+
+def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
+    return Fact(id="f1", statement=statement, spans=[KeySpan(text=t, type=k) for t, k in spans])
+
+
+@pytest.mark.parametrize(
+    ("statement", "short"),
+    [
+        (
+            "In May 2031, former diplomat Asha Rao, a 1990-batch officer of the foreign service,"
+            " was sworn in as the Governor of Mizoram at a simple function at Raj Bhavan.",
+            "In May 2031, Asha Rao was sworn in as the Governor of Mizoram.",
+        ),
+        (
+            "Vikram Sen has been appointed the new chairperson of the National Green Tribunal"
+            " by the President on March 3, 2031.",
+            "In March 2031, Vikram Sen was appointed the chairperson of the National Green"
+            " Tribunal.",
+        ),
+        (
+            "In June 2031, Air Marshal Ravi Kant Menon took over as the 29th Chief of the Indian"
+            " Air Force (IAF) on 30 June.",
+            "In June 2031, Ravi Kant Menon took over as the 29th Chief of the Indian Air Force.",
+        ),
+        (
+            "In April 2031, President Meera Joshi appointed Anil Kapoor as Chairman of the 17th"
+            " Finance Commission, the body that shares taxes with the states.",
+            "In April 2031, Anil Kapoor was appointed as the Chairman of the 17th Finance"
+            " Commission.",
+        ),
+    ],
+)
+def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:
+    people = [
+        p
+        for p in ("Asha Rao", "Vikram Sen", "Ravi Kant Menon", "Meera Joshi", "Anil Kapoor")
+        if p in statement
+    ]
+    made = framed(fact(statement, *((p, SpanType.PERSON) for p in people)))
+    assert made.statement == short
+    assert made.explanation == statement  # the article's own sentence stays, as the why
+    assert all(s.text in short for s in made.spans)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Asha Rao was sworn in as the Governor of Mizoram at Raj Bhavan.",  # no date
+        "In May 2031, Asha Rao was sworn in as the new Governor at Raj Bhavan.",  # of where?
+        "In May 2031, Asha Rao visited the Governor of Mizoram at Raj Bhavan.",  # no post filled
+        "In May 2031, Rao was sworn in as the Governor of Mizoram.",  # a surname alone
+    ],
+)
+def test_a_sentence_without_a_whole_frame_is_left_as_it_was(statement: str) -> None:
+    people = [p for p in ("Asha Rao", "Rao") if p in statement][:1]
+    original = fact(statement, *((p, SpanType.PERSON) for p in people))
+    assert framed(original) is original
+
+
+def test_the_date_is_the_month_and_year_the_sentence_names() -> None:
+    assert when("In May 2031, the bridge opened.") == "May 2031"
+    assert when("The bridge opened on 3 March 2031 at noon.") == "March 2031"
+    assert when("The bridge opened on March 3, 2031.") == "March 2031"
+    assert when("The bridge opened on Monday.") is None
+
+
+def test_the_deck_asks_the_short_sentence_and_explains_with_the_long_one() -> None:
+    statement = (
+        "In May 2031, former diplomat Asha Rao, a 1990-batch officer of the foreign service,"
+        " was sworn in as the Governor of Mizoram at a simple function at Raj Bhavan."
+    )
+    made = fact(statement, ("Asha Rao", SpanType.PERSON), ("Mizoram", SpanType.PLACE))
+    questions = generate_questions([made])
+    assert questions
+    for question in questions:
+        assert "simple function" not in question.prompt
+        assert question.explanation == statement
