@@ -1014,6 +1014,7 @@ def test_a_fact_a_person_went_over_is_asked_whatever_its_verb() -> None:
         "The _____ edition was conducted at Fort Bliss in October 2031.",
         "The naval drill began in Goa and will continue till _____.",
         "The rail service is set to be inaugurated in _____.",
+        "The park, which was commissioned in _____ by the state, spans 600 acres.",
     ],
 )
 def test_a_surname_an_unnamed_senate_or_edition_and_a_plan_need_the_article(stem: str) -> None:
@@ -1061,4 +1062,13 @@ def test_a_blank_after_the_dating_year_is_no_list_item() -> None:
     assert "one of a list" in text_defects(listed, max_words=40) or "one of a list" in defects(
         ClozeQuestion(id="f1:cloze:y", fact_id="f1", variant="y", prompt=listed, answer="1970"),
         fact("Pele won the World Cup in 1958, 1962 and 1970.", ("1970", SpanType.DATE)),
+    )
+
+
+def test_a_month_said_with_this_year_gets_the_year_once() -> None:
+    assert tidy_statement("The summit was held in Goa in April this year.", "2031-05-02") == (
+        "The summit was held in Goa in April 2031."
+    )
+    assert tidy_statement("The summit was held in Goa in April last year.", "2031-05-02") == (
+        "The summit was held in Goa in April 2030."
     )

@@ -218,6 +218,9 @@ def tidy_statement(
     text = ATTRIBUTION_RE.sub("", text)
     if date and re.match(r"\d{4}", date):
         year = int(date[:4])
+        # "in April this year" -> "in April 2024", never "in April in 2024"
+        text = re.sub(rf"\b({gz.MONTHS}) (?:this|the current) year\b", rf"\1 {year}", text)
+        text = re.sub(rf"\b({gz.MONTHS}) last year\b", rf"\1 {year - 1}", text)
         text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b", f"in {year}", text)
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:

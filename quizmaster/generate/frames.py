@@ -32,9 +32,13 @@ INTRANSITIVE = (
 )
 # "The President appointed X as ...": the person filled is the object.
 TRANSITIVE_RE = re.compile(r"\b(?:appointed|named|elected|re-elected|nominated) (?=[A-Z])")
+PROPER_RUN = (
+    r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"
+)
+# "the 26th Governor of Odisha", "the new director general of police of Tamil Nadu"
 POST = (
-    r"(?:the )?(?:new )?(?P<post>(?:\d+(?:st|nd|rd|th) )?(?:[a-z][a-z-]+ ){0,2}[A-Za-z][\w.&'’-]*"
-    r"(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*)"
+    r"(?:the )?(?:new )?(?P<post>(?:\d+(?:st|nd|rd|th) )?"
+    rf"(?:(?:[a-z][a-z-]+ ){{1,4}}of (?:the )?{PROPER_RUN}|{PROPER_RUN}))"
 )
 HOLDER_FRAMES = tuple(
     (re.compile(rf"(?<=\s)(?P<verb>{pattern}) {POST}"), said) for pattern, said in INTRANSITIVE

@@ -109,6 +109,8 @@ CONTEXT_RE = re.compile(
     r"|\bthe (?-i:Senate|Parliament|National Assembly)\b(?!\s+of\b)"
     r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:Which|The _{5}) (?:edition|phase|round|session|stage|leg)\b"
     r"(?!\s+of\b)"
+    # The blank in an aside ("X, which was commissioned in _____, spans ..."): a side fact
+    r"|,\s*(?:which|who|whose|where)\b[^,]*(?:_{5}|\bhow (?:many|much)\b|\bwhich year\b)[^,]*,"
     # A plan told as news: "will continue till ...", "is set to be inaugurated ..."
     r"|\bwill continue\b|\b(?:is|are) set to\b"
     r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
