@@ -1015,6 +1015,8 @@ def test_a_fact_a_person_went_over_is_asked_whatever_its_verb() -> None:
         "The naval drill began in Goa and will continue till _____.",
         "The rail service is set to be inaugurated in _____.",
         "The park, which was commissioned in _____ by the state, spans 600 acres.",
+        "In February 2031, Exercise _____ is being conducted in Pithoragarh.",
+        "The 2031 World Championships are currently taking place in which city?",
     ],
 )
 def test_a_surname_an_unnamed_senate_or_edition_and_a_plan_need_the_article(stem: str) -> None:

@@ -111,6 +111,10 @@ CONTEXT_RE = re.compile(
     r"(?!\s+of\b)"
     # The blank in an aside ("X, which was commissioned in _____, spans ..."): a side fact
     r"|,\s*(?:which|who|whose|where)\b[^,]*(?:_{5}|\bhow (?:many|much)\b|\bwhich year\b)[^,]*,"
+    # Live news: "is being conducted", "are currently taking place", "at a time India is ..."
+    r"|\b(?:is|are) being (?-i:[a-z]+ed)\b"
+    r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
+    r"|\bat a time\b"
     # A plan told as news: "will continue till ...", "is set to be inaugurated ..."
     r"|\bwill continue\b|\b(?:is|are) set to\b"
     r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
