@@ -245,6 +245,12 @@ def same_kind(name: str) -> list[str]:
             if c.country == mine.country and fold(c.name) != fold(name) and c.population >= floor
         ]
         peers.sort(key=lambda c: abs(c.population - mine.population))
+        # An Indian city among its own state's first: "near which city in Assam" must not
+        # offer a town of Bengal. Others of its size follow where the state has too few.
+        home = state_of_city(name)
+        if home is not None:
+            ours = _state_cities()[home]
+            peers.sort(key=lambda c: fold(c.name) not in ours)
         return [c.name for c in peers[:30]]
     return []
 
@@ -298,6 +304,13 @@ def _state_cities() -> dict[str, frozenset[str]]:
         if home is not None and int(record["population"]) >= HINT_CITY_POPULATION:
             out.setdefault(home, set()).add(fold(_ascii(str(record["name"]))))
     return {state: frozenset(names) for state, names in out.items()}
+
+
+def state_of_city(name: str) -> str | None:
+    """The folded Indian state or territory a city of ``name`` lies in, if one holds it."""
+    key = fold(name)
+    homes = [state for state, cities in _state_cities().items() if key in cities]
+    return homes[0] if len(homes) == 1 else None
 
 
 @functools.cache

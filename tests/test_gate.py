@@ -1074,3 +1074,91 @@ def test_a_month_said_with_this_year_gets_the_year_once() -> None:
     assert tidy_statement("The summit was held in Goa in April last year.", "2031-05-02") == (
         "The summit was held in Goa in April 2030."
     )
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "City Desk/National/New Delhi/ _____ was sworn in as the 16th President in 2031.",
+        "''Agra is one of the oldest cities of Uttar Pradesh, said the minister in 2031.",
+        "Actor _____ was (September 24, 2031) conferred the Dadasaheb Phalke Award.",
+    ],
+)
+def test_desk_paths_doubled_quotes_and_a_bracketed_date_are_leftovers(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)
+
+
+def test_a_surname_before_any_past_verb_needs_the_article() -> None:
+    stem = "In June 2031, Thomson defeated _____ of Cyprus by 94 votes to 90."
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        (
+            "In 2031, India scored through Asha Rao (_____ minute) in the final.",
+            "3rd",
+            SpanType.ORDINAL,
+        ),
+        (
+            "In 2031, the Prime Minister released the report at his official residence in _____.",
+            "Delhi",
+            SpanType.PLACE,
+        ),
+    ],
+)
+def test_the_minute_of_a_goal_and_an_official_residence_are_not_asked(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    made = fact(stem.replace("_____", answer), (answer, span_type))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    assert "not examinable" in defects(question, made)
+
+
+def test_a_claim_about_one_of_many_is_not_judged_true_or_false() -> None:
+    claim = "In 2031, Agra was named one of the oldest cities of Uttar Pradesh."
+    made = fact(claim, ("Agra", SpanType.PLACE))
+    question = TrueFalseQuestion(
+        id="f1:true_false:x", fact_id="f1", variant="x", prompt=claim, answer="True"
+    )
+    assert "not examinable" in defects(question, made)
+
+
+def test_an_epithet_before_the_blank_names_the_city() -> None:
+    stem = "In 2031, the longest sea bridge was opened in India's financial hub _____."
+    made = fact(stem.replace("_____", "Mumbai"), ("Mumbai", SpanType.PLACE))
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Mumbai"
+    )
+    assert "not examinable" in defects(question, made)
+
+
+def test_a_state_blank_a_city_could_fill_is_not_typed_but_may_be_chosen() -> None:
+    stem = "In April 2031, the Prime Minister inaugurated the New Pamban Bridge in _____."
+    made = fact(stem.replace("_____", "Tamil Nadu"), ("Tamil Nadu", SpanType.PLACE))
+    typed = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Tamil Nadu"
+    )
+    assert "more than one answer" in defects(typed, made)
+    chosen = mcq(
+        stem.replace("in _____", "in which state?").rstrip("."),
+        "Tamil Nadu",
+        ["Tamil Nadu", "Kerala", "Karnataka", "Andhra Pradesh"],
+    )
+    assert "more than one answer" not in defects(chosen, made)
+
+
+def test_tidying_drops_colour_and_connectives_and_dates_this_years_event() -> None:
+    assert tidy_statement(
+        "Actor Asha Rao was conferred the prestigious Phalke Award in 2031.", "2031-09-25"
+    ) == ("Actor Asha Rao was conferred the Phalke Award in 2031.")
+    assert tidy_statement(
+        "Asha Rao won the album of the year award at this year's Grammys.", "2031-02-16"
+    ) == ("Asha Rao won the album of the year award at 2031's Grammys.")
+    assert tidy_statement(
+        "Previously, India won gold in both sections in Budapest.", "2031-09-23"
+    ) == ("In September 2031, India won gold in both sections in Budapest.")
+    assert tidy_statement("It was a cool evening in Delhi in 2031.", None) == (
+        "It was a cool evening in Delhi in 2031."
+    )

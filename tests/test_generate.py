@@ -620,3 +620,13 @@ def test_same_questions_whatever_the_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+def test_wrong_values_keep_the_answers_form_and_range() -> None:
+    rng = random.Random(5)
+    for _ in range(20):
+        under_one = nearby_values("0.957", rng)
+        assert len(under_one) == 3 and all(0 < float(v) < 1 for v in under_one)
+        assert all(len(v.split(".")[1]) == 2 for v in nearby_values("5.00", rng))
+        points = nearby_values("25", rng)
+        assert len(points) == 3 and all(int(v) % 25 == 0 and int(v) > 0 for v in points)

@@ -331,3 +331,10 @@ def test_a_rank_says_in_what_and_a_one_off_venue_says_when() -> None:
 def test_a_city_of_a_state_whose_capital_geonames_lacks_still_points_to_it() -> None:
     stem = f"In 2031, a terminal of the airport in Guwahati opened in {B}."
     assert places.hint_in(stem, "Assam") is not None
+
+
+def test_wrong_cities_for_an_indian_city_come_from_its_own_state_first() -> None:
+    assert places.state_of_city("Dibrugarh") == "assam"
+    offered = places.same_kind("Dibrugarh")[:3]
+    assert len(offered) == 3
+    assert all(places.state_of_city(city) == "assam" for city in offered), offered

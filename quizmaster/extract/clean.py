@@ -88,12 +88,19 @@ OCCASION_RE = re.compile(
 )
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
+    r"Previously|Later|Subsequently|Separately|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this|"
     r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"
     r"|^(?:But|And|So|Yet|Still|Thus|Hence|Therefore|Also)\s+(?=[a-z])"
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+# The reporter's colour, not the fact: "the prestigious award", "a staggering cost".
+COLOUR_RE = re.compile(
+    r"\b(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering|spectacular"
+    r"|stunning|thrilling|nail-biting)\s+(?=[\w₹$])|\b(?:a )?cool\s+(?=[\d₹$£€])",
+    re.IGNORECASE,
+)
 QUOTE_CHARS = '"“”'
 
 
@@ -216,11 +223,14 @@ def tidy_statement(
     text = text[:1].upper() + text[1:]
     text = LEADING_CONNECTIVE_RE.sub("", text)
     text = ATTRIBUTION_RE.sub("", text)
+    text = COLOUR_RE.sub("", text)
     if date and re.match(r"\d{4}", date):
         year = int(date[:4])
         # "in April this year" -> "in April 2024", never "in April in 2024"
         text = re.sub(rf"\b({gz.MONTHS}) (?:this|the current) year\b", rf"\1 {year}", text)
         text = re.sub(rf"\b({gz.MONTHS}) last year\b", rf"\1 {year - 1}", text)
+        text = re.sub(r"\b(?:this|the current) year['’]s\b", f"{year}'s", text)
+        text = re.sub(r"\blast year['’]s\b", f"{year - 1}'s", text)
         text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b", f"in {year}", text)
         text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:

@@ -42,6 +42,8 @@ MAX_KEY_WORDS = 8
 
 LEFTOVER_RE = re.compile(
     r"\((?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT)\)|\bMENAFN\b"
+    # "TIL Desk/National/", "''Agra is ...", "was (September 24, 2019) conferred"
+    r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)\s+(?-i:[a-z])"
     r"|\bMain Points?\b|\bKey (?:Points?|Facts|Highlights)\s*[:-]|:-|\s--\s|\(\s*[ivx]{1,4}\s*\)"
     r"|\bAdvertis|\bRead (?:more|also)\b|\bAlso read\b|https?://|www\.|\bClick here\b"
     r"|\[[A-Z][\w ]*\]|\bdate \d{4}-\d{2}|\bStory continues\b|\bNext Article\b|<[a-z/][^>]*>"
@@ -251,9 +253,13 @@ NAME_GOES_ON_RE = re.compile(
 # "generally referred to as the _____": a byname has as many right forms as writers.
 EPITHET_RE = re.compile(
     r"\b(?:referred to|known|dubbed|described|hailed|called|termed|nicknamed)"
-    r" as (?:the |an? )?_{5}",
+    r" as (?:the |an? )?_{5}"
+    # "India's financial hub _____": the epithet names the city
+    r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}",
     re.IGNORECASE,
 )
+# "inaugurated the bridge in _____" keyed Tamil Nadu: "Rameswaram" is as right.
+WIDE_PLACE_BLANK_RE = re.compile(r"\b(?:in|at|near) _{5}\s*(?:[.,;?]|$)")
 # "among the longest tunnels in _____": Asia, and India too.
 ONE_OF_RE = re.compile(
     r"\b(?:among|one of) the (?:[\w-]+ ){0,3}?(?:[a-z]{3,}est|most [a-z]+)\b[^.?]*\bin _{5}",
@@ -261,7 +267,7 @@ ONE_OF_RE = re.compile(
 )
 # "announced its awards in various languages": true of anything, so it tests nothing.
 VAGUE_CLAIM_RE = re.compile(
-    r"\b(?:various|several|many|a number of|numerous|among the|trying to|seeking to"
+    r"\b(?:various|several|many|a number of|numerous|among the|one of the|trying to|seeking to"
     r"|continues to)\b",
     re.IGNORECASE,
 )
@@ -417,7 +423,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
 # full name given earlier in the article.
 SURNAME_SUBJECT_RE = re.compile(
     r"^(?:(?:In|As of) (?:\w+ )?(?:\d{4}|_{5}), )?(?P<word>[A-Z][a-z]{2,})"
-    r"(?:,| (?:became|was|is|has|had|took|joined|served|won|said|retired|died))"
+    r"(?:,| (?:became|was|is|has|had|took|joined|served|won|said|retired|died|beat"
+    r"|(?-i:[a-z]{3,}ed))\b)"
 )
 
 
@@ -780,6 +787,13 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not LASTING_PLACE_RE.search(question.prompt)
         ):
             out.append("not examinable")
+        if (
+            question.kind == "cloze"
+            and span_type in (SpanType.PLACE, SpanType.COUNTRY)
+            and places.kind_of(question.answer) in ("state", "union territory", "country")
+            and WIDE_PLACE_BLANK_RE.search(question.prompt)
+        ):
+            out.append("more than one answer")  # "opened in _____": its city fits as well
         if span_type in (SpanType.PLACE, SpanType.COUNTRY) and places.hint_in(
             question.prompt, question.answer
         ):

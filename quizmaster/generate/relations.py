@@ -28,7 +28,7 @@ NOT_ASKED_RE = re.compile(
     r"|called on|hailed|congratulat\w+|condol\w+|tweet\w*"
     r"|wrote on|writing on|expressed|welcomed|lauded|said|says|told|according to|recalls?"
     r"|continued to|shone|celebrat\w+|erupted|scrutiny|withdrawal of candidature|polling time"
-    r"|born|grew up|studied|educated at|alumn(?:us|a|i)|schooling"
+    r"|born|grew up|studied|educated at|alumn(?:us|a|i)|schooling|official residence"
     r"|degree in|graduated|married|daughter|son of|wife|husband|debut|prize (?:money|fund|purse)"
     r"|share (?:of|from) the|at \d{1,2}[.:]\d{2}|(?:\d+|_{5})\s*(?:am|pm|a\.m|p\.m)(?!\w)"
     r"|hours IST|a\.m\.|p\.m\."
@@ -164,6 +164,7 @@ MEASURED_RECORD_RE = re.compile(
 # Governor", "the fourth title" or "the 37th edition".
 MINOR_ORDINAL_RE = re.compile(
     r"_{5}\s+(?:[\w-]+\s+){0,2}?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
+    r"|minute"
     r"|round|match|game|goal|innings|lap|stage|phase|over|instalment|installment|tranche"
     r"|wicket|quarter|list|part|case|patient|death|victim|estimate|revised)s?\b",
     re.IGNORECASE,
@@ -357,7 +358,8 @@ NEWS_EVENT_RE = re.compile(
     r"|held|hosted|hosting|began|begins|commenced|concluded|conducted|kicked off|made landfall"
     r"|ranked|grew|rose|fell|increased|declined|eased|reduced|raised|hiked|cut|pegged|recorded"
     r"|stood at|slipped|dropped|climbed|jumped|topped|retained|secured|scored|finished"
-    r"|lifted off|blasted off|swore|reopened|renamed|passed away|died"
+    r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
+    r"|passed away|died"
     r"|first|record|highest|largest|oldest|longest|tallest)\b",
     re.IGNORECASE,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from quizmaster import gazetteer
 from quizmaster.generate.text import (
@@ -135,16 +136,20 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         # A policy rate (6.5%) moves in quarter points: 6.25%, 6.75%, 7%.
         offsets = [k for k in _window(0, rng, low=-3) if k != 0]
         return [head + f"{value + k * 0.25:g}" + tail for k in offsets if value + k * 0.25 > 0]
-    if value != int(value):
-        # 8.2% -> 7.2%, 7.7%, 8.7%, 9.2%: steps of about 5%, at least 5 in the last place.
+    if "." in token:
+        # 8.2% -> 7.2%, 7.7%, 8.7%, 9.2%: steps of about 5%, at least 5 in the last place;
+        # "5.00" keeps its two places. A value under 1 (an HDI of 0.957) stays under 1.
         places = len(token.split(".")[1])
         step = max(5 / 10**places, round(abs(value) * 0.05, places))
-        offsets = [k for k in _window(0, rng, low=-3) if k != 0]
-        decimals = [round(value + k * step, places) for k in offsets]
+        ceiling = 1.0 if value < 1 else float("inf")
+        decimals = _steps(value, step, rng, lambda d: 0 < d < ceiling, places)
         comma = "," if "," in token else ""
-        return [head + f"{d:{comma}.{places}f}" + tail for d in decimals if d > 0]
+        return [head + f"{d:{comma}.{places}f}" + tail for d in decimals]
     n = int(value)
-    if token.lower() in NUMBER_WORDS or n <= 20:
+    if n % 25 == 0 and 25 <= n <= 500 and token.lower() not in NUMBER_WORDS:
+        # 25 basis points, 150 seats: a round count's neighbours are round too (not 18, 22).
+        values = [int(v) for v in _steps(n, 25, rng, lambda v: v > 0, 0)]
+    elif token.lower() in NUMBER_WORDS or n <= 20:
         values = _window(n, rng, low=1 if n > 0 else 0)
     else:
         # A window of four rungs of this ladder, the answer (1) anywhere in it. Close rungs:
@@ -153,6 +158,19 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         start = rng.randrange(4)
         values = [_round_like(n * f, n) for f in ladder[start : start + 4] if f != 1.0]
     return [head + _format_like(v, token) + tail for v in values if v != n and v >= 0]
+
+
+def _steps(
+    value: float, step: float, rng: random.Random, valid: Callable[[float], bool], places: int
+) -> list[float]:
+    """Three wrong values ``step`` apart around ``value``, all ``valid``: a window of four
+    with the answer anywhere in it, moved up or down where one side runs out (0.957 out of
+    a maximum of 1 gets 0.813, 0.861 and 0.909)."""
+    starts = [s for s in range(-3, 1) if all(valid(value + k * step) for k in range(s, s + 4))]
+    if not starts:
+        return []
+    start = rng.choice(starts)
+    return [round(value + k * step, places) for k in range(start, start + 4) if k != 0]
 
 
 def _round_like(value: float, like: int) -> int:
