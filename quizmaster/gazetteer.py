@@ -119,6 +119,30 @@ INDIAN_UT_CAPITALS: dict[str, str] = {
     "Lakshadweep": "Kavaratti",
     "Dadra and Nagar Haveli and Daman and Diu": "Daman",
 }
+
+# Indian states on the sea in their order along the coast, west to east (the packages know
+# borders, not coasts), then the territories on the sea: the wrong answers for a beach, a
+# port or a coast are the nearest of these.
+INDIAN_COASTAL_STATES: tuple[str, ...] = (
+    "Gujarat",
+    "Maharashtra",
+    "Goa",
+    "Karnataka",
+    "Kerala",
+    "Tamil Nadu",
+    "Andhra Pradesh",
+    "Odisha",
+    "West Bengal",
+)
+INDIAN_COASTAL: frozenset[str] = frozenset(
+    {
+        *INDIAN_COASTAL_STATES,
+        "Puducherry",
+        "Lakshadweep",
+        "Andaman and Nicobar Islands",
+        "Dadra and Nagar Haveli and Daman and Diu",
+    }
+)
 INDIAN_UNION_TERRITORIES: tuple[str, ...] = tuple(INDIAN_UT_CAPITALS)
 # A city of each state whose capital GeoNames lacks (Dispur) or shares (Chandigarh): the
 # city that tells places.hint_in the state's GeoNames number.

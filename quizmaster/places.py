@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Common names exams use that the ISO tables spell otherwise.
@@ -226,7 +227,14 @@ def same_kind(name: str) -> list[str]:
         others.sort(key=lambda r: -int(r["population"]))
         return [str(r["name"]) for r in others[:TOP_COUNTRIES]]
     if kind == "state":
-        return _states_near(name)
+        near = _states_near(name)
+        if coastal(name):
+            # A beach or a port is on the sea: at least three coastal states, the nearest
+            # along the coast added where the state's own part of India has fewer.
+            on_sea = [s for s in near if coastal(s)]
+            extra = [s for s in _coast_near(name) if s not in on_sea][: max(0, 3 - len(on_sea))]
+            return [*on_sea, *extra, *(s for s in near if not coastal(s))]
+        return near
     if kind == "union territory":
         return [
             n for n, k in _indian_subdivisions().values() if k == kind and fold(n) != fold(name)
@@ -306,6 +314,34 @@ def _state_cities() -> dict[str, frozenset[str]]:
     return {state: frozenset(names) for state, names in out.items()}
 
 
+COAST_RE = re.compile(
+    r"\b(?:beach|coast\w*|sea|port|bay|ocean|island|maritime|naval)\b", re.IGNORECASE
+)
+
+
+def fits_setting(answer: str, statement: str) -> Callable[[str], bool] | None:
+    """A test of wrong places against what the statement says of the answer's place: a
+    state on the sea for a beach, a city of the same state for "in Assam". None when the
+    statement rules nothing out."""
+    tests: list[Callable[[str], bool]] = []
+    if coastal(answer) and COAST_RE.search(statement):
+        tests.append(lambda c: kind_of(c) not in ("state", "union territory") or coastal(c))
+    home = state_of_city(answer)
+    # "... near Dibrugarh in Assam": towns of Assam. A capital is asked among capitals.
+    if home is not None and home in fold(statement) and fold(answer) not in _indian_capitals():
+        tests.append(lambda c: state_of_city(c) == home)
+    if not tests:
+        return None
+    return lambda candidate: all(test(candidate) for test in tests)
+
+
+def coastal(name: str) -> bool:
+    """Whether ``name`` is an Indian state or territory on the sea."""
+    from quizmaster import gazetteer
+
+    return fold(name) in {fold(n) for n in gazetteer.INDIAN_COASTAL}
+
+
 def state_of_city(name: str) -> str | None:
     """The folded Indian state or territory a city of ``name`` lies in, if one holds it."""
     key = fold(name)
@@ -382,6 +418,17 @@ def _is_capital(name: str) -> bool:
 # Wrong states offered for a state: its own zone and the next, never the whole country
 # ("Mizoram" beside "Gujarat" is eliminated at sight).
 NEAR_STATES = 5
+
+
+def _coast_near(name: str) -> list[str]:
+    """Other coastal states, the nearest along the coast first (Odisha: West Bengal, Andhra
+    Pradesh, Tamil Nadu ...)."""
+    from quizmaster import gazetteer
+
+    coast = [fold(s) for s in gazetteer.INDIAN_COASTAL_STATES]
+    mine = coast.index(fold(name))
+    others = [s for s in gazetteer.INDIAN_COASTAL_STATES if fold(s) != fold(name)]
+    return sorted(others, key=lambda s: abs(coast.index(fold(s)) - mine))
 
 
 def _states_near(name: str) -> list[str]:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from quizmaster.generate import generate_questions
-from quizmaster.generate.frames import framed, when
+from quizmaster.generate.distractors import DeckIndex
+from quizmaster.generate.frames import framed, is_framed, when
+from quizmaster.generate.gate import defects
+from quizmaster.generate.per_fact import true_false
 from quizmaster.models import Fact, KeySpan, SpanType
 
 
@@ -86,3 +89,24 @@ def test_the_deck_asks_the_short_sentence_and_explains_with_the_long_one() -> No
     for question in questions:
         assert "simple function" not in question.prompt
         assert question.explanation == statement
+
+
+def test_a_framed_post_may_be_judged_false_with_a_swapped_ordinal() -> None:
+    statement = (
+        "In June 2031, Air Marshal Ravi Kant Menon took over as the 29th Chief of the Indian"
+        " Air Force on 30 June."
+    )
+    spans = [
+        KeySpan(text="Ravi Kant Menon", type=SpanType.PERSON),
+        KeySpan(text="29th", type=SpanType.ORDINAL),
+    ]
+    lifted = Fact(id="x1", statement=statement, spans=spans)
+    short = framed(lifted)
+    assert is_framed(short) and not is_framed(lifted)
+    judged = true_false(DeckIndex.build([short]), short)
+    assert judged.answer == "False"  # the seed of this id swaps; the gate lets it through
+    assert "29th" not in judged.prompt
+    assert defects(judged, short) == []
+    as_lifted = true_false(DeckIndex.build([lifted]), lifted)
+    assert as_lifted.answer == "False"
+    assert "absurd distractor" in defects(as_lifted, lifted)  # the long sentence's swap

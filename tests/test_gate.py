@@ -14,6 +14,7 @@ from quizmaster.generate.gate import (
     giveaway_defects,
     key_defects,
     option_defects,
+    place_option_defects,
     text_defects,
 )
 from quizmaster.generate.rank import keep_best
@@ -1158,3 +1159,31 @@ def test_tidying_drops_colour_and_connectives_and_dates_this_years_event() -> No
     assert tidy_statement("It was a cool evening in Delhi in 2031.", None) == (
         "It was a cool evening in Delhi in 2031."
     )
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "As Union Minister _____ presented the Budget 2031-32, the allocation to defence rose.",
+        "In 2031, Asha Rao is one of the great leaders of the _____ party.",
+    ],
+)
+def test_a_blank_in_a_scene_setting_clause_or_an_opinion_needs_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+def test_a_present_tense_headline_with_any_news_verb_is_a_leftover() -> None:
+    claim = "Chhattisgarh establishes the Tamor Pingla Tiger Reserve, its fourth, in 2031."
+    assert "page leftover" in text_defects(claim, max_words=40)
+
+
+def test_places_the_stem_rules_out_are_refused_as_wrong_answers() -> None:
+    near = "In 2031, the bridge at Bogibeel was opened near which city in Assam?"
+    assert (
+        place_option_defects(near, "Dibrugarh", ["Dibrugarh", "Jorhat", "Tinsukia", "Silchar"])
+        == []
+    )
+    assert place_option_defects(near, "Dibrugarh", ["Dibrugarh", "Jorhat", "Shantipur", "Silchar"])
+    beach = "In 2031, turtles nested at Rushikulya sea beach in which state?"
+    assert place_option_defects(beach, "Odisha", ["Odisha", "Gujarat", "Kerala", "Goa"]) == []
+    assert place_option_defects(beach, "Odisha", ["Odisha", "Bihar", "Kerala", "Goa"])

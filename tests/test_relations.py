@@ -338,3 +338,33 @@ def test_wrong_cities_for_an_indian_city_come_from_its_own_state_first() -> None
     offered = places.same_kind("Dibrugarh")[:3]
     assert len(offered) == 3
     assert all(places.state_of_city(city) == "assam" for city in offered), offered
+
+
+def test_wrong_states_for_a_coastal_state_are_coastal_first() -> None:
+    assert all(places.coastal(state) for state in places.same_kind("Odisha")[:3])
+
+
+@pytest.mark.parametrize(
+    ("statement", "answer", "wrong", "right"),
+    [
+        (
+            "In 2031, turtles nested at Rushikulya sea beach in Odisha.",
+            "Odisha",
+            "Bihar",
+            "West Bengal",
+        ),
+        (
+            "In 2031, a bridge was opened near Dibrugarh in Assam.",
+            "Dibrugarh",
+            "Shantipur",
+            "Jorhat",
+        ),
+    ],
+)
+def test_wrong_places_fit_what_the_statement_says_of_the_place(
+    statement: str, answer: str, wrong: str, right: str
+) -> None:
+    fits = places.fits_setting(answer, statement)
+    assert fits is not None
+    assert fits(right) and not fits(wrong)
+    assert places.fits_setting(answer, "In 2031, a festival was held there.") is None

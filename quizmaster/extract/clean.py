@@ -88,7 +88,7 @@ OCCASION_RE = re.compile(
 )
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
-    r"Previously|Later|Subsequently|Separately|"
+    r"Previously|Later|Subsequently|Separately|Globally|Overall|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this|"
     r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"

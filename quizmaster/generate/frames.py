@@ -102,6 +102,19 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
     return None
 
 
+FRAMED_RE = re.compile(
+    r"^In (?-i:[A-Z][a-z]+) \d{4}, [^,]+ (?:"
+    + "|".join(re.escape(said) for _, said in INTRANSITIVE)
+    + r"|was appointed as) the [^,]+\.$"
+)
+
+
+def is_framed(fact: Fact) -> bool:
+    """Whether the fact is told in a frame's short sentence (see :func:`framed`): a swap of
+    its place, ordinal or person makes a plausible false statement."""
+    return fact.explanation is not None and FRAMED_RE.match(fact.statement) is not None
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
     found = _holder(fact)

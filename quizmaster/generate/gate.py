@@ -21,6 +21,7 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
+from quizmaster.generate.frames import is_framed
 from quizmaster.generate.relations import (
     RANK_RE,
     YEAR_RE,
@@ -113,6 +114,9 @@ CONTEXT_RE = re.compile(
     r"(?!\s+of\b)"
     # The blank in an aside ("X, which was commissioned in _____, spans ..."): a side fact
     r"|,\s*(?:which|who|whose|where)\b[^,]*(?:_{5}|\bhow (?:many|much)\b|\bwhich year\b)[^,]*,"
+    # The blank in a scene-setting clause: "As Minister _____ presented the Budget, the ..."
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:As|While|When|With) [^,]*_{5}[^,]*,"
+    r"|\bone of the great(?:est)?\b"
     # Live news: "is being conducted", "are currently taking place", "at a time India is ..."
     r"|\b(?:is|are) being (?-i:[a-z]+ed)\b"
     r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
@@ -155,7 +159,8 @@ CONTEXT_RE = re.compile(
 HEADLINE_VERB_RE = re.compile(
     r"^(?:_{5}|(?-i:[A-Z][\w.&-]*)(?: (?-i:[A-Z][\w.&-]*)){0,4}) (?:launches|wins|bags|signs|inks"
     r"|unveils|tops|clinches|appoints|names|gets|begins|opens|conducts|test-fires|hosts|becomes"
-    r"|announces|releases|receives)\b"
+    r"|announces|releases|receives|establishes|inaugurates|approves|declares|notifies"
+    r"|commissions|elects|grants|reaches|ranks|slips|climbs|retains|secures)\b"
 )
 WEEKDAY_OR_MONTH_RE = re.compile(
     rf"^(?:{gz.WEEKDAY}|January|February|March|April"
@@ -654,6 +659,28 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
 COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
 
 
+# "near which city in Assam?": every option a city of Assam.
+CITY_IN_STATE_RE = re.compile(r"\bwhich (?:city|town|district) (?:in|of) (?P<state>[A-Z][\w ]+?)\?")
+
+
+def place_option_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
+    """Wrong places the stem itself rules out: a town of another state for "which city in
+    Assam", a landlocked state for a sea beach."""
+    wrong = [o for o in options if o != answer]
+    within = CITY_IN_STATE_RE.search(stem)
+    if within is not None:
+        state = places.fold(within.group("state"))
+        if any(places.state_of_city(o) != state for o in wrong):
+            return ["distractor of another type"]
+    if places.COAST_RE.search(stem) and places.coastal(answer):
+        if any(
+            places.kind_of(o) in ("state", "union territory") and not places.coastal(o)
+            for o in wrong
+        ):
+            return ["distractor of another type"]
+    return []
+
+
 def option_defects(
     answer: str, options: Sequence[str], span_type: SpanType, *, authored: bool = False
 ) -> list[str]:
@@ -724,7 +751,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out += claim_defects(text)
     if question.kind == "true_false" and question.answer == "False" and fact is not None:
         out += swap_defects(fact.statement, question.prompt)
-        if not any(s.distractors for s in fact.spans):
+        if not any(s.distractors for s in fact.spans) and not is_framed(fact):
             out.append("absurd distractor")  # a machine's swap reads as nonsense too often
     if question.kind == "true_false" and told_without_year(question.prompt):
         out.append("not examinable")  # a judged event must say when it happened
@@ -802,6 +829,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
             )
+            out += place_option_defects(question.prompt, question.answer, options)
     elif question.kind == "match":
         # Options are codes ("A-2, B-1, C-3"): only their distinctness is the gate's business.
         if len(set(options)) != len(options) or question.answer not in options:

@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from quizmaster import places
 from quizmaster.generate.answers import accepted_answers
 from quizmaster.generate.distractors import (
     Candidates,
@@ -223,6 +224,8 @@ def mcq(
             cands = Candidates(cands.authored, [], [], [], [])
         elif APPROXIMATE.search(before):
             keep = _falsifies(fact.statement, span.text)
+        elif span.type in (SpanType.PLACE, SpanType.COUNTRY):
+            keep = places.fits_setting(answer, fact.statement)  # a sea beach: coastal states
     wrong = pick_distractors(cands, answer, prompt + " " + fact.statement, rng, keep=keep)
     if len(wrong) < 3:
         return None
