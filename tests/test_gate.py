@@ -1061,6 +1061,11 @@ def test_a_blank_after_the_dating_year_is_no_list_item() -> None:
         id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Asha Rao"
     )
     assert "one of a list" not in defects(question, made)
+    asked = "Pele won the World Cup in 1958, 1962 and when?"
+    assert "one of a list" in defects(
+        ClozeQuestion(id="f1:cloze:z", fact_id="f1", variant="z", prompt=asked, answer="1970"),
+        fact("Pele won the World Cup in 1958, 1962 and 1970.", ("1970", SpanType.DATE)),
+    )
     listed = "Pele won the World Cup in 1958, 1962 and _____."
     assert "one of a list" in text_defects(listed, max_words=40) or "one of a list" in defects(
         ClozeQuestion(id="f1:cloze:y", fact_id="f1", variant="y", prompt=listed, answer="1970"),
@@ -1166,6 +1171,7 @@ def test_tidying_drops_colour_and_connectives_and_dates_this_years_event() -> No
     [
         "As Union Minister _____ presented the Budget 2031-32, the allocation to defence rose.",
         "In 2031, Asha Rao is one of the great leaders of the _____ party.",
+        "The Indian duo won the _____ title in 2031 after two World Tour wins.",
     ],
 )
 def test_a_blank_in_a_scene_setting_clause_or_an_opinion_needs_the_article(stem: str) -> None:

@@ -142,7 +142,7 @@ CONTEXT_RE = re.compile(
     r"|\bthe (?:\d{4} )?(?:polls|elections?|medal)\b(?!\s+(?:of|for|in|to)\b|\s+(?-i:[A-Z]))"
     r"|\b(?:is|are|was|has been|have been) (?:projected|forecast|estimated)\b(?![^.?]*\bby\b)"
     r"|\bongoing\b|\bthe (?:[A-Z]{2,}|[a-z]+) (?:group|contingent|squad|delegation|panel|side"
-    r"|unit|fleet|state|country|nation|island)\b"
+    r"|unit|fleet|state|country|nation|island|duo|pair|trio)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|\bas (?:the )?(?-i:Chief Minister|Governor|Chief Secretary|Speaker|Chief Justice|Mayor)\b"
     r"(?! of\b)"
@@ -221,7 +221,8 @@ LIST_ITEM_RE = re.compile(
     # "the _____, 8th, and 9th", not "In March 2024, the _____"
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
     # "in _____, 1962 and 1970", "in 1958, 1962 and _____"; not "In March 2019, _____ was"
-    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)|\b\d{4}\s*,\s*\d{4},?\s+(?:and\s+)?_{5}"
+    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)"
+    r"|\b\d{4}\s*,\s*\d{4},?\s+(?:and\s+)?(?:_{5}|when\b|which year\b)"
 )
 ROMAN_EDITION_RE = re.compile(r"[\w)][- ](?:[IVX]{2,}|[IVX]*[VX][IVX]*)\b")
 # The holders before the key are named: counting them gives "second" or "third".
