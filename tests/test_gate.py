@@ -1193,3 +1193,84 @@ def test_places_the_stem_rules_out_are_refused_as_wrong_answers() -> None:
     beach = "In 2031, turtles nested at Rushikulya sea beach in which state?"
     assert place_option_defects(beach, "Odisha", ["Odisha", "Gujarat", "Kerala", "Goa"]) == []
     assert place_option_defects(beach, "Odisha", ["Odisha", "Bihar", "Kerala", "Goa"])
+
+
+@pytest.mark.parametrize(
+    ("stem", "defect"),
+    [
+        ("The SCO summit of 2031 was held on 8-when in _____?", "broken key"),
+        ("In June 2031, Real _____ won their 16th European Cup at Wembley.", "broken key"),
+        ("The index was compiled with the base year _____ 1951, 1956 and 1960.", "one of a list"),
+        ("The ceremonies were held on _____ and May 2, 2031, respectively.", "one of a list"),
+        ("The Prime Minister, July 16, 2031 inaugurated the _____ Expressway.", "page leftover"),
+        (
+            "The Malabar exercise 2031 is being held amid a standoff in the _____ sector.",
+            "leans on the article",
+        ),
+        ("Which country are five-time champions having won in 1987 and _____?", "not a sentence"),
+    ],
+)
+def test_more_split_keys_lists_inserted_dates_and_broken_questions(stem: str, defect: str) -> None:
+    made = fact(stem.replace("_____", "Madrid"), ("Madrid", SpanType.PLACE))
+    question = ClozeQuestion(
+        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Madrid"
+    )
+    assert defect in defects(question, made), stem
+
+
+@pytest.mark.parametrize("answer", ["Raj Bhavan", "New Year"])
+def test_the_oath_venue_every_governor_shares_is_a_trivial_key(answer: str) -> None:
+    assert "trivial key" in key_defects(answer, SpanType.PLACE)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "_____ won India's second gold medal of the 2031 World Championships in New Delhi.",
+        "Kaziranga and Manas were inscribed under the Natural category in which year?",
+        "In 2031, India aimed to become the _____ nation to achieve the rare feat.",
+        "The warship was built in Russia under a deal worth _____ signed in 2031.",
+        "In December 2031, the 9-km section from IIT to Motijheel opened in _____.",
+        "In the previous edition of the 2031 Cup held in Doha, _____ won the only medal.",
+    ],
+)
+def test_an_unnamed_sport_list_feat_ship_or_edition_needs_the_article(stem: str) -> None:
+    assert "leans on the article" in text_defects(stem, max_words=40)
+
+
+def test_a_named_sport_or_list_makes_the_same_stems_stand() -> None:
+    for stem in (
+        "Boxer _____ won India's second gold medal of the 2031 World Championships in Delhi.",
+        "In 2031, Kaziranga was inscribed on the UNESCO World Heritage List under _____.",
+    ):
+        assert "leans on the article" not in text_defects(stem, max_words=40), stem
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The bridge in _____ opened after five years of construction, June 30, 2031.",
+        "In 2031, he won the a dramatic final in _____.",
+    ],
+)
+def test_a_date_left_at_the_end_and_a_doubled_article_are_leftovers(stem: str) -> None:
+    assert "page leftover" in text_defects(stem, max_words=40)
+
+
+def test_a_building_is_no_wrong_answer_for_a_person() -> None:
+    options = ["Hrishikesh Roy", "Raj Bhavan", "Antony Dominic", "Navniti Prasad Singh"]
+    assert "distractor of another type" in option_defects(
+        "Hrishikesh Roy", options, SpanType.PERSON
+    )
+
+
+def test_a_dated_statement_in_the_present_perfect_is_told_in_the_past() -> None:
+    assert tidy_statement(
+        "Max Verstappen has clinched his first Formula 1 title in Abu Dhabi.", "2031-12-13"
+    ) == ("In December 2031, Max Verstappen clinched his first Formula 1 title in Abu Dhabi.")
+    assert tidy_statement(
+        "Nine judges have been appointed to the Supreme Court.", "2031-08-27"
+    ) == ("In August 2031, nine judges were appointed to the Supreme Court.")
+    assert tidy_statement(
+        "The winner of the 2031 prize was announced last night in London.", "2031-05-22"
+    ) == ("The winner of the 2031 prize was announced in London.")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from quizmaster.generate import generate_questions
 from quizmaster.generate.match import match_questions
 from quizmaster.models import MatchQuestion, Question, StatementsQuestion
 
@@ -49,3 +50,13 @@ def test_match_is_kept_from_its_deck() -> None:
     assert [q.kind for q in questions] == ["match"]
     assert isinstance(questions[0], MatchQuestion)
     assert set(covered(questions)) == {f.id for f in kind_facts("match")}
+
+
+def test_article_sentences_are_never_matched_in_pairs() -> None:
+    lifted = [
+        fact.model_copy(
+            update={"spans": [s.model_copy(update={"distractors": []}) for s in fact.spans]}
+        )
+        for fact in kind_facts("match")
+    ]
+    assert not [q for q in generate_questions(lifted) if q.kind == "match"]

@@ -76,7 +76,7 @@ RELATIVE_TIME_RE = re.compile(
     rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{gz.WEEKDAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
-    rf"|,?\s*\b(?:today|yesterday|tonight|on\s+Monday-Tuesday)\b(?!['’])"
+    rf"|,?\s*\b(?:today|yesterday|tonight|last night|this morning|on\s+Monday-Tuesday)\b(?!['’])"
 )
 # "at a function held at Raj Bhavan here", "in the presence of the Chief Minister": where and
 # before whom, told by a reporter on the spot; the claim stands without it.
@@ -98,6 +98,7 @@ FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # The reporter's colour, not the fact: "the prestigious award", "a staggering cost".
 COLOUR_RE = re.compile(
     r"\b(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering|spectacular"
+    r"|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
     r"|stunning|thrilling|nail-biting)\s+(?=[\w₹$])|\b(?:a )?cool\s+(?=[\d₹$£€])",
     re.IGNORECASE,
 )
@@ -287,7 +288,53 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
     else:
         return text  # "The Ganga is the longest river in India" needs no date
     first = text[0].lower() if _lower_ok(text) else text[0]
+    if lead == "In":  # "In May 2024, X has won ..." reads wrong: the date wants the past
+        text = simple_past(text)
     return f"{lead} {when}, {first}{text[1:]}"
+
+
+# Participles whose simple past differs; a regular "-ed" participle is its own past.
+IRREGULAR_PAST = {
+    "become": "became",
+    "begun": "began",
+    "taken": "took",
+    "given": "gave",
+    "won": "won",
+    "made": "made",
+    "held": "held",
+    "set": "set",
+    "hit": "hit",
+    "met": "met",
+    "led": "led",
+    "sworn": "swore",
+    "chosen": "chose",
+    "grown": "grew",
+    "risen": "rose",
+    "fallen": "fell",
+    "shown": "showed",
+    "written": "wrote",
+    "seen": "saw",
+    "done": "did",
+    "got": "got",
+    "gotten": "got",
+    "paid": "paid",
+    "built": "built",
+    "sent": "sent",
+    "spent": "spent",
+}
+PRESENT_PERFECT_RE = re.compile(r"\b(has|have) (been|[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b")
+
+
+def simple_past(text: str) -> str:
+    """ "X has clinched ..." -> "X clinched ...", "have been named" -> "were named"."""
+
+    def past(match: re.Match[str]) -> str:
+        verb = match.group(2)
+        if verb == "been":
+            return "was" if match.group(1) == "has" else "were"
+        return IRREGULAR_PAST.get(verb, verb)
+
+    return PRESENT_PERFECT_RE.sub(past, text, count=1)
 
 
 def _lower_ok(text: str) -> bool:
@@ -298,4 +345,7 @@ def _lower_ok(text: str) -> bool:
     return re.fullmatch(r"[A-Z][a-z]+(?:ing|ly|ed)", first) is not None
 
 
-LOWER_AFTER = frozenset("Besides With Apart While Among During After Before Despite Since".split())
+LOWER_AFTER = frozenset(
+    "Besides With Apart While Among During After Before Despite Since Two Three Four Five Six "
+    "Seven Eight Nine Ten Eleven Twelve Several Many Some All Both".split()
+)

@@ -45,6 +45,9 @@ LEFTOVER_RE = re.compile(
     r"\((?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT)\)|\bMENAFN\b"
     # "TIL Desk/National/", "''Agra is ...", "was (September 24, 2019) conferred"
     r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)\s+(?-i:[a-z])"
+    # "Modi, July 16, 2022 inaugurated": a date set in the sentence, or left dangling at its end
+    r"|, (?-i:[A-Z][a-z]+) \d{1,2}, \d{4}\.$|\bthe an?\b"
+    r"|(?-i:[a-z]), (?-i:[A-Z][a-z]+) \d{1,2}, \d{4} (?-i:[a-z])"
     r"|\bMain Points?\b|\bKey (?:Points?|Facts|Highlights)\s*[:-]|:-|\s--\s|\(\s*[ivx]{1,4}\s*\)"
     r"|\bAdvertis|\bRead (?:more|also)\b|\bAlso read\b|https?://|www\.|\bClick here\b"
     r"|\[[A-Z][\w ]*\]|\bdate \d{4}-\d{2}|\bStory continues\b|\bNext Article\b|<[a-z/][^>]*>"
@@ -117,8 +120,19 @@ CONTEXT_RE = re.compile(
     # The blank in a scene-setting clause: "As Minister _____ presented the Budget, the ..."
     r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:As|While|When|With) [^,]*_{5}[^,]*,"
     r"|\bone of the great(?:est)?\b"
+    # "the 2023 World Championships" of which sport? "inscribed" on what list? "the rare feat",
+    # "the warship", "the 9-km section": what the article named before.
+    r"|^(?![^?]*\b(?:boxing|wrestling|athletics|badminton|shooting|chess|swimming|aquatics"
+    r"|weightlifting|archery|judo|table tennis|gymnastics|cycling|rowing|taekwondo|fencing"
+    r"|skating|javelin|boxer|wrestler|shuttler|shooter|athlete|swimmer)\b)"
+    r"[^?]*\bthe (?:\d{4} )?World Championships?\b"
+    r"|^(?![^?]*\b(?:World Heritage|UNESCO|Ramsar)\b)[^?]*\binscribed\b"
+    r"|\bthe (?:rare |historic |unique )?feat\b"
+    r"|\bthe (?:\d+[- ]km(?:-long)? )?(?:warship|vessel|frigate|section|stretch)\b"
+    r"(?!\s+(?:of\b|(?-i:[A-Z])))"
+    r"|^In the previous edition\b"
     # Live news: "is being conducted", "are currently taking place", "at a time India is ..."
-    r"|\b(?:is|are) being (?-i:[a-z]+ed)\b"
+    r"|\b(?:is|are) being (?-i:[a-z]{3,})\b"
     r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
     r"|\bat a time\b"
     # A plan told as news: "will continue till ...", "is set to be inaugurated ..."
@@ -182,6 +196,10 @@ TRIVIAL_KEYS = frozenset(
     "pm",
     "prime minister",
     "president",
+    "raj bhavan",  # where every governor's oath is taken
+    "rashtrapati bhavan",
+    "raj niwas",
+    "new year",
 }
 # Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
 OBVIOUS_HOLDER_RE = re.compile(
@@ -190,6 +208,7 @@ OBVIOUS_HOLDER_RE = re.compile(
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
 # a wh-question cut from the wrong place.
 DOUBLE_ASK_RE = re.compile(
+    r"^(?:Which|What) (?:country|state|city|team|party) are\b|"
     r"\b(\w+) of which \1\b|\b(?:which|what|who|when)\b.*\b(?:which|what|who|when)\b"
     r"|\((?:which|what|when|who|how)\b[^)]*\)|\bhow many (?:am|pm|hrs|hours)\b"
     r"|\b(?:the|a|an|its|his|her|their) (?:which|what|who|how many)\b"
@@ -221,7 +240,7 @@ LIST_ITEM_RE = re.compile(
     # "the _____, 8th, and 9th", not "In March 2024, the _____"
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
     # "in _____, 1962 and 1970", "in 1958, 1962 and _____"; not "In March 2019, _____ was"
-    r"|_{5}\s*,\s*\d{4}\s*(?:,|and\b)"
+    r"|_{5}\s*,?\s*\d{4}\s*(?:,|and\b)|\brespectively\b"
     r"|\b\d{4}\s*,\s*\d{4},?\s+(?:and\s+)?(?:_{5}|when\b|which year\b)"
 )
 ROMAN_EDITION_RE = re.compile(r"[\w)][- ](?:[IVX]{2,}|[IVX]*[VX][IVX]*)\b")
@@ -234,12 +253,13 @@ NAME_PART_RE = re.compile(
     r"\b(?-i:South|North|East|West|New|Upper|Lower|Greater|Saint|St\.?|Central|Navi|Port)"
     r" _{5}|_{5} (?-i:Pradesh|Islands|Nadu|Bengal|Kashmir|Sea|Ocean|Coast)\b|[–-]\s*_{5}"
     r"|\b(?-i:[A-Z])\.? _{5}|_{5}[- ]class\b"  # "K _____" (K Sanjay Murthy), "_____ class"
-    r"|\d:\s*(?:_{5}|how (?:many|much))|_{5}(?-i:[a-z])"  # "7:_____" of 7:37.76, "$_____m"
+    # "7:_____" of 7:37.76, "$_____m" of $600m, "held on 8-when" of 8-9 June
+    r"|\d:\s*(?:_{5}|how (?:many|much))|_{5}(?-i:[a-z])|\d[–-](?:when|which|how|what)\b"
     r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
 # title ("Justice _____", "Minister _____") makes the key the end of a longer name.
-NAME_BEFORE_RE = re.compile(r"(?<=\w )([A-Z][a-z]+) _{5}")
+NAME_BEFORE_RE = re.compile(r"(?<=[\w,] )([A-Z][a-z]+) _{5}")
 TITLE_WORDS = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
     "justice gen general admiral adm minister president governor secretary chief exercise"
     " operation mission cardinal pope king queen prince sultan shri smt dr mr mrs ms prof"
@@ -429,8 +449,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
 # full name given earlier in the article.
 SURNAME_SUBJECT_RE = re.compile(
     r"^(?:(?:In|As of) (?:\w+ )?(?:\d{4}|_{5}), )?(?P<word>[A-Z][a-z]{2,})"
-    r"(?:,| (?:became|was|is|has|had|took|joined|served|won|said|retired|died|beat"
-    r"|(?-i:[a-z]{3,}ed))\b)"
+    r"(?:,| (?:became|took|joined|served|won|said|retired|died|beat|(?-i:[a-z]{3,}ed)"
+    r"|(?:was|is|has been) (?:appointed|elected|sworn|named|born|awarded|conferred))\b)"
 )
 
 
@@ -682,6 +702,12 @@ def place_option_defects(stem: str, answer: str, options: Sequence[str]) -> list
     return []
 
 
+# A place's name that a careless span typing takes for a person's: "Raj Bhavan".
+BUILDING_RE = re.compile(
+    r"\b(?:Bhavan|Bhawan|Niwas|House|Palace|Hall|Stadium|Ground|Court|Centre|Center|Party)$"
+)
+
+
 def option_defects(
     answer: str, options: Sequence[str], span_type: SpanType, *, authored: bool = False
 ) -> list[str]:
@@ -730,10 +756,12 @@ def option_defects(
             out.append("distractor of another domain")
     elif span_type is SpanType.PERSON:
         if any(
-            len(o.split()) < 2 or any(w.lower().strip(".") in ROLE_WORDS for w in o.split())
+            len(o.split()) < 2
+            or any(w.lower().strip(".") in ROLE_WORDS for w in o.split())
+            or BUILDING_RE.search(o)
             for o in wrong
         ):
-            out.append("distractor of another type")
+            out.append("distractor of another type")  # "Raj Bhavan" offered for a judge
     return out
 
 
@@ -763,7 +791,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if question.kind == "true_false" and RANK_RE.search(question.prompt):
         if not YEAR_RE.search(question.prompt):
             out.append("not examinable")  # a rank is true of one edition: say which
-    if question.kind == "statements" and not curated(fact):
+    if question.kind in ("statements", "match") and not curated(fact):
         out.append("uncurated claim")  # lifted sentences set side by side too often mislead
     options = question.options or []
     if question.kind != "true_false" and gives_away(question.prompt, question.answer):

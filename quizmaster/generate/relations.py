@@ -164,7 +164,7 @@ MEASURED_RECORD_RE = re.compile(
 # Governor", "the fourth title" or "the 37th edition".
 MINOR_ORDINAL_RE = re.compile(
     r"_{5}\s+(?:[\w-]+\s+){0,2}?(?:film|movie|book|novel|album|song|child|attempt|batch|day|week"
-    r"|minute"
+    r"|minute|occasion"
     r"|round|match|game|goal|innings|lap|stage|phase|over|instalment|installment|tranche"
     r"|wicket|quarter|list|part|case|patient|death|victim|estimate|revised)s?\b",
     re.IGNORECASE,
