@@ -308,6 +308,9 @@ def test_a_headline_is_no_persons_full_name() -> None:
         "Live",
         "Left Menu",
         "Orion Lifts OffOrion Lifts Off",
+        "Tribune News Service",
+        "AMN",
+        "GIFT a Subscription",
     ],
 )
 def test_bylines_datelines_lone_places_and_page_chrome_are_no_topics(heading: str) -> None:

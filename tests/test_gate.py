@@ -1274,3 +1274,55 @@ def test_a_dated_statement_in_the_present_perfect_is_told_in_the_past() -> None:
     assert tidy_statement(
         "The winner of the 2031 prize was announced last night in London.", "2031-05-22"
     ) == ("The winner of the 2031 prize was announced in London.")
+
+
+@pytest.mark.parametrize(
+    ("stem", "defect", "refused"),
+    [
+        (
+            "In November 2031, the National People's Power won _____ seats.",
+            "leans on the article",
+            True,
+        ),
+        (
+            "In November 2031, the NPP won _____ seats in Sri Lanka's parliament.",
+            "leans on the article",
+            False,
+        ),
+        (
+            "In 2031, the Labour Party won _____ seats in the House of Commons.",
+            "leans on the article",
+            False,
+        ),
+        ("In July 2031, the Chief Minister launched Chief Minister _____.", "broken key", True),
+        (
+            "The Peace Prize is one out of six awards, all established in _____.",
+            "leans on the article",
+            True,
+        ),
+    ],
+)
+def test_seats_need_their_country_and_a_scheme_its_whole_name(
+    stem: str, defect: str, refused: bool
+) -> None:
+    made = fact(stem.replace("_____", "159"), ("159", SpanType.NUMBER))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="159")
+    assert (defect in defects(question, made)) is refused, stem
+
+
+@pytest.mark.parametrize(
+    ("stem", "defect"),
+    [
+        ("_____ had won bronze at the 2031 Asian Games.", "leans on the article"),
+        ("In July 2031, _____ was elected the India's 16th President.", "not a sentence"),
+    ],
+)
+def test_a_medal_with_no_sport_and_the_before_a_countrys_are_refused(
+    stem: str, defect: str
+) -> None:
+    assert defect in text_defects(stem, max_words=40)
+
+
+def test_a_medal_with_its_sport_stands() -> None:
+    stem = "In 2031, shuttler _____ won a bronze at the London Games."
+    assert "leans on the article" not in text_defects(stem, max_words=40)

@@ -259,7 +259,8 @@ def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
 PAGE_LABEL_RE = re.compile(
     r"\b(?:image|photo|picture|caption|quick links?|reporter|correspondent|bureau|desk|staff"
     r"|share|follow us|related|also read|read more|advertisement|trending|latest|subscribe"
-    r"|newsletter|comments?|tags?|updated|published|live|menu|via|twitter|video|watch)\b",
+    r"|newsletter|comments?|tags?|updated|published|live|menu|via|twitter|video|watch"
+    r"|news service|news network|news desk|subscription|gift|sign in|log in|e-?paper)\b",
     re.IGNORECASE,
 )
 
@@ -276,7 +277,7 @@ def _page_heading(heading: str) -> bool:
         or _doubled(words)
         or (heading.isupper() and len(heading) > 4)
         or re.search(rf"\b{gz.MONTH_WORD}\b\.? \d", heading)
-        or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS)\b", heading)
+        or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS|AMN|IBNS|HT)\b", heading)
         or places.kind_of(words) in ("city", "state", "union territory", "country")
     )
 

@@ -109,6 +109,13 @@ LEANING_RE = re.compile(
 )
 # What only the article can say which one it is: "the House", "the 1982 edition", "in its
 # report", "the Filipino leader", "Government has approved", "declared it", "back in 2018".
+# A sport, an event or a sportsperson's kind: what makes a medal or a championship one.
+SPORT = (
+    r"(?:boxing|wrestling|athletics|badminton|shooting|chess|swimming|aquatics|weightlifting"
+    r"|archery|judo|table tennis|gymnastics|cycling|rowing|taekwondo|fencing|skating|javelin"
+    r"|hockey|football|cricket|tennis|kabaddi|marathon|\d+ ?(?:m|kg|km)\b|metres?|boxer"
+    r"|wrestler|shuttler|shooter|swimmer|lifter|archer|sprinter|thrower|paddler|hurdles)"
+)
 CONTEXT_RE = re.compile(
     r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     # "the Senate elected ...": of which country? "Which edition was ...": of what?
@@ -122,15 +129,15 @@ CONTEXT_RE = re.compile(
     r"|\bone of the great(?:est)?\b"
     # "the 2023 World Championships" of which sport? "inscribed" on what list? "the rare feat",
     # "the warship", "the 9-km section": what the article named before.
-    r"|^(?![^?]*\b(?:boxing|wrestling|athletics|badminton|shooting|chess|swimming|aquatics"
-    r"|weightlifting|archery|judo|table tennis|gymnastics|cycling|rowing|taekwondo|fencing"
-    r"|skating|javelin|boxer|wrestler|shuttler|shooter|athlete|swimmer)\b)"
-    r"[^?]*\bthe (?:\d{4} )?World Championships?\b"
+    rf"|^(?![^?]*\b{SPORT})[^?]*\bthe (?:\d{{4}} )?World Championships?\b"
+    # "_____ had won bronze at the 2014 Asian Games": in which of a hundred events?
+    rf"|^(?![^?]*\b{SPORT})[^?]*\bwon (?:an? |the )?(?:gold|silver|bronze)\b"
+    r"[^?]*\b(?:Games|Olympics|Championships?)\b"
     r"|^(?![^?]*\b(?:World Heritage|UNESCO|Ramsar)\b)[^?]*\binscribed\b"
     r"|\bthe (?:rare |historic |unique )?feat\b"
     r"|\bthe (?:\d+[- ]km(?:-long)? )?(?:warship|vessel|frigate|section|stretch)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
-    r"|^In the previous edition\b"
+    r"|^In the previous edition\b|\bone out of\b"
     # Live news: "is being conducted", "are currently taking place", "at a time India is ..."
     r"|\b(?:is|are) being (?-i:[a-z]{3,})\b"
     r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
@@ -256,6 +263,9 @@ NAME_PART_RE = re.compile(
     # "7:_____" of 7:37.76, "$_____m" of $600m, "held on 8-when" of 8-9 June
     r"|\d:\s*(?:_{5}|how (?:many|much))|_{5}(?-i:[a-z])|\d[–-](?:when|which|how|what)\b"
     r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
+    # "launched Chief Minister _____": the rest of a scheme's name ("... Kisan Samman Yojana")
+    r"|\b(?:launched|unveiled|introduced|announced) (?:the )?(?-i:Chief Minister|Prime Minister"
+    r"|Pradhan Mantri|Mukhyamantri|CM|PM) _{5}"
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
 # title ("Justice _____", "Minister _____") makes the key the end of a longer name.
@@ -440,9 +450,17 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("page leftover")  # a headline glued to the sentence that restates it
     if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
         out.append("broken brackets")
-    if DOUBLE_ASK_RE.search(text):
+    if DOUBLE_ASK_RE.search(text) or _the_countrys(text):
         out.append("not a sentence")
     return out
+
+
+def _the_countrys(text: str) -> bool:
+    """ "was elected the India's 15th President": an article before a country's possessive."""
+    return any(
+        places.kind_of(name) == "country"
+        for name in re.findall(r"\bthe ([A-Z][a-z]+)['’]s\b", text)
+    )
 
 
 # "Shukla became ...", "Samariya, a former officer, ...": a person by surname alone, the
@@ -464,6 +482,21 @@ def _surname_subject(text: str) -> bool:
         and places.kind_of(word) is None
         and _infer_type(word) is SpanType.TERM
     )
+
+
+SEATS_RE = re.compile(r"(?:_{5}|how many) (?:\w+ )?seats\b", re.IGNORECASE)
+LEGISLATURE_RE = re.compile(
+    r"\b(?:Lok Sabha|Rajya Sabha|Assembly|Parliament|House of (?:Commons|Representatives)"
+    r"|Congress|Senate|Knesset|Duma|Diet|Bundestag|Majlis|Legislative Council)\b"
+)
+
+
+def _seats_of_nowhere(stem: str) -> bool:
+    """ "The National People's Power won _____ seats": seats of which country's house?"""
+    if not SEATS_RE.search(stem) or LEGISLATURE_RE.search(stem):
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", stem)
+    return not any(places.kind_of(n) in ("country", "state", "union territory") for n in names)
 
 
 def _anaphoric_subject(text: str) -> bool:
@@ -823,6 +856,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
         ):
             out.append("broken key")  # "South _____": the key is part of a longer name
+        if span_type in VALUE_TYPES and _seats_of_nowhere(question.prompt):
+            out.append("leans on the article")  # "won _____ seats": in which country's polls?
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
         if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):
