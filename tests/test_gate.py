@@ -1231,6 +1231,8 @@ def test_the_oath_venue_every_governor_shares_is_a_trivial_key(answer: str) -> N
         "In 2031, India aimed to become the _____ nation to achieve the rare feat.",
         "The warship was built in Russia under a deal worth _____ signed in 2031.",
         "In December 2031, the 9-km section from IIT to Motijheel opened in _____.",
+        "The 53-km Palwal-Manesar section was inaugurated in which month and year?",
+        "Central India recorded the highest population with _____ having 3,907 leopards.",
         "In the previous edition of the 2031 Cup held in Doha, _____ won the only medal.",
     ],
 )

@@ -135,9 +135,12 @@ CONTEXT_RE = re.compile(
     r"[^?]*\b(?:Games|Olympics|Championships?)\b"
     r"|^(?![^?]*\b(?:World Heritage|UNESCO|Ramsar)\b)[^?]*\binscribed\b"
     r"|\bthe (?:rare |historic |unique )?feat\b"
-    r"|\bthe (?:\d+[- ]km(?:-long)? )?(?:warship|vessel|frigate|section|stretch)\b"
+    r"|\bthe (?:\d+[- ]km(?:-long)? )?(?:(?-i:[A-Z])[\w-]+ )?(?:warship|vessel|frigate|section"
+    r"|stretch)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|^In the previous edition\b|\bone out of\b"
+    # A population or a census count with no year: true of one count only
+    r"|^(?![^?]*\b(?:1[89]|20)\d{2}\b)[^?]*\b(?:population|census)\b"
     # Live news: "is being conducted", "are currently taking place", "at a time India is ..."
     r"|\b(?:is|are) being (?-i:[a-z]{3,})\b"
     r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
