@@ -401,7 +401,13 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
     """Our own JSON export (``quizmaster export --format json``), validated in full."""
     from quizmaster.exchange_schema import BundleDoc
     from quizmaster.facts_file import read_text
+    from quizmaster.json_stream import read_streamed
 
+    # Our export's own layout is read a batch of lines at a time (bounded memory); any other
+    # layout, and any file with a fault, is validated whole here (the very same messages).
+    streamed = read_streamed(path, deck=deck, max_bytes=MAX_JSON_BYTES)
+    if streamed is not None:
+        return streamed
     name = str(path)
     text = read_text(path, max_bytes=MAX_JSON_BYTES)
     if not text.lstrip().startswith("{"):
