@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizmaster.importers import Bundle, _Records
+    from quizmaster.importers import Bundle, _Records, _Spill
     from quizmaster.models import Fact, Question
     from quizmaster.store import WrittenFact, WrittenQuestion
 
@@ -132,7 +132,14 @@ def read_streamed(path: Path, *, deck: str | None, max_bytes: int) -> Bundle | N
             if not head.startswith(b"{") or b"\x00" in head:
                 return None  # BOMs, binary files, other documents: the whole path says why
             handle.seek(0)
-            return _read(_Lines(handle), deck)
+            from quizmaster.importers import _Spill
+
+            spill = _Spill()
+            try:
+                return _read(_Lines(handle), deck, spill)
+            except BaseException:
+                spill.close()  # what was written out so far goes with it
+                raise
     except (_NotStreamed, OSError, ValueError):  # pydantic's ValidationError is a ValueError
         return None
 
@@ -140,17 +147,16 @@ def read_streamed(path: Path, *, deck: str | None, max_bytes: int) -> Bundle | N
 _Pair = tuple["_Records[WrittenFact]", "_Records[WrittenQuestion]"]
 
 
-def _read(lines: _Lines, deck: str | None) -> Bundle:
+def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
     from pydantic import TypeAdapter
 
     from quizmaster.exchange_schema import BundleDoc, _DeckDoc
-    from quizmaster.importers import Bundle, _fact_key, _question_key, _Records, _Spill
+    from quizmaster.importers import Bundle, _fact_key, _question_key, _Records
     from quizmaster.models import Fact, Question
     from quizmaster.store import WrittenFact, WrittenQuestion
 
     facts_of: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
     questions_of: TypeAdapter[list[Question]] = TypeAdapter(list[Question])
-    spill = _Spill()
 
     def records() -> _Pair:
         return (
