@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from quizmaster.models import Fact, Question
     from quizmaster.store import WrittenFact, WrittenQuestion
 
-BATCH_LINES = 2_000  # items validated in one call
+BATCH_BYTES = 1 << 20  # about this much of a list's text is validated in one call
 
 # One JSON token of a structural line (the header, a deck's opening, the lists' ends).
+_LIST_END = re.compile(rb"\n[ \t\r]*\]")  # a line starting with "]" (not the first)
 _TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\\x00-\x1f]|\\.)*")'
     r"|(?P<punct>[{}\[\]:,])"
@@ -45,11 +46,28 @@ class _Lines:
     def __init__(self, handle: Any) -> None:
         self.handle = handle
         self.tokens: list[tuple[str, str]] = []  # (kind, text) still to read on this line
-        self.rest = b""  # the current line's text after its tokens (a list's items follow)
+        self.ahead = b""  # lines read ahead, from ``at`` on
+        self.at = 0
 
     def next_line(self) -> bytes | None:
-        line: bytes = self.handle.readline()
-        return line or None
+        if self.at < len(self.ahead):
+            end = self.ahead.find(b"\n", self.at) + 1 or len(self.ahead)
+            line = self.ahead[self.at : end]
+            self.at = end
+            return line
+        read: bytes = self.handle.readline()
+        return read or None
+
+    def block(self) -> bytes:
+        """The next whole lines, about :data:`BATCH_BYTES` of them (empty at the end)."""
+        if self.at < len(self.ahead):
+            text = self.ahead[self.at :]
+            self.ahead, self.at = b"", 0
+            return text
+        return b"".join(self.handle.readlines(BATCH_BYTES))
+
+    def give_back(self, text: bytes, at: int) -> None:
+        self.ahead, self.at = text, at
 
     def tokenize(self, line: bytes) -> None:
         try:
@@ -98,27 +116,42 @@ class _Lines:
         return not self.tokens
 
 
+def _list_end(text: bytes) -> int:
+    """Where the first line starting with ``]`` starts in ``text``, or -1."""
+    if text.lstrip(b" \t\r").startswith(b"]"):
+        return 0
+    found = _LIST_END.search(text)
+    return -1 if found is None else found.start() + 1
+
+
 def _batches(lines: _Lines) -> Iterator[bytes]:
     """After a list's ``[`` that ended its line: its items' text in batches of lines, each a
     JSON array; the line starting with ``]`` has its tokens left to read."""
-    batch: list[bytes] = []
+    carry: list[bytes] = []  # lines of the batch being gathered
+    cut = False  # a batch ended at a comma: another item must follow
     while True:
-        line = lines.next_line()
-        if line is None:
+        text = lines.block()
+        if not text:
             raise _NotStreamed
-        stripped = line.strip()
-        if stripped.startswith(b"]"):
-            if batch:
-                yield b"[" + b"".join(batch) + b"]"
-            lines.tokenize(line)
+        end = _list_end(text)
+        if end >= 0:
+            # The list's last lines; what follows its "]" line is read again.
+            close = text.find(b"\n", end) + 1 or len(text)
+            lines.give_back(text, close)
+            items = b"".join(carry) + text[:end]
+            if items.strip():
+                yield b"[" + items + b"]"
+            elif cut:
+                raise _NotStreamed  # "[a, b, ]": a comma ends the list's last item
+            lines.tokenize(text[end:close])
             lines.expect("]")
             return
-        if len(batch) >= BATCH_LINES and stripped.endswith(b","):
-            batch.append(line.rstrip()[:-1])
-            yield b"[" + b"".join(batch) + b"]"
-            batch = []
-        else:
-            batch.append(line)
+        body = text.rstrip()
+        if body.endswith(b","):
+            yield b"[" + b"".join(carry) + body[:-1] + b"]"
+            carry, cut = [], True
+        else:  # cut at the next line that ends with a comma
+            carry.append(text)
 
 
 def read_streamed(path: Path, *, deck: str | None, max_bytes: int) -> Bundle | None:
@@ -182,11 +215,11 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
                     lines.expect("]")  # only an empty list shares its line
                 elif key == "facts":
                     for batch in _batches(lines):
-                        into[0].extend(WrittenFact(f) for f in facts_of.validate_json(batch))
+                        into[0].extend([WrittenFact(f) for f in facts_of.validate_json(batch)])
                 else:
                     for batch in _batches(lines):
                         into[1].extend(
-                            WrittenQuestion(q) for q in questions_of.validate_json(batch)
+                            [WrittenQuestion(q) for q in questions_of.validate_json(batch)]
                         )
             else:
                 raise _NotStreamed

@@ -22,7 +22,7 @@ from .test_import_speed_paths import _everything, _mixed_csv
 
 @pytest.fixture
 def tiny(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Batches of 2 lines, a spill after 3 records, new rows written 2 at a time; records
+    """Batches of a line or so, a spill after 3 records, new rows written 2 at a time; records
     every spill made."""
     from quizmaster import store as store_module
 
@@ -35,7 +35,7 @@ def tiny(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     monkeypatch.setattr(importers, "_Spill", Spill)
     monkeypatch.setattr(store_module, "LOAD_BATCH", 2)
-    monkeypatch.setattr(json_stream, "BATCH_LINES", 2)
+    monkeypatch.setattr(json_stream, "BATCH_BYTES", 1)
     return made
 
 
