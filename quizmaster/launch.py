@@ -1,7 +1,8 @@
 """The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument, or only ``--json``) is
 the command run most often, so it is tried first on a fast path that imports neither Typer,
 pydantic nor Rich (``quizmaster.dashboard_fast``); so are ``questions list --json`` and
-``stats --json``, which scripts poll (``quizmaster.json_fast``). Everything else, and every
+``stats --json``, which scripts poll (``quizmaster.json_fast``), and ``--help``
+(``quizmaster.help_fast``). Everything else, and every
 case those paths do not handle, goes to the full app in ``quizmaster.cli``."""
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ def main() -> None:
         from quizmaster.json_fast import run
 
         if run(sys.argv[1:]):
+            return
+    elif sys.argv[1:] in (["--help"], ["-h"]):
+        from quizmaster.help_fast import run as show_help
+
+        if show_help(sys.argv[1:]):
             return
     from quizmaster.cli import main as full_app
 
