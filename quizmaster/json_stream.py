@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from quizmaster.store import WrittenFact, WrittenQuestion
 
 BATCH_BYTES = 1 << 20  # about this much of a list's text is validated in one call
+MAX_STRUCTURE_LINE = 1 << 16  # a header or deck line is short (a deck's name: 200 characters)
 
 # One JSON token of a structural line (the header, a deck's opening, the lists' ends).
 _LIST_END = re.compile(rb"\n[ \t\r]*\]")  # a line starting with "]" (not the first)
@@ -70,6 +71,8 @@ class _Lines:
         self.ahead, self.at = text, at
 
     def tokenize(self, line: bytes) -> None:
+        if len(line) > MAX_STRUCTURE_LINE:
+            raise _NotStreamed  # not a header or a deck's opening: another layout
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:

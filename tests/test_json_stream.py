@@ -109,6 +109,9 @@ def test_other_layouts_are_validated_whole_with_the_same_result(
         result, rows = _import(tmp_path / f"{name}.db", other)
         assert rows == streamed[1], name
         assert result["decks"] == streamed[0]["decks"], name
+    # A long line outside the lists (a big document on one line) is not even tokenized.
+    monkeypatch.setattr(json_stream, "MAX_STRUCTURE_LINE", 10)
+    assert json_stream.read_streamed(file, deck=None, max_bytes=10**9) is None
 
 
 def test_a_history_export_is_validated_whole(tmp_path: Path) -> None:
