@@ -5,7 +5,8 @@ the same package: the before/after figures of an import change, taken in one mac
 
 Each file is imported by each checkout's ``quizmaster import`` into a new database, round-robin
 with Anki's import of the first ``.apkg`` (after one warm-up run each; every other round in
-reverse order); the medians and their ratios to Anki's are printed, then every checkout's peak memory per file (one run each).
+reverse order); the medians and their ratios to Anki's are printed, then every checkout's
+peak memory per file (one run each).
 Make the files with ``quizmaster export --format apkg|json`` of a bench collection.
 """
 
