@@ -28,13 +28,15 @@ if TYPE_CHECKING:
 BATCH_BYTES = 1 << 20  # about this much of a list's text is validated in one call
 MAX_STRUCTURE_LINE = 1 << 16  # a header or deck line is short (a deck's name: 200 characters)
 
-# One JSON token of a structural line (the header, a deck's opening, the lists' ends).
 _LIST_END = re.compile(rb"\n[ \t\r]*\]")  # a line starting with "]" (not the first)
+# One JSON token of a structural line (the header, a deck's opening, the lists' ends).
 _TOKEN = re.compile(
-    r'\s*(?:(?P<string>"(?:[^"\\\x00-\x1f]|\\.)*")'
+    r'[ \t\r\n]*(?:(?P<string>"(?:[^"\\\x00-\x1f]|\\.)*")'
     r"|(?P<punct>[{}\[\]:,])"
-    r"|(?P<scalar>-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null))"
+    r"|(?P<scalar>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null))"
 )
+_SPACE = " \t\r\n"  # JSON's white space (str.strip() would take more: NBSP, form feed ...)
+_BSPACE = b" \t\r\n"
 
 
 class _NotStreamed(Exception):
@@ -77,7 +79,7 @@ class _Lines:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             raise _NotStreamed from None
-        pos, end = 0, len(text.rstrip())
+        pos, end = 0, len(text.rstrip(_SPACE))
         tokens: list[tuple[str, str]] = []
         while pos < end:
             match = _TOKEN.match(text, pos)
@@ -142,14 +144,14 @@ def _batches(lines: _Lines) -> Iterator[bytes]:
             close = text.find(b"\n", end) + 1 or len(text)
             lines.give_back(text, close)
             items = b"".join(carry) + text[:end]
-            if items.strip():
+            if items.strip(_BSPACE):
                 yield b"[" + items + b"]"
             elif cut:
                 raise _NotStreamed  # "[a, b, ]": a comma ends the list's last item
             lines.tokenize(text[end:close])
             lines.expect("]")
             return
-        body = text.rstrip()
+        body = text.rstrip(_BSPACE)
         if body.endswith(b","):
             yield b"[" + b"".join(carry) + body[:-1] + b"]"
             carry, cut = [], True
@@ -273,7 +275,7 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
     if not lines.at_line_end():
         raise _NotStreamed
     while (line := lines.next_line()) is not None:
-        if line.strip():
+        if line.strip(_BSPACE):
             raise _NotStreamed  # nothing but white space after the document
     if "decks" not in header:
         raise _NotStreamed

@@ -148,6 +148,13 @@ def _break(text: str, how: str) -> str:
         lines = lines[: n + 1]
     elif how == "bad version":
         lines[0] = lines[0].replace('"version": 1', '"version": 2')
+    elif how == "no-break space in the header":  # white space to Python, not to JSON
+        lines[0] = lines[0].replace('"version": 1', '"version":\u00a01')
+    elif how == "form feed after an item":  # after its comma, where a batch may be cut
+        m = next(m for m in rows[len(rows) // 2 :] if lines[m].endswith(","))
+        lines[m] = lines[m] + "\f"
+    elif how == "vertical tab after the document":
+        lines.append("\v")
     return "\n".join(lines)
 
 
@@ -160,6 +167,9 @@ FAULTS = [
     "trailing comma",
     "cut short",
     "bad version",
+    "no-break space in the header",
+    "form feed after an item",
+    "vertical tab after the document",
 ]
 
 
