@@ -4,8 +4,9 @@ the same package: the before/after figures of an import change, taken in one mac
     python bench/compare_imports.py BEFORE_VENV AFTER_VENV DECK.apkg [DECK.json ...] [--repeat 3]
 
 Each file is imported by each checkout's ``quizmaster import`` into a new database, round-robin
-with Anki's import of the first ``.apkg`` (after one warm-up run each); the medians and their
-ratios to Anki's are printed, then every checkout's peak memory per file (one run each).
+with Anki's import of the first ``.apkg`` (after one warm-up run each; every other round in
+reverse order); the medians and their ratios to Anki's are printed, then every checkout's
+peak memory per file (one run each).
 Make the files with ``quizmaster export --format apkg|json`` of a bench collection.
 """
 
@@ -79,8 +80,10 @@ def main(argv: list[str] | None = None) -> None:
         times: dict[str, list[float]] = {k: [] for k in cases}
         for fn in cases.values():
             fn()
-        for _ in range(args.repeat):
-            for key, fn in cases.items():
+        for round_ in range(args.repeat):
+            # Forwards, then backwards: no case always runs right after the same other one.
+            order = list(cases.items())
+            for key, fn in order if round_ % 2 == 0 else order[::-1]:
                 times[key].append(fn())
         med = {k: statistics.median(v) for k, v in times.items()}
         base = med.get("Anki imports the .apkg")

@@ -132,8 +132,8 @@ class _Spill:
         self.lists: list[weakref.ref[_Records[Any]]] = []
         self.file: IO[bytes] | None = None
 
-    def hold(self) -> None:
-        self.held += 1
+    def hold(self, count: int = 1) -> None:
+        self.held += count
         if self.held > self.limit:
             for ref in self.lists:
                 records = ref()
@@ -192,8 +192,16 @@ class _Records(Sequence[R]):
         self.spill.hold()
 
     def extend(self, records: Iterable[R]) -> None:
-        for record in records:
-            self.append(record)
+        if not isinstance(records, list):
+            for record in records:
+                self.append(record)
+            return
+        # A batch at once (the JSON reader's): the same records, ids and spills as one by one,
+        # but a spill comes after the batch rather than inside it.
+        self.held.extend(records)
+        self.ids.extend(map(self.key, records))
+        self.size += len(records)
+        self.spill.hold(len(records))
 
     def write_out(self) -> None:
         if not self.held or not self.spillable:
@@ -401,7 +409,13 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
     """Our own JSON export (``quizmaster export --format json``), validated in full."""
     from quizmaster.exchange_schema import BundleDoc
     from quizmaster.facts_file import read_text
+    from quizmaster.json_stream import read_streamed
 
+    # Our export's own layout is read a batch of lines at a time (bounded memory); any other
+    # layout, and any file with a fault, is validated whole here (the very same messages).
+    streamed = read_streamed(path, deck=deck, max_bytes=MAX_JSON_BYTES)
+    if streamed is not None:
+        return streamed
     name = str(path)
     text = read_text(path, max_bytes=MAX_JSON_BYTES)
     if not text.lstrip().startswith("{"):

@@ -1,7 +1,9 @@
 """The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument, or only ``--json``) is
 the command run most often, so it is tried first on a fast path that imports neither Typer,
 pydantic nor Rich (``quizmaster.dashboard_fast``); so are ``questions list --json`` and
-``stats --json``, which scripts poll (``quizmaster.json_fast``). Everything else, and every
+``stats --json``, which scripts poll (``quizmaster.json_fast``), ``--help``
+(``quizmaster.help_fast``) and ``export --format json -o FILE`` (``quizmaster.export_fast``).
+Everything else, and every
 case those paths do not handle, goes to the full app in ``quizmaster.cli``."""
 
 from __future__ import annotations
@@ -19,6 +21,16 @@ def main() -> None:
         from quizmaster.json_fast import run
 
         if run(sys.argv[1:]):
+            return
+    elif sys.argv[1:] in (["--help"], ["-h"]):
+        from quizmaster.help_fast import run as show_help
+
+        if show_help(sys.argv[1:]):
+            return
+    elif sys.argv[1:2] == ["export"] and len(sys.argv) == 6:
+        from quizmaster.export_fast import run as export_json
+
+        if export_json(sys.argv[1:]):
             return
     from quizmaster.cli import main as full_app
 

@@ -1232,13 +1232,14 @@ class Store:
         stamp = canonical_stamp()
         prefix = "" if stamp is None else stamp + ":"
         crc32 = zlib.crc32
+        printable = _printable
         while rows := cursor.fetchmany(1000):
             # stored_form.is_marked, inlined (see _export_batches).
             yield [
                 data
                 if prefix
-                and canon == f"{prefix}{crc32(data.encode('utf-8')):08x}"
-                and data.isprintable()
+                and canon == f"{prefix}{crc32(encoded := data.encode('utf-8')):08x}"
+                and printable(data, encoded)
                 else dump(data)
                 for data, canon in rows
             ]
@@ -2499,6 +2500,18 @@ def _json_list_cache() -> Callable[[list[str]], str]:
     return dumps
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _printable(text: str, encoded: bytes) -> bool:
+    """``text.isprintable()``, given its UTF-8 bytes: for ASCII text (the usual stored row),
+    one C-level pass deleting the printable bytes (space to tilde) instead of a Unicode
+    lookup per character."""
+    if text.isascii():
+        return not encoded.translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
+
+
 def _export_batches(
     cursor: sqlite3.Cursor,
     dump: Callable[[str], tuple[str, str]],
@@ -2518,8 +2531,8 @@ def _export_batches(
             # stored_form.is_marked, inlined: 100k rows.
             if (
                 not prefix
-                or canon != f"{prefix}{crc32(data.encode('utf-8')):08x}"
-                or not data.isprintable()
+                or canon != f"{prefix}{crc32(encoded := data.encode('utf-8')):08x}"
+                or not _printable(data, encoded)
             ):
                 row_id, data = dump(data)
             batch.append((name, row_id, data, json.loads(data) if parse else None))

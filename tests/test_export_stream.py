@@ -333,3 +333,17 @@ def test_note_fields_from_json_are_anki_note_s() -> None:
         note = exporters.anki_note(q, models)
         name, fields, tags = exporters.anki_note_fields(json.loads(q.model_dump_json()), blank)
         assert (models[name], fields, tags) == (note.model, note.fields, list(note.tags))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=30))
+def test_the_export_s_printable_check_is_isprintable(text: str) -> None:
+    from quizmaster.store import _printable
+
+    assert _printable(text, text.encode("utf-8")) == text.isprintable()
+
+
+@pytest.mark.parametrize("text", ["plain", "tab\there", "bell\x07", "del\x7f", "é", "\x85", ""])
+def test_the_export_s_printable_check_on_edges(text: str) -> None:
+    from quizmaster.store import _printable
+
+    assert _printable(text, text.encode("utf-8")) == text.isprintable()

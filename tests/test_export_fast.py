@@ -1,0 +1,146 @@
+"""``quizmaster export --format json -o FILE`` without Typer (``quizmaster.export_fast``) is
+byte for byte the full app's: the file, stdout, stderr and exit code; every case it does not
+handle goes to the full app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizmaster import importers
+from quizmaster.store import Store
+
+from .conftest import DATA, NOW
+from .test_import_speed_paths import _mixed_csv
+
+ENTRY = [sys.executable, "-m", "quizmaster"]
+WHOLE = [sys.executable, "-c", "from quizmaster.cli import app; app(prog_name='quizmaster')"]
+PROBE = (
+    "import sys\n"
+    "from quizmaster.launch import main\n"
+    "sys.argv = ['quizmaster', *sys.argv[1:]]\n"
+    "main()\n"
+    "sys.stdout.write(repr(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click'})))\n"
+)
+
+
+def _collection(tmp_path: Path) -> Path:
+    db = tmp_path / "source.db"
+    with Store.open(db, now=NOW) as store:
+        from quizmaster.importers import ensure_builtin_deck
+
+        ensure_builtin_deck(store, now=NOW)
+        importers.import_path(store, _mixed_csv(tmp_path / "mixed.csv"), now=NOW)
+    return db
+
+
+def _env(db: Path, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TYPER_", "_TYPER_", "FORCE_COLOR", "PYTHONIOENCODING"))
+    }
+    env.update(QUIZMASTER_DB=str(db), QUIZMASTER_NOW=NOW.isoformat(), **extra)
+    return env
+
+
+def _both(
+    tmp_path: Path, db: Path, args: list[str], out: str, **extra: str
+) -> list[tuple[int, bytes, bytes, bytes | None]]:
+    """Each way on its own copy of ``db``, writing ``out`` (``{out}`` in ``args``, relative)
+    in its own folder: exit code, stdout, stderr and the file written (None: none)."""
+    results = []
+    for name, cmd in (("entry", ENTRY), ("whole", WHOLE)):
+        folder = tmp_path / name
+        folder.mkdir()
+        copy = folder / "q.db"
+        if db.exists():
+            shutil.copyfile(db, copy)
+        target = folder / out
+        words = [out if a == "{out}" else a for a in args]
+        done = subprocess.run(
+            [*cmd, *words], env=_env(copy, **extra), capture_output=True, cwd=folder
+        )
+        written = target.read_bytes() if target.is_file() else None
+        results.append((done.returncode, done.stdout, done.stderr, written))
+    return results
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "json", "-o", "{out}"],
+        ["export", "-o", "{out}", "-f", "json"],
+        ["export", "--output", "{out}", "--format", "json"],
+    ],
+)
+def test_the_fast_export_is_the_full_app_s(tmp_path: Path, args: list[str]) -> None:
+    db = _collection(tmp_path)
+    entry, whole = _both(tmp_path, db, args, "all é.json")
+    assert entry == whole
+    assert entry[0] == 0 and entry[3] is not None and b'"format": "quizmaster"' in entry[3]
+    assert entry[2].startswith(b"Exported ") and entry[2].count(b"\n") == 1
+    # It was the fast path: neither Typer nor Click was imported.
+    target = tmp_path / "probe.json"
+    words = [str(target) if a == "{out}" else a for a in args]
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE, *words], env=_env(db), capture_output=True, text=True
+    )
+    assert probe.returncode == 0 and probe.stdout == "[]", probe.stderr
+    assert target.read_bytes() == entry[3]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "folder as output",
+        "missing folder",
+        "no database yet",
+        "old schema",
+        "nothing to export",
+        "forced colour",
+        "latin-1 output",
+        "dash as output",
+        "unknown format",
+        "repeated option",
+        "control character in the name",
+    ],
+)
+def test_what_the_fast_export_leaves_to_the_full_app_comes_out_the_same(
+    tmp_path: Path, case: str
+) -> None:
+    db = _collection(tmp_path)
+    args = ["export", "--format", "json", "-o", "{out}"]
+    out, extra = "out.json", {}
+    if case == "folder as output":
+        out = "."
+    elif case == "missing folder":
+        out = "nowhere/out.json"
+    elif case == "no database yet":
+        db = tmp_path / "absent.db"
+    elif case == "old schema":
+        db = tmp_path / "old.db"
+        shutil.copyfile(DATA / "schema-m001.db", db)
+    elif case == "nothing to export":
+        with Store.open(db, now=NOW) as store:
+            for deck in store.decks():
+                store.remove_deck(deck.name)
+    elif case == "forced colour":
+        extra = {"FORCE_COLOR": "1"}
+    elif case == "latin-1 output":
+        extra = {"PYTHONIOENCODING": "latin-1"}
+    elif case == "dash as output":
+        args = ["export", "--format", "json", "-o", "-"]
+    elif case == "unknown format":
+        args = ["export", "--format", "jsonl", "-o", "{out}"]
+    elif case == "repeated option":
+        args = ["export", "-o", "{out}", "-o", "{out}"]
+    elif case == "control character in the name":  # the closing line goes through Rich
+        out = "tab\there.json"
+    entry, whole = _both(tmp_path, db, args, out, **extra)
+    assert entry == whole
