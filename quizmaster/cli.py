@@ -1149,6 +1149,7 @@ def ingest(
         question_preview,
         review_facts,
         save_and_load,
+        why_no_question,
     )
     from quizmaster.paths import default_db_path
     from quizmaster.sources import read_source
@@ -1194,7 +1195,9 @@ def ingest(
             ask=_read_answer,
             show=render.review_fact,
             tell=render.info,
-            preview=lambda fact: render.review_questions(question_preview(fact)),
+            preview=lambda fact: render.review_questions(
+                shown := question_preview(fact), "" if shown else why_no_question(fact)
+            ),
         )
         if facts and deck is None:
             plan = replace(plan, deck=ask_deck_name(plan.deck, _read_answer))
@@ -1228,6 +1231,11 @@ def ingest(
         render.json_out({**result, "dry_run": False, "report": asdict(report)})
     else:
         render.ingest_report(report, str(plan.out_path))
+        if count == 0 and mode != "review":
+            render.info(
+                "No question passed the quality gate: the article's sentences are background "
+                "or need the article. `quizmaster ingest FILE --review` shows why, fact by fact."
+            )
 
 
 def _ingest_again(

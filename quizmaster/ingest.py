@@ -140,6 +140,39 @@ def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
     return [(q.kind, q.prompt, q.answer) for q in generate_questions([fact])]
 
 
+# The quality gate's reasons, in a reader's words, for ``ingest --review``.
+GATE_REASONS = {
+    "not the news": "it tells no event or record (the article's background)",
+    "leans on the article": "it needs the rest of the article to be understood",
+    "not examinable": "no exam asks what its blanks would hide",
+    "page leftover": "it carries text of the web page, not of the news",
+    "not a sentence": "no question made from it reads as a sentence",
+    "broken key": "its answers are parts of longer names or values",
+    "answer in stem": "its wording gives the answer away",
+    "trivial key": "its answers are too obvious to ask",
+    "one of a list": "its answers are one item of a list",
+    "too long": "it is too long for a question",
+    "more than one answer": "more than one answer would fit",
+}
+
+
+def why_no_question(fact: Fact) -> str:
+    """Why the fact yields no question on its own: the gate's reasons for the candidate
+    question that came closest, in a reader's words."""
+    from quizmaster.generate import questions_for_fact
+    from quizmaster.generate.frames import framed
+    from quizmaster.generate.gate import curated, defects
+
+    shown = fact if curated(fact) else framed(fact)
+    found = [defects(q, shown) for q in questions_for_fact(shown)]
+    if not found:
+        return "none of its key answers can be asked"
+    closest = min(found, key=len)
+    if not closest:
+        return "its questions would give each other's answers away"
+    return "; ".join(dict.fromkeys(GATE_REASONS.get(d, d) for d in closest))
+
+
 def parse_article_date(text: str) -> str:
     """``--date``: an ISO day or month, checked; a clear error otherwise."""
     import datetime as dt

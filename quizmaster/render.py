@@ -1143,10 +1143,11 @@ def review_fact(index: int, total: int, fact: Any) -> None:
     )
 
 
-def review_questions(questions: Sequence[tuple[str, str, str]]) -> None:
-    """The questions a fact will produce, under it in ``ingest --review``."""
+def review_questions(questions: Sequence[tuple[str, str, str]], why_none: str = "") -> None:
+    """The questions a fact will produce, under it in ``ingest --review`` (or why none)."""
     if not questions:
-        out().print("  It yields no question on its own.", style="yellow")
+        reason = f": {why_none}" if why_none else ""
+        out().print(f"  It yields no question on its own{reason}.", style="yellow")
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="dim")

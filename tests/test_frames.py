@@ -42,6 +42,12 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             "In April 2031, Anil Kapoor was appointed as the Chairman of the 17th Finance"
             " Commission.",
         ),
+        (
+            "In May 2031, the Centre nominated Anil Kapoor as Chairman of the Law Commission of"
+            " India for three years.",
+            "In May 2031, Anil Kapoor was nominated as the Chairman of the Law Commission of"
+            " India.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:

@@ -253,3 +253,29 @@ def test_review_in_a_real_terminal(tmp_path: Path, db_path: Path) -> None:
     (saved,) = decks_dir(db_path).glob("*.yaml")
     assert len(load_facts_file(saved).facts) >= 8
     assert load_facts_file(saved).deck == "Wetlands of India"
+
+
+BACKGROUND = (
+    "Team practice notes\n"
+    "The squad of the 2031 tour comprises twenty players from six states.\n"
+    "The coaching staff includes four physiotherapists and two analysts of the board.\n"
+)
+
+
+def test_an_article_with_no_question_says_so_and_the_review_says_why(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "background.txt"
+    article.write_text(BACKGROUND, encoding="utf-8")
+    code, out, err = run(
+        runner, "ingest", str(article), "--review", "--date", "2031-05-02", stdin="a\na\n\n"
+    )
+    assert code == 0, err
+    assert "It yields no question on its own: " in out
+    assert "it tells no event or record" in out
+    other = str(tmp_path / "other.db")
+    code, out, err = run(
+        runner, "--db", other, "ingest", str(article), "--yes", "--date", "2031-05-02"
+    )
+    assert code == 0, err
+    assert "No question passed the quality gate" in out + err

@@ -31,7 +31,7 @@ INTRANSITIVE = (
     (r"(?:took|takes|has taken) over as", "took over as"),
 )
 # "The President appointed X as ...": the person filled is the object.
-TRANSITIVE_RE = re.compile(r"\b(?:appointed|named|elected|re-elected|nominated) (?=[A-Z])")
+TRANSITIVE_RE = re.compile(r"\b(?P<verb>appointed|named|elected|re-elected|nominated) (?=[A-Z])")
 PROPER_RUN = (
     r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"
 )
@@ -98,14 +98,14 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
             after = re.match(rf"{re.escape(person)},? as {POST}", rest)
             post = _post(after.group("post")) if after else None
             if post is not None:
-                return person, "was appointed as", post
+                return person, f"was {transitive.group('verb')} as", post
     return None
 
 
 FRAMED_RE = re.compile(
     r"^In (?-i:[A-Z][a-z]+) \d{4}, [^,]+ (?:"
     + "|".join(re.escape(said) for _, said in INTRANSITIVE)
-    + r"|was appointed as) the [^,]+\.$"
+    + r"|was (?:appointed|named|elected|re-elected|nominated) as) the [^,]+\.$"
 )
 
 
