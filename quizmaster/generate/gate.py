@@ -46,7 +46,7 @@ LEFTOVER_RE = re.compile(
     # "TIL Desk/National/", "''Agra is ...", "was (September 24, 2019) conferred"
     r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)\s+(?-i:[a-z])"
     # "Modi, July 16, 2022 inaugurated": a date set in the sentence, or left dangling at its end
-    r"|, (?-i:[A-Z][a-z]+) \d{1,2}, \d{4}\.$|\bthe an?\b"
+    r"|, (?-i:[A-Z][a-z]+) \d{1,2}, \d{4}\.$|(?-i:\bthe an?\b)"
     r"|(?-i:[a-z]), (?-i:[A-Z][a-z]+) \d{1,2}, \d{4} (?-i:[a-z])"
     r"|\bMain Points?\b|\bKey (?:Points?|Facts|Highlights)\s*[:-]|:-|\s--\s|\(\s*[ivx]{1,4}\s*\)"
     r"|\bAdvertis|\bRead (?:more|also)\b|\bAlso read\b|https?://|www\.|\bClick here\b"
