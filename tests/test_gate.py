@@ -1328,3 +1328,64 @@ def test_a_medal_with_no_sport_and_the_before_a_countrys_are_refused(
 def test_a_medal_with_its_sport_stands() -> None:
     stem = "In 2031, shuttler _____ won a bronze at the London Games."
     assert "leans on the article" not in text_defects(stem, max_words=40)
+
+
+@pytest.mark.parametrize(
+    ("stem", "defect"),
+    [
+        ("Which and the last patrol vessel was launched in December 2031?", "not a sentence"),
+        ("Which President of Maldives, Dr Ali Rasheed, was sworn in in 2031?", "not a sentence"),
+        (
+            "The Argentine had previously won it four years in a row from which year?",
+            "leans on the article",
+        ),
+        (
+            "_____ became the first prime minister to win a second term in 21 years.",
+            "leans on the article",
+        ),
+        ("KENYA is due to hold another election on _____.", "page leftover"),
+        (
+            "Even the _____ Junior World Cup winning team was honoured in 2031.",
+            "leans on the article",
+        ),
+    ],
+)
+def test_more_broken_questions_pronouns_demonyms_and_undated_spans(stem: str, defect: str) -> None:
+    assert defect in text_defects(stem, max_words=40)
+
+
+def test_a_national_side_and_an_acronym_in_capitals_stand() -> None:
+    for stem in ("The Indian team won the _____ in 2031.", "NASA launched the probe in _____."):
+        assert text_defects(stem, max_words=40) == [], stem
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "defect"),
+    [
+        (
+            "In 2031, _____ won five seats while the BJP won only one seat.",
+            "Congress",
+            SpanType.ORGANISATION,
+            "leans on the article",
+        ),
+        (
+            "In 2031, the flagbearer won the election by securing _____ votes.",
+            "5,716,026",
+            SpanType.NUMBER,
+            "not examinable",
+        ),
+    ],
+)
+def test_seats_of_no_named_house_and_vote_counts_are_not_asked(
+    stem: str, answer: str, span_type: SpanType, defect: str
+) -> None:
+    made = fact(stem.replace("_____", answer), (answer, span_type))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    assert defect in defects(question, made)
+
+
+def test_a_upi_dateline_is_cut() -> None:
+    text = "Oct. 1 (UPI) -- The Japanese parliament elected Shigeru Ishiba as prime minister."
+    assert (
+        clean_text(text)[0] == "The Japanese parliament elected Shigeru Ishiba as prime minister."
+    )

@@ -22,7 +22,7 @@ from quizmaster import extract_words as gz
 _MON = rf"{gz.MONTH_WORD}\.?"
 AGENCY = (
     r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS|Sputnik|TASS|"
-    r"Yonhap|Kyodo|Bernama|APP|AA|ENA|IRNA|QNA|BNA|KNA|MENA|SUNA|PNA|Web Desk)"
+    r"Yonhap|Kyodo|Bernama|APP|AA|ENA|IRNA|QNA|BNA|KNA|MENA|SUNA|PNA|Web Desk|UPI|AP|CNA)"
 )
 # "New Delhi, May 13 (PTI)", "NEW DELHI, Feb 25 (KUNA) --", "Jaipur [India], Nov 20 (ANI):"
 AGENCY_DATELINE_RE = re.compile(

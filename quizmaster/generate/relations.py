@@ -115,6 +115,7 @@ ORDINAL_IN_STEM_RE = re.compile(
     r"|tenth)\b",
     re.IGNORECASE,
 )
+VOTES_RE = re.compile(r"\bvotes?\b", re.IGNORECASE)
 AGE_RE = re.compile(r"\byears? old\b|\byear-old\b|\baged?\b", re.IGNORECASE)
 # A plan in the main clause ("X will open"), not in a relative one ("the engine that will").
 FUTURE_RE = re.compile(
@@ -286,8 +287,8 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "holder"  # "the 48th Chief Justice", "his fourth title", "the 11th edition"
         return "stat"  # "the 6th addition to the park was notified": news, so it needs a year
     if span_type in (SpanType.NUMBER, SpanType.MONEY):
-        if AGE_RE.search(stem) or CLOCK_RE.search(stem):
-            return None  # an age changes every year; a time of day is asked of no one
+        if AGE_RE.search(stem) or CLOCK_RE.search(stem) or VOTES_RE.search(stem):
+            return None  # an age changes every year; a time of day, a vote count: no one asks
         if MEASURE_RE.search(answer) and not MEASURED_RECORD_RE.search(stem):
             return None
         if RANK_RE.search(stem):
