@@ -1156,6 +1156,8 @@ def ingest(
 
     check_number(timeout, "--timeout", low=0.1, high=3600)
     check_name(deck, "--deck")
+    # The article first: a missing or wrong file is the error to show, before any mode.
+    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
     mode = choose_mode(
         review=review,
         yes=yes,
@@ -1164,7 +1166,6 @@ def ingest(
         source=source,
         stdin_tty=sys.stdin.isatty(),
     )
-    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
     if date is not None:
         article = replace(article, date=parse_article_date(date))
     if article.encoding not in ("utf-8", "utf-16"):
@@ -1216,7 +1217,8 @@ def ingest(
             render.ingest_preview(
                 dump_facts(plan.deck, facts),
                 f"Would save {len(facts)} facts "
-                f"({count} questions) to {plan.out_path} and load them into "
+                f"({count} question{'' if count == 1 else 's'}) to {plan.out_path} and load "
+                f"them into "
                 f"deck {plan.deck!r}. Nothing was written.",
             )
         return

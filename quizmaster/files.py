@@ -24,7 +24,8 @@ def read_bytes(
     name = str(path)
     try:
         if path.is_dir():
-            raise InputFileError(name, f"is a directory; give a {what} path")
+            article = "an" if what[:1] in "aeiou" else "a"
+            raise InputFileError(name, f"is a directory; give {article} {what} path")
         size = path.stat().st_size
         if size > max_bytes:
             raise InputFileError(

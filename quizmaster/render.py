@@ -136,7 +136,8 @@ def questions_table(
         out().print("No questions.")
         return
     count = len(questions) if total is None else total
-    table = Table(title=f"{count} questions", title_justify="left")
+    noun = "question" if count == 1 else "questions"
+    table = Table(title=f"{count} {noun}", title_justify="left")
     table.add_column("ID", style="cyan", overflow="fold", ratio=2)
     table.add_column("Kind")
     table.add_column("Prompt", ratio=4)

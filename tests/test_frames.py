@@ -48,6 +48,13 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             "In May 2031, Anil Kapoor was nominated as the Chairman of the Law Commission of"
             " India.",
         ),
+        (
+            "In February 2031, the Union government appointed Asha Rao, a plant geneticist from"
+            " Coimbatore, as the first Director General of the newly formed National Seed Bank"
+            " Authority.",
+            "In February 2031, Asha Rao was appointed as the first Director General of the newly"
+            " formed National Seed Bank Authority.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:

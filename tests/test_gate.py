@@ -1348,6 +1348,10 @@ def test_a_medal_with_its_sport_stands() -> None:
             "Even the _____ Junior World Cup winning team was honoured in 2031.",
             "leans on the article",
         ),
+        (
+            "In February 2031, Asha Rao earlier headed the _____ for 11 years.",
+            "leans on the article",
+        ),
     ],
 )
 def test_more_broken_questions_pronouns_demonyms_and_undated_spans(stem: str, defect: str) -> None:

@@ -279,3 +279,13 @@ def test_an_article_with_no_question_says_so_and_the_review_says_why(
     )
     assert code == 0, err
     assert "No question passed the quality gate" in out + err
+
+
+def test_a_missing_file_is_named_before_the_review_mode_is_asked_for(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    code, out, err = run(runner, "ingest", str(tmp_path / "missing.txt"))
+    assert code == 2 and out == ""
+    assert "missing.txt: no such file" in err
+    code, _, err = run(runner, "ingest", str(tmp_path))
+    assert code == 2 and "give an article file path" in err

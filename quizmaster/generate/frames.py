@@ -35,10 +35,14 @@ TRANSITIVE_RE = re.compile(r"\b(?P<verb>appointed|named|elected|re-elected|nomin
 PROPER_RUN = (
     r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"
 )
-# "the 26th Governor of Odisha", "the new director general of police of Tamil Nadu"
+ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+# "the 26th Governor of Odisha", "the new director general of police of Tamil Nadu", "the
+# first Director General of the newly formed National Seed Bank Authority"
 POST = (
-    r"(?:the )?(?:new )?(?P<post>(?:\d+(?:st|nd|rd|th) )?"
-    rf"(?:(?:[a-z][a-z-]+ ){{1,4}}of (?:the )?{PROPER_RUN}|{PROPER_RUN}))"
+    rf"(?:the )?(?:new )?(?P<post>(?:{ORDINAL} )?"
+    rf"(?:(?:[a-z][a-z-]+ ){{1,4}}of (?:the )?{PROPER_RUN}"
+    rf"|{PROPER_RUN} of the (?:newly[- ](?:formed|created|constituted) |new ){PROPER_RUN}"
+    rf"|{PROPER_RUN}))"
 )
 HOLDER_FRAMES = tuple(
     (re.compile(rf"(?<=\s)(?P<verb>{pattern}) {POST}"), said) for pattern, said in INTRANSITIVE
@@ -48,7 +52,7 @@ WHEN_RE = re.compile(
     rf"|(?P<m2>{MONTH_WORD})\.? (?:\d{{1,2}}, )?(?P<y2>\d{{4}}))\b"
 )
 TRAILING_RE = re.compile(r"(?:,? (?:of|for|and|the|in|on|&))+$")
-MAX_POST_WORDS = 10
+MAX_POST_WORDS = 12
 
 
 def when(statement: str) -> str | None:
@@ -68,7 +72,8 @@ def _post(raw: str) -> str | None:
     words = post.split()
     if not words or len(words) > MAX_POST_WORDS or not ROLE_RE.search(post):
         return None
-    if not re.search(r" of (?:the )?(?:\d+(?:st|nd|rd|th) )?[A-Z]", post) and "India" not in post:
+    of_named = r" of (?:the )?(?:\d+(?:st|nd|rd|th) |newly[- ]\w+ |new )?[A-Z]"
+    if not re.search(of_named, post) and "India" not in post:
         return None  # "the new Governor": of where?
     return post
 
@@ -95,7 +100,8 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
     rest = statement[transitive.end() :]
     for person in people:
         if rest.startswith(person) and len(person.split()) >= 2:
-            after = re.match(rf"{re.escape(person)},? as {POST}", rest)
+            # "appointed X, a plant geneticist from Coimbatore, as the first ..."
+            after = re.match(rf"{re.escape(person)}(?:, [^,]{{1,80}},)?,? as {POST}", rest)
             post = _post(after.group("post")) if after else None
             if post is not None:
                 return person, f"was {transitive.group('verb')} as", post

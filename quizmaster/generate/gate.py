@@ -139,6 +139,7 @@ CONTEXT_RE = re.compile(
     r"|stretch)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|^In the previous edition\b|\bone out of\b|^Even\b|\bwon it\b"
+    r"|\bearlier (?-i:[a-z]+ed)\b"  # "In 2026, X earlier headed ...": a past before the news
     # "The Argentine had won ...": a demonym for a person the article named before
     r"|^(?:(?:In|As of) \w+ \d{4}, )?[Tt]he (?-i:[A-Z][a-z]+(?:an|ine|ese|ish|ian|i))"
     r" (?!(?:team|side|squad|government|army|navy|air|prime|president|people|national)\b)"
@@ -355,7 +356,9 @@ def headline_like(text: str) -> bool:
     )
 
 
-DATED_OK = frozenset({"the new", "the current", "the latest", "the last", "the previous", "newly"})
+DATED_OK = frozenset(
+    {"the new", "the current", "the latest", "the last", "the previous", "newly", "the newly"}
+)
 LEGAL_REF_RE = re.compile(r"\b(?:Article|Section|Rule|Schedule|Clause)\s+(?:_{5}|how many|which)")
 # Last words of names examiners ask for: the schemes, awards, indices and treaties of the news.
 NAMED_HEADS = frozenset(
