@@ -1140,7 +1140,8 @@ def review_fact(index: int, total: int, fact: Any) -> None:
     if fact.question:
         body = Group(body, Text(f"Question: {fact.question}", style="dim"))
     out().print(
-        Panel(body, title=f"Fact {index}/{total} · {escape(fact.topic)}", title_align="left")
+        Panel(body, title=f"Fact {index}/{total} · {escape(fact.topic)}", title_align="left"),
+        soft_wrap=False,  # piped answers still see the whole statement, wrapped in its box
     )
 
 

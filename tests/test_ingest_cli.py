@@ -289,3 +289,15 @@ def test_a_missing_file_is_named_before_the_review_mode_is_asked_for(
     assert "missing.txt: no such file" in err
     code, _, err = run(runner, "ingest", str(tmp_path))
     assert code == 2 and "give an article file path" in err
+
+
+def test_a_piped_review_shows_each_statement_whole(runner: CliRunner, tmp_path: Path) -> None:
+    _, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
+    statement = json.loads(out)["facts"][0]["statement"]
+    assert len(statement) > 80  # longer than one line of the box
+    code, out, err = run(
+        runner, "--db", str(tmp_path / "r.db"), "ingest", str(RAMSAR), "--review", stdin="A\n\n"
+    )
+    assert code == 0, err
+    last_words = " ".join(statement.rstrip(".").split()[-2:])
+    assert last_words in " ".join(out.replace("│", " ").split())
