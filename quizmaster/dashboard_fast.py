@@ -107,10 +107,15 @@ def _migration_names() -> set[str]:
     return {name for name, _ in MIGRATIONS}
 
 
+def up_to_date(conn: sqlite3.Connection) -> bool:
+    """Whether every migration is applied (else ``Store.open`` would migrate)."""
+    applied = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+    return applied == _migration_names()
+
+
 def numbers(conn: sqlite3.Connection, moment: dt.datetime, offset: int) -> dict[str, object]:
     """``session.dashboard`` from a connection to an up-to-date database."""
-    applied = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
-    if applied != _migration_names():
+    if not up_to_date(conn):
         raise HandOver("migrations")
     if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
         raise HandOver("journal mode")

@@ -87,27 +87,17 @@ def run(argv: list[str]) -> bool:
 
 
 def _export(output: str) -> tuple[int, int, object] | None:
-    import sqlite3
     from pathlib import Path
 
-    from quizmaster.dashboard_fast import _migration_names
-    from quizmaster.json_fast import now
-    from quizmaster.paths import default_db_path
+    from quizmaster.json_fast import current_database, now
 
     target = Path(output)
     if target.exists() and (not target.is_file() or not os.access(target, os.R_OK)):
         return None  # the option refuses a folder or an unreadable file
-    path = default_db_path()
-    if not path.is_file():
-        return None  # the full app creates it
+    path = current_database()
+    if path is None:
+        return None
     moment, _ = now()
-    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        applied = {r[0] for r in probe.execute("SELECT name FROM _migrations")}
-    finally:
-        probe.close()
-    if applied != _migration_names():
-        return None  # Store.open would migrate
     from quizmaster.exporters import export
     from quizmaster.store import Store
 

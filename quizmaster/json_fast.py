@@ -15,6 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 COMMANDS = (["questions", "list", "--json"], ["stats", "--json"])
 # Above this many questions the listing is streamed by the full app instead of held here.
@@ -54,23 +58,30 @@ def now() -> tuple[dt.datetime, int]:
     return moment, 0 if offset is None else int(offset.total_seconds() // 60)
 
 
-def _text(argv: list[str]) -> str | None:
+def current_database() -> Path | None:
+    """The database, when it exists and needs no migration; None hands over to the full
+    app, which creates or migrates it. Read-only: the fast paths write nothing."""
     import sqlite3
 
-    from quizmaster.dashboard_fast import _migration_names
+    from quizmaster.dashboard_fast import up_to_date
     from quizmaster.paths import default_db_path
 
     path = default_db_path()
     if not path.is_file():
-        return None  # the full app creates it
-    moment, offset = now()
+        return None
     probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        applied = {r[0] for r in probe.execute("SELECT name FROM _migrations")}
+        ready = up_to_date(probe)
     finally:
         probe.close()
-    if applied != _migration_names():
-        return None  # Store.open would migrate
+    return path if ready else None
+
+
+def _text(argv: list[str]) -> str | None:
+    path = current_database()
+    if path is None:
+        return None
+    moment, offset = now()
     from quizmaster.output import dumps, iter_json_records
     from quizmaster.store import QUESTION_JSON_KEYS, Store
 
