@@ -173,6 +173,21 @@ def _print_help() -> None:
     def rich_text(text: str, style: str = "") -> Text:
         return highlighter(Text.from_markup(text, style=style))
 
+    def grid(*, highlight: bool) -> Table:
+        """The borderless table Typer lays out the options panel and each command panel in."""
+        return Table(
+            highlight=highlight,
+            show_header=False,
+            expand=True,
+            box=None,
+            show_lines=False,
+            leading=0,
+            border_style=None,
+            row_styles=None,
+            pad_edge=False,
+            padding=(0, 1),
+        )
+
     console.print(Padding(highlighter(USAGE), 1), style="bold")
 
     @group()
@@ -180,18 +195,7 @@ def _print_help() -> None:
         return [rich_text(HELP)]
 
     console.print(Padding(Align(help_text(), pad=False), (0, 1, 1, 1)))
-    options = Table(
-        highlight=True,
-        show_header=False,
-        expand=True,
-        box=None,
-        show_lines=False,
-        leading=0,
-        border_style=None,
-        row_styles=None,
-        pad_edge=False,
-        padding=(0, 1),
-    )
+    options = grid(highlight=True)
     for long, short, kind, text in OPTIONS:
         types = Text(style="bold yellow", overflow="fold")
         if kind:
@@ -207,18 +211,7 @@ def _print_help() -> None:
     console.print(Panel(options, border_style="dim", title="Options", title_align="left"))
     width_of_names = max(len(name) for _, commands in PANELS for name, _ in commands)
     for title, commands in PANELS:
-        table = Table(
-            highlight=False,
-            show_header=False,
-            expand=True,
-            box=None,
-            show_lines=False,
-            leading=0,
-            border_style=None,
-            row_styles=None,
-            pad_edge=False,
-            padding=(0, 1),
-        )
+        table = grid(highlight=False)
         table.add_column(style="bold cyan", no_wrap=True, width=width_of_names)
         table.add_column("Description", justify="left", no_wrap=False, ratio=10)
         for name, text in commands:

@@ -117,6 +117,15 @@ class _Lines:
             raise _NotStreamed
         return text[1:-1]
 
+    def object_ends(self) -> bool:
+        """After an object's member: True at its closing brace, False at a comma."""
+        token = self.token()
+        if token == ("punct", "}"):
+            return True
+        if token != ("punct", ","):
+            raise _NotStreamed
+        return False
+
     def at_line_end(self) -> bool:
         return not self.tokens
 
@@ -228,11 +237,8 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
                         )
             else:
                 raise _NotStreamed
-            token = lines.token()
-            if token == ("punct", "}"):
+            if lines.object_ends():
                 break
-            if token != ("punct", ","):
-                raise _NotStreamed
         if name is None:
             raise _NotStreamed
         return name
@@ -267,11 +273,8 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
                         raise _NotStreamed
         else:
             raise _NotStreamed
-        token = lines.token()
-        if token == ("punct", "}"):
+        if lines.object_ends():
             break
-        if token != ("punct", ","):
-            raise _NotStreamed
     if not lines.at_line_end():
         raise _NotStreamed
     while (line := lines.next_line()) is not None:
