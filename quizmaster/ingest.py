@@ -160,10 +160,10 @@ def why_no_question(fact: Fact) -> str:
     """Why the fact yields no question on its own: the gate's reasons for the candidate
     question that came closest, in a reader's words."""
     from quizmaster.generate import questions_for_fact
-    from quizmaster.generate.frames import framed
-    from quizmaster.generate.gate import curated, defects
+    from quizmaster.generate.deck import as_asked
+    from quizmaster.generate.gate import defects
 
-    shown = fact if curated(fact) else framed(fact)
+    shown = as_asked(fact)
     found = [defects(q, shown) for q in questions_for_fact(shown)]
     if not found:
         return "none of its key answers can be asked"

@@ -17,12 +17,17 @@ from quizmaster.models import (
 )
 
 
+def as_asked(fact: Fact) -> Fact:
+    """The fact as its questions tell it: a lifted sentence that tells a post filled in its
+    frame's short sentence (curated facts as their author wrote them)."""
+    return fact if curated(fact) else framed(fact)
+
+
 def generate_questions(facts: Iterable[Fact]) -> list[Question]:
     """Questions for a whole deck: per fact in fact order, then statements, then match
     questions. Ids are unique; only questions that pass the quality gate are kept, and of
     those the best few per fact and per key (see :mod:`quizmaster.generate.rank`)."""
-    # A lifted sentence that tells a post filled is asked in the frame's short sentence.
-    facts = [fact if curated(fact) else framed(fact) for fact in facts]
+    facts = [as_asked(fact) for fact in facts]
     index = DeckIndex.build(facts)
     produced: list[Question] = []
     for fact in facts:
