@@ -35,6 +35,13 @@ def fact(statement: str, *spans: tuple[str, SpanType], fid: str = "f1") -> Fact:
     return Fact(id=fid, statement=statement, spans=[KeySpan(text=t, type=k) for t, k in spans])
 
 
+def cloze_defects(stem: str, answer: str, span_type: SpanType) -> list[str]:
+    """The gate's defects of a cloze on ``stem``, whose fact is the stem with the answer in."""
+    made = fact(stem.replace("_____", answer), (answer, span_type))
+    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
+    return defects(question, made)
+
+
 def mcq(prompt: str, answer: str, choices: list[str], fid: str = "f1") -> McqQuestion:
     return McqQuestion(
         id=f"{fid}:mcq:x", fact_id=fid, variant="x", prompt=prompt, answer=answer, choices=choices
@@ -800,9 +807,7 @@ def test_a_key_ending_a_longer_name_is_broken_but_a_title_before_it_is_fine() ->
 def test_a_place_in_a_lifted_sentence_is_asked_only_where_a_setter_asks_one(
     stem: str, answer: str, asked: bool
 ) -> None:
-    made = fact(stem.replace("_____", answer), (answer, SpanType.PLACE))
-    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
-    assert ("not examinable" in defects(question, made)) is not asked, stem
+    assert ("not examinable" in cloze_defects(stem, answer, SpanType.PLACE)) is not asked, stem
 
 
 def test_a_place_a_person_chose_is_asked_wherever_it_stands_in_a_relation() -> None:
@@ -1122,9 +1127,7 @@ def test_a_surname_before_any_past_verb_needs_the_article() -> None:
 def test_a_goals_minute_an_official_residence_and_an_epithets_city_are_not_asked(
     stem: str, answer: str, span_type: SpanType
 ) -> None:
-    made = fact(stem.replace("_____", answer), (answer, span_type))
-    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
-    assert "not examinable" in defects(question, made)
+    assert "not examinable" in cloze_defects(stem, answer, span_type)
 
 
 def test_a_claim_about_one_of_many_is_not_judged_true_or_false() -> None:
@@ -1211,11 +1214,7 @@ def test_places_the_stem_rules_out_are_refused_as_wrong_answers() -> None:
     ],
 )
 def test_more_split_keys_lists_inserted_dates_and_broken_questions(stem: str, defect: str) -> None:
-    made = fact(stem.replace("_____", "Madrid"), ("Madrid", SpanType.PLACE))
-    question = ClozeQuestion(
-        id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="Madrid"
-    )
-    assert defect in defects(question, made), stem
+    assert defect in cloze_defects(stem, "Madrid", SpanType.PLACE), stem
 
 
 @pytest.mark.parametrize("answer", ["Raj Bhavan", "New Year"])
@@ -1307,9 +1306,7 @@ def test_a_dated_statement_in_the_present_perfect_is_told_in_the_past() -> None:
 def test_seats_need_their_country_and_a_scheme_its_whole_name(
     stem: str, defect: str, refused: bool
 ) -> None:
-    made = fact(stem.replace("_____", "159"), ("159", SpanType.NUMBER))
-    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer="159")
-    assert (defect in defects(question, made)) is refused, stem
+    assert (defect in cloze_defects(stem, "159", SpanType.NUMBER)) is refused, stem
 
 
 @pytest.mark.parametrize(
@@ -1383,9 +1380,7 @@ def test_a_national_side_and_an_acronym_in_capitals_stand() -> None:
 def test_seats_of_no_named_house_and_vote_counts_are_not_asked(
     stem: str, answer: str, span_type: SpanType, defect: str
 ) -> None:
-    made = fact(stem.replace("_____", answer), (answer, span_type))
-    question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
-    assert defect in defects(question, made)
+    assert defect in cloze_defects(stem, answer, span_type)
 
 
 def test_a_upi_dateline_is_cut() -> None:
