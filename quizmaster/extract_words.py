@@ -49,7 +49,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
 Jheel|Tal|Beel|Dam|Fort|Valley|Hills|Hill|Port|Airport|District|Mangroves|Marsh|Delta|
 Creek|Estuary|Gulf|Sea|Ocean|Strait|Peninsula|Desert|Plateau|Glacier|Pass|Range|Forest|
 Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex|Asia|Africa|
-Ranges|Node|Station|Base|Cantonment|Reservoir|
+Ranges|Node|Station|Base|Cantonment|Reservoir|Bridge|Tunnel|Expressway|Highway|Stadium|
 Europe|America|Pacific|Antarctica|Arctic""".replace("\n", "").split("|")
 )
 EVENT_WORDS: frozenset[str] = frozenset(

@@ -143,6 +143,7 @@ def question_preview(fact: Fact) -> list[tuple[str, str, str]]:
 # The quality gate's reasons, in a reader's words, for ``ingest --review``.
 GATE_REASONS = {
     "not the news": "it tells no event or record (the article's background)",
+    "undated": "it says neither when it happened nor which edition or term it was",
     "leans on the article": "it needs the rest of the article to be understood",
     "not examinable": "no exam asks what its blanks would hide",
     "page leftover": "it carries text of the web page, not of the news",

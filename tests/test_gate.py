@@ -3,6 +3,8 @@ fixtures written for these tests (no article text of anyone else's)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from quizmaster.extract import extract_facts
@@ -35,9 +37,13 @@ def fact(statement: str, *spans: tuple[str, SpanType], fid: str = "f1") -> Fact:
     return Fact(id=fid, statement=statement, spans=[KeySpan(text=t, type=k) for t, k in spans])
 
 
-def cloze_defects(stem: str, answer: str, span_type: SpanType) -> list[str]:
-    """The gate's defects of a cloze on ``stem``, whose fact is the stem with the answer in."""
-    made = fact(stem.replace("_____", answer), (answer, span_type))
+def cloze_defects(
+    stem: str, answer: str, span_type: SpanType, chosen: Sequence[str] = ()
+) -> list[str]:
+    """The gate's defects of a cloze on ``stem``, whose fact is the stem with the answer in
+    (with the wrong answers a person ``chosen``, if any)."""
+    span = KeySpan(text=answer, type=span_type, distractors=list(chosen))
+    made = Fact(id="f1", statement=stem.replace("_____", answer), spans=[span])
     question = ClozeQuestion(id="f1:cloze:x", fact_id="f1", variant="x", prompt=stem, answer=answer)
     return defects(question, made)
 
@@ -1388,3 +1394,92 @@ def test_a_upi_dateline_is_cut() -> None:
     assert (
         clean_text(text)[0] == "The Japanese parliament elected Shigeru Ishiba as prime minister."
     )
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "dated"),
+    [
+        (
+            "Sixth seed _____ won the title, the first American since 2017.",
+            "Asha Rao",
+            SpanType.PERSON,
+            False,
+        ),
+        (
+            "Fiji won the _____ for the first time since 2002 against Tonga.",
+            "Reef Cup",
+            SpanType.EVENT,
+            False,
+        ),
+        (
+            "In March 2031, _____ won the Reef Cup after a win over Tonga.",
+            "Fiji",
+            SpanType.COUNTRY,
+            True,
+        ),
+        (
+            "_____ was sworn in as the 47th President of the Republic of Tonga.",
+            "Asha Rao",
+            SpanType.PERSON,
+            True,
+        ),
+        (
+            "The naval exercise Reef Shield has been held every year since _____.",
+            "2004",
+            SpanType.DATE,
+            True,
+        ),
+        ("The Ganga is the longest river of the _____ basin.", "Ganga", SpanType.PLACE, True),
+    ],
+)
+def test_an_article_event_needs_a_year_an_edition_or_the_year_it_asks(
+    stem: str, answer: str, span_type: SpanType, dated: bool
+) -> None:
+    assert ("undated" in cloze_defects(stem, answer, span_type)) is not dated
+
+
+def test_a_fact_a_person_went_over_needs_no_date() -> None:
+    chosen = ["Tonga", "Samoa", "Tuvalu"]
+    assert "undated" in cloze_defects("_____ won the Reef Cup.", "Fiji", SpanType.COUNTRY)
+    assert "undated" not in cloze_defects(
+        "_____ won the Reef Cup.", "Fiji", SpanType.COUNTRY, chosen
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "defect"),
+    [
+        (
+            "In 2031, the jobless rate fell to its lowest level since _____.",
+            "July 2008",
+            "not examinable",
+        ),
+        (
+            "In 2031, Fiji won the Reef Cup for the first time since _____.",
+            "2002",
+            "not examinable",
+        ),
+        (
+            "The ceremonies of 2031 were held on _____ and 9 May 2031, respectively.",
+            "2 May 2031",
+            "one of a list",
+        ),
+        ("That's it, another _____ drew to a close in March 2031.", "Reef Cup", "page leftover"),
+    ],
+)
+def test_a_records_footnote_two_claims_in_one_and_a_chatty_opener_are_refused(
+    stem: str, answer: str, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, answer, SpanType.DATE)
+
+
+def test_a_bridge_is_a_place_not_a_person() -> None:
+    spans = {
+        s.text: s.type
+        for s in extract_facts(
+            "The Tonga Reef Road Bridge was formally opened in March 2031 after five years of work."
+        )
+        .facts[0]
+        .spans
+    }
+    assert spans.get("Tonga Reef Road Bridge") is SpanType.PLACE

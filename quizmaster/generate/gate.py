@@ -23,13 +23,14 @@ from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.frames import is_framed
 from quizmaster.generate.relations import (
+    PAST_EVENT_RE,
     RANK_RE,
     YEAR_RE,
     relation,
     tells_news,
     told_without_year,
 )
-from quizmaster.generate.text import BLANK, STOPWORDS, gives_away, norm
+from quizmaster.generate.text import BLANK, ORDINAL_WORD_RE, STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
@@ -62,7 +63,7 @@ LEFTOVER_RE = re.compile(
     r"|^(?:In|As of) \w+ \d{4}, (?-i:[A-Z]{4,})\b"
     r"|\b(?:from|to|of|at|by|with|for|the|and|a day)[.?]$|\) (?:morning|afternoon|evening|night)\b"
     r"|(?-i:[a-z]),(?-i:[a-z])|\b(?:on|in|at)(?-i:[A-Z][a-z]{2,})|(?-i:[a-z]{3,}[A-Z][a-z]{3,})"
-    r"|^(?-i:But|And|So|Yet|Also) "
+    r"|^(?-i:But|And|So|Yet|Also) |^That['’]s it\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -841,6 +842,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if question.kind == "true_false" and RANK_RE.search(question.prompt):
         if not YEAR_RE.search(question.prompt):
             out.append("not examinable")  # a rank is true of one edition: say which
+    if RESPECTIVELY_RE.search(question.prompt):
+        out.append("one of a list")  # "held on A and B, respectively": two claims in one
     if question.kind in ("statements", "match") and not curated(fact):
         out.append("uncurated claim")  # lifted sentences set side by side too often mislead
     options = question.options or []
@@ -861,6 +864,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
                 out.append("not a sentence")  # a typed answer is asked by a plain question
         if LIST_ITEM_RE.search(question.prompt) or ONE_OF_RE.search(question.prompt):
             out.append("one of a list")
+        if RECORD_SINCE_RE.search(question.prompt):
+            out.append("not examinable")  # "the highest level since _____": a record's footnote
         if EPITHET_RE.search(question.prompt):
             out.append("not examinable")
         if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
@@ -919,7 +924,43 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not a sentence")
     if fact is not None and not curated(fact) and not tells_news(fact.statement):
         out.append("not the news")  # background of an article: trivia, however well asked
+    if fact is not None and not curated(fact) and undated(question):
+        out.append("undated")  # "Indonesia won the Thomas Cup for the first time since 2002"
     return sorted(set(out))
+
+
+RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
+# The moment a record is counted from: "the highest level since _____", "for the first time
+# since which year?".
+RECORD_SINCE_RE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|best"
+    r"|worst|first)\b[^.,;]*\bsince\b[^.,;]*(?:_{5}|\bwhich\b)",
+    re.IGNORECASE,
+)
+# What counts from a moment the reader is not told: "since 2002", "for the first time".
+SINCE_RE = re.compile(r"\b(?:since|in \d+ years)\b[^,.;]*|\bfor the first time\b", re.IGNORECASE)
+NUMBERED_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+# An event told as done (the regular past is PAST_EVENT_RE's): "won", "has become".
+EVENT_VERB_RE = re.compile(
+    r"\b(?:has|have) (?:been )?[a-z]+\b|\b(?:won|became|took|began|held|fell|rose|beat|led|set"
+    r"|struck|hit|swore|met|made|gave|lost|sold|bought|built|broke|came|went|got|ran|shot|threw"
+    r"|sworn|overtook|topped)\b"
+)
+SEED_RE = re.compile(r"\b\w+ seed(?:ed)?\b", re.IGNORECASE)  # "sixth seed": no edition
+
+
+def undated(question: Question) -> bool:
+    """An event lifted from an article that says neither when it happened nor which edition
+    or term it was: the article's date is unknown and the sentence names no year, so the
+    claim is true only "now" (ordinals such as "47th President" or "second term" date it).
+    A lasting fact ("the Ganga is the longest river in India") needs no date."""
+    told = SEED_RE.sub("", f"{SINCE_RE.sub('', question.prompt)} {question.answer}")
+    if SINCE_RE.search(question.prompt):
+        told = re.sub(r"\bfirst\b", "", told, flags=re.IGNORECASE)  # "the first since 2017"
+    if YEAR_RE.search(told) or ORDINAL_WORD_RE.search(told) or NUMBERED_RE.search(told):
+        return False
+    claim = question.prompt.replace(BLANK, question.answer)
+    return bool(PAST_EVENT_RE.search(claim) or EVENT_VERB_RE.search(claim))
 
 
 def claim_relation(claim: str, span: KeySpan) -> str | None:
