@@ -1483,3 +1483,51 @@ def test_a_bridge_is_a_place_not_a_person() -> None:
         .spans
     }
     assert spans.get("Tonga Reef Road Bridge") is SpanType.PLACE
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "choices", "span_type", "refused"),
+    [
+        (
+            "In 2031, who was sworn in as the seventh President of Tonga?",
+            "Asha Rao",
+            ["Asha Rao", "Meera Das", "Ravi Menon", "Karan Shah"],
+            SpanType.PERSON,
+            True,
+        ),
+        (
+            "In 2031, the Reef Cup final was played in which city?",
+            "Chennai",
+            ["Chennai", "Kolkata", "Lucknow", "Gangtok"],
+            SpanType.PLACE,
+            True,
+        ),
+        (
+            "In 2031, the bridge over the Brahmaputra was opened near which city in Assam?",
+            "Dibrugarh",
+            ["Dibrugarh", "Tinsukia", "Guwahati", "Silchar"],
+            SpanType.PLACE,
+            False,
+        ),
+        (
+            "In 2031, the longest river bridge of India was opened in which state?",
+            "Assam",
+            ["Assam", "Sikkim", "Tripura", "Manipur"],
+            SpanType.PLACE,
+            False,
+        ),
+    ],
+)
+def test_a_person_or_a_town_is_asked_among_options_only_where_a_person_chose_them(
+    prompt: str, answer: str, choices: list[str], span_type: SpanType, refused: bool
+) -> None:
+    question = mcq(prompt, answer, choices)
+    lifted = fact(f"{prompt} {answer}.", (answer, span_type))
+    assert ("distractor of another domain" in defects(question, lifted)) is refused
+
+
+def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
+    women = "In 2031, India won their maiden Women's _____ title in Navi Mumbai."
+    assert "broken key" in cloze_defects(women, "World Cup", SpanType.EVENT)
+    venue = "In 2031, India won the Reef Cup final at the _____ in Navi Mumbai."
+    assert "not examinable" in cloze_defects(venue, "DY Patil Stadium", SpanType.PLACE)

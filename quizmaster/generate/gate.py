@@ -279,6 +279,7 @@ NAME_PART_RE = re.compile(
     # "launched Chief Minister _____": the rest of a scheme's name ("... Kisan Samman Yojana")
     r"|\b(?:launched|unveiled|introduced|announced) (?:the )?(?-i:Chief Minister|Prime Minister"
     r"|Pradhan Mantri|Mukhyamantri|CM|PM) _{5}"
+    r"|\b(?-i:Women|Men|Girls|Boys)['’]s _{5}"  # "Women's _____": the rest of an event's name
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
 # title ("Justice _____", "Minister _____") makes the key the end of a longer name.
@@ -603,7 +604,16 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if not authored and VENUE_RE.search(answer):
+        out.append("not examinable")  # "the DY Patil Stadium": where a match was played
     return out
+
+
+# A venue of a match, a show or a meeting: trivia beside who won or what was decided.
+VENUE_RE = re.compile(
+    r"\b(?:Stadium|Arena|Ground|Shooting Range|Hall|Auditorium|Convention Centre|Sports Complex"
+    r"|Sports Centre|Cricket Club|Indoor Complex)$"
+)
 
 
 def _proper_name(text: str) -> bool:
@@ -911,6 +921,12 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             question.prompt, question.answer
         ):
             out.append("answer in stem")  # "Imphal" names Manipur, "Cochin" names Kochi
+        if (
+            question.kind == "mcq"
+            and not curated(fact)
+            and _picked_from_the_crowd(question.prompt, question.answer, span_type)
+        ):
+            out.append("distractor of another domain")
         if question.kind == "mcq":
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
@@ -961,6 +977,18 @@ def undated(question: Question) -> bool:
         return False
     claim = question.prompt.replace(BLANK, question.answer)
     return bool(PAST_EVENT_RE.search(claim) or EVENT_VERB_RE.search(claim))
+
+
+def _picked_from_the_crowd(prompt: str, answer: str, span_type: SpanType) -> bool:
+    """Wrong answers for a person or a city that no person chose: the article's and the deck's
+    other names (a Chief Minister among judges, a town of another state) read as absurd far
+    more often than not. A state or a country is asked among its kind; a person or a city is
+    asked as a blank instead, unless the stem names the state its towns are drawn from."""
+    if places.kind_of(answer) in ("state", "union territory", "country"):
+        return False
+    if CITY_IN_STATE_RE.search(prompt):
+        return False
+    return span_type in (SpanType.PERSON, SpanType.PLACE)
 
 
 def claim_relation(claim: str, span: KeySpan) -> str | None:
