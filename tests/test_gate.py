@@ -1485,43 +1485,43 @@ def test_a_bridge_is_a_place_not_a_person() -> None:
     assert spans.get("Tonga Reef Road Bridge") is SpanType.PLACE
 
 
+PERSON, PLACE = SpanType.PERSON, SpanType.PLACE
+
+
 @pytest.mark.parametrize(
-    ("prompt", "answer", "choices", "span_type", "refused"),
+    ("prompt", "choices", "span_type", "refused"),
     [
         (
-            "In 2031, who was sworn in as the seventh President of Tonga?",
-            "Asha Rao",
-            ["Asha Rao", "Meera Das", "Ravi Menon", "Karan Shah"],
-            SpanType.PERSON,
+            "In 2031, who became the 7th President of Tonga?",
+            "Asha Rao|Meera Das|Ravi Menon",
+            PERSON,
             True,
         ),
         (
             "In 2031, the Reef Cup final was played in which city?",
-            "Chennai",
-            ["Chennai", "Kolkata", "Lucknow", "Gangtok"],
-            SpanType.PLACE,
+            "Chennai|Kolkata|Gangtok",
+            PLACE,
             True,
         ),
         (
-            "In 2031, the bridge over the Brahmaputra was opened near which city in Assam?",
-            "Dibrugarh",
-            ["Dibrugarh", "Tinsukia", "Guwahati", "Silchar"],
-            SpanType.PLACE,
+            "In 2031, a bridge opened near which city in Assam?",
+            "Dibrugarh|Tinsukia|Silchar",
+            PLACE,
             False,
         ),
         (
-            "In 2031, the longest river bridge of India was opened in which state?",
-            "Assam",
-            ["Assam", "Sikkim", "Tripura", "Manipur"],
-            SpanType.PLACE,
+            "In 2031, India's longest bridge opened in which state?",
+            "Assam|Sikkim|Tripura",
+            PLACE,
             False,
         ),
     ],
 )
 def test_a_person_or_a_town_is_asked_among_options_only_where_a_person_chose_them(
-    prompt: str, answer: str, choices: list[str], span_type: SpanType, refused: bool
+    prompt: str, choices: str, span_type: SpanType, refused: bool
 ) -> None:
-    question = mcq(prompt, answer, choices)
+    answer = choices.split("|")[0]
+    question = mcq(prompt, answer, choices.split("|"))
     lifted = fact(f"{prompt} {answer}.", (answer, span_type))
     assert ("distractor of another domain" in defects(question, lifted)) is refused
 
