@@ -347,5 +347,10 @@ def _lower_ok(text: str) -> bool:
 
 LOWER_AFTER = frozenset(
     "Besides With Apart While Among During After Before Despite Since Two Three Four Five Six "
-    "Seven Eight Nine Ten Eleven Twelve Several Many Some All Both".split()
+    "Seven Eight Nine Ten Eleven Twelve Several Many Some All Both "
+    # a description before a name: "In May 2023, long-time kingmaker Bola Tinubu ..."
+    "Veteran Long-time Longtime Former Legendary Senior Noted Eminent Renowned Famous Popular "
+    "Acclaimed Celebrated Iconic Ace Actor Actress Singer Author Writer Novelist Filmmaker Poet "
+    "Scientist Industrialist Businessman Cricketer Footballer Boxer Wrestler Shooter Sprinter "
+    "Athlete Economist Journalist Lyricist Musician Composer Dancer Playwright Historian".split()
 )
