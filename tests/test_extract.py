@@ -358,3 +358,33 @@ def test_a_description_before_a_name_is_lower_case_after_the_date() -> None:
         statements
     )
     assert any(s.startswith("In May 2031, Indian shooter Asha Rao") for s in statements)
+
+
+def test_a_place_named_with_and_is_one_span() -> None:
+    spans = find_spans("In 2031, the Prime Minister opened the Reef bridge in Jammu and Kashmir.")
+    assert ("Jammu and Kashmir", SpanType.PLACE) in [(s.text, s.type) for s in spans]
+    spans = find_spans("In 2031, Trinidad and Tobago beat Fiji and Samoa beat Tonga.")
+    assert [s.text for s in spans if s.type is SpanType.COUNTRY][:2] == [
+        "Trinidad and Tobago",
+        "Fiji",
+    ]
+
+
+def test_a_headline_printed_again_takes_no_place_of_the_news() -> None:
+    headline = "Goa CM oath: opposition leaders attend ceremony as Asha Rao sworn in"
+    text = "\n\n".join(
+        [
+            headline,
+            headline,
+            headline,
+            "Leaders of six parties attended the ceremony at the Reef Stadium in Panaji.",
+            "Asha Rao was sworn in as the Chief Minister of Goa by Governor Ravi Sen on Saturday.",
+        ]
+    )
+    found = extract_facts(text, date="2031-05-03")
+    assert found.facts[0].source is not None and found.facts[0].source.title == headline
+    statements = [f.statement for f in found.facts]
+    assert (
+        "In May 2031, Asha Rao was sworn in as the Chief Minister of Goa by Governor Ravi Sen."
+        in (statements)
+    )

@@ -55,6 +55,16 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             "In February 2031, Asha Rao was appointed as the first Director General of the newly"
             " formed National Seed Bank Authority.",
         ),
+        (
+            "In June 2031, Asha Rao was sworn in as the Chief Minister of Goa and Ravi Sen Party"
+            " chief Anil Kapoor as her deputy.",
+            "In June 2031, Asha Rao was sworn in as the Chief Minister of Goa.",
+        ),
+        (
+            "In June 2031, Asha Rao was sworn in as the Chief Minister of Jammu and Kashmir at a"
+            " ceremony in Srinagar.",
+            "In June 2031, Asha Rao was sworn in as the Chief Minister of Jammu and Kashmir.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:

@@ -18,6 +18,7 @@ from quizmaster.generate.gate import (
     option_defects,
     place_option_defects,
     text_defects,
+    wh_reads_well,
 )
 from quizmaster.generate.rank import keep_best
 from quizmaster.models import (
@@ -1531,3 +1532,88 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
     assert "broken key" in cloze_defects(women, "World Cup", SpanType.EVENT)
     venue = "In 2031, India won the Reef Cup final at the _____ in Navi Mumbai."
     assert "not examinable" in cloze_defects(venue, "DY Patil Stadium", SpanType.PLACE)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "defect"),
+    [
+        (
+            "In December 2031, _____ took oath as the Chief Minister of Goa,.",
+            "Asha Rao",
+            "page leftover",
+        ),
+        (
+            "In June 2031, _____ took oath as the Chief Minister of Goa, June.",
+            "Asha Rao",
+            "page leftover",
+        ),
+        (
+            "In 2031, _____ won the Reef Prize for her book 'Tide Lines.'.",
+            "Asha Rao",
+            "page leftover",
+        ),
+        (
+            "In 2031, India reached Mars.The first country to do so was _____.",
+            "India",
+            "page leftover",
+        ),
+        ("In 2031, India's rank dropped one notch from in 2030 to _____.", "85th", "page leftover"),
+        (
+            "The Reef Mission was launched on _____, reported The Daily Tide.",
+            "3 May 2031",
+            "page leftover",
+        ),
+        (
+            "The 2031 Reef Index published ranked India at the _____ place.",
+            "101st",
+            "page leftover",
+        ),
+        (
+            "In the just-concluded Goa polls of 2031, _____ won 30 seats.",
+            "Reef Party",
+            "leans on the article",
+        ),
+        (
+            "In June 2031, the index stood at _____ in the previous month.",
+            "5.5 per cent",
+            "leans on the article",
+        ),
+        (
+            "In 2031, the PM inaugurated the 45,000 tonne carrier at _____.",
+            "Kochi",
+            "leans on the article",
+        ),
+        (
+            "Asha Rao will be receiving the _____ in 2031 at Delhi.",
+            "Reef Prize",
+            "leans on the article",
+        ),
+        (
+            "Asha Rao won the _____ – Goa's highest film honour – in 2031.",
+            "Reef Prize",
+            "not examinable",
+        ),
+        (
+            "Weightlifting was added at the _____ Sydney Olympics for women.",
+            "2000",
+            "answer in stem",
+        ),
+    ],
+)
+def test_cut_ends_run_ons_relative_words_and_defining_asides_are_refused(
+    stem: str, answer: str, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, answer, SpanType.TERM)
+
+
+def test_half_a_coordination_asked_does_not_read_as_a_sentence() -> None:
+    prompt = "In 2031, Cyclone Reef made landfall in which state and flooding in Chennai?"
+    assert not wh_reads_well(prompt)
+    assert wh_reads_well("In 2031, Cyclone Reef made landfall in which state?")
+
+
+def test_an_edition_asked_of_an_undated_event_is_undated() -> None:
+    stem = "The _____ edition of the exercise Reef Shield concluded on March 9 in Goa."
+    assert "undated" in cloze_defects(stem, "sixth", SpanType.ORDINAL)
+    dated = "The _____ edition of the exercise Reef Shield concluded on March 9, 2031 in Goa."
+    assert "undated" not in cloze_defects(dated, "sixth", SpanType.ORDINAL)

@@ -21,6 +21,7 @@ from quizmaster.extract.patterns import (
     MAX_SPANS_PER_FACT,
     MAX_STATEMENT_CHARS,
     MIN_STATEMENT_CHARS,
+    SENTENCE_END,
     SPAN_VALUE,
     STOPWORDS,
     TRIVIAL_ANSWERS,
@@ -86,10 +87,12 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     fresh = False
     expansions = article_expansions(units)
     order = 0
-    title_key = " ".join((title or "").lower().split())
+    seen = {" ".join((title or "").lower().split())}
     for unit in units:
-        if " ".join(unit.text.lower().split()) == title_key:
-            continue
+        key = " ".join(unit.text.lower().split())
+        if key in seen:
+            continue  # the headline again, or a paragraph the page printed twice
+        seen.add(key)
         if unit.kind == "heading":
             heading = unit.text.rstrip(":").strip()
             in_facts = bool(FACT_SECTION_RE.match(heading))
@@ -158,6 +161,14 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
     return out
+
+
+def _headline(unit: Unit) -> bool:
+    """A page's first line is its headline when it reads as one: a heading, or a short line
+    that ends without a full stop ("X sworn in as Chief Minister")."""
+    if unit.kind == "heading":
+        return True
+    return not unit.text.endswith(SENTENCE_END) and len(unit.text.split()) <= 25
 
 
 def _home_country(units: list[Unit]) -> str | None:
@@ -420,7 +431,7 @@ def extract_facts(
     """Candidate facts of one article, in article order, with stable ids."""
     text, stated_date = clean_text(text)
     units, dateline = split_units(text)
-    if title is None and units and units[0].kind == "heading":
+    if title is None and units and _headline(units[0]):
         title = units[0].text
     date = date or stated_date or dateline
     # Hash the kept text, not the raw input: a re-fetched page whose menus or "updated"

@@ -99,7 +99,9 @@ FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 COLOUR_RE = re.compile(
     r"\b(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering|spectacular"
     r"|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
-    r"|stunning|thrilling|nail-biting)\s+(?=[\w₹$])|\b(?:a )?cool\s+(?=[\d₹$£€])",
+    r"|stunning|thrilling|nail-biting|fantastic|superb|brilliant|sensational|incredible"
+    r"|esteemed|magnificent|splendid|emphatic|scintillating)\s+(?=[\w₹$])"
+    r"|\b(?:a )?cool\s+(?=[\d₹$£€])",
     re.IGNORECASE,
 )
 QUOTE_CHARS = '"“”'

@@ -62,6 +62,15 @@ def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
     return None
 
 
+def _one_place(before: list[tuple[int, int, str]], after: list[tuple[int, int, str]]) -> bool:
+    """Whether "X and Y" is one place's name ("Jammu and Kashmir", "Trinidad and Tobago")."""
+    head = " ".join(t[2] for t in before)
+    return any(
+        places.kind_of(f"{head} and {' '.join(t[2] for t in after[:size])}") is not None
+        for size in (1, 2)
+    )
+
+
 def _capitalised_runs(sentence: str) -> Iterable[tuple[int, int, list[str], str]]:
     """Maximal runs of capitalised words (joined by of/for/the/...), with the word before."""
     tokens = []
@@ -82,7 +91,11 @@ def _capitalised_runs(sentence: str) -> Iterable[tuple[int, int, list[str], str]
             if nxt[:1].isupper() or nxt[:1].isdigit() and j > i:
                 j += 1
             elif nxt in CONNECTORS and j + 2 < len(tokens) and tokens[j + 2][2][:1].isupper():
-                if nxt == "and" and not any(t[2] == "of" for t in tokens[i : j + 1]):
+                if (
+                    nxt == "and"
+                    and not any(t[2] == "of" for t in tokens[i : j + 1])
+                    and not _one_place(tokens[i : j + 1], tokens[j + 2 :])
+                ):
                     break
                 j += 2
             else:

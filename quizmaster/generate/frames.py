@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from quizmaster import places
 from quizmaster.extract_words import MONTH_WORD
 from quizmaster.generate.relations import ROLE_RE
 from quizmaster.models import Fact, SpanType
@@ -69,6 +70,13 @@ def _post(raw: str) -> str | None:
     """The post as a setter names it: whole, with its body or place ("Governor of Mizoram")."""
     post = TRAILING_RE.sub("", raw.strip().rstrip(".,")).rstrip(",")
     post = re.sub(r"\s+(?:on|in)\s+[A-Z][a-z]+$", "", post)  # "... on Monday"
+    joined = re.search(r"(?P<one>[A-Z][\w-]*(?: [A-Z][\w-]*)*) and (?P<other>[A-Z].*)$", post)
+    if joined and not (
+        places.kind_of(joined.group("other"))
+        or places.kind_of(f"{joined.group('one')} and {joined.group('other')}")
+    ):
+        # "chief minister of Andhra Pradesh and Jana Sena Party chief ...": the next clause
+        post = post[: joined.start("other") - len(" and ")]
     words = post.split()
     if not words or len(words) > MAX_POST_WORDS or not ROLE_RE.search(post):
         return None

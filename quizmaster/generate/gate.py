@@ -64,6 +64,11 @@ LEFTOVER_RE = re.compile(
     r"|\b(?:from|to|of|at|by|with|for|the|and|a day)[.?]$|\) (?:morning|afternoon|evening|night)\b"
     r"|(?-i:[a-z]),(?-i:[a-z])|\b(?:on|in|at)(?-i:[A-Z][a-z]{2,})|(?-i:[a-z]{3,}[A-Z][a-z]{3,})"
     r"|^(?-i:But|And|So|Yet|Also) |^That['’]s it\b"
+    # ",." "'Tomb of Sand.'." ", June.": punctuation or a date cut short at the end
+    rf"|,\.$|[.!?]['’\"”]\.$|, {gz.MONTH_WORD}\.$"
+    # "Mars.The first", "from in 2023", ", reported The Hindu", "published ranked"
+    r"|(?-i:[a-z]{2})\.(?-i:[A-Z][a-z])|\b(?:from|of|to) (?:in|on)\b(?![\w-])"
+    r"|,? reported (?:by )?(?-i:[A-Z])|\b(?:published|released|issued) (?-i:[a-z]+ed)\b"
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
@@ -119,6 +124,10 @@ SPORT = (
 )
 CONTEXT_RE = re.compile(
     r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
+    # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
+    r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
+    r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
+    r" (?-i:[a-z]+)\b"
     # "the Senate elected ...": of which country? "Which edition was ...": of what?
     r"|\bthe (?-i:Senate|Parliament|National Assembly)\b(?!\s+of\b)"
     r"|^(?:(?:In|As of) \w+ \d{4}, )?(?:Which|The _{5}) (?:edition|phase|round|session|stage|leg)\b"
@@ -155,7 +164,7 @@ CONTEXT_RE = re.compile(
     r"|\b(?:is|are) (?:currently )?(?-i:[a-z]{3,}ing)\b(?! to\b)"
     r"|\bat a time\b"
     # A plan told as news: "will continue till ...", "is set to be inaugurated ..."
-    r"|\bwill continue\b|\b(?:is|are) set to\b"
+    r"|\bwill continue\b|\b(?:is|are) set to\b|\bwill be (?-i:[a-z]+ing)\b"
     r"|\bthe (?:\d{4}|last|previous|latest|next|current|upcoming|inaugural)"
     r" (?:edition|season|version|meet|games|tournament|event)\b(?!\s+of\b)"
     r"|\b\d{4}['’]s edition\b"
@@ -305,7 +314,9 @@ EPITHET_RE = re.compile(
     r"\b(?:referred to|known|dubbed|described|hailed|called|termed|nicknamed)"
     r" as (?:the |an? )?_{5}"
     # "India's financial hub _____": the epithet names the city
-    r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}",
+    r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}"
+    # "the _____ – India's highest film honour –": the aside defines the key
+    r"|_{5} [–—] [^–—]{3,80} [–—]",
     re.IGNORECASE,
 )
 # "inaugurated the bridge in _____" keyed Tamil Nadu: "Rameswaram" is as right.
@@ -538,6 +549,8 @@ def _repeats_itself(text: str) -> bool:
 
 def wh_reads_well(prompt: str) -> bool:
     """Whether a wh-question opens with its question word or ends soon after it."""
+    if re.search(r"\b(?:which|what) [a-z]+ and (?-i:[a-z])", prompt, re.IGNORECASE):
+        return False  # "landfall in which state and flooding in Chennai?": one half asked
     match = WH_WORD_RE.search(prompt)
     if match is None or match.start() == 0:
         return True
@@ -728,6 +741,8 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
     out: list[str] = []
     if _content_words(answer) & _content_words(stem):
         out.append("answer in stem")
+    if re.search(r"_{5} (?-i:[A-Z][a-z]+) (?:Olympics|Olympic Games|Games)\b", stem):
+        out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it
     if re.search(r"_{5}\s*\((?-i:[A-Z][A-Za-z]{1,9})\)", stem):
         out.append("initials give the key away")  # "_____ (MoSPI)"
     acronyms = set(re.findall(r"\b[A-Z]{2,8}\b", stem))
@@ -970,7 +985,9 @@ def undated(question: Question) -> bool:
     or term it was: the article's date is unknown and the sentence names no year, so the
     claim is true only "now" (ordinals such as "47th President" or "second term" date it).
     A lasting fact ("the Ganga is the longest river in India") needs no date."""
-    told = SEED_RE.sub("", f"{SINCE_RE.sub('', question.prompt)} {question.answer}")
+    # The key dates the event ("since _____" asks a year), except an edition it asks for.
+    key = "" if parse_ordinal(question.answer) is not None else question.answer
+    told = SEED_RE.sub("", f"{SINCE_RE.sub('', question.prompt)} {key}")
     if SINCE_RE.search(question.prompt):
         told = re.sub(r"\bfirst\b", "", told, flags=re.IGNORECASE)  # "the first since 2017"
     if YEAR_RE.search(told) or ORDINAL_WORD_RE.search(told) or NUMBERED_RE.search(told):
