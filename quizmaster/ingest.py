@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
-from quizmaster.models import Fact, KeySpan
+from quizmaster.models import Fact, KeySpan, Question
 from quizmaster.sources import Article
 from quizmaster.store import LoadReport, Store
 
@@ -352,6 +352,15 @@ def ask_deck_name(name: str, ask: Callable[[str], str]) -> str:
     return typed[:MAX_DECK_NAME] or name
 
 
+def _new_questions(store: Store, deck: str, questions: list[Question]) -> list[Question]:
+    """The questions that no other deck of the collection already asks: the same news read in
+    a second paper adds its new facts, not the same question twice."""
+    from quizmaster.generate.rank import repeats
+
+    asked = store.asked_elsewhere([q.answer for q in questions], deck)
+    return [q for q in questions if not repeats(q, asked)]
+
+
 def save_and_load(
     store: Store, plan: IngestPlan, facts: Sequence[Fact], *, now: dt.datetime
 ) -> LoadReport:
@@ -371,7 +380,7 @@ def save_and_load(
     store.load_deck(
         plan.deck,
         facts,
-        generate_questions(facts),
+        _new_questions(store, plan.deck, generate_questions(facts)),
         now=now,
         source_name=source,
         dry_run=True,
@@ -392,7 +401,7 @@ def save_and_load(
         report = store.load_deck(
             plan.deck,
             loaded,
-            generate_questions(loaded),
+            _new_questions(store, plan.deck, generate_questions(loaded)),
             now=now,
             source_name=source,
             retire_missing=False,

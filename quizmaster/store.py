@@ -1142,6 +1142,19 @@ class Store:
             for data, name, retired in self.conn.execute(sql, params)
         ]
 
+    def asked_elsewhere(self, answers: Sequence[str], deck: str) -> list[tuple[str, str]]:
+        """Answer and prompt of the live questions outside ``deck`` whose answer is one of
+        ``answers`` (compared without case): what another article's deck already asks."""
+        wanted = sorted({a.lower() for a in answers})
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        sql = (
+            "SELECT q.answer, q.prompt FROM questions q JOIN decks d ON d.id = q.deck_id "
+            f"WHERE q.retired = 0 AND d.name != ? AND lower(q.answer) IN ({marks})"
+        )
+        return [(a, p) for a, p in self.conn.execute(sql, [deck, *wanted])]
+
     def count_facts(self, deck: str | None = None) -> int:
         """How many facts (not retired) :meth:`facts` lists."""
         filters, params = self._fact_filter(deck)

@@ -301,3 +301,29 @@ def test_a_piped_review_shows_each_statement_whole(runner: CliRunner, tmp_path: 
     assert code == 0, err
     last_words = " ".join(statement.rstrip(".").split()[-2:])
     assert last_words in " ".join(out.replace("│", " ").split())
+
+
+SAME_NEWS = (
+    "Asha Rao sworn in as Goa Chief Minister\n\n"
+    "Asha Rao was sworn in as the Chief Minister of Goa at a ceremony at Raj Bhavan in Panaji.\n"
+    "Governor Ravi Sen administered the oath of office to Asha Rao and eleven ministers.\n"
+)
+OTHER_PAPER = (
+    "Goa gets a new Chief Minister\n\n"
+    "Asha Rao was sworn in as the Chief Minister of Goa before a crowd of party workers.\n"
+    "Asha Rao, 52, had led the Reef Party to 30 of the 40 seats in the Goa Assembly polls.\n"
+)
+
+
+def test_the_same_news_from_a_second_paper_is_not_asked_twice(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(SAME_NEWS, encoding="utf-8")
+    second.write_text(OTHER_PAPER, encoding="utf-8")
+    for article in (first, second):
+        code, _, err = run(runner, "ingest", str(article), "--yes", "--date", "2031-05-02")
+        assert code == 0, err
+    _, out, _ = run(runner, "questions", "list", "--json")
+    sworn = [q for q in json.loads(out) if "sworn in as the Chief Minister of Goa" in q["prompt"]]
+    assert len(sworn) == 1, sworn

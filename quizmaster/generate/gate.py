@@ -382,7 +382,7 @@ NAMED_HEADS = frozenset(
 HEADER_RE = re.compile(r"^Consider the following statements", re.IGNORECASE)
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {w for w in norm(text).split() if len(w) > 2 and w not in STOPWORDS}
 
 
@@ -739,7 +739,7 @@ def wh_defects(prompt: str, span_type: SpanType) -> list[str]:
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
-    if _content_words(answer) & _content_words(stem):
+    if content_words(answer) & content_words(stem):
         out.append("answer in stem")
     if re.search(r"_{5} (?-i:[A-Z][a-z]+) (?:Olympics|Olympic Games|Games)\b", stem):
         out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from quizmaster.generate.gate import key_type, option_key
+from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.models import Fact, Question, SpanType
 
@@ -159,3 +159,28 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
         shown |= runs
         kept.append(i)
     return [questions[i] for i in sorted(kept)]
+
+
+# Two questions from two articles ask the same thing when they share a key and this share of
+# the shorter stem's words; two judged claims, when they share this much more.
+REPEAT_SHARE = 0.5
+REPEAT_CLAIM_SHARE = 0.8
+
+
+def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
+    """Whether the question asks again what one of ``asked`` (answer and prompt of questions
+    in the collection's other decks) asks: "Rekha Gupta was sworn in as the Chief Minister of
+    Delhi" from a second paper's article."""
+    if question.kind in ("statements", "match"):
+        return False  # sets are made per deck, of facts that kept no question of their own
+    key = _key(question)
+    share = REPEAT_SHARE if key is not None else REPEAT_CLAIM_SHARE
+    mine = content_words(question.prompt)
+    for answer, prompt in asked:
+        if key is not None and option_key(answer) != key:
+            continue
+        theirs = content_words(prompt)
+        shorter = min(len(mine), len(theirs))
+        if shorter and len(mine & theirs) >= share * shorter:
+            return True
+    return False
