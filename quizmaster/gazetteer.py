@@ -429,3 +429,22 @@ GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
     "date": ("months",),
     "term": ("emerging technologies", "cooperation areas"),
 }
+
+
+# The full members of the International Cricket Council: the teams a cricket result is
+# between. No data package lists sporting bodies' members; a country key of a cricket match is
+# offered among these, never among its continent's other countries.
+CRICKET_NATIONS: tuple[str, ...] = (
+    "Afghanistan",
+    "Australia",
+    "Bangladesh",
+    "England",
+    "India",
+    "Ireland",
+    "New Zealand",
+    "Pakistan",
+    "South Africa",
+    "Sri Lanka",
+    "West Indies",
+    "Zimbabwe",
+)

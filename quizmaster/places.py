@@ -335,6 +335,23 @@ def fits_setting(answer: str, statement: str) -> Callable[[str], bool] | None:
     return lambda candidate: all(test(candidate) for test in tests)
 
 
+CRICKET_RE = re.compile(
+    r"\b(?:cricket|wickets?|runs|innings|ODI|T20I?|Test (?:match|series)|IPL|ICC"
+    r"|Champions Trophy|Ashes|World Test Championship)\b"
+)
+
+
+def cricket_rivals(answer: str, statement: str) -> list[str] | None:
+    """The other cricket nations when the statement tells a cricket result and the answer is
+    one of them ("India defeated New Zealand by four wickets"); None otherwise."""
+    from quizmaster import gazetteer
+
+    if not CRICKET_RE.search(statement):
+        return None
+    nations = [n for n in gazetteer.CRICKET_NATIONS if fold(n) != fold(answer)]
+    return nations if len(nations) < len(gazetteer.CRICKET_NATIONS) else None
+
+
 def coastal(name: str) -> bool:
     """Whether ``name`` is an Indian state or territory on the sea."""
     from quizmaster import gazetteer

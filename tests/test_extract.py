@@ -388,3 +388,15 @@ def test_a_headline_printed_again_takes_no_place_of_the_news() -> None:
         "In May 2031, Asha Rao was sworn in as the Chief Minister of Goa by Governor Ravi Sen."
         in (statements)
     )
+
+
+def test_a_party_in_an_aside_and_a_region_are_no_people() -> None:
+    text = (
+        "Asha Rao, Vice President of the National Conference, was sworn in as the Chief"
+        " Minister of Jammu and Kashmir in 2031. Asha Rao toured South Kashmir in 2031."
+        " Floods hit Jammu and Kashmir in June 2031."
+    )
+    facts = extract_facts(text).facts
+    people = {s.text for f in facts for s in f.spans if s.type is SpanType.PERSON}
+    assert people == {"Asha Rao"}
+    assert all("South Kashmir" not in f.statement for f in facts if "Floods" in f.statement)

@@ -9,6 +9,7 @@ import pytest
 
 from quizmaster.extract import extract_facts
 from quizmaster.extract.clean import clean_text, tidy_statement
+from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate import generate_questions
 from quizmaster.generate.gate import (
     anchored,
@@ -20,6 +21,7 @@ from quizmaster.generate.gate import (
     text_defects,
     wh_reads_well,
 )
+from quizmaster.generate.per_fact import questions_for_fact
 from quizmaster.generate.rank import keep_best
 from quizmaster.models import (
     ClozeQuestion,
@@ -1617,3 +1619,27 @@ def test_an_edition_asked_of_an_undated_event_is_undated() -> None:
     assert "undated" in cloze_defects(stem, "sixth", SpanType.ORDINAL)
     dated = "The _____ edition of the exercise Reef Shield concluded on March 9, 2031 in Goa."
     assert "undated" not in cloze_defects(dated, "sixth", SpanType.ORDINAL)
+
+
+def test_a_cricket_result_is_asked_among_the_cricket_nations() -> None:
+    statement = (
+        "In March 2031, India defeated New Zealand by four wickets in the Reef Trophy final."
+    )
+    made = fact(statement, ("New Zealand", SpanType.COUNTRY))
+    (asked,) = [q for q in questions_for_fact(made) if isinstance(q, McqQuestion)]
+    assert set(asked.choices) <= set(CRICKET_NATIONS)
+    assert defects(asked, made) == []
+
+
+def test_a_stray_capital_and_a_world_cup_of_no_sport_are_refused() -> None:
+    stray = "In 2031, _____ was named the leader of The country's party."
+    assert "page leftover" in cloze_defects(stray, "Asha Rao", SpanType.PERSON)
+    cup = "India won the World Cup in _____ and 2011."
+    assert "leans on the article" in cloze_defects(cup, "1983", SpanType.DATE)
+    cricket = "India won the cricket World Cup in _____ and 2011."
+    assert "leans on the article" not in cloze_defects(cricket, "1983", SpanType.DATE)
+
+
+def test_a_described_name_is_a_broken_key() -> None:
+    for key in ("Superstar Asha Rao", "Paralympian Asha Rao"):
+        assert "broken key" in key_defects(key, SpanType.PERSON)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from quizmaster import extract_words as gz
+from quizmaster import places
 from quizmaster.extract.clean import clean_text, tidy_statement
 from quizmaster.extract.key_values import (
     _retype_known,
@@ -242,9 +243,13 @@ def _not_a_name_word(word: str) -> bool:
         return True
     if word in gz.ORG_WORDS or word in gz.PLACE_WORDS or word in LEADING_NOISE:
         return True
-    if word in gz.TERM_WORDS or word in gz.EVENT_WORDS:
+    if word in gz.TERM_WORDS or word in gz.EVENT_WORDS or word in COMPASS_WORDS:
         return True
     return word.lower() in gz.ROLE_WORDS or _gazetteer_type(word) is not None
+
+
+# "South Kashmir", "North Goa": a region's name, never a person's.
+COMPASS_WORDS = frozenset("North South East West Central Upper Lower Northern Southern".split())
 
 
 def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
@@ -259,6 +264,8 @@ def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
         before = sentence[: match.start()].split()
         if before and before[-1][:1].isupper() and not before[-1].endswith((",", ".")):
             return word  # "Abhishek Bachchan": another person of the same surname
+        if len(before) >= 2 and before[-1] == "and" and places.kind_of(f"{before[-2]} and {word}"):
+            return word  # "Jammu and Kashmir"
         start = max(0, match.start() - len(name))
         return word if name in sentence[start : match.end()] else name
 

@@ -211,11 +211,15 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         add(m.start(), m.end(), SpanType.DATE, 0)
     for m in TITLED_PERSON_RE.finditer(sentence):
         name_words = m.group("name").split()
-        if any(
-            w in gz.ORG_WORDS or w in gz.PLACE_WORDS or w in gz.TITLES or w in gz.ROLE_HEADS
-            for w in name_words
+        if (
+            any(
+                w in gz.ORG_WORDS or w in gz.PLACE_WORDS or w in gz.TITLES or w in gz.ROLE_HEADS
+                for w in name_words
+            )
+            or name_words[-1] in gz.EVENT_WORDS
+            or name_words[-1] in gz.TERM_WORDS
         ):
-            continue
+            continue  # "Vice President of the National Conference": a party, no person
         if _gazetteer_type(" ".join(name_words)) is not None:
             continue
         if len(name_words) == 1 and re.match(r"\s+(?:for|of)\b", sentence[m.end() :]):
@@ -241,6 +245,8 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         words = m.group(group).split()
         if words[0] in gz.COMMON_CAPITALISED or any(w in gz.ORG_WORDS for w in words):
             continue
+        if _classify_run(words, "") not in (None, SpanType.TERM):
+            continue  # "the National Conference, was sworn in": the party is the aside
         add(m.start(group), m.end(group), SpanType.PERSON, 1)
     for m in PERSON_CUE_RE.finditer(sentence):
         words = m.group("name").split()

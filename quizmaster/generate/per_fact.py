@@ -224,6 +224,11 @@ def mcq(
             cands = Candidates(cands.authored, [], [], [], [])
         elif APPROXIMATE.search(before):
             keep = _falsifies(fact.statement, span.text)
+        elif span.type is SpanType.COUNTRY and (
+            rivals := places.cricket_rivals(answer, fact.statement)
+        ):
+            rng.shuffle(rivals)  # a cricket result: among the cricket nations, not the continent
+            cands = Candidates(cands.authored, [], rivals, [], [])
         elif span.type in (SpanType.PLACE, SpanType.COUNTRY):
             keep = places.fits_setting(answer, fact.statement)  # a sea beach: coastal states
     wrong = pick_distractors(cands, answer, prompt + " " + fact.statement, rng, keep=keep)
