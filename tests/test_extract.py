@@ -400,3 +400,15 @@ def test_a_party_in_an_aside_and_a_region_are_no_people() -> None:
     people = {s.text for f in facts for s in f.spans if s.type is SpanType.PERSON}
     assert people == {"Asha Rao"}
     assert all("South Kashmir" not in f.statement for f in facts if "Floods" in f.statement)
+
+
+def test_a_name_ending_in_ed_keeps_its_capital_and_a_seat_is_no_person() -> None:
+    facts = extract_facts(
+        "Mohamed Ali took oath as the President of Fiji on Friday.", date="2031-11-17"
+    )
+    assert (
+        facts.facts[0].statement
+        == "In November 2031, Mohamed Ali took oath as the President of Fiji."
+    )
+    spans = find_spans("In 2031, Asha Rao, MLA from Ujjain South, was sworn in as Chief Minister.")
+    assert ("Ujjain South", SpanType.PLACE) in [(s.text, s.type) for s in spans]

@@ -1596,6 +1596,36 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "not examinable",
         ),
         (
+            "New Delhi, _____ India and Fiji signed a trade pact in a virtual meet.",
+            "April 2, 2031",
+            "page leftover",
+        ),
+        (
+            "India and Fiji signed the Reef Trade Agreement (RTA)on _____.",
+            "April 2, 2031",
+            "page leftover",
+        ),
+        (
+            "IIT Goa entered the top _____ of the Reef Rankings 2031, released.",
+            "150",
+            "page leftover",
+        ),
+        (
+            "On July 4, in 2031, Asha Rao was sworn in as the Chief Minister of _____.",
+            "Goa",
+            "page leftover",
+        ),
+        (
+            "Prices have eased for the last 11 months from the high of _____ in 2031.",
+            "16 per cent",
+            "leans on the article",
+        ),
+        (
+            "In 2031, two deputies were sworn in, with _____ set to become the Speaker.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",

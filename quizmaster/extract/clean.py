@@ -344,7 +344,11 @@ def _lower_ok(text: str) -> bool:
     first = text.split(" ", 1)[0].rstrip(",;:")
     if first in ("The", "A", "An") or first in gz.COMMON_CAPITALISED or first in LOWER_AFTER:
         return True
-    return re.fullmatch(r"[A-Z][a-z]+(?:ing|ly|ed)", first) is not None
+    if re.fullmatch(r"[A-Z][a-z]+(?:ing|ly|ed)", first) is None:
+        return False
+    # "Speaking at ...", "Located in ...", never "Mohamed Muizzu" or "Javed Akhtar"
+    rest = text.split(" ", 2)[1:2]
+    return not (rest and rest[0][:1].isupper())
 
 
 LOWER_AFTER = frozenset(

@@ -66,6 +66,8 @@ LEFTOVER_RE = re.compile(
     r"|(?-i:[a-z]),(?-i:[a-z])|\b(?:on|in|at)(?-i:[A-Z][a-z]{2,})|(?-i:[a-z]{3,}[A-Z][a-z]{3,})"
     r"|^(?-i:But|And|So|Yet|Also) |^That['’]s it\b"
     r"|\b(?-i:of|in|to|by|for|with|at) (?-i:The) (?-i:[a-z])"  # "Which of The country PM"
+    # "On July 4, in 2021,", "(ECTA)on the", "Rankings 2023, released."
+    r"|\d{1,2}, in (?:19|20)\d{2}\b|\)(?-i:[a-z])|, (?:released|announced|published)\.$"
     # ",." "'Tomb of Sand.'." ", June.": punctuation or a date cut short at the end
     rf"|,\.$|[.!?]['’\"”]\.$|, {gz.MONTH_WORD}\.$"
     # "Mars.The first", "from in 2023", ", reported The Hindu", "published ranked"
@@ -130,6 +132,8 @@ CONTEXT_RE = re.compile(
     r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
     r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
+    r"|\b(?:for|in|over) the (?:last|past) (?:\d+|_{5}) (?:days|weeks|months|years)\b"
+    r"|\bset to become\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
     r" (?-i:[a-z]+)\b"
     # "the Senate elected ...": of which country? "Which edition was ...": of what?
@@ -961,6 +965,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not a sentence")
     if fact is not None and not curated(fact) and not tells_news(fact.statement):
         out.append("not the news")  # background of an article: trivia, however well asked
+    if question.kind in ("cloze", "mcq") and DATELINE_START_RE.match(
+        question.prompt.replace(BLANK, question.answer)
+    ):
+        out.append("page leftover")  # "New Delhi, _____ India and ..." hides the dateline's date
     if fact is not None and not curated(fact) and undated(question):
         out.append("undated")  # "Indonesia won the Thomas Cup for the first time since 2002"
     return sorted(set(out))
