@@ -1673,3 +1673,10 @@ def test_a_stray_capital_and_a_world_cup_of_no_sport_are_refused() -> None:
 def test_a_described_name_is_a_broken_key() -> None:
     for key in ("Superstar Asha Rao", "Paralympian Asha Rao"):
         assert "broken key" in key_defects(key, SpanType.PERSON)
+
+
+def test_a_figure_of_an_economy_names_the_economy() -> None:
+    nowhere = "The CAD fell to _____ in January 2031, the lowest level since March 2029."
+    assert "leans on the article" in cloze_defects(nowhere, "$242 million", SpanType.MONEY)
+    named = "Fiji's CAD fell to _____ in January 2031, the lowest level since March 2029."
+    assert "leans on the article" not in cloze_defects(named, "$242 million", SpanType.MONEY)

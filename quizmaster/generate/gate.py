@@ -529,6 +529,27 @@ LEGISLATURE_RE = re.compile(
 )
 
 
+# A figure of an economy: true of one country only.
+INDICATOR_RE = re.compile(
+    r"\b(?:CAD|current account deficit|GDP|gross domestic product|CPI"
+    r"|repo rate|policy rate|benchmark (?:interest )?rate|fiscal deficit|trade deficit"
+    r"|unemployment rate|jobless rate|forex reserves|foreign exchange reserves)\b",
+    re.IGNORECASE,
+)
+ECONOMY_NAMED_RE = re.compile(
+    r"\b(?:RBI|Reserve Bank|Federal Reserve|Fed|FOMC|ECB|Bank of|[Cc]entral [Bb]ank of|Eurozone"
+    r"|euro area|[A-Z][a-z]+(?:an|ese|ish|i|ian))\b"
+)
+
+
+def _economy_of_nowhere(stem: str) -> bool:
+    """ "The CAD fell to _____ in January 2023": whose? A figure of an economy must name it."""
+    if not INDICATOR_RE.search(stem) or ECONOMY_NAMED_RE.search(stem):
+        return False
+    names = re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", stem)
+    return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
+
+
 def _seats_of_nowhere(stem: str) -> bool:
     """ "The National People's Power won _____ seats": seats of which country's house?"""
     if not SEATS_RE.search(stem) or LEGISLATURE_RE.search(stem):
@@ -913,6 +934,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
         ):
             out.append("broken key")  # "South _____": the key is part of a longer name
+        if _economy_of_nowhere(question.prompt):
+            out.append("leans on the article")  # "The CAD fell to _____": of which country?
         if _seats_of_nowhere(question.prompt):
             out.append("leans on the article")  # "won _____ seats": in which country's polls?
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
