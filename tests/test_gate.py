@@ -1626,6 +1626,26 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "leans on the article",
         ),
         (
+            "In 2031, _____ won his country's second Reef Cup title in style.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
+            "In 2031, the President honoured esteemed personalities with the _____.",
+            "Reef Prize",
+            "leans on the article",
+        ),
+        (
+            "The 2031 _____ winners were announced on the 8th of May in Goa.",
+            "Reef Prize",
+            "leans on the article",
+        ),
+        (
+            "Asha Rao's _____ won the album of the year award at in 2031's Reef Awards.",
+            "Tides",
+            "page leftover",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",

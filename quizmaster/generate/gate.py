@@ -68,6 +68,7 @@ LEFTOVER_RE = re.compile(
     r"|\b(?-i:of|in|to|by|for|with|at) (?-i:The) (?-i:[a-z])"  # "Which of The country PM"
     # "On July 4, in 2021,", "(ECTA)on the", "Rankings 2023, released."
     r"|\d{1,2}, in (?:19|20)\d{2}\b|\)(?-i:[a-z])|, (?:released|announced|published)\.$"
+    r"|\b(?:at in|in at|on in|at on)\b"  # "the award at in 2016's Grammys"
     # ",." "'Tomb of Sand.'." ", June.": punctuation or a date cut short at the end
     rf"|,\.$|[.!?]['’\"”]\.$|, {gz.MONTH_WORD}\.$"
     # "Mars.The first", "from in 2023", ", reported The Hindu", "published ranked"
@@ -133,6 +134,10 @@ CONTEXT_RE = re.compile(
     # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
     r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
     r"|\b(?:for|in|over) the (?:last|past) (?:\d+|_{5}) (?:days|weeks|months|years)\b"
+    # "his country's second title", "honoured esteemed personalities", "The 2023 _____
+    # winners were announced": whose country, which people, who won?
+    r"|\b(?:his|her|their) country['’]s\b|\bhonou?red (?:the )?(?:\w+ )?personalities\b"
+    r"|_{5} (?:winners|awardees|recipients|laureates) (?:were|was|have been|are) announced\b"
     r"|\bset to become\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
     r" (?-i:[a-z]+)\b"
