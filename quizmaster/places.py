@@ -336,7 +336,7 @@ def fits_setting(answer: str, statement: str) -> Callable[[str], bool] | None:
 
 
 CRICKET_RE = re.compile(
-    r"\b(?:cricket|wickets?|runs|innings|ODI|T20I?|Test (?:match|series)|IPL|ICC"
+    r"\b(?:(?i:cricket)|wickets?|runs|innings|ODI|T20I?|Test (?:match|series)|IPL|ICC"
     r"|Champions Trophy|Ashes|World Test Championship)\b"
 )
 

@@ -133,3 +133,40 @@ def test_a_framed_post_may_be_judged_false_with_a_swapped_ordinal() -> None:
     as_lifted = true_false(DeckIndex.build([lifted]), lifted)
     assert as_lifted.answer == "False"
     assert "absurd distractor" in defects(as_lifted, lifted)  # the long sentence's swap
+
+
+@pytest.mark.parametrize(
+    ("statement", "who", "short"),
+    [
+        (
+            "In November 2031, Fiji lifted the Reef Cup for a record third time as Tonga were"
+            " dealt more heartache.",
+            "Fiji",
+            "In November 2031, Fiji won the Reef Cup.",
+        ),
+        (
+            "In May 2031, novelist Asha Rao won the Reef Booker Prize for her novel Tides in"
+            " London.",
+            "Asha Rao",
+            "In May 2031, novelist Asha Rao won the Reef Booker Prize.",
+        ),
+        (
+            "In April 2031, actor Asha Rao has been conferred with the Reef Film Award for 2030,"
+            " the highest honour in cinema.",
+            "Asha Rao",
+            "In April 2031, actor Asha Rao was conferred the Reef Film Award for 2030.",
+        ),
+    ],
+)
+def test_an_honour_or_a_title_won_is_told_in_a_short_sentence(
+    statement: str, who: str, short: str
+) -> None:
+    kind = SpanType.COUNTRY if who == "Fiji" else SpanType.PERSON
+    made = framed(fact(statement, (who, kind)))
+    assert made.statement == short
+    assert made.explanation == statement
+
+
+def test_a_death_is_left_as_the_article_told_it() -> None:
+    statement = "In May 2031, veteran actor Asha Rao passed away at the age of 85 in Kochi."
+    assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement

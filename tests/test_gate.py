@@ -1700,3 +1700,10 @@ def test_a_figure_of_an_economy_names_the_economy() -> None:
     assert "leans on the article" in cloze_defects(nowhere, "$242 million", SpanType.MONEY)
     named = "Fiji's CAD fell to _____ in January 2031, the lowest level since March 2029."
     assert "leans on the article" not in cloze_defects(named, "$242 million", SpanType.MONEY)
+
+
+def test_a_figure_of_an_economy_judged_true_or_false_names_the_economy_too() -> None:
+    claim = "The CAD fell to $242 million in January 2031, the lowest level since March 2029."
+    made = fact(claim, ("$242 million", SpanType.MONEY))
+    judged = TrueFalseQuestion(id="f1:tf:x", fact_id="f1", variant="x", prompt=claim, answer="True")
+    assert "leans on the article" in defects(judged, made)

@@ -129,14 +129,52 @@ def is_framed(fact: Fact) -> bool:
     return fact.explanation is not None and FRAMED_RE.match(fact.statement) is not None
 
 
+# An honour's or a title's name: "2024 Jnanpith Award", "Dadasaheb Phalke Award for 2021",
+# "Webb Ellis Cup", "Australian Open women's title" is not one (a lower-case end).
+HONOUR = (
+    r"(?:\d{4} )?[A-Z][\w'’-]*(?: (?:of|for|the|and|\d{4}|[A-Z][\w'’-]*))*?"
+    r" (?:Award|Prize|Ratna|Bhushan|Vibhushan|Shri|Medal|Puraskar|Samman|Fellowship|Cup"
+    r"|Trophy|Championships?|Grand Prix)(?: (?:for|of) (?:the year )?\d{4})?"
+)
+# "X has been conferred the Y", "X was awarded the Y"; "X won the Y", "X lifted the Y".
+HONOURED_RE = re.compile(
+    r"^(?:(?P<conferred>(?:has been|was|were|is|have been) (?:awarded|conferred(?: with| upon)?"
+    r"|honoured with|presented(?: with)?) (?:the )?)|(?:has )?(?:won|clinched|bagged|lifted"
+    rf"|claimed) the )(?P<honour>{HONOUR})\b"
+)
+DATED_START_RE = re.compile(rf"^In (?P<when>{MONTH_WORD} \d{{4}}), ")
+
+
+def _event(fact: Fact) -> str | None:
+    """The short sentence of an honour or a title won that the fact tells, else None. (A
+    death is left as told: cut short, "veteran actor _____ died at 85" names nothing else.)"""
+    start = DATED_START_RE.match(fact.statement)
+    if start is None:
+        return None
+    winners = [s.text for s in fact.spans if s.type in (SpanType.PERSON, SpanType.COUNTRY)]
+    for who in winners:
+        at = fact.statement.find(f"{who} ")
+        if at < 0 or at - start.end() > 40:
+            continue  # the subject comes first, with at most a short description before it
+        before = fact.statement[start.end() : at]
+        rest = fact.statement[at + len(who) :].lstrip(" ,")
+        if (found := HONOURED_RE.match(rest)) is not None:
+            said = "was conferred" if found.group("conferred") else "won"
+            return f"{start.group(0)}{before}{who} {said} the {found.group('honour')}."
+    return None
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
     found = _holder(fact)
     dated = when(fact.statement)
     if found is None or dated is None:
-        return fact
-    person, said, post = found
-    statement = f"In {dated}, {person} {said} the {post}."
+        statement = _event(fact)
+        if statement is None or statement == fact.statement:
+            return fact
+    else:
+        person, said, post = found
+        statement = f"In {dated}, {person} {said} the {post}."
     if statement == fact.statement:
         return fact
     spans = [s for s in fact.spans if s.text in statement]

@@ -903,6 +903,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if question.kind == "true_false" and RANK_RE.search(question.prompt):
         if not YEAR_RE.search(question.prompt):
             out.append("not examinable")  # a rank is true of one edition: say which
+    if _economy_of_nowhere(question.prompt):
+        out.append("leans on the article")  # "The CAD fell to _____": of which country?
     if RESPECTIVELY_RE.search(question.prompt):
         out.append("one of a list")  # "held on A and B, respectively": two claims in one
     if question.kind in ("statements", "match") and not curated(fact):
@@ -939,8 +941,6 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
         ):
             out.append("broken key")  # "South _____": the key is part of a longer name
-        if _economy_of_nowhere(question.prompt):
-            out.append("leans on the article")  # "The CAD fell to _____": of which country?
         if _seats_of_nowhere(question.prompt):
             out.append("leans on the article")  # "won _____ seats": in which country's polls?
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
