@@ -170,3 +170,16 @@ def test_an_honour_or_a_title_won_is_told_in_a_short_sentence(
 def test_a_death_is_left_as_the_article_told_it() -> None:
     statement = "In May 2031, veteran actor Asha Rao passed away at the age of 85 in Kochi."
     assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement
+
+
+def test_a_possessive_is_no_subject_and_a_state_court_needs_its_name() -> None:
+    possessive = (
+        "In July 2031, a minister in Asha Rao's cabinet, Ravi Sen, took oath as the 18th"
+        " Governor of Goa at a ceremony in Panaji."
+    )
+    made = framed(fact(possessive, ("Asha Rao", SpanType.PERSON)))
+    assert made.statement == possessive
+    court = (
+        "In October 2031, Ravi Sen was sworn in as the chief justice of Goa high court on Friday."
+    )
+    assert framed(fact(court, ("Ravi Sen", SpanType.PERSON))).statement == court

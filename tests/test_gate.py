@@ -1646,6 +1646,56 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "page leftover",
         ),
         (
+            "The Tiger Reserve was set up under section 38V of the Act in _____.",
+            "2031",
+            "leans on the article",
+        ),
+        (
+            "In the Reef Index of 2031 it ranked _____ while its rank in 2030 was 126.",
+            "128th",
+            "leans on the article",
+        ),
+        (
+            "In 2031, the 1,157-metre-long bridge across Lake Reef opened in _____.",
+            "Goa",
+            "leans on the article",
+        ),
+        (
+            "The Reef Party had that time won _____ seats in the Goa Assembly in 2031.",
+            "17",
+            "leans on the article",
+        ),
+        (
+            "Mr. _____ was sworn in as Prime Minister of Fiji for the second time in 2031.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
+            "In 2031, _____ was sworn in as the island nation's seventh president.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
+            "In April 2031, Fiji's Reef 3 reactor, the largest in Oceania, goes into use in _____.",
+            "Suva",
+            "page leftover",
+        ),
+        (
+            "In July 2031, Asha Rao's took oath as the _____ Governor of Goa.",
+            "18th",
+            "page leftover",
+        ),
+        (
+            "Suva, Fiji – Six years in the making, the _____ metro opened in 2031.",
+            "Reef",
+            "page leftover",
+        ),
+        (
+            "In 2031, _____ was sworn in as the 23rd Prime Minister of Fiji.",
+            "Opposition Leader Asha Rao",
+            "broken key",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",
@@ -1707,3 +1757,12 @@ def test_a_figure_of_an_economy_judged_true_or_false_names_the_economy_too() -> 
     made = fact(claim, ("$242 million", SpanType.MONEY))
     judged = TrueFalseQuestion(id="f1:tf:x", fact_id="f1", variant="x", prompt=claim, answer="True")
     assert "leans on the article" in defects(judged, made)
+
+
+def test_years_offered_for_a_four_yearly_games_are_games_years() -> None:
+    stem = "India won every kabaddi gold since it joined the Asian Games in _____."
+    made = fact(stem.replace("_____", "1990"), ("1990", SpanType.DATE))
+    off = mcq(stem, "1990", ["1989", "1990", "1991", "1992"])
+    assert "absurd distractor" in defects(off, made)
+    on = mcq(stem, "1990", ["1986", "1990", "1994", "1998"])
+    assert "absurd distractor" not in defects(on, made)

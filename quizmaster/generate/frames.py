@@ -83,6 +83,12 @@ def _post(raw: str) -> str | None:
     of_named = r" of (?:the )?(?:\d+(?:st|nd|rd|th) |newly[- ]\w+ |new )?[A-Z]"
     if not re.search(of_named, post) and "India" not in post:
         return None  # "the new Governor": of where?
+    court = re.search(r"\bchief justice of (?:the )?(?P<place>.+)$", post, re.IGNORECASE)
+    if court and places.kind_of(court.group("place").split(" and ")[0]) in (
+        "state",
+        "union territory",
+    ):
+        return None  # "chief justice of Punjab and Haryana": its High Court was cut off
     return post
 
 
@@ -101,6 +107,8 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
             return None
         # The nearest person before the verb is its subject ("Governor A swore in B" aside).
         person = max(named, key=before.rfind)
+        if re.match(r"['’]s\b", statement[before.rfind(person) + len(person) :]):
+            return None  # "Atal Bihari Vajpayee's ... took oath": a possessive, no subject
         return person, said, post
     transitive = TRANSITIVE_RE.search(statement)
     if transitive is None:

@@ -69,6 +69,11 @@ LEFTOVER_RE = re.compile(
     # "On July 4, in 2021,", "(ECTA)on the", "Rankings 2023, released."
     r"|\d{1,2}, in (?:19|20)\d{2}\b|\)(?-i:[a-z])|, (?:released|announced|published)\.$"
     r"|\b(?:at in|in at|on in|at on)\b"  # "the award at in 2016's Grammys"
+    # "In April 2023, the reactor goes into operation": a headline's present under a date
+    r"|^In \w+ \d{4}, [^.]*\b(?-i:goes|comes|opens|becomes|gets|takes|hits|reaches|enters)\b"
+    # "Vajpayee's took oath", "Doha, Qatar – Six years ...": a name's possessive as subject, a
+    # dateline with a dash
+    r"|['’]s (?-i:took|was|were|has|had|is)\b|^[A-Z][a-z]+, [A-Z][a-z]+ [–—-] "
     # ",." "'Tomb of Sand.'." ", June.": punctuation or a date cut short at the end
     rf"|,\.$|[.!?]['’\"”]\.$|, {gz.MONTH_WORD}\.$"
     # "Mars.The first", "from in 2023", ", reported The Hindu", "published ranked"
@@ -137,6 +142,16 @@ CONTEXT_RE = re.compile(
     # "his country's second title", "honoured esteemed personalities", "The 2023 _____
     # winners were announced": whose country, which people, who won?
     r"|\b(?:his|her|their) country['’]s\b|\bhonou?red (?:the )?(?:\w+ )?personalities\b"
+    # "The Tiger Reserve was set up ...", "it ranked 128th", "the 1,157-metre-long bridge",
+    # "had that time won": which reserve, what ranked, which bridge, what time?
+    r"|\b(?-i:[Tt]he) (?-i:Tiger Reserve|Joint Exercise|National Park|Wildlife Sanctuary"
+    r"|Sanctuary|Exercise|Mission|Scheme|Yojana|Bridge|Project|Summit|Agreement|Treaty|Index"
+    r"|Report|Committee|Commission|Tribunal|Award|Prize|Festival)\b(?!\s+(?:of|for|on)\b)"
+    r"|\b(?-i:it) (?:ranked|was|is|has|had|won|became|stood|fell|rose|slipped|climbed)\b"
+    r"|\bthe [\d,.]+-(?:metre|meter|km|kilometre|foot|feet|tonne|ton|storey|MW)(?:-long|-tall)?"
+    r" (?-i:[a-z]+)\b|\bthat time\b"
+    # "Mr. _____ returned to parliament", "the Indian Ocean island nation's seventh president"
+    r"|\b(?-i:Mr|Mrs|Ms)\.? (?:_{5}|(?-i:[A-Z]))|\bthe (?:[\w-]+ ){0,3}nation['’]s\b"
     r"|_{5} (?:winners|awardees|recipients|laureates) (?:were|was|have been|are) announced\b"
     r"|\bset to become\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
@@ -604,7 +619,8 @@ def claim_defects(text: str) -> list[str]:
 DESCRIBED_KEY_RE = re.compile(
     r"^(?:Wrestler|Shooter|Boxer|Shuttler|Cricketer|Athlete|Actor|Actress|Singer|Author|Writer"
     r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms|Senior"
-    r"|Junior|Top|Superstar|Megastar|Paralympian|Olympian|Playback|Filmmaker)\.?\s"
+    r"|Junior|Top|Superstar|Megastar|Paralympian|Olympian|Playback|Filmmaker|Opposition"
+    r"|Leader|CMD|CEO|MD|Chairman|Chairperson)\.?\s|\b(?:Ltd|Limited|CMD|CEO)\b"
     r"|\w-led\s",
 )
 
@@ -980,6 +996,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and _picked_from_the_crowd(question.prompt, question.answer, span_type)
         ):
             out.append("distractor of another domain")
+        if question.kind == "mcq" and _off_cycle(question.prompt, question.answer, options):
+            out.append("absurd distractor")  # "Asian Games ... in _____": 1989 was no Games year
         if question.kind == "mcq":
             out += option_defects(
                 question.answer, options, span_type, authored=authored(question, fact)
@@ -1036,6 +1054,19 @@ def undated(question: Question) -> bool:
         return False
     claim = question.prompt.replace(BLANK, question.answer)
     return bool(PAST_EVENT_RE.search(claim) or EVENT_VERB_RE.search(claim))
+
+
+GAMES_RE = re.compile(
+    r"\b(?:Olympics?|Olympic Games|Asian Games|Asiad|Commonwealth Games|World Cup)\b"
+)
+
+
+def _off_cycle(prompt: str, answer: str, options: Sequence[str]) -> bool:
+    """Years offered for a four-yearly event that fall between its editions."""
+    if not GAMES_RE.search(prompt) or not re.fullmatch(r"(?:19|20)\d{2}", answer):
+        return False
+    years = [int(o) for o in options if re.fullmatch(r"(?:19|20)\d{2}", o)]
+    return any((y - int(answer)) % 4 for y in years)
 
 
 def _picked_from_the_crowd(prompt: str, answer: str, span_type: SpanType) -> bool:
