@@ -1696,6 +1696,46 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "broken key",
         ),
         (
+            "Novelist _____ has conferred the 54th Reef Award for the year 2031.",
+            "Asha Rao",
+            "page leftover",
+        ),
+        (
+            "In May 2031, _____ was sworn in as Fiji's first woman Prime Minister afternoon.",
+            "Asha Rao",
+            "page leftover",
+        ),
+        (
+            "Only in _____ Fiji resumed its rocket programme with a launch from Suva.",
+            "2031",
+            "page leftover",
+        ),
+        (
+            "On _____, Fiji's parliament passed a draft Bill on the Capital (Bill) into law.",
+            "3 May 2031",
+            "page leftover",
+        ),
+        (
+            "As of July 2031, Fiji loses a Reef Cup final for the first time as host to _____.",
+            "Tonga",
+            "page leftover",
+        ),
+        (
+            "The newly sworn in Chief Justice _____ took over from Ravi Sen in December 2031.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
+            "On _____, the Prime Minister had launched the first flight under the Reef scheme.",
+            "3 May 2031",
+            "leans on the article",
+        ),
+        (
+            "In March 2031, journalist _____ died at a hospital in the capital after a stroke.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",
@@ -1759,10 +1799,28 @@ def test_a_figure_of_an_economy_judged_true_or_false_names_the_economy_too() -> 
     assert "leans on the article" in defects(judged, made)
 
 
-def test_years_offered_for_a_four_yearly_games_are_games_years() -> None:
-    stem = "India won every kabaddi gold since it joined the Asian Games in _____."
-    made = fact(stem.replace("_____", "1990"), ("1990", SpanType.DATE))
-    off = mcq(stem, "1990", ["1989", "1990", "1991", "1992"])
-    assert "absurd distractor" in defects(off, made)
-    on = mcq(stem, "1990", ["1986", "1990", "1994", "1998"])
-    assert "absurd distractor" not in defects(on, made)
+@pytest.mark.parametrize(
+    ("stem", "key", "bad", "good", "defect"),
+    [
+        (
+            "India won every kabaddi gold since it joined the Asian Games in _____.",
+            "1990",
+            "1989|1991|1992",
+            "1986|1994|1998",
+            "absurd distractor",  # years between a four-yearly games' editions
+        ),
+        (
+            "In 2031, India slipped to rank _____ on the Reef Index out of 121 countries.",
+            "107th",
+            "114th|128th|139th",
+            "101st|104th|110th",
+            "impossible option",  # a rank past the field the stem states
+        ),
+    ],
+)
+def test_options_outside_what_the_stem_allows_are_refused(
+    stem: str, key: str, bad: str, good: str, defect: str
+) -> None:
+    made = fact(stem.replace("_____", key), (key, SpanType.DATE))
+    assert defect in defects(mcq(stem, key, [key, *bad.split("|")]), made)
+    assert defect not in defects(mcq(stem, key, [key, *good.split("|")]), made)

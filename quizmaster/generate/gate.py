@@ -70,7 +70,12 @@ LEFTOVER_RE = re.compile(
     r"|\d{1,2}, in (?:19|20)\d{2}\b|\)(?-i:[a-z])|, (?:released|announced|published)\.$"
     r"|\b(?:at in|in at|on in|at on)\b"  # "the award at in 2016's Grammys"
     # "In April 2023, the reactor goes into operation": a headline's present under a date
-    r"|^In \w+ \d{4}, [^.]*\b(?-i:goes|comes|opens|becomes|gets|takes|hits|reaches|enters)\b"
+    r"|^(?:In|As of) \w+ \d{4}, [^.]*\b(?-i:goes|comes|opens|becomes|gets|takes|hits|reaches"
+    r"|enters|loses|beats)\b"
+    # "_____ has conferred the 54th Jnanpith", "Prime Minister afternoon.", "Only in _____",
+    # "(Bill)", "Distt"
+    r"|_{5} (?:has|have) conferred\b|(?-i:[A-Z][a-z]+) (?:morning|afternoon|evening)\.$"
+    r"|^Only in\b|\((?-i:Bill|Act|Law|Rules)\)|\bDistt\b"
     # "Vajpayee's took oath", "Doha, Qatar – Six years ...": a name's possessive as subject, a
     # dateline with a dash
     r"|['’]s (?-i:took|was|were|has|had|is)\b|^[A-Z][a-z]+, [A-Z][a-z]+ [–—-] "
@@ -152,6 +157,11 @@ CONTEXT_RE = re.compile(
     r" (?-i:[a-z]+)\b|\bthat time\b"
     # "Mr. _____ returned to parliament", "the Indian Ocean island nation's seventh president"
     r"|\b(?-i:Mr|Mrs|Ms)\.? (?:_{5}|(?-i:[A-Z]))|\bthe (?:[\w-]+ ){0,3}nation['’]s\b"
+    # "The newly sworn in Chief Justice", "the Prime Minister had launched", "The next MPC
+    # meeting", "in the capital": of which country, which one?
+    r"|^(?-i:The) (?:newly|next)\b|\bin the capital\b(?! of)"
+    r"|\bthe (?-i:Prime Minister|President|Chief Minister|Governor|Chief Justice)\b"
+    r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|_{5} (?:winners|awardees|recipients|laureates) (?:were|was|have been|are) announced\b"
     r"|\bset to become\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
@@ -996,6 +1006,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and _picked_from_the_crowd(question.prompt, question.answer, span_type)
         ):
             out.append("distractor of another domain")
+        if question.kind == "mcq" and _beyond_the_field(question.prompt, options):
+            out.append("impossible option")  # "128th ... out of 121 countries"
         if question.kind == "mcq" and _off_cycle(question.prompt, question.answer, options):
             out.append("absurd distractor")  # "Asian Games ... in _____": 1989 was no Games year
         if question.kind == "mcq":
@@ -1059,6 +1071,15 @@ def undated(question: Question) -> bool:
 GAMES_RE = re.compile(
     r"\b(?:Olympics?|Olympic Games|Asian Games|Asiad|Commonwealth Games|World Cup)\b"
 )
+
+
+def _beyond_the_field(prompt: str, options: Sequence[str]) -> bool:
+    """A rank offered past the size of the field the stem states ("out of 121 countries")."""
+    field = re.search(r"\b(?:out of|among) (\d+)\b", prompt)
+    if field is None:
+        return False
+    ranks = [re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", o.strip()) for o in options]
+    return any(r is not None and int(r.group(1)) > int(field.group(1)) for r in ranks)
 
 
 def _off_cycle(prompt: str, answer: str, options: Sequence[str]) -> bool:
