@@ -351,13 +351,17 @@ def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None
 def test_a_description_before_a_name_is_lower_case_after_the_date() -> None:
     text = (
         "Veteran actor Meera Das passed away at the age of 85 in Kochi on Sunday. "
-        "Indian shooter Asha Rao won gold in the 10m air pistol event on Sunday."
+        "Indian shooter Asha Rao won gold in the 10m air pistol event on Sunday. "
+        "Fourteen-year-old Ravi Sen became India's 90th Grandmaster in Goa on Sunday."
     )
     statements = [f.statement for f in extract_facts(text, date="2031-05-02").facts]
     assert "In May 2031, veteran actor Meera Das passed away at the age of 85 in Kochi." in (
         statements
     )
     assert any(s.startswith("In May 2031, Indian shooter Asha Rao") for s in statements)
+    assert "In May 2031, fourteen-year-old Ravi Sen became India's 90th Grandmaster in Goa." in (
+        statements
+    )
 
 
 def test_a_place_named_with_and_is_one_span() -> None:

@@ -1736,6 +1736,16 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "leans on the article",
         ),
         (
+            "In June 2031, by Ravi Sen Fiji's Prime Minister opened the _____ bridge.",
+            "Reef",
+            "page leftover",
+        ),
+        (
+            "In December 2031, Kohima, _____ Displaying its culture, the Reef Festival began.",
+            "Dec 1",
+            "page leftover",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",

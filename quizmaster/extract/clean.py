@@ -344,6 +344,8 @@ def _lower_ok(text: str) -> bool:
     first = text.split(" ", 1)[0].rstrip(",;:")
     if first in ("The", "A", "An") or first in gz.COMMON_CAPITALISED or first in LOWER_AFTER:
         return True
+    if re.fullmatch(r"[A-Z][a-z]+-(?:year|month)-old", first):
+        return True  # "In January 2022, fourteen-year-old X became ..."
     if re.fullmatch(r"[A-Z][a-z]+(?:ing|ly|ed)", first) is None:
         return False
     # "Speaking at ...", "Located in ...", never "Mohamed Muizzu" or "Javed Akhtar"
@@ -358,5 +360,6 @@ LOWER_AFTER = frozenset(
     "Veteran Long-time Longtime Former Legendary Senior Noted Eminent Renowned Famous Popular "
     "Acclaimed Celebrated Iconic Ace Actor Actress Singer Author Writer Novelist Filmmaker Poet "
     "Scientist Industrialist Businessman Cricketer Footballer Boxer Wrestler Shooter Sprinter "
-    "Athlete Economist Journalist Lyricist Musician Composer Dancer Playwright Historian".split()
+    "Athlete Economist Journalist Lyricist Musician Composer Dancer Playwright Historian "
+    "Incumbent Star Mountaineer Skipper Captain Striker Batter Bowler Pacer Spinner".split()
 )

@@ -76,6 +76,7 @@ LEFTOVER_RE = re.compile(
     # "(Bill)", "Distt"
     r"|_{5} (?:has|have) conferred\b|(?-i:[A-Z][a-z]+) (?:morning|afternoon|evening)\.$"
     r"|^Only in\b|\((?-i:Bill|Act|Law|Rules)\)|\bDistt\b"
+    r"|^(?:In|As of) \w+ \d{4}, by (?-i:[A-Z])"  # "In June 2022, by Ashoke Raj ...": a byline
     # "Vajpayee's took oath", "Doha, Qatar – Six years ...": a name's possessive as subject, a
     # dateline with a dash
     r"|['’]s (?-i:took|was|were|has|had|is)\b|^[A-Z][a-z]+, [A-Z][a-z]+ [–—-] "
@@ -1023,8 +1024,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("not a sentence")
     if fact is not None and not curated(fact) and not tells_news(fact.statement):
         out.append("not the news")  # background of an article: trivia, however well asked
-    if question.kind in ("cloze", "mcq") and DATELINE_START_RE.match(
-        question.prompt.replace(BLANK, question.answer)
+    filled = question.prompt.replace(BLANK, question.answer)
+    if question.kind in ("cloze", "mcq") and (
+        DATELINE_START_RE.match(filled) or LEFTOVER_RE.search(filled)
     ):
         out.append("page leftover")  # "New Delhi, _____ India and ..." hides the dateline's date
     if fact is not None and not curated(fact) and undated(question):
