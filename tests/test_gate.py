@@ -1746,6 +1746,11 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "page leftover",
         ),
         (
+            "Fiji's Reef Telescope will, once complete in _____, be the largest of its kind.",
+            "2031",
+            "leans on the article",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",
@@ -1834,3 +1839,19 @@ def test_options_outside_what_the_stem_allows_are_refused(
     made = fact(stem.replace("_____", key), (key, SpanType.DATE))
     assert defect in defects(mcq(stem, key, [key, *bad.split("|")]), made)
     assert defect not in defects(mcq(stem, key, [key, *good.split("|")]), made)
+
+
+def test_a_wh_word_inside_a_name_a_foreign_deals_money_and_a_century_are_refused() -> None:
+    won = fact("Asha Rao won Fiji's 2031 presidential election.", ("2031", SpanType.DATE))
+    asked = mcq(
+        "Asha Rao has won Fiji's when presidential election?",
+        "2031",
+        ["2029", "2030", "2031", "2032"],
+    )
+    assert "broken key" in defects(asked, won)
+    assert "not examinable" in cloze_defects(
+        "In 2031, Reef Motors announced a record profit of _____.", "$14.5bn", SpanType.MONEY
+    )
+    assert "trivial key" in cloze_defects(
+        "In 1970, Fiji became a new nation of the _____ century.", "20th", SpanType.ORDINAL
+    )

@@ -100,7 +100,8 @@ COLOUR_RE = re.compile(
     r"\b(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering|spectacular"
     r"|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
     r"|stunning|thrilling|nail-biting|fantastic|superb|brilliant|sensational|incredible"
-    r"|esteemed|magnificent|splendid|emphatic|scintillating)\s+(?=[\w₹$])"
+    r"|esteemed|magnificent|splendid|emphatic|scintillating|dominant|clinical|resurgent"
+    r"|much[- ]awaited|hotly contested)\s+(?=[\w₹$])"
     r"|\b(?:a )?cool\s+(?=[\d₹$£€])",
     re.IGNORECASE,
 )

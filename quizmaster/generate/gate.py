@@ -164,7 +164,7 @@ CONTEXT_RE = re.compile(
     r"|\bthe (?-i:Prime Minister|President|Chief Minister|Governor|Chief Justice)\b"
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|_{5} (?:winners|awardees|recipients|laureates) (?:were|was|have been|are) announced\b"
-    r"|\bset to become\b"
+    r"|\bset to become\b|\bonce (?:complete|completed|operational|ready)\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
     r" (?-i:[a-z]+)\b"
     # "the Senate elected ...": of which country? "Which edition was ...": of what?
@@ -328,6 +328,8 @@ NAME_PART_RE = re.compile(
     r"|\b(?:launched|unveiled|introduced|announced) (?:the )?(?-i:Chief Minister|Prime Minister"
     r"|Pradhan Mantri|Mukhyamantri|CM|PM) _{5}"
     r"|\b(?-i:Women|Men|Girls|Boys)['’]s _{5}"  # "Women's _____": the rest of an event's name
+    r"|\b(?:when|date)[–-]\d"  # "from which date-26, 2033?": a range cut at its start
+    r"|\bwhen (?:[a-z]+ )?(?:election|elections|edition|season|summit|games|meeting)\b"
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
 # title ("Justice _____", "Minister _____") makes the key the end of a longer name.
@@ -631,7 +633,7 @@ DESCRIBED_KEY_RE = re.compile(
     r"^(?:Wrestler|Shooter|Boxer|Shuttler|Cricketer|Athlete|Actor|Actress|Singer|Author|Writer"
     r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms|Senior"
     r"|Junior|Top|Superstar|Megastar|Paralympian|Olympian|Playback|Filmmaker|Opposition"
-    r"|Leader|CMD|CEO|MD|Chairman|Chairperson)\.?\s|\b(?:Ltd|Limited|CMD|CEO)\b"
+    r"|Leader|CMD|CEO|MD|Chairman|Chairperson)\.?\s|\b(?:Ltd|Limited|CMD|CEO|Chair)\b"
     r"|\w-led\s",
 )
 
@@ -976,6 +978,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("trivial key")
         if question.variant != "hand" and not VERB_RE.search(question.prompt):
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
+        if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
+            out.append("not examinable")  # a foreign firm's profit, an arms deal's price
+        if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
+            out.append("trivial key")  # "the first nation of the _____ century"
         if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
             out.append("not examinable")  # "Article _____": a provision is named, not counted
         if (
@@ -1072,6 +1078,14 @@ def undated(question: Question) -> bool:
 
 GAMES_RE = re.compile(
     r"\b(?:Olympics?|Olympic Games|Asian Games|Asiad|Commonwealth Games|World Cup)\b"
+)
+
+
+# A company's or a deal's money, outside India's own accounts: no exam asks it.
+DEAL_VALUE_RE = re.compile(
+    r"^(?!.*\b(?:India|Indian|Rs\.?|INR|crore|lakh)\b)(?!.*₹)"
+    r".*\b(?:profit|revenue|sales|turnover|deal|contract|valued at|worth)\b",
+    re.IGNORECASE,
 )
 
 
