@@ -347,3 +347,40 @@ def test_the_export_s_printable_check_on_edges(text: str) -> None:
     from quizmaster.store import _printable
 
     assert _printable(text, text.encode("utf-8")) == text.isprintable()
+
+
+@given(
+    texts=st.lists(st.text(alphabet=list("ab &<>\"'\n{}:_"), max_size=12), min_size=6, max_size=6),
+    answer_is_an_option=st.booleans(),
+)
+def test_note_fields_escape_every_text_as_anki_note_does(
+    texts: list[str], answer_is_an_option: bool
+) -> None:
+    """The note fields from a question's JSON skip escaping only when no text needs it: with
+    HTML's and cloze's special characters anywhere they are still anki_note's fields."""
+    from quizmaster.generate import BLANK as blank
+
+    models = exporters._models()
+    for q in one_of_each_kind().values():
+        update: dict[str, Any] = {
+            "prompt": texts[0] + (blank if q.kind == "cloze" else "") + texts[1],
+            "answer": texts[2],
+            "explanation": texts[3],
+            "id": texts[4] or "id",
+        }
+        if q.kind in ("mcq", "statements", "match"):
+            update["choices"] = [texts[5], texts[2] + "x", *q.choices]
+        options = q.model_copy(update=update).options
+        if answer_is_an_option and options:
+            update["answer"] = options[-1]
+        changed = q.model_copy(update=update)
+        note = exporters.anki_note(changed, models)
+        name, fields, tags = exporters.anki_note_fields(changed.model_dump(mode="json"), blank)
+        assert (models[name], fields, tags) == (note.model, note.fields, list(note.tags)), q.kind
+
+
+def test_fast_guid_drops_leading_zero_digits_as_genanki_does() -> None:
+    ids = [f"fact-{n:06d}:mcq:v2" for n in range(3000)]
+    guids = [exporters.anki_guid_fast(i) for i in ids]
+    assert guids == [exporters.anki_guid(i) for i in ids]
+    assert any(len(g) < 10 for g in guids)  # some hashes start with a zero digit ("a")
