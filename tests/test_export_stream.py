@@ -384,3 +384,9 @@ def test_fast_guid_drops_leading_zero_digits_as_genanki_does() -> None:
     guids = [exporters.anki_guid_fast(i) for i in ids]
     assert guids == [exporters.anki_guid(i) for i in ids]
     assert any(len(g) < 10 for g in guids)  # some hashes start with a zero digit ("a")
+
+
+def test_the_anki_export_s_cloze_blank_is_the_generator_s() -> None:
+    from quizmaster.generate import BLANK
+
+    assert exporters.CLOZE_BLANK == BLANK
