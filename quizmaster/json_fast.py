@@ -6,8 +6,10 @@ the store.
 Only these exact command lines, and only on the quiet path: the text is built in memory and
 written only once it is whole, and every case the full app could treat differently hands over
 to it having printed nothing (no database yet, a pending migration, the built-in deck not yet
-loaded, a collection too large to hold as text, a non-UTF-8 stdout, any error at all: the
-full app then reports it in its own words). A test compares both paths' output byte for
+loaded, a non-UTF-8 stdout, any error at all: the full app then reports it in its own words).
+A listing too large to hold as text is streamed by the same writer as the full app's once its
+first row is read; an error after that is reported as the full app reports it
+(``cli.report_failure``). Tests compare both paths' output, errors and exit codes byte for
 byte."""
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 COMMANDS = (["questions", "list", "--json"], ["stats", "--json"])
-# Above this many questions the listing is streamed by the full app instead of held here.
+# Above this many questions the listing is streamed (_stream_questions) instead of held here.
 MAX_QUESTIONS = 5_000
+_STREAM = "stream"  # what _text returns for a listing to stream
 
 
 def run(argv: list[str]) -> bool:
@@ -38,6 +41,8 @@ def run(argv: list[str]) -> bool:
         return False
     if text is None:
         return False
+    if text is _STREAM:
+        return _stream_questions()
     try:  # as the full app's main does
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
@@ -90,7 +95,7 @@ def _text(argv: list[str]) -> str | None:
             return None
         if argv[0] == "questions":
             if store.count_questions() > MAX_QUESTIONS:
-                return None
+                return _STREAM
             rows = store.iter_question_records(None, None)
             return "".join(iter_json_records(QUESTION_JSON_KEYS, rows)) + "\n"
         from quizmaster.stats import HEATMAP_DAYS, collect_stats
@@ -100,3 +105,51 @@ def _text(argv: list[str]) -> str | None:
             store, now=moment, utc_offset_minutes=offset, deck=None, days=HEATMAP_DAYS
         )
         return dumps(report) + "\n"
+
+
+def _stream_questions() -> bool:
+    """``cli.questions_list --json`` of a large collection: the same rows through the same
+    writer (``output.json_out_records``, a batch of rows at a time). Anything that fails
+    before the first row is read hands over having printed nothing; a failure after that is
+    reported as the full app reports it, with its exit code."""
+    import itertools
+
+    path = current_database()
+    if path is None:
+        return False
+    moment, _ = now()
+    from quizmaster.output import json_out_records
+    from quizmaster.store import QUESTION_JSON_KEYS, Store
+
+    try:
+        store = Store.open(path, now=moment)
+    except Exception:  # noqa: BLE001 - the full app reports it
+        return False
+    try:
+        try:
+            if store.builtin_deck_pending():
+                return False
+            rows = store.iter_question_records(None, None)
+            first = next(rows, None)
+        except Exception:  # noqa: BLE001 - the full app reports it
+            return False
+        for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
+        try:
+            json_out_records(
+                QUESTION_JSON_KEYS, rows if first is None else itertools.chain([first], rows)
+            )
+        except KeyboardInterrupt:
+            code = 130  # what Typer's main makes of it: no message
+        except Exception as exc:  # noqa: BLE001 - reported as the full app reports it
+            from quizmaster.cli import report_failure
+
+            code = report_failure(exc)
+        else:
+            return True
+    finally:
+        store.close()
+    sys.exit(code)
