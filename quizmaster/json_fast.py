@@ -9,8 +9,8 @@ to it having printed nothing (no database yet, a pending migration, the built-in
 loaded, a non-UTF-8 stdout, any error at all: the full app then reports it in its own words).
 A listing too large to hold as text is streamed by the same writer as the full app's once its
 first row is read; an error after that is reported as the full app reports it
-(``cli.report_failure``). Tests compare both paths' output, errors and exit codes byte for
-byte."""
+(``cli.report_failure``) and ends the process with the full app's exit code. Tests compare
+both paths' output, errors and exit codes byte for byte."""
 
 from __future__ import annotations
 
@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from quizmaster.store import Store
+
 COMMANDS = (["questions", "list", "--json"], ["stats", "--json"])
 # Above this many questions the listing is streamed (_stream_questions) instead of held here.
 MAX_QUESTIONS = 5_000
-_STREAM = "stream"  # what _text returns for a listing to stream
+_STREAMED = "streamed"  # what _text returns for a listing it streamed
 
 
 def run(argv: list[str]) -> bool:
@@ -41,8 +43,8 @@ def run(argv: list[str]) -> bool:
         return False
     if text is None:
         return False
-    if text is _STREAM:
-        return _stream_questions()
+    if text is _STREAMED:
+        return True
     try:  # as the full app's main does
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
@@ -95,7 +97,8 @@ def _text(argv: list[str]) -> str | None:
             return None
         if argv[0] == "questions":
             if store.count_questions() > MAX_QUESTIONS:
-                return _STREAM
+                _stream_questions(store)
+                return _STREAMED
             rows = store.iter_question_records(None, None)
             return "".join(iter_json_records(QUESTION_JSON_KEYS, rows)) + "\n"
         from quizmaster.stats import HEATMAP_DAYS, collect_stats
@@ -107,49 +110,34 @@ def _text(argv: list[str]) -> str | None:
         return dumps(report) + "\n"
 
 
-def _stream_questions() -> bool:
+def _stream_questions(store: Store) -> None:
     """``cli.questions_list --json`` of a large collection: the same rows through the same
-    writer (``output.json_out_records``, a batch of rows at a time). Anything that fails
-    before the first row is read hands over having printed nothing; a failure after that is
-    reported as the full app reports it, with its exit code."""
+    writer (``output.json_out_records``, a batch of rows at a time). What fails before the
+    first row is read is raised (the caller hands over, having printed nothing); a failure
+    after that is reported as the full app reports it, and ends the process with its exit
+    code."""
     import itertools
 
-    path = current_database()
-    if path is None:
-        return False
-    moment, _ = now()
     from quizmaster.output import json_out_records
-    from quizmaster.store import QUESTION_JSON_KEYS, Store
+    from quizmaster.store import QUESTION_JSON_KEYS
 
-    try:
-        store = Store.open(path, now=moment)
-    except Exception:  # noqa: BLE001 - the full app reports it
-        return False
-    try:
+    rows = store.iter_question_records(None, None)
+    first = next(rows, None)
+    for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
         try:
-            if store.builtin_deck_pending():
-                return False
-            rows = store.iter_question_records(None, None)
-            first = next(rows, None)
-        except Exception:  # noqa: BLE001 - the full app reports it
-            return False
-        for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
-            try:
-                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-            except (AttributeError, ValueError, OSError):
-                pass
-        try:
-            json_out_records(
-                QUESTION_JSON_KEYS, rows if first is None else itertools.chain([first], rows)
-            )
-        except KeyboardInterrupt:
-            code = 130  # what Typer's main makes of it: no message
-        except Exception as exc:  # noqa: BLE001 - reported as the full app reports it
-            from quizmaster.cli import report_failure
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    try:
+        json_out_records(
+            QUESTION_JSON_KEYS, rows if first is None else itertools.chain([first], rows)
+        )
+    except KeyboardInterrupt:
+        code = 130  # what Typer's main makes of it: no message
+    except Exception as exc:  # noqa: BLE001 - reported as the full app reports it
+        from quizmaster.cli import report_failure
 
-            code = report_failure(exc)
-        else:
-            return True
-    finally:
-        store.close()
+        code = report_failure(exc)
+    else:
+        return
     sys.exit(code)

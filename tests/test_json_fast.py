@@ -148,11 +148,17 @@ def test_other_command_lines_are_not_taken() -> None:
         assert json_fast.run(argv) is False
 
 
-def test_a_large_collection_is_streamed(studied: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_collection_is_streamed(
+    studied: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("QUIZMASTER_DB", str(studied))
+    held = json_fast._text(["questions", "list", "--json"])
+    assert held is not None and held != json_fast._STREAMED
+    assert capsys.readouterr().out == ""
     monkeypatch.setattr(json_fast, "MAX_QUESTIONS", 3)
-    assert json_fast._text(["questions", "list", "--json"]) is json_fast._STREAM
-    assert json_fast._text(["stats", "--json"]) not in (None, json_fast._STREAM)
+    assert json_fast._text(["questions", "list", "--json"]) is json_fast._STREAMED
+    assert capsys.readouterr().out == held
+    assert json_fast._text(["stats", "--json"]) not in (None, json_fast._STREAMED)
 
 
 @pytest.fixture(scope="module")
