@@ -928,7 +928,10 @@ def write_apkg_streamed(
                 deck_id = anki_deck_id(name)
                 used: dict[str, Any] = {}
                 notes: list[tuple[Any, ...]] = []
-                cards: list[tuple[Any, ...]] = []
+                # The usual note has one card, ord 0, whose id follows the note's: the batch's
+                # cards are then made from its notes in SQL. Only a batch with another note
+                # lists its cards row by row.
+                cards: list[tuple[Any, ...]] | None = None
                 for _, question_id, _, q in group:
                     assert q is not None
                     model_name, fields, tags = anki_note_fields(q, CLOZE_BLANK)
@@ -954,17 +957,27 @@ def write_apkg_streamed(
                             "",
                         )
                     )
-                    for card_ord in card_ords(model, fields):
-                        cards.append(
-                            (next(id_gen), note_id, deck_id, card_ord, mod, -1, *_CARD_TAIL)
-                        )
+                    ords = card_ords(model, fields)
+                    if cards is None and ords == [0]:
+                        next(id_gen)  # the card's id: note_id + 1
+                    else:
+                        if cards is None:  # the batch's notes so far: one card each
+                            cards = [
+                                (n[0] + 1, n[0], deck_id, 0, mod, -1, *_CARD_TAIL)
+                                for n in notes[:-1]
+                            ]
+                        for card_ord in ords:
+                            cards.append(
+                                (next(id_gen), note_id, deck_id, card_ord, mod, -1, *_CARD_TAIL)
+                            )
                     if len(notes) >= NOTE_BATCH:
                         _ticks(progress, done, done + len(notes), total)
                         done += len(notes)
-                        _insert_notes(cursor, notes, cards)
+                        _insert_notes(cursor, notes, cards, deck_id, mod)
+                        cards = None
                 _ticks(progress, done, done + len(notes), total)
                 done += len(notes)
-                _insert_notes(cursor, notes, cards)
+                _insert_notes(cursor, notes, cards, deck_id, mod)
                 # What genanki's Deck.write_to_db does before its notes (the collection
                 # row only; notes and cards do not depend on it).
                 anki_deck = genanki.Deck(deck_id, anki_deck_name(name))
@@ -1001,11 +1014,27 @@ def _card_ords_for(models: dict[str, Any]) -> Callable[[Any, list[str]], list[in
     return card_ords
 
 
-def _insert_notes(cursor: Any, notes: list[tuple[Any, ...]], cards: list[tuple[Any, ...]]) -> None:
+def _insert_notes(
+    cursor: Any,
+    notes: list[tuple[Any, ...]],
+    cards: list[tuple[Any, ...]] | None,
+    deck_id: int,
+    mod: int,
+) -> None:
+    """A batch of notes and their cards; ``cards`` None: one card for each note, ord 0, id
+    the note's + 1 (the row genanki writes for it), made from the notes in SQL."""
+    if not notes:
+        return
     cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", notes)
-    cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);", cards)
+    if cards is None:
+        cursor.execute(
+            "INSERT INTO cards SELECT id + 1, id, ?, 0, ?, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
+            "0, '' FROM notes WHERE id BETWEEN ? AND ? ORDER BY id",
+            (deck_id, mod, notes[0][0], notes[-1][0]),
+        )
+    else:
+        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);", cards)
     notes.clear()
-    cards.clear()
 
 
 # --- writing files ------------------------------------------------------------------------------

@@ -390,3 +390,37 @@ def test_the_anki_export_s_cloze_blank_is_the_generator_s() -> None:
     from quizmaster.generate import BLANK
 
     assert exporters.CLOZE_BLANK == BLANK
+
+
+def test_notes_with_no_card_or_several_get_their_cards_row_by_row(
+    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of notes with one card each has its cards made in SQL; a note with none or
+    several (not from our note types' rules today, but genanki's) switches its batch to rows
+    written one by one: every card still gets the id after its note's (or its previous
+    card's), its ord, its note's deck and genanki's other values."""
+    reference = tmp_path / "reference.apkg"
+    export(seeded, "apkg", now=NOW, output=reference)
+    (tmp_path / "a").mkdir()
+    plain = apkg_rows(reference, tmp_path / "a")
+    deck_of = {n[1]: next(c[2] for c in plain["cards"] if c[1] == n[0]) for n in plain["notes"]}
+    pattern = [[0]] * 7 + [[], [0, 1], [0], [1]]  # 11 notes: not in step with batches of 3
+
+    def every_few(models: dict[str, Any]) -> Any:
+        calls = iter(range(10**6))
+        return lambda model, fields: list(pattern[next(calls) % len(pattern)])
+
+    monkeypatch.setattr(exporters, "_card_ords_for", every_few)
+    monkeypatch.setattr(exporters, "NOTE_BATCH", 3)
+    varied = tmp_path / "varied.apkg"
+    export(seeded, "apkg", now=NOW, output=varied)
+    (tmp_path / "b").mkdir()
+    rows = apkg_rows(varied, tmp_path / "b")
+    assert [n[1:] for n in rows["notes"]] == [n[1:] for n in plain["notes"]]
+    expected = []
+    for n, (note_id, guid, *_) in enumerate(rows["notes"]):
+        for k, card_ord in enumerate(pattern[n % len(pattern)]):
+            expected.append((note_id + 1 + k, note_id, deck_of[guid], card_ord))
+    assert [c[:4] for c in rows["cards"]] == expected
+    assert {c[4:] for c in rows["cards"]} == {c[4:] for c in plain["cards"]}
+    assert len(rows["cards"]) > len(plain["cards"]) // 2
