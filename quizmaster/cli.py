@@ -74,30 +74,39 @@ def _database_damage(exc: Exception) -> str:
     )
 
 
+def report_failure(exc: Exception) -> int:
+    """What a command's exception prints (stderr) and its exit code: a domain error as its
+    one line, database damage as one line, anything else through :func:`_last_resort`. Also
+    used by the fast paths that stream (``json_fast``) for an error once output has begun."""
+    import sqlite3
+
+    if isinstance(exc, QuizmasterError):
+        from quizmaster import render
+
+        render.error(_one_line(str(exc)))
+        return int(exc.exit_code)
+    if isinstance(exc, sqlite3.DatabaseError):  # damage found while reading: not a crash
+        _plain_error(_database_damage(exc))
+        return 2
+    return _last_resort(exc)
+
+
 class _Group(TyperGroup):
     """Turns domain errors raised anywhere under the app into a clean message and exit code;
     usage errors into one line; anything else into one line and a log entry."""
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored or not by Typer
-        import sqlite3
-
         click_errors = _click_exceptions()
         try:
             return super().invoke(ctx)
         except QuizmasterError as exc:
-            from quizmaster import render
-
-            render.error(_one_line(str(exc)))
-            raise typer.Exit(int(exc.exit_code)) from None
+            raise typer.Exit(report_failure(exc)) from None
         except (click_errors.ClickException, typer.Exit, typer.Abort):
             raise
         except (KeyboardInterrupt, EOFError):
             raise
-        except sqlite3.DatabaseError as exc:  # damage found while reading: not a crash
-            _plain_error(_database_damage(exc))
-            raise typer.Exit(2) from None
-        except Exception as exc:  # noqa: BLE001 - the last resort
-            raise typer.Exit(_last_resort(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - database damage, the last resort
+            raise typer.Exit(report_failure(exc)) from None
 
     def main(
         self,

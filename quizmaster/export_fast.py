@@ -1,6 +1,6 @@
-"""``quizmaster export --format json -o FILE`` without Typer: the same store calls, the same
-writer and the same closing line as the full app's ``export`` command (``cli.export``), for
-the scripts and jobs that back a collection up.
+"""``quizmaster export --format json|apkg -o FILE`` without Typer: the same store calls, the
+same writer and the same closing line as the full app's ``export`` command (``cli.export``),
+for the scripts and jobs that back a collection up or hand it to Anki.
 
 Only these exact command lines (``--format``/``-f`` and ``--output``/``-o``, each once, in
 either order, as separate words), only with stderr not a terminal (the full app draws a
@@ -27,30 +27,31 @@ RICH_SETTINGS = (
 )
 FORMAT = ("--format", "-f")
 OUTPUT = ("--output", "-o")
+FORMATS = ("json", "apkg")  # the bulk formats, streamed
 
 
-def _options(args: list[str]) -> str | None:
-    """The output path of ``--format json --output PATH`` (either order, either spelling),
-    or None for any other arguments."""
+def _options(args: list[str]) -> tuple[str, str] | None:
+    """The format and output path of ``--format json|apkg --output PATH`` (either order,
+    either spelling), or None for any other arguments."""
     if len(args) != 4:
         return None
     pairs = dict(zip(args[::2], args[1::2], strict=True))
     formats = [pairs[k] for k in FORMAT if k in pairs]
     outputs = [pairs[k] for k in OUTPUT if k in pairs]
-    if len(pairs) != 2 or formats != ["json"] or len(outputs) != 1:
+    if len(pairs) != 2 or len(formats) != 1 or formats[0] not in FORMATS or len(outputs) != 1:
         return None
     output = outputs[0]
     if not output or output.startswith("-"):
         return None
-    return output
+    return formats[0], output
 
 
 def run(argv: list[str]) -> bool:
     """Export and return True, or return False having printed and written nothing."""
     if not argv or argv[0] != "export":
         return False
-    output = _options(argv[1:])
-    if output is None:
+    options = _options(argv[1:])
+    if options is None:
         return False
     if any(name.startswith(("TYPER_", "_TYPER_", "_QUIZMASTER_")) for name in os.environ):
         return False  # Typer's settings, shell completion: the full app
@@ -63,7 +64,7 @@ def run(argv: list[str]) -> bool:
     try:
         if sys.stderr.isatty():
             return False  # the progress bar
-        outcome = _export(output)
+        outcome = _export(*options)
     except Exception:  # noqa: BLE001 - the full app reports it
         return False
     if outcome is None:
@@ -86,7 +87,7 @@ def run(argv: list[str]) -> bool:
     return True
 
 
-def _export(output: str) -> tuple[int, int, object] | None:
+def _export(fmt: str, output: str) -> tuple[int, int, object] | None:
     from pathlib import Path
 
     from quizmaster.json_fast import current_database, now
@@ -104,5 +105,5 @@ def _export(output: str) -> tuple[int, int, object] | None:
     with Store.open(path, now=moment) as store:
         if store.builtin_deck_pending():
             return None
-        outcome = export(store, "json", now=moment, output=target)
+        outcome = export(store, fmt, now=moment, output=target)
     return outcome.questions, outcome.facts, outcome.output

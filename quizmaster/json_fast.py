@@ -6,9 +6,11 @@ the store.
 Only these exact command lines, and only on the quiet path: the text is built in memory and
 written only once it is whole, and every case the full app could treat differently hands over
 to it having printed nothing (no database yet, a pending migration, the built-in deck not yet
-loaded, a collection too large to hold as text, a non-UTF-8 stdout, any error at all: the
-full app then reports it in its own words). A test compares both paths' output byte for
-byte."""
+loaded, a non-UTF-8 stdout, any error at all: the full app then reports it in its own words).
+A listing too large to hold as text is streamed by the same writer as the full app's once its
+first row is read; an error after that is reported as the full app reports it
+(``cli.report_failure``) and ends the process with the full app's exit code. Tests compare
+both paths' output, errors and exit codes byte for byte."""
 
 from __future__ import annotations
 
@@ -20,9 +22,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from quizmaster.store import Store
+
 COMMANDS = (["questions", "list", "--json"], ["stats", "--json"])
-# Above this many questions the listing is streamed by the full app instead of held here.
+# Above this many questions the listing is streamed (_stream_questions) instead of held here.
 MAX_QUESTIONS = 5_000
+_STREAMED = "streamed"  # what _text returns for a listing it streamed
 
 
 def run(argv: list[str]) -> bool:
@@ -38,6 +43,8 @@ def run(argv: list[str]) -> bool:
         return False
     if text is None:
         return False
+    if text is _STREAMED:
+        return True
     try:  # as the full app's main does
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
@@ -90,7 +97,8 @@ def _text(argv: list[str]) -> str | None:
             return None
         if argv[0] == "questions":
             if store.count_questions() > MAX_QUESTIONS:
-                return None
+                _stream_questions(store)
+                return _STREAMED
             rows = store.iter_question_records(None, None)
             return "".join(iter_json_records(QUESTION_JSON_KEYS, rows)) + "\n"
         from quizmaster.stats import HEATMAP_DAYS, collect_stats
@@ -100,3 +108,36 @@ def _text(argv: list[str]) -> str | None:
             store, now=moment, utc_offset_minutes=offset, deck=None, days=HEATMAP_DAYS
         )
         return dumps(report) + "\n"
+
+
+def _stream_questions(store: Store) -> None:
+    """``cli.questions_list --json`` of a large collection: the same rows through the same
+    writer (``output.json_out_records``, a batch of rows at a time). What fails before the
+    first row is read is raised (the caller hands over, having printed nothing); a failure
+    after that is reported as the full app reports it, and ends the process with its exit
+    code."""
+    import itertools
+
+    from quizmaster.output import json_out_records
+    from quizmaster.store import QUESTION_JSON_KEYS
+
+    rows = store.iter_question_records(None, None)
+    first = next(rows, None)
+    for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    try:
+        json_out_records(
+            QUESTION_JSON_KEYS, rows if first is None else itertools.chain([first], rows)
+        )
+    except KeyboardInterrupt:
+        code = 130  # what Typer's main makes of it: no message
+    except Exception as exc:  # noqa: BLE001 - reported as the full app reports it
+        from quizmaster.cli import report_failure
+
+        code = report_failure(exc)
+    else:
+        return
+    sys.exit(code)

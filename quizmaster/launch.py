@@ -2,7 +2,8 @@
 the command run most often, so it is tried first on a fast path that imports neither Typer,
 pydantic nor Rich (``quizmaster.dashboard_fast``); so are ``questions list --json`` and
 ``stats --json``, which scripts poll (``quizmaster.json_fast``), ``--help``
-(``quizmaster.help_fast``) and ``export --format json -o FILE`` (``quizmaster.export_fast``).
+(``quizmaster.help_fast``) and ``export --format json|apkg -o FILE``
+(``quizmaster.export_fast``).
 Everything else, and every
 case those paths do not handle, goes to the full app in ``quizmaster.cli``."""
 
@@ -28,9 +29,9 @@ def main() -> None:
         if show_help(sys.argv[1:]):
             return
     elif sys.argv[1:2] == ["export"] and len(sys.argv) == 6:
-        from quizmaster.export_fast import run as export_json
+        from quizmaster.export_fast import run as export_bulk
 
-        if export_json(sys.argv[1:]):
+        if export_bulk(sys.argv[1:]):
             return
     from quizmaster.cli import main as full_app
 

@@ -2538,6 +2538,11 @@ def _export_batches(
     stamp = canonical_stamp()
     prefix = "" if stamp is None else stamp + ":"
     crc32 = zlib.crc32
+    loads: Callable[[str], Any] = json.loads
+    if parse:
+        # The same values as json.loads for the JSON the store writes, at about half the
+        # cost: pydantic's own parser (100k questions: 0.4 s against 0.8 s).
+        from pydantic_core import from_json as loads
     while rows := cursor.fetchmany(size):
         batch: list[tuple[str, str, str, dict[str, Any] | None]] = []
         for data, name, row_id, canon in rows:
@@ -2548,7 +2553,7 @@ def _export_batches(
                 or not _printable(data, encoded)
             ):
                 row_id, data = dump(data)
-            batch.append((name, row_id, data, json.loads(data) if parse else None))
+            batch.append((name, row_id, data, loads(data) if parse else None))
         yield batch
 
 

@@ -1,6 +1,6 @@
-"""``quizmaster export --format json -o FILE`` without Typer (``quizmaster.export_fast``) is
-byte for byte the full app's: the file, stdout, stderr and exit code; every case it does not
-handle goes to the full app."""
+"""``quizmaster export --format json|apkg -o FILE`` without Typer (``quizmaster.export_fast``)
+is the full app's: stdout, stderr, exit code and the file (byte for byte; a package's tables
+row for row); every case it does not handle goes to the full app."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from quizmaster import importers
 from quizmaster.store import Store
 
 from .conftest import DATA, NOW
+from .test_export_stream import apkg_rows
 from .test_import_speed_paths import _mixed_csv
 
 ENTRY = [sys.executable, "-m", "quizmaster"]
@@ -143,4 +145,67 @@ def test_what_the_fast_export_leaves_to_the_full_app_comes_out_the_same(
     elif case == "control character in the name":  # the closing line goes through Rich
         out = "tab\there.json"
     entry, whole = _both(tmp_path, db, args, out, **extra)
+    assert entry == whole
+
+
+def _apkg_results(
+    tmp_path: Path, results: list[tuple[int, bytes, bytes, bytes | None]]
+) -> list[tuple[int, bytes, bytes, dict[str, Any] | None]]:
+    """The results with each package written read back as its tables' rows (the zip's
+    file times are the moment it was written)."""
+    read = []
+    for n, (code, out, err, written) in enumerate(results):
+        rows = None
+        if written is not None:
+            package = tmp_path / f"read-{n}.apkg"
+            package.write_bytes(written)
+            (tmp_path / f"read-{n}").mkdir()
+            rows = apkg_rows(package, tmp_path / f"read-{n}")
+        read.append((code, out, err, rows))
+    return read
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "apkg", "-o", "{out}"],
+        ["export", "-o", "{out}", "-f", "apkg"],
+    ],
+)
+def test_the_fast_anki_export_is_the_full_app_s(tmp_path: Path, args: list[str]) -> None:
+    db = _collection(tmp_path)
+    entry, whole = _apkg_results(tmp_path, _both(tmp_path, db, args, "all é.apkg"))
+    assert entry == whole
+    assert entry[0] == 0 and entry[3] is not None and len(entry[3]["notes"]) > 10
+    assert entry[2].startswith(b"Exported ") and entry[2].count(b"\n") == 1
+    target = tmp_path / "probe.apkg"
+    words = [str(target) if a == "{out}" else a for a in args]
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE, *words], env=_env(db), capture_output=True, text=True
+    )
+    assert probe.returncode == 0 and probe.stdout == "[]", probe.stderr
+    (tmp_path / "probe").mkdir()
+    assert apkg_rows(target, tmp_path / "probe") == entry[3]
+
+
+@pytest.mark.parametrize(
+    "case", ["folder as output", "nothing to export", "latin-1 output", "dash as output"]
+)
+def test_what_the_fast_anki_export_leaves_to_the_full_app_comes_out_the_same(
+    tmp_path: Path, case: str
+) -> None:
+    db = _collection(tmp_path)
+    args = ["export", "--format", "apkg", "-o", "{out}"]
+    out, extra = "out.apkg", {}
+    if case == "folder as output":
+        out = "."
+    elif case == "nothing to export":
+        with Store.open(db, now=NOW) as store:
+            for deck in store.decks():
+                store.remove_deck(deck.name)
+    elif case == "latin-1 output":
+        extra = {"PYTHONIOENCODING": "latin-1"}
+    elif case == "dash as output":
+        args = ["export", "--format", "apkg", "-o", "-"]
+    entry, whole = _apkg_results(tmp_path, _both(tmp_path, db, args, out, **extra))
     assert entry == whole

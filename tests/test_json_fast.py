@@ -29,6 +29,17 @@ ENTRY = (
     "    sys.stderr.write('typer' in sys.modules and '[full]' or '[fast]')\n"
 )
 FULL = "import sys\nfrom quizmaster.cli import main\nmain()\n"
+# The fast path alone: whether it took the command, handed it over or ended the process.
+STREAM_PROBE = (
+    "import sys\n"
+    "from quizmaster import json_fast\n"
+    "try:\n"
+    "    taken = json_fast.run(sys.argv[1:])\n"
+    "except SystemExit:\n"
+    "    sys.stderr.write('[exit]')\n"
+    "    raise\n"
+    "sys.stderr.write('[taken]' if taken else '[handed]')\n"
+)
 COMMANDS = [["questions", "list", "--json"], ["stats", "--json"]]
 
 
@@ -137,12 +148,64 @@ def test_other_command_lines_are_not_taken() -> None:
         assert json_fast.run(argv) is False
 
 
-def test_a_large_collection_is_listed_by_the_full_app(
-    studied: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_large_collection_is_streamed(
+    studied: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("QUIZMASTER_DB", str(studied))
+    held = json_fast._text(["questions", "list", "--json"])
+    assert held is not None and held != json_fast._STREAMED
+    assert capsys.readouterr().out == ""
     monkeypatch.setattr(json_fast, "MAX_QUESTIONS", 3)
-    assert json_fast._text(["questions", "list", "--json"]) is None
-    assert json_fast._text(["stats", "--json"]) is not None
+    assert json_fast._text(["questions", "list", "--json"]) is json_fast._STREAMED
+    assert capsys.readouterr().out == held
+    assert json_fast._text(["stats", "--json"]) not in (None, json_fast._STREAMED)
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """More questions than the fast path holds as text (streamed, in several batches)."""
+    from bench.make_collection import make_collection
+
+    db = tmp_path_factory.mktemp("large") / "large.db"
+    make_collection(db, json_fast.MAX_QUESTIONS + 1200, 200)
+    return db
+
+
+def test_a_large_listing_is_streamed_as_the_full_app_streams_it(large: Path) -> None:
+    compare(large, ["questions", "list", "--json"], "fast")
+
+
+@pytest.mark.parametrize("at", [0, 300, 2600], ids=lambda n: f"row {n}")
+def test_a_damaged_row_in_a_large_listing_is_reported_as_the_full_app_reports_it(
+    large: Path, tmp_path: Path, at: int
+) -> None:
+    """A row that cannot be read: before the first row the full app takes over; later, the
+    rows written so far, the message and the exit code are the full app's."""
+    db = tmp_path / "damaged.db"
+    source = sqlite3.connect(large)
+    target = sqlite3.connect(db)
+    source.backup(target)
+    source.close()
+    (qid,) = target.execute(
+        "SELECT q.id FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0 "
+        "ORDER BY d.name, q.position LIMIT 1 OFFSET ?",
+        (at,),
+    ).fetchone()
+    target.execute("UPDATE questions SET tags = '[not json' WHERE id = ?", (qid,))
+    target.commit()
+    target.close()
+    env = env_for(db)
+    args = ["questions", "list", "--json"]
+    code, out, err = run(STREAM_PROBE, args, env)
+    full = run(FULL, args, env)
+    if at == 0:
+        assert (code, out, err) == (0, b"", b"[handed]")
+        assert run(ENTRY, args, env) == (*full[:2], full[2] + b"[full]")
+        return
+    assert err.endswith(b"[exit]"), err
+    assert (code, out, err[:-6]) == full
+    assert code != 0 and err.count(b"\n") == 1
+    assert (out == b"") == (at < 500)  # the first batch of rows is written at 500
 
 
 @pytest.mark.parametrize(
