@@ -1751,6 +1751,21 @@ def test_the_rest_of_an_events_name_and_a_venue_are_not_keys() -> None:
             "leans on the article",
         ),
         (
+            "Fiji's parliament elected _____ as Speaker a short while ago in 2031.",
+            "Asha Rao",
+            "leans on the article",
+        ),
+        (
+            "Fiji last won a medal in shooting at the _____ Games of 2012.",
+            "London",
+            "leans on the article",
+        ),
+        (
+            "In 2031, _____ was sworn in as Fiji's president.",
+            "Marxist-leaning Asha Rao",
+            "broken key",
+        ),
+        (
             "Weightlifting was added at the _____ Sydney Olympics for women.",
             "2000",
             "answer in stem",

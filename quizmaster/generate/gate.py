@@ -165,6 +165,9 @@ CONTEXT_RE = re.compile(
     r"(?!\s+(?:of\b|(?-i:[A-Z])))"
     r"|_{5} (?:winners|awardees|recipients|laureates) (?:were|was|have been|are) announced\b"
     r"|\bset to become\b|\bonce (?:complete|completed|operational|ready)\b"
+    # "a short while ago", "India last won ... at 2012": counted from the day it was written
+    r"|\b(?:a (?:short )?while|a few (?:hours|minutes|days)|\d+ (?:hours|minutes)) ago\b"
+    r"|\blast (?:won|held|hosted|reached|qualified)\b"
     r"|\bthe [\d,.]+[- ](?:tonnes?|tons?|km|kilometres?|metres?|m|feet|foot|MW|GW|crore|lakh)"
     r" (?-i:[a-z]+)\b"
     # "the Senate elected ...": of which country? "Which edition was ...": of what?
@@ -634,6 +637,7 @@ DESCRIBED_KEY_RE = re.compile(
     r"|Poet|Scientist|Grandmaster|Legendary|Veteran|Ace|Star|Former|Late|Mr|Mrs|Ms|Senior"
     r"|Junior|Top|Superstar|Megastar|Paralympian|Olympian|Playback|Filmmaker|Opposition"
     r"|Leader|CMD|CEO|MD|Chairman|Chairperson)\.?\s|\b(?:Ltd|Limited|CMD|CEO|Chair)\b"
+    r"|^[\w-]+-(?:leaning|born|based)\s"  # "Marxist-leaning Anura Kumara Dissanayake"
     r"|\w-led\s",
 )
 
