@@ -416,3 +416,11 @@ def test_a_name_ending_in_ed_keeps_its_capital_and_a_seat_is_no_person() -> None
     )
     spans = find_spans("In 2031, Asha Rao, MLA from Ujjain South, was sworn in as Chief Minister.")
     assert ("Ujjain South", SpanType.PLACE) in [(s.text, s.type) for s in spans]
+
+
+def test_a_disclaimer_or_a_desk_byline_is_no_topic() -> None:
+    for label in ("Reef News First – Disclaimer", "Team Reefstar"):
+        news = "The 5th Reef summit was held in Panaji on 3 March 2031."
+        text = f"Goa Hosts the Summit\n{label}\n{news}\n"
+        facts = extract_facts(text).facts
+        assert facts and facts[0].topic != label, label

@@ -277,7 +277,7 @@ def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:
 PAGE_LABEL_RE = re.compile(
     r"\b(?:image|photo|picture|caption|quick links?|reporter|correspondent|bureau|desk|staff"
     r"|share|follow us|related|also read|read more|advertisement|trending|latest|subscribe"
-    r"|newsletter|comments?|tags?|updated|published|live|menu|via|twitter|video|watch"
+    r"|newsletter|comments?|tags?|updated|published|live|menu|via|twitter|video|watch|disclaimer"
     r"|news service|news network|news desk|subscription|gift|sign in|log in|e-?paper)\b",
     re.IGNORECASE,
 )
@@ -297,6 +297,7 @@ def _page_heading(heading: str) -> bool:
         or re.search(rf"\b{gz.MONTH_WORD}\b\.? \d", heading)
         or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS|AMN|IBNS|HT)\b", heading)
         or places.kind_of(words) in ("city", "state", "union territory", "country")
+        or re.fullmatch(r"Team [A-Z][\w-]+", words) is not None  # a desk's byline
     )
 
 
