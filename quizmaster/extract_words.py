@@ -52,6 +52,10 @@ Falls|Basin|Coast|Canal|Harbour|City|Village|State|Region|Province|Complex|Asia|
 Ranges|Node|Station|Base|Cantonment|Reservoir|Bridge|Tunnel|Expressway|Highway|Stadium|
 Europe|America|Pacific|Antarctica|Arctic""".replace("\n", "").split("|")
 )
+# "South Kashmir", "Ujjain South", "North Goa": a region's or a seat's name, never a person's.
+COMPASS_WORDS: frozenset[str] = frozenset(
+    "North South East West Central Upper Lower Northern Southern".split()
+)
 EVENT_WORDS: frozenset[str] = frozenset(
     """Summit|Conference|Games|Olympics|Expo|Festival|Mela|Yatra|Dialogue|Conclave|Meeting|
 Cup|Championship|Championships|Tournament|Congress|Session|Week|Day|Year|Decade""".replace(

@@ -243,13 +243,9 @@ def _not_a_name_word(word: str) -> bool:
         return True
     if word in gz.ORG_WORDS or word in gz.PLACE_WORDS or word in LEADING_NOISE:
         return True
-    if word in gz.TERM_WORDS or word in gz.EVENT_WORDS or word in COMPASS_WORDS:
+    if word in gz.TERM_WORDS or word in gz.EVENT_WORDS or word in gz.COMPASS_WORDS:
         return True
     return word.lower() in gz.ROLE_WORDS or _gazetteer_type(word) is not None
-
-
-# "South Kashmir", "North Goa": a region's name, never a person's.
-COMPASS_WORDS = frozenset("North South East West Central Upper Lower Northern Southern".split())
 
 
 def _full_name_first(sentence: str, full_names: dict[str, str]) -> str:

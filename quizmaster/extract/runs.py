@@ -35,9 +35,6 @@ def _gazetteer_type(phrase: str) -> SpanType | None:
     return None
 
 
-COMPASS = frozenset(("North", "South", "East", "West", "Central"))
-
-
 def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
     phrase = " ".join(words)
     last = words[-1]
@@ -52,7 +49,7 @@ def _classify_run(words: list[str], preceded_by: str) -> SpanType | None:
         return SpanType.EVENT
     if any(w in gz.ORG_WORDS for w in words):
         return SpanType.ORGANISATION
-    if last in gz.PLACE_WORDS or (len(words) > 1 and last in COMPASS):
+    if last in gz.PLACE_WORDS or (len(words) > 1 and last in gz.COMPASS_WORDS):
         return SpanType.PLACE  # "Ujjain South", "Delhi North": a seat or a district
     if phrase in gz.TITLES or last in gz.ROLE_HEADS or last in gz.TITLES:
         return SpanType.ROLE

@@ -24,6 +24,7 @@ from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.frames import is_framed
 from quizmaster.generate.relations import (
+    ORDINAL_IN_STEM_RE,
     PAST_EVENT_RE,
     RANK_RE,
     YEAR_RE,
@@ -311,7 +312,7 @@ LIST_ITEM_RE = re.compile(
     # "the _____, 8th, and 9th", not "In March 2024, the _____"
     r"|_{5}\s*,\s*(?:and\s+)?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)?\s*,\s*(?:and\s+)?(?:the\s+)?_{5}"
     # "in _____, 1962 and 1970", "in 1958, 1962 and _____"; not "In March 2019, _____ was"
-    r"|_{5}\s*,?\s*\d{4}\s*(?:,|and\b)|\brespectively\b"
+    r"|_{5}\s*,?\s*\d{4}\s*(?:,|and\b)"
     r"|\b\d{4}\s*,\s*\d{4},?\s+(?:and\s+)?(?:_{5}|when\b|which year\b)"
 )
 ROMAN_EDITION_RE = re.compile(r"[\w)][- ](?:[IVX]{2,}|[IVX]*[VX][IVX]*)\b")
@@ -1054,7 +1055,6 @@ RECORD_SINCE_RE = re.compile(
 )
 # What counts from a moment the reader is not told: "since 2002", "for the first time".
 SINCE_RE = re.compile(r"\b(?:since|in \d+ years)\b[^,.;]*|\bfor the first time\b", re.IGNORECASE)
-NUMBERED_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
 # An event told as done (the regular past is PAST_EVENT_RE's): "won", "has become".
 EVENT_VERB_RE = re.compile(
     r"\b(?:has|have) (?:been )?[a-z]+\b|\b(?:won|became|took|began|held|fell|rose|beat|led|set"
@@ -1074,7 +1074,7 @@ def undated(question: Question) -> bool:
     told = SEED_RE.sub("", f"{SINCE_RE.sub('', question.prompt)} {key}")
     if SINCE_RE.search(question.prompt):
         told = re.sub(r"\bfirst\b", "", told, flags=re.IGNORECASE)  # "the first since 2017"
-    if YEAR_RE.search(told) or ORDINAL_WORD_RE.search(told) or NUMBERED_RE.search(told):
+    if YEAR_RE.search(told) or ORDINAL_WORD_RE.search(told) or ORDINAL_IN_STEM_RE.search(told):
         return False
     claim = question.prompt.replace(BLANK, question.answer)
     return bool(PAST_EVENT_RE.search(claim) or EVENT_VERB_RE.search(claim))
