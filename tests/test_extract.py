@@ -55,9 +55,10 @@ def test_extracted_keys_cover_the_examiners_answers() -> None:
         found += len(wants) - len(lost)
         if lost:
             missing[expected.name] = lost
-        # Precision first: undated background sentences give no facts, so a quarter to a third
-        # of an article's answers may be lost.
-        assert len(lost) <= len(wants) // 3, (expected.name, lost)
+        # Precision first: undated background sentences give no facts, and an aside past the
+        # lead gives no place or event keys, so up to two in five of an article's answers
+        # may be lost.
+        assert len(lost) <= len(wants) * 2 // 5, (expected.name, lost)
         questions = generate_questions(facts)
         by_fact = {f.id: f for f in facts}
         single = [q for q in questions if q.kind not in ("statements", "match")]
@@ -140,7 +141,8 @@ def test_joins_spans_broken_by_line_breaks() -> None:
     found = spans(extract_facts(text).facts)
     assert found["Rajesh Kumar Singh"] == "person"
     assert found["Sanjay Malhotra"] == "person"
-    assert found["New Delhi"] == "place"
+    # past the lead sentence a place is an aside (no key), but it is found whole
+    assert ("New Delhi", SpanType.PLACE) in [(s.text, s.type) for s in find_spans(units[1].text)]
 
 
 def test_sentences_survive_abbreviations_initials_and_decimals() -> None:
@@ -424,3 +426,32 @@ def test_a_disclaimer_or_a_desk_byline_is_no_topic() -> None:
         text = f"Goa Hosts the Summit\n{label}\n{news}\n"
         facts = extract_facts(text).facts
         assert facts and facts[0].topic != label, label
+
+
+def test_initials_without_stops_and_a_name_after_a_post_are_whole() -> None:
+    spans = find_spans("In 2031, K P Rana Oru was sworn in as the Prime Minister of Fiji.")
+    assert ("K P Rana Oru", SpanType.PERSON) in [(s.text, s.type) for s in spans]
+    text = (
+        "Fiji Names a Governor\n"
+        "Reef Governor Balvantji Mohan Tandel passed away at 90 in Suva on 3 March 2031.\n"
+        "Tandel, a five-time MLA from Lautoka, was appointed Governor of Reef in July 2024.\n"
+    )
+    statements = [f.statement for f in extract_facts(text).facts]
+    assert any(s.startswith("Balvantji Mohan Tandel, a five-time MLA") for s in statements)
+
+
+def test_a_place_or_event_past_the_lead_sentence_is_an_aside_not_a_key() -> None:
+    text = (
+        "Fiji Wins the Reef Cup\n"
+        "Fiji won the 2031 Reef Cup by beating Samoa by four wickets in Suva on 3 March 2031.\n"
+        "Asha Rao, who scored a century, had also played in the 2027 Coral Games in Apia.\n"
+    )
+    facts = extract_facts(text).facts
+    keys = {(s.text, s.type) for f in facts[1:] for s in f.spans}
+    assert not {t for t, k in keys if k in (SpanType.PLACE, SpanType.EVENT)}, keys
+    lead = {(s.text, s.type) for s in facts[0].spans}
+    assert any(k in (SpanType.PLACE, SpanType.EVENT, SpanType.COUNTRY) for _, k in lead), lead
+    # A later sentence about the headline's own subject still asks its place.
+    venue = "The Reef Cup final drew 30,000 people to the ANZ Stadium in Suva on 3 March 2031.\n"
+    later = extract_facts(text + venue).facts
+    assert any(s.type is SpanType.PLACE for f in later[1:] for s in f.spans), later

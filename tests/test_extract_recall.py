@@ -108,13 +108,13 @@ def test_both_officials_and_both_sides_are_named() -> None:
         "India and Japan signed a roadmap in New Delhi.\n"
         "The MoU was signed by Defence Secretary Rajesh Kumar Singh and Vice Minister "
         "Hiroshi Kawamura.\n"
-        "Both officials co-chaired the Defence Policy Dialogue (DPD) in New Delhi.\n"
+        "Both officials co-chaired the 7th Defence Policy Dialogue (DPD) in New Delhi.\n"
         "Both sides placed emphasis on maritime security and disaster relief in 2025.\n"
     )
     statements = [f.statement for f in extract_facts(text).facts]
     assert (
-        "Rajesh Kumar Singh and Hiroshi Kawamura co-chaired the Defence Policy Dialogue (DPD) "
-        "in New Delhi." in statements
+        "Rajesh Kumar Singh and Hiroshi Kawamura co-chaired the 7th Defence Policy Dialogue "
+        "(DPD) in New Delhi." in statements
     )
     assert "India and Japan placed emphasis on maritime security and disaster relief in 2025." in (
         statements

@@ -1870,3 +1870,69 @@ def test_a_wh_word_inside_a_name_a_foreign_deals_money_and_a_century_are_refused
     assert "trivial key" in cloze_defects(
         "In 1970, Fiji became a new nation of the _____ century.", "20th", SpanType.ORDINAL
     )
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "span_type", "defect"),
+    [
+        # the rank before and the move give the rank after
+        (
+            "In 2031, Fiji jumped 12 ranks to _____ from 130th on the Reef Index.",
+            "118th",
+            SpanType.ORDINAL,
+            "answer in stem",
+        ),
+        # the two rates give the change
+        (
+            "In 2031, the Reef Bank raised its policy rate by _____ percentage points from 6.5% "
+            "to 7%.",
+            "0.5",
+            SpanType.NUMBER,
+            "answer in stem",
+        ),
+        # who announced it is not the news
+        (
+            "In 2031, Asha Rao will lead the Reef Bank, Finance Minister _____ announced.",
+            "Meera Das",
+            SpanType.PERSON,
+            "not examinable",
+        ),
+        # one batter's score in one match
+        (
+            "In the 2031 Reef Cup final, Asha Rao scored _____ off 40 balls for Fiji.",
+            "61",
+            SpanType.NUMBER,
+            "not examinable",
+        ),
+        # a photo caption's position marker
+        (
+            "_____ (R) receives the 2031 Reef Medal from the President of Fiji.",
+            "Asha Rao",
+            SpanType.PERSON,
+            "page leftover",
+        ),
+    ],
+)
+def test_worked_out_figures_speakers_scores_and_captions_are_refused(
+    stem: str, key: str, span_type: SpanType, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, key, span_type)
+
+
+def test_a_rank_or_rate_the_stem_cannot_work_out_and_a_speakers_news_are_asked() -> None:
+    fine = [
+        ("In 2031, Fiji rose 12 ranks to _____ on the Reef Index.", "118th", SpanType.ORDINAL),
+        (
+            "In 2031, the Reef Bank raised its policy rate by _____ basis points to 7%.",
+            "50",
+            SpanType.NUMBER,
+        ),
+        (
+            "In 2031, Finance Minister _____ announced the Reef Jobs Scheme for Fiji's islands.",
+            "Meera Das",
+            SpanType.PERSON,
+        ),
+    ]
+    for stem, key, span_type in fine:
+        found = cloze_defects(stem, key, span_type)
+        assert not {"answer in stem", "not examinable", "page leftover"} & set(found), (stem, found)

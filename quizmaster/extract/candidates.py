@@ -89,6 +89,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     expansions = article_expansions(units)
     order = 0
     seen = {" ".join((title or "").lower().split())}
+    headline_words = content_words(title or "")
     for unit in units:
         key = " ".join(unit.text.lower().split())
         if key in seen:
@@ -158,6 +159,8 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             spans = _without_spelled_acronyms(sentence, spans)
             if context:
                 spans = tuple(sp for sp in spans if sp.text not in context)
+            if order > 1 and not facts_here and not content_words(sentence) & headline_words:
+                spans = tuple(sp for sp in spans if sp.type not in ASIDE_TYPES)
             score = _score(spans)
             if score >= (1 if facts_here else 2):
                 out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
@@ -210,11 +213,15 @@ def _name_things(
 
 # The news of an article is in its first sentences: only they are dated from the page.
 LEAD_SENTENCES = 3
+ASIDE_TYPES = frozenset({SpanType.EVENT, SpanType.PLACE})
 # Prose past this many sentences is background: blind raters accepted about one in four of its
 # questions, against nearly one in two from the sentences before (fact boxes and lists aside).
 NEWS_SENTENCES = 10
 DATED_PREFIX_RE = re.compile(r"^(?:In|As of) (\w+ \d{4}), ")
-FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2})\b")
+# Looked for at every capitalised word (a lookahead), so "Governor Balramji Das Tandon" still
+# yields "Balramji Das Tandon" once "Governor Balramji Das" is turned down.
+FULL_NAME_RE = re.compile(r"\b(?=([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2})\b)")
+INITIALS_BEFORE_RE = re.compile(r"(?<![\w.])((?:[A-Z]\.?\s?){1,3})\s$")
 
 
 def _full_names(units: list[Unit]) -> dict[str, str]:
@@ -229,6 +236,9 @@ def _full_names(units: list[Unit]) -> dict[str, str]:
             words = full.split()
             if _gazetteer_type(full) or any(_not_a_name_word(w) for w in words):
                 continue
+            initials = INITIALS_BEFORE_RE.search(unit.text, 0, match.start())
+            if initials:
+                full = f"{initials.group(1).strip()} {full}"  # "K P Sharma Oli", not "Sharma Oli"
             for word in (words[0], words[-1]):
                 names.setdefault(word, full)
     return names

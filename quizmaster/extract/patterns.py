@@ -85,7 +85,8 @@ NUMBER_RE = re.compile(
     rf"|(?<![\w$₹.,/-])\d+(?:\.\d+)?(?:\s?(?:{_UNITS}))?(?![\w]|[.,]\d)"
 )
 _LETTERS = r"[^\W\d_]"  # any letter, so Jørgen and Çelik are names too
-NAME_WORD = rf"(?:[A-Z]\.\s?){{0,3}}[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*"
+# Initials with or without stops: "K. P. Sharma Oli", "K P Sharma Oli" (never the article "A").
+NAME_WORD = rf"(?:[A-Z]\.\s?|(?!A\s)[A-Z]\s){{0,3}}[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*"
 NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?)*[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*){{0,3}}"
 KNOWN_AS_RE = re.compile(
     r"\b(?:known as|called|dubbed|termed|nicknamed)\s+['‘“\"]?"

@@ -89,7 +89,9 @@ LEFTOVER_RE = re.compile(
     r"|\d+\s*min read\b|, (?-i:The|A|An) |\((?:Sputnik|TASS|Xinhua|IANS|ANI|PTI)\)"
     r"|\b\d{1,2}:\d{2}\s*(?:AM|PM|IST|hrs)\b|\bUpdate\s*\(|^[A-Z][a-z]+, [A-Z][a-z]+:\s"
     r"|\b(?-i:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\.\s|[•▪●►■◆]|\b(\w{3,}) \1\b"
-    rf"|\({gz.MONTH_WORD} \d{{1,2}}\)",
+    rf"|\({gz.MONTH_WORD} \d{{1,2}}\)"
+    # a photo's caption: "Maryna Viazovska (R) receives ...", "(second from left)"
+    r"|\((?-i:[LRC]|L-R|R-L)\)|\((?:(?:\w+ )?from )?(?:left|right|centre|center)\)",
     re.IGNORECASE,
 )
 # "New Delhi, May 13 ..." / "NEW DELHI, Feb 25 ..." at the start: a dateline, not a sentence.
@@ -983,6 +985,12 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("trivial key")
         if question.variant != "hand" and not VERB_RE.search(question.prompt):
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
+        if worked_out(question.prompt, span_type):
+            out.append("answer in stem")  # the stem's own figures give the key
+        if SPEAKER_RE.search(question.prompt):
+            out.append("not examinable")  # who announced it: the news is what was announced
+        if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and SCORE_RE.search(question.prompt):
+            out.append("not examinable")  # a scorecard's line
         if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
             out.append("not examinable")  # a foreign firm's profit, an arms deal's price
         if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
@@ -1046,6 +1054,36 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
 
 
 RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
+# A rank reached by a stated move from a stated rank: "jumped 30 ranks to _____ from 130th".
+RANKS_MOVED_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty"
+    r"|fifty)\s+(?:ranks?|places?|spots?|positions?|notches?|rungs?)\b",
+    re.IGNORECASE,
+)
+STATED_RANK_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bfrom (?:No\.? ?)?\d+\b", re.IGNORECASE)
+PERCENT_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# Who said it: "..., Finance Minister _____ announced." asks the speaker, not the news.
+SPEAKER_RE = re.compile(
+    r"_{5},? (?:said|says|announced|stated|told|added|noted|informed|tweeted|wrote|remarked"
+    r"|confirmed|declared)\s*(?:[.,?]|$)",
+    re.IGNORECASE,
+)
+# One player's score in one match: "scored _____ to take silver", "a 19-ball _____".
+SCORE_RE = re.compile(r"\b(?:scored|scoring|\d+-ball|knock of|innings of|tally of) _{5}", re.I)
+
+
+def worked_out(prompt: str, span_type: SpanType) -> bool:
+    """Whether the stem lets the key be worked out by arithmetic: a rank from a move and the
+    rank before it ("jumped 30 ranks to _____ from 130th"), or a change in a rate from the
+    two rates it moved between ("hiked by _____ from 29.5% to 30%")."""
+    rest = prompt.replace(BLANK, " ")
+    if span_type in (SpanType.ORDINAL, SpanType.NUMBER) and RANKS_MOVED_RE.search(rest):
+        return bool(STATED_RANK_RE.search(RANKS_MOVED_RE.sub(" ", rest)))
+    if span_type in (SpanType.NUMBER, SpanType.MONEY) and len(PERCENT_RE.findall(rest)) >= 2:
+        return bool(re.search(r"\bby (?:_{5}|how (?:many|much))", prompt, re.IGNORECASE))
+    return False
+
+
 # The moment a record is counted from: "the highest level since _____", "for the first time
 # since which year?".
 RECORD_SINCE_RE = re.compile(
