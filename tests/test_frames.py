@@ -7,7 +7,7 @@ import pytest
 
 from quizmaster.generate import generate_questions
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.frames import framed, is_framed, when
+from quizmaster.generate.frames import framed, is_framed, is_trimmed, when
 from quizmaster.generate.gate import defects
 from quizmaster.generate.per_fact import true_false
 from quizmaster.models import Fact, KeySpan, SpanType
@@ -183,3 +183,56 @@ def test_a_possessive_is_no_subject_and_a_state_court_needs_its_name() -> None:
         "In October 2031, Ravi Sen was sworn in as the chief justice of Goa high court on Friday."
     )
     assert framed(fact(court, ("Ravi Sen", SpanType.PERSON))).statement == court
+
+
+@pytest.mark.parametrize(
+    ("statement", "keys", "short"),
+    [
+        (
+            "In July 2031, Asha Rao became the first Indian to win the Reef Open, beating Mei Lin"
+            " of China 21-7, 21-9 in just 38 minutes.",
+            [("Asha Rao", SpanType.PERSON), ("Mei Lin", SpanType.PERSON)],
+            "In July 2031, Asha Rao became the first Indian to win the Reef Open.",
+        ),
+        (
+            "In May 2031, Prime Minister Ravi Sen opened the Reef Sea Bridge in Goa, which is the"
+            " longest sea bridge in India.",
+            [("Reef Sea Bridge", SpanType.PLACE), ("Goa", SpanType.PLACE)],
+            "In May 2031, Prime Minister Ravi Sen opened the Reef Sea Bridge in Goa.",
+        ),
+    ],
+)
+def test_a_closing_aside_is_cut_and_its_keys_with_it(
+    statement: str, keys: list[tuple[str, SpanType]], short: str
+) -> None:
+    made = framed(fact(statement, *keys))
+    assert made.statement == short
+    assert made.explanation == statement
+    assert [s.text for s in made.spans] == [t for t, _ in keys if t in short]
+
+
+def test_an_aside_holding_the_first_key_or_leaving_too_little_is_kept() -> None:
+    # the only key is in the aside: nothing to ask without it
+    aside_key = "The bridge was opened in May 2031, making Goa the first state with a sea bridge."
+    assert framed(fact(aside_key, ("Goa", SpanType.PLACE))).statement == aside_key
+    # cut, too few words would be left to tell the news
+    short = "In 2031, Asha Rao won, beating Mei Lin of China in the Reef Open final in Suva."
+    assert framed(fact(short, ("Asha Rao", SpanType.PERSON))).statement == short
+
+
+def test_a_claim_cut_out_of_its_sentence_is_not_judged_true_or_false() -> None:
+    statement = (
+        "In May 2031, Prime Minister Ravi Sen inaugurated the Reef Sea Bridge in Goa, which is"
+        " the longest sea bridge in India."
+    )
+    keys = (("Ravi Sen", SpanType.PERSON), ("Reef Sea Bridge", SpanType.PLACE))
+    made = framed(fact(statement, *keys))
+    assert is_trimmed(made)
+    assert "not examinable" in defects(true_false(DeckIndex.build([made]), made), made)
+    # the same words told whole by the article are judged
+    whole = fact(made.statement, *keys)
+    assert not is_trimmed(whole)
+    assert defects(true_false(DeckIndex.build([whole]), whole), whole) == []
+    # a frame's own short sentence is no cut
+    post = "In May 2031, Asha Rao, a diplomat, was sworn in as the Governor of Goa in Panaji."
+    assert not is_trimmed(framed(fact(post, ("Asha Rao", SpanType.PERSON))))

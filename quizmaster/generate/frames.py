@@ -7,7 +7,7 @@ Secretary of Delhi at a ceremony held on Monday." A setter asks "In May 2031, wh
 appointed the Chief Secretary of Delhi?", not a blank in the whole sentence. Where a
 sentence tells such a frame (a post filled), :func:`framed` gives the fact the short
 sentence as its statement and keeps the article's sentence as the explanation; every other
-fact is left as it was.
+fact is left as it was, but for a closing aside that holds none of its keys (:func:`trimmed`).
 """
 
 from __future__ import annotations
@@ -131,6 +131,19 @@ FRAMED_RE = re.compile(
 )
 
 
+def _news_part(statement: str) -> str:
+    """The sentence up to its first closing aside (all of it when there is none)."""
+    aside = ASIDE_START_RE.search(statement)
+    return statement[: aside.start()] if aside else statement
+
+
+def is_trimmed(fact: Fact) -> bool:
+    """Whether the fact is its article sentence without the closing aside (see
+    :func:`trimmed`): fine to ask a key of, too vague to judge as a whole claim."""
+    told = fact.explanation
+    return told is not None and told != fact.statement and told.startswith(fact.statement[:-1])
+
+
 def is_framed(fact: Fact) -> bool:
     """Whether the fact is told in a frame's short sentence (see :func:`framed`): a swap of
     its place, ordinal or person makes a plausible false statement."""
@@ -172,12 +185,37 @@ def _event(fact: Fact) -> str | None:
     return None
 
 
+# Where a sentence's news ends and its colour begins: ", crushing Japan's Okuhara 21-7 in 38
+# minutes", ", which was attended by ...", ", amid huge festivity".
+ASIDE_START_RE = re.compile(
+    r", (?:(?-i:[a-z]+ing)|which|who|whose|while|amid|amidst|after|following|thanks to"
+    r"|beating|defeating|surpassing|bringing|taking|making)\b",
+    re.IGNORECASE,
+)
+MIN_NEWS_WORDS = 8
+
+
+def trimmed(statement: str, spans: list[str]) -> str | None:
+    """The sentence without its closing aside, where the aside holds none of ``spans`` and
+    what is left still tells the news in enough words; else None."""
+    for aside in ASIDE_START_RE.finditer(statement):
+        head = statement[: aside.start()]
+        if not all(span in head for span in spans):
+            continue
+        if len(head.split()) >= MIN_NEWS_WORDS and head.count("(") == head.count(")"):
+            return f"{head}."
+    return None
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
     found = _holder(fact)
     dated = when(fact.statement)
     if found is None or dated is None:
         statement = _event(fact)
+        if statement is None:
+            keys = [s.text for s in fact.spans if s.text in _news_part(fact.statement)]
+            statement = trimmed(fact.statement, keys) if keys else None
         if statement is None or statement == fact.statement:
             return fact
     else:

@@ -22,7 +22,7 @@ from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.frames import is_framed
+from quizmaster.generate.frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
     ORDINAL_IN_STEM_RE,
     PAST_EVENT_RE,
@@ -930,6 +930,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out += swap_defects(fact.statement, question.prompt)
         if not any(s.distractors for s in fact.spans) and not is_framed(fact):
             out.append("absurd distractor")  # a machine's swap reads as nonsense too often
+    if question.kind == "true_false" and fact is not None and is_trimmed(fact):
+        out.append("not examinable")  # a claim cut out of its sentence says too little
     if question.kind == "true_false" and told_without_year(question.prompt):
         out.append("not examinable")  # a judged event must say when it happened
     if question.kind == "true_false" and not (fact and related_span(question.prompt, fact)):
