@@ -236,3 +236,14 @@ def test_a_claim_cut_out_of_its_sentence_is_not_judged_true_or_false() -> None:
     # a frame's own short sentence is no cut
     post = "In May 2031, Asha Rao, a diplomat, was sworn in as the Governor of Goa in Panaji."
     assert not is_trimmed(framed(fact(post, ("Asha Rao", SpanType.PERSON))))
+
+
+def test_a_key_inside_a_longer_number_is_not_kept_when_the_aside_is_cut() -> None:
+    statement = (
+        "Between April 2024 and September 2031, Fiji recorded inflows of $709.84 billion,"
+        " accounting for 69% of the inflows over the past 24 years."
+    )
+    keys = (("$709.84 billion", SpanType.MONEY), ("24", SpanType.NUMBER))
+    made = framed(fact(statement, *keys))
+    assert made.statement.endswith("inflows of $709.84 billion.")
+    assert [s.text for s in made.spans] == ["$709.84 billion"]  # "24" of "2024" is no key

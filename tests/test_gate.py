@@ -3,6 +3,7 @@ fixtures written for these tests (no article text of anyone else's)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 import pytest
@@ -23,6 +24,7 @@ from quizmaster.generate.gate import (
 )
 from quizmaster.generate.per_fact import questions_for_fact
 from quizmaster.generate.rank import keep_best
+from quizmaster.generate.values import nearby_values
 from quizmaster.models import (
     ClozeQuestion,
     Fact,
@@ -1936,3 +1938,24 @@ def test_a_rank_or_rate_the_stem_cannot_work_out_and_a_speakers_news_are_asked()
     for stem, key, span_type in fine:
         found = cloze_defects(stem, key, span_type)
         assert not {"answer in stem", "not examinable", "page leftover"} & set(found), (stem, found)
+
+
+def test_a_move_asked_between_two_stated_ranks_a_year_word_and_a_body_glued_to_a_name() -> None:
+    moved = (
+        "In 2031, Fiji's rank improved _____ places from 142nd in 2026 to 63rd on the Reef Index."
+    )
+    assert "answer in stem" in cloze_defects(moved, "79", SpanType.NUMBER)
+    one_rank = "In 2031, Fiji's rank improved _____ places to 63rd on the Reef Index."
+    assert "answer in stem" not in cloze_defects(one_rank, "79", SpanType.NUMBER)
+    assert "trivial key" in key_defects("Year", SpanType.TERM)
+    assert "broken key" in key_defects("Supreme Court of India Asha Rao", SpanType.PERSON)
+    assert "broken key" not in key_defects("Asha Devi Rao", SpanType.PERSON)
+
+
+def test_a_share_is_never_offered_past_a_hundred_per_cent() -> None:
+    for key in ("91.33%", "97%", "98.6 per cent"):
+        for seed in range(8):
+            wrong = nearby_values(key, random.Random(seed))
+            assert len(wrong) == 3, (key, wrong)
+            assert all(float(w.split("%")[0].split(" ")[0]) <= 100 for w in wrong), (key, wrong)
+    assert any(float(w) > 100 for w in nearby_values("97", random.Random(1)))  # a count may

@@ -273,6 +273,7 @@ TRIVIAL_KEYS = frozenset(
     "rashtrapati bhavan",
     "raj niwas",
     "new year",
+    "year",  # "in the _____ 2011"
 }
 # Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
 OBVIOUS_HOLDER_RE = re.compile(
@@ -645,6 +646,12 @@ DESCRIBED_KEY_RE = re.compile(
 )
 
 
+BODY_IN_NAME_RE = re.compile(
+    r"\b(?:Court|Ministry|Bank|Commission|Council|Committee|Corporation|University|Party"
+    r"|Government|Assembly|Parliament|Army|Navy)\b"
+)
+
+
 def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
     """What makes a key not a whole, examinable answer. A term ("electronic warfare") is
     examinable only where a person chose it and its wrong answers (``authored``): the
@@ -663,6 +670,7 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         len(words) < 2
         or any(w.lower().strip(".") in ROLE_WORDS for w in words)
         or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
+        or BODY_IN_NAME_RE.search(answer)  # "Supreme Court of India Ranjan Gogoi"
     ):
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
@@ -1062,6 +1070,9 @@ RANKS_MOVED_RE = re.compile(
     r"|fifty)\s+(?:ranks?|places?|spots?|positions?|notches?|rungs?)\b",
     re.IGNORECASE,
 )
+MOVE_ASKED_RE = re.compile(
+    r"_{5} (?:ranks?|places?|spots?|positions?|notches?|rungs?)\b", re.IGNORECASE
+)
 STATED_RANK_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bfrom (?:No\.? ?)?\d+\b", re.IGNORECASE)
 PERCENT_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 # Who said it: "..., Finance Minister _____ announced." asks the speaker, not the news.
@@ -1079,6 +1090,10 @@ def worked_out(prompt: str, span_type: SpanType) -> bool:
     rank before it ("jumped 30 ranks to _____ from 130th"), or a change in a rate from the
     two rates it moved between ("hiked by _____ from 29.5% to 30%")."""
     rest = prompt.replace(BLANK, " ")
+    if span_type is SpanType.NUMBER and MOVE_ASKED_RE.search(prompt):
+        return (
+            len(re.findall(r"\b\d+(?:st|nd|rd|th)\b", rest)) >= 2
+        )  # "_____ places from 142nd to 63rd"
     if span_type in (SpanType.ORDINAL, SpanType.NUMBER) and RANKS_MOVED_RE.search(rest):
         return bool(STATED_RANK_RE.search(RANKS_MOVED_RE.sub(" ", rest)))
     if span_type in (SpanType.NUMBER, SpanType.MONEY) and len(PERCENT_RE.findall(rest)) >= 2:

@@ -142,6 +142,8 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         places = len(token.split(".")[1])
         step = max(5 / 10**places, round(abs(value) * 0.05, places))
         ceiling = 1.0 if value < 1 else float("inf")
+        if value <= 100 and RATE_RE.search(tail):
+            ceiling = 100.0  # a literacy rate of 91.33% is not offered 105.04%
         decimals = _steps(value, step, rng, lambda d: 0 < d < ceiling, places)
         comma = "," if "," in token else ""
         return [head + f"{d:{comma}.{places}f}" + tail for d in decimals]
@@ -155,7 +157,9 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         # A window of four rungs of this ladder, the answer (1) anywhere in it. Close rungs:
         # multiples (x0.5, x2) make the answer the odd one out, or the largest.
         ladder = (0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3)
-        start = rng.randrange(4)
+        top = 100 if n <= 100 and RATE_RE.search(tail) else None  # a share stays a share
+        starts = [k for k in range(4) if top is None or _round_like(n * ladder[k + 3], n) <= top]
+        start = rng.choice(starts)
         values = [_round_like(n * f, n) for f in ladder[start : start + 4] if f != 1.0]
     return [head + _format_like(v, token) + tail for v in values if v != n and v >= 0]
 
