@@ -1959,3 +1959,13 @@ def test_a_share_is_never_offered_past_a_hundred_per_cent() -> None:
             assert len(wrong) == 3, (key, wrong)
             assert all(float(w.split("%")[0].split(" ")[0]) <= 100 for w in wrong), (key, wrong)
     assert any(float(w) > 100 for w in nearby_values("97", random.Random(1)))  # a count may
+
+
+def test_a_key_defined_after_the_blank_and_half_a_post_are_refused() -> None:
+    defined = (
+        "In 2031, two Fijians were among six winners of the _____, often referred to as the"
+        " Reef version of the Nobel Prize."
+    )
+    assert "not examinable" in cloze_defects(defined, "Coral Award", SpanType.EVENT)
+    half = "As of 2031, the Chief of _____ is the highest ranking officer of Fiji's military."
+    assert "broken key" in cloze_defects(half, "Defence Staff", SpanType.ORGANISATION)

@@ -336,6 +336,7 @@ NAME_PART_RE = re.compile(
     r"|Pradhan Mantri|Mukhyamantri|CM|PM) _{5}"
     r"|\b(?-i:Women|Men|Girls|Boys)['’]s _{5}"  # "Women's _____": the rest of an event's name
     r"|\b(?:when|date)[–-]\d"  # "from which date-26, 2033?": a range cut at its start
+    r"|\b(?-i:Chief|Chiefs) of (?:the )?_{5}"  # "the Chief of _____" (Defence Staff): half a post
     r"|\bwhen (?:[a-z]+ )?(?:election|elections|edition|season|summit|games|meeting)\b"
 )
 # "Royal Challengers _____", "the First _____": a capitalised word before the blank that is no
@@ -364,7 +365,10 @@ EPITHET_RE = re.compile(
     # "India's financial hub _____": the epithet names the city
     r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}"
     # "the _____ – India's highest film honour –": the aside defines the key
-    r"|_{5} [–—] [^–—]{3,80} [–—]",
+    r"|_{5} [–—] [^–—]{3,80} [–—]"
+    # "2018's _____, often referred to as the Asian version of the Nobel Prize"
+    r"|_{5},? (?:(?:often|also|popularly|commonly|widely) )?(?:referred to|known|dubbed|described"
+    r"|hailed|called|termed|nicknamed) as\b",
     re.IGNORECASE,
 )
 # "inaugurated the bridge in _____" keyed Tamil Nadu: "Rameswaram" is as right.
