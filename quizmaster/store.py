@@ -33,11 +33,19 @@ BULK_IMPORT_ROWS = 10_000  # an import of more rows than this is a big one
 LOAD_BATCH = 5_000  # new rows a deck load gathers before it writes them
 # Indexes keyed by question id, whose order is unrelated to the order rows are written in: a
 # bulk write puts each row on a random page of each. A big import into a collection no bigger
-# than itself drops them and builds them again, sorted, in the same transaction.
-BULK_REBUILT_INDEXES = (
+# than itself drops them and builds them again, sorted, in the same transaction. So too the
+# other indexes no query of the import reads (building one from the rows costs less than
+# writing into it row by row); the import's own lookups keep theirs (a deck's questions by
+# ``idx_questions_deck_id_kind``, a deck's facts by ``idx_facts_deck_id``).
+BULK_REBUILT_INDEXES = (  # in the schema's order
+    "idx_questions_fact_id",
+    "idx_cards_due",
     "idx_questions_id_retired",
+    "idx_questions_retired",
+    "idx_facts_retired",
     "idx_cards_due_state",
     "idx_cards_state_suspended",
+    "idx_questions_deck_position",
 )
 
 
