@@ -351,3 +351,36 @@ def test_a_spilled_file_with_a_repeated_id_is_refused_as_before(
         monkeypatch.setattr(store_module, "LOAD_BATCH", _REAL_LOAD_BATCH)
     assert errors[0] == errors[1] and "duplicate fact id" in errors[0]
     assert tiny_batches[0].file is not None  # the first way did spill
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_a_dangling_reference_imports_nothing_big_or_small(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    """A big import writes its rows without a reference check each and checks the whole
+    database once before committing: a question whose fact is nowhere (the readers refuse
+    it earlier; the store's check is the last line) imports nothing, as the row-by-row
+    import refuses it, and references are enforced again afterwards."""
+    import sqlite3
+
+    from quizmaster import store as store_module
+    from quizmaster.errors import InputFileError
+    from quizmaster.store import Store
+
+    from .conftest import NOW
+
+    monkeypatch.setattr(store_module, "BULK_IMPORT_ROWS", 5 if big else 10_000)
+    db = tmp_path / "refs.db"
+    with Store.open(db, now=NOW) as store:
+        importers.import_path(store, _csv(tmp_path / "a.csv", 8), now=NOW)
+        before = _everything(db)
+        bundle = importers.read_delimited(_csv(tmp_path / "b.csv", 12, start=50))
+        name, facts, questions = bundle.decks[0]
+        kept = [f for f in facts if f.id != questions[3].fact_id]  # one question's fact gone
+        with pytest.raises(InputFileError, match="inconsistent data: a row of 'questions'"):
+            store.import_bundle([(name, kept, questions)], history=None, now=NOW, source_name="x")
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            with store.transaction():
+                store.conn.execute("DELETE FROM facts")
+    assert _everything(db) == before
