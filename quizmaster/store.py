@@ -1920,15 +1920,8 @@ class Store:
         # A bulk write touches every page of the tables' seven indexes: with SQLite's default
         # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        # A big import's rows are not each looked up in their parents' tables as they are
-        # written: the whole database's references are checked once before the commit
-        # (foreign_key_check below), the same constraints. (Outside a transaction only; in
-        # one, SQLite ignores the pragma and the references stay deferred.)
-        unchecked = total > BULK_IMPORT_ROWS and not self.conn.in_transaction
         if total > BULK_IMPORT_ROWS:
             self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-        if unchecked:
-            self.conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with self.transaction():
                 self.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -1971,8 +1964,6 @@ class Store:
             ) from None
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
-            if unchecked:
-                self.conn.execute("PRAGMA foreign_keys = ON")
         return reports, history_report
 
     def _drop_bulk_indexes(

@@ -357,10 +357,10 @@ def test_a_spilled_file_with_a_repeated_id_is_refused_as_before(
 def test_a_dangling_reference_imports_nothing_big_or_small(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big: bool
 ) -> None:
-    """A big import writes its rows without a reference check each and checks the whole
-    database once before committing: a question whose fact is nowhere (the readers refuse
-    it earlier; the store's check is the last line) imports nothing, as the row-by-row
-    import refuses it, and references are enforced again afterwards."""
+    """A question whose fact is nowhere (the readers refuse it earlier; the store's check of
+    the whole database before committing is the last line) imports nothing, on the big
+    import's path (indexes rebuilt) as on the row-by-row one, and references are enforced
+    afterwards."""
     import sqlite3
 
     from quizmaster import store as store_module
