@@ -926,8 +926,9 @@ class Store:
         moves: list[tuple[int, str | None, str]] = []
         # Every row written or confirmed here holds model_dump_json() of a validated fact:
         # marked (stored_form.mark), an export passes it through as it is.
-        from quizmaster.stored_form import mark
+        from quizmaster.stored_form import marker
 
+        mark = marker()
         lists = _json_list_cache()
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
@@ -1031,8 +1032,9 @@ class Store:
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         moves: list[tuple[int, str | None, str]] = []
-        from quizmaster.stored_form import mark  # see _load_facts
+        from quizmaster.stored_form import marker  # see _load_facts
 
+        mark = marker()
         lists = _json_list_cache()
         for position, q in enumerate(questions):
             data = q.model_dump_json()

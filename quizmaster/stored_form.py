@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import zlib
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -60,6 +61,19 @@ def mark(data: str) -> str | None:
     if stamp is None:
         return None
     return f"{stamp}:{zlib.crc32(data.encode('utf-8')):08x}"
+
+
+def marker() -> Callable[[str], str | None]:
+    """:func:`mark` for many rows: the stamp looked up once (a bulk load's loop)."""
+    stamp = canonical_stamp()
+    if stamp is None:
+        return lambda data: None
+    crc32 = zlib.crc32
+
+    def marked(data: str) -> str:
+        return f"{stamp}:{crc32(data.encode('utf-8')):08x}"
+
+    return marked
 
 
 def is_marked(data: str, canon: str | None) -> bool:
