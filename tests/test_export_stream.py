@@ -424,3 +424,11 @@ def test_notes_with_no_card_or_several_get_their_cards_row_by_row(
     assert [c[:4] for c in rows["cards"]] == expected
     assert {c[4:] for c in rows["cards"]} == {c[4:] for c in plain["cards"]}
     assert len(rows["cards"]) > len(plain["cards"]) // 2
+
+
+def test_the_bulk_marker_marks_as_mark_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    mark = stored_form.marker()
+    for text in ("", '{"id":"a"}', "é😀\n"):
+        assert mark(text) == stored_form.mark(text) is not None
+    monkeypatch.setattr(stored_form, "_STAMP", [None])  # sources unreadable: no mark at all
+    assert stored_form.marker()("x") is None is stored_form.mark("x")
