@@ -1969,3 +1969,26 @@ def test_a_key_defined_after_the_blank_and_half_a_post_are_refused() -> None:
     assert "not examinable" in cloze_defects(defined, "Coral Award", SpanType.EVENT)
     half = "As of 2031, the Chief of _____ is the highest ranking officer of Fiji's military."
     assert "broken key" in cloze_defects(half, "Defence Staff", SpanType.ORGANISATION)
+
+
+def test_a_report_released_a_post_never_named_and_an_unnamed_scheme_need_more() -> None:
+    released = fact(
+        "In April 2031, the Reef Forum released the Global Coral Report.",
+        ("Reef Forum", SpanType.ORGANISATION),
+    )
+    judged = TrueFalseQuestion(
+        id="f1:true_false:x", fact_id="f1", variant="x", prompt=released.statement, answer="True"
+    )
+    assert "not examinable" in defects(judged, released)
+    ranked = fact(
+        "In April 2031, the Reef Forum released the Global Coral Report, ranking Fiji 12th.",
+        ("12th", SpanType.ORDINAL),
+    )
+    judged_rank = judged.model_copy(update={"prompt": ranked.statement})
+    assert "not examinable" not in defects(judged_rank, ranked)
+    no_post = "In 2031, Asha Rao was appointed for a three-year term by the Reef Bank on _____."
+    assert "leans on the article" in cloze_defects(no_post, "3 March 2031", SpanType.DATE)
+    post = "In 2031, Asha Rao was appointed Governor of the Reef Bank for three years on _____."
+    assert "leans on the article" not in cloze_defects(post, "3 March 2031", SpanType.DATE)
+    scheme = "In 2031, Fiji's cabinet extended a scheme that seeks to double farm income by _____."
+    assert "leans on the article" in cloze_defects(scheme, "2035", SpanType.DATE)

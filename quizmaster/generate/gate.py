@@ -27,6 +27,7 @@ from quizmaster.generate.relations import (
     ORDINAL_IN_STEM_RE,
     PAST_EVENT_RE,
     RANK_RE,
+    ROLE_RE,
     YEAR_RE,
     relation,
     tells_news,
@@ -953,6 +954,14 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if question.kind == "true_false" and RANK_RE.search(question.prompt):
         if not YEAR_RE.search(question.prompt):
             out.append("not examinable")  # a rank is true of one edition: say which
+    if question.kind == "true_false" and REPORT_RELEASED_RE.search(question.prompt):
+        if not RANKED_RE.search(question.prompt):
+            out.append("not examinable")  # "the WEF released the Gender Gap Report": which?
+    if POST_FILLED_RE.search(question.prompt) and not curated(fact):
+        if not POST_NAMED_RE.search(f"{question.prompt} {question.answer}"):
+            out.append("leans on the article")  # "X was appointed in which year?": as what?
+    if UNNAMED_PLAN_RE.search(question.prompt):
+        out.append("leans on the article")  # "extended a scheme that seeks ...": which one?
     if _economy_of_nowhere(question.prompt):
         out.append("leans on the article")  # "The CAD fell to _____": of which country?
     if RESPECTIVELY_RE.search(question.prompt):
@@ -1068,6 +1077,22 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
 
 
 RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
+REPORT_RELEASED_RE = re.compile(
+    r"\b(?:released|published|unveiled|launched|brought out)\b[^.]*\b(?:Report|Index|Survey"
+    r"|Rankings?)\b"
+)
+RANKED_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\brank|\btop(?:ped)?\b", re.IGNORECASE)
+POST_FILLED_RE = re.compile(
+    r"\b(?:appointed|elected|re-elected|sworn in|took charge|took oath|assumed office"
+    r"|took over)\b",
+    re.IGNORECASE,
+)
+POST_NAMED_RE = re.compile(rf"{ROLE_RE.pattern}|\b(?:judge|justice|member|MP|MLA)\b", re.I)
+UNNAMED_PLAN_RE = re.compile(
+    r"\b(?:an?|one) (?:new )?(?:scheme|programme|program|mission|project|policy|initiative"
+    r"|yojana)\b(?! (?:called|named|titled|known as)\b)",
+    re.IGNORECASE,
+)
 # A rank reached by a stated move from a stated rank: "jumped 30 ranks to _____ from 130th".
 RANKS_MOVED_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty"
