@@ -1081,7 +1081,9 @@ REPORT_RELEASED_RE = re.compile(
     r"\b(?:released|published|unveiled|launched|brought out)\b[^.]*\b(?:Report|Index|Survey"
     r"|Rankings?)\b"
 )
-RANKED_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\brank|\btop(?:ped)?\b", re.IGNORECASE)
+ORDINAL_NUMBER_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+# What makes a report's release news: a rank in it ("ranking Fiji 12th", "topped").
+RANKED_RE = re.compile(rf"{ORDINAL_NUMBER_RE.pattern}|\brank|\btop(?:ped)?\b", re.IGNORECASE)
 POST_FILLED_RE = re.compile(
     r"\b(?:appointed|elected|re-elected|sworn in|took charge|took oath|assumed office"
     r"|took over)\b",
@@ -1093,16 +1095,16 @@ UNNAMED_PLAN_RE = re.compile(
     r"|yojana)\b(?! (?:called|named|titled|known as)\b)",
     re.IGNORECASE,
 )
+RANK_STEPS = r"(?:ranks?|places?|spots?|positions?|notches?|rungs?)\b"
 # A rank reached by a stated move from a stated rank: "jumped 30 ranks to _____ from 130th".
 RANKS_MOVED_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty"
-    r"|fifty)\s+(?:ranks?|places?|spots?|positions?|notches?|rungs?)\b",
+    rf"|fifty)\s+{RANK_STEPS}",
     re.IGNORECASE,
 )
-MOVE_ASKED_RE = re.compile(
-    r"_{5} (?:ranks?|places?|spots?|positions?|notches?|rungs?)\b", re.IGNORECASE
-)
-STATED_RANK_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bfrom (?:No\.? ?)?\d+\b", re.IGNORECASE)
+# The move asked between two stated ranks: "improved _____ places from 142nd to 63rd".
+MOVE_ASKED_RE = re.compile(rf"_{{5}} {RANK_STEPS}", re.IGNORECASE)
+STATED_RANK_RE = re.compile(rf"{ORDINAL_NUMBER_RE.pattern}|\bfrom (?:No\.? ?)?\d+\b", re.I)
 PERCENT_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 # Who said it: "..., Finance Minister _____ announced." asks the speaker, not the news.
 SPEAKER_RE = re.compile(
@@ -1120,9 +1122,7 @@ def worked_out(prompt: str, span_type: SpanType) -> bool:
     two rates it moved between ("hiked by _____ from 29.5% to 30%")."""
     rest = prompt.replace(BLANK, " ")
     if span_type is SpanType.NUMBER and MOVE_ASKED_RE.search(prompt):
-        return (
-            len(re.findall(r"\b\d+(?:st|nd|rd|th)\b", rest)) >= 2
-        )  # "_____ places from 142nd to 63rd"
+        return len(ORDINAL_NUMBER_RE.findall(rest)) >= 2
     if span_type in (SpanType.ORDINAL, SpanType.NUMBER) and RANKS_MOVED_RE.search(rest):
         return bool(STATED_RANK_RE.search(RANKS_MOVED_RE.sub(" ", rest)))
     if span_type in (SpanType.NUMBER, SpanType.MONEY) and len(PERCENT_RE.findall(rest)) >= 2:
