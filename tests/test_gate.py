@@ -321,6 +321,34 @@ def test_one_question_per_fact_and_none_showing_another_key() -> None:
     assert not any(q.answer in shown.replace(q.prompt, "") for q in kept)
 
 
+def test_a_claim_another_kept_stem_already_tells_is_not_judged_too() -> None:
+    ranked = fact(
+        "Fiji ranked 111th in the Reef Hunger Index 2031 with the highest child wasting rate.",
+        ("111th", SpanType.ORDINAL),
+        fid="a",
+    )
+    fell = fact(
+        "Fiji fell in the Reef Hunger Index 2031 and reported the highest child wasting rate.",
+        ("Fiji", SpanType.COUNTRY),
+        fid="b",
+    )
+    rank = mcq(
+        "Fiji ranked _____ in the Reef Hunger Index 2031 with the highest child wasting rate.",
+        "111th",
+        ["107th", "109th", "111th", "113th"],
+        fid="a",
+    )
+    judged = TrueFalseQuestion(
+        id="b:true_false:x", fact_id="b", variant="x", prompt=fell.statement, answer="True"
+    )
+    facts = {"a": ranked, "b": fell}
+    assert [q.id for q in keep_best([rank, judged], facts)] == [rank.id]
+    other = judged.model_copy(
+        update={"prompt": "In 2031, Fiji's parliament passed the Reef Coast Protection Act."}
+    )
+    assert len(keep_best([rank, other], facts)) == 2
+
+
 # --- end to end on a hostile article in our own words --------------------------------------------
 
 

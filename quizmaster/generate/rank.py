@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
+from quizmaster.generate.text import BLANK
 from quizmaster.models import Fact, Question, SpanType
 
 MAX_PER_FACT = 1
@@ -116,6 +117,25 @@ def _key_forms(question: Question, key: str | None) -> set[str]:
     return forms
 
 
+# A judged claim is answered by another question that shows this share of its words.
+CLAIM_SHOWN_SHARE = 0.5
+
+
+def _told(question: Question) -> str:
+    """What a question tells once answered: its stem with the key in, and its explanation."""
+    filled = question.prompt
+    if question.kind in ("cloze", "mcq", "short_answer"):
+        filled = filled.replace(BLANK, question.answer)
+    return f"{filled} {question.explanation}"
+
+
+def _covered(claim: set[str], others: Sequence[set[str]]) -> bool:
+    """Whether one of ``others`` shows most of the claim's words."""
+    return bool(claim) and any(
+        len(claim & other) >= CLAIM_SHOWN_SHARE * len(claim) for other in others
+    )
+
+
 def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Question]:
     """The best questions per fact and per key, in their original order, such that no kept
     question shows another's key (a stem naming the signatory gives away "Who signed?").
@@ -134,10 +154,18 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
     keys: set[str] = set()  # keys of kept questions
     shown: set[str] = set()  # word runs of what kept questions show
     stems: set[str] = set()  # prompts kept, as compared
+    told: list[set[str]] = []  # the words each kept question shows, its key filled in
+    claims: list[set[str]] = []  # the words of each kept judged claim
     kept: list[int] = []
     for i in ranked:
         question = questions[i]
         key = _key(question)
+        words = content_words(_told(question))
+        claim = content_words(question.prompt)
+        if question.kind == "true_false" and _covered(claim, told):
+            continue  # "India ranked 111th ... highest child wasting": judged by another stem
+        if question.kind != "true_false" and any(_covered(claim, [words]) for claim in claims):
+            continue
         fact_ids = getattr(question, "fact_ids", None) or [question.fact_id]
         if any(per_fact.get(f, 0) >= MAX_PER_FACT for f in fact_ids):
             continue
@@ -157,6 +185,9 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
             per_key[key] = per_key.get(key, 0) + 1
             keys.update(forms)
         shown |= runs
+        told.append(words)
+        if question.kind == "true_false":
+            claims.append(claim)
         kept.append(i)
     return [questions[i] for i in sorted(kept)]
 
