@@ -357,7 +357,9 @@ def _new_questions(store: Store, deck: str, questions: list[Question]) -> list[Q
     a second paper adds its new facts, not the same question twice."""
     from quizmaster.generate.rank import repeats
 
-    asked = store.asked_elsewhere([q.answer for q in questions], deck)
+    keys = [q.answer for q in questions if q.kind in ("cloze", "mcq", "short_answer")]
+    prompts = [q.prompt for q in questions]
+    asked = store.asked_elsewhere([q.answer for q in questions], deck, keys=keys, prompts=prompts)
     return [q for q in questions if not repeats(q, asked)]
 
 

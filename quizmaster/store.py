@@ -1152,18 +1152,30 @@ class Store:
             for data, name, retired in self.conn.execute(sql, params)
         ]
 
-    def asked_elsewhere(self, answers: Sequence[str], deck: str) -> list[tuple[str, str]]:
+    def asked_elsewhere(
+        self,
+        answers: Sequence[str],
+        deck: str,
+        *,
+        keys: Sequence[str] = (),
+        prompts: Sequence[str] = (),
+    ) -> list[tuple[str, str]]:
         """Answer and prompt of the live questions outside ``deck`` whose answer is one of
-        ``answers`` (compared without case): what another article's deck already asks."""
+        ``answers`` (compared without case), whose prompt shows one of ``keys``, or whose
+        answer one of ``prompts`` shows: what another article's deck already asks or tells."""
         wanted = sorted({a.lower() for a in answers})
         if not wanted:
             return []
-        marks = ",".join("?" * len(wanted))
+        shown = sorted({k.lower() for k in keys})
+        tests = [f"lower(q.answer) IN ({','.join('?' * len(wanted))})"]
+        tests += ["instr(lower(q.prompt), ?) > 0"] * len(shown)
+        tests += ["instr(?, lower(q.answer)) > 0"] * len(prompts)
         sql = (
             "SELECT q.answer, q.prompt FROM questions q JOIN decks d ON d.id = q.deck_id "
-            f"WHERE q.retired = 0 AND d.name != ? AND lower(q.answer) IN ({marks})"
+            f"WHERE q.retired = 0 AND d.name != ? AND ({' OR '.join(tests)})"
         )
-        return [(a, p) for a, p in self.conn.execute(sql, [deck, *wanted])]
+        params = [deck, *wanted, *shown, *(p.lower() for p in prompts)]
+        return [(a, p) for a, p in self.conn.execute(sql, params)]
 
     def count_facts(self, deck: str | None = None) -> int:
         """How many facts (not retired) :meth:`facts` lists."""

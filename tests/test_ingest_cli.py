@@ -12,6 +12,10 @@ from typer.testing import CliRunner
 
 from quizmaster.cli import app
 from quizmaster.facts_file import load_facts_file
+from quizmaster.generate.rank import repeats
+from quizmaster.models import McqQuestion
+from quizmaster.store import Store
+from tests.conftest import NOW
 from tests.test_sources import ARTICLES, closed_port_url, server
 
 __all__ = ["server"]  # the local HTTP server fixture, shared with test_sources
@@ -327,3 +331,34 @@ def test_the_same_news_from_a_second_paper_is_not_asked_twice(
     _, out, _ = run(runner, "questions", "list", "--json")
     sworn = [q for q in json.loads(out) if "sworn in as the Chief Minister of Goa" in q["prompt"]]
     assert len(sworn) == 1, sworn
+
+
+def test_a_question_whose_stem_tells_another_decks_key_is_not_added(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "first.txt"
+    article.write_text(SAME_NEWS.replace("the Chief", "the 18th Chief"), encoding="utf-8")
+    code, _, err = run(runner, "ingest", str(article), "--yes", "--date", "2031-05-02")
+    assert code == 0, err
+    _, out, _ = run(runner, "questions", "list", "--json")
+    (asked,) = [q for q in json.loads(out) if "Chief Minister of Goa" in q["prompt"]]
+    assert asked["answer"] == "Asha Rao" and "18th" in asked["prompt"]
+    with Store.open(Path(os.environ["QUIZMASTER_DB"]), now=NOW) as store:
+        # another paper asks the ordinal: the first deck's stem shows it, with the same news
+        shown = store.asked_elsewhere(["18th"], "second", keys=["18th"])
+        told = store.asked_elsewhere(
+            ["18th"], "second", prompts=["In May 2031, Asha Rao was sworn in as the _____ CM."]
+        )
+        assert ("Asha Rao", asked["prompt"]) in shown and ("Asha Rao", asked["prompt"]) in told
+        assert store.asked_elsewhere(["18th"], "second") == []  # no key shown, none asked
+    ordinal = McqQuestion(
+        id="b:mcq:x",
+        fact_id="b",
+        variant="x",
+        prompt="In May 2031, Asha Rao was sworn in as which Chief Minister of Goa?",
+        answer="18th",
+        choices=["16th", "17th", "18th", "19th"],
+    )
+    assert repeats(ordinal, shown)
+    other = ordinal.model_copy(update={"prompt": "Which Reef Cup did Fiji win in 2031?"})
+    assert not repeats(other, shown)

@@ -198,10 +198,16 @@ REPEAT_SHARE = 0.5
 REPEAT_CLAIM_SHARE = 0.8
 
 
+def _shows(text: str, key: str) -> bool:
+    """Whether the text holds the key as whole words, compared as options are."""
+    return bool(key) and f" {key} " in f" {option_key(text)} "
+
+
 def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     """Whether the question asks again what one of ``asked`` (answer and prompt of questions
     in the collection's other decks) asks: "Rekha Gupta was sworn in as the Chief Minister of
-    Delhi" from a second paper's article."""
+    Delhi" from a second paper's article; or tells the other's key, or shows its own key in
+    the other's stem, about the same news (half the words)."""
     if question.kind in ("statements", "match"):
         return False  # sets are made per deck, of facts that kept no question of their own
     key = _key(question)
@@ -209,7 +215,10 @@ def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     mine = content_words(question.prompt)
     for answer, prompt in asked:
         if key is not None and option_key(answer) != key:
-            continue
+            # "_____ was sworn in as the 18th Chief Minister" beside "Kamal Nath was sworn in
+            # as the _____ Chief Minister": each stem gives the other's key away
+            if not (_shows(prompt, key) or _shows(question.prompt, option_key(answer))):
+                continue
         theirs = content_words(prompt)
         shorter = min(len(mine), len(theirs))
         if shorter and len(mine & theirs) >= share * shorter:
