@@ -215,7 +215,7 @@ def _name_things(
 LEAD_SENTENCES = 3
 # Past the lead sentence a place or a named event is an aside (a stadium, a river bank, an
 # earlier games) unless the sentence speaks of the headline's subject: blind raters accepted
-# such keys about two times in five.
+# such keys about one time in three (9 of 25).
 ASIDE_TYPES = frozenset({SpanType.EVENT, SpanType.PLACE})
 # Prose past this many sentences is background: blind raters accepted about one in four of its
 # questions, against nearly one in two from the sentences before (fact boxes and lists aside).
