@@ -57,10 +57,7 @@ def canonical_stamp() -> str | None:
 def mark(data: str) -> str | None:
     """The ``canon`` value of a row whose ``data`` is ``model_dump_json()`` of a validated
     model (None: no stamp, so the row stays unmarked)."""
-    stamp = canonical_stamp()
-    if stamp is None:
-        return None
-    return f"{stamp}:{zlib.crc32(data.encode('utf-8')):08x}"
+    return marker()(data)
 
 
 def marker() -> Callable[[str], str | None]:
