@@ -355,9 +355,9 @@ def ask_deck_name(name: str, ask: Callable[[str], str]) -> str:
 def _new_questions(store: Store, deck: str, questions: list[Question]) -> list[Question]:
     """The questions that no other deck of the collection already asks: the same news read in
     a second paper adds its new facts, not the same question twice."""
-    from quizmaster.generate.rank import repeats
+    from quizmaster.generate.rank import asked_key, repeats
 
-    keys = [q.answer for q in questions if q.kind in ("cloze", "mcq", "short_answer")]
+    keys = [q.answer for q in questions if asked_key(q) is not None]
     prompts = [q.prompt for q in questions]
     asked = store.asked_elsewhere([q.answer for q in questions], deck, keys=keys, prompts=prompts)
     return [q for q in questions if not repeats(q, asked)]

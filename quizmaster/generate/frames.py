@@ -17,6 +17,7 @@ import re
 from quizmaster import places
 from quizmaster.extract_words import MONTH_WORD
 from quizmaster.generate.relations import ROLE_RE
+from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, SpanType
 
 # The verbs that fill a post, with the subject before them: "X was appointed as ...",
@@ -131,11 +132,6 @@ FRAMED_RE = re.compile(
 )
 
 
-def _holds(text: str, span: str) -> bool:
-    """Whether the span stands in the text as whole words ("24" is not in "2024")."""
-    return re.search(rf"(?<!\w){re.escape(span)}(?!\w)", text) is not None
-
-
 def _news_part(statement: str) -> str:
     """The sentence up to its first closing aside (all of it when there is none)."""
     aside = ASIDE_START_RE.search(statement)
@@ -205,7 +201,7 @@ def trimmed(statement: str, spans: list[str]) -> str | None:
     what is left still tells the news in enough words; else None."""
     for aside in ASIDE_START_RE.finditer(statement):
         head = statement[: aside.start()]
-        if not all(_holds(head, span) for span in spans):
+        if not all(whole_word(head, span) for span in spans):
             continue
         if len(head.split()) >= MIN_NEWS_WORDS and head.count("(") == head.count(")"):
             return f"{head}."
@@ -219,7 +215,7 @@ def framed(fact: Fact) -> Fact:
     if found is None or dated is None:
         statement = _event(fact)
         if statement is None:
-            keys = [s.text for s in fact.spans if _holds(_news_part(fact.statement), s.text)]
+            keys = [s.text for s in fact.spans if whole_word(_news_part(fact.statement), s.text)]
             statement = trimmed(fact.statement, keys) if keys else None
         if statement is None or statement == fact.statement:
             return fact
@@ -228,7 +224,7 @@ def framed(fact: Fact) -> Fact:
         statement = f"In {dated}, {person} {said} the {post}."
     if statement == fact.statement:
         return fact
-    spans = [s for s in fact.spans if _holds(statement, s.text)]
+    spans = [s for s in fact.spans if whole_word(statement, s.text)]
     return fact.model_copy(
         update={
             "statement": statement,

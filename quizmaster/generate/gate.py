@@ -24,6 +24,7 @@ from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
+    NUMBERED_ORDINAL,
     ORDINAL_IN_STEM_RE,
     PAST_EVENT_RE,
     RANK_RE,
@@ -1081,7 +1082,7 @@ REPORT_RELEASED_RE = re.compile(
     r"\b(?:released|published|unveiled|launched|brought out)\b[^.]*\b(?:Report|Index|Survey"
     r"|Rankings?)\b"
 )
-ORDINAL_NUMBER_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+ORDINAL_NUMBER_RE = re.compile(NUMBERED_ORDINAL)
 # What makes a report's release news: a rank in it ("ranking Fiji 12th", "topped").
 RANKED_RE = re.compile(rf"{ORDINAL_NUMBER_RE.pattern}|\brank|\btop(?:ped)?\b", re.IGNORECASE)
 POST_FILLED_RE = re.compile(

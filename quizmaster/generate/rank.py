@@ -97,7 +97,7 @@ def shown_text(question: Question) -> str:
     return f"{body} {question.explanation}"
 
 
-def _key(question: Question) -> str | None:
+def asked_key(question: Question) -> str | None:
     """The key another question could give away; None for judged statements."""
     if question.kind in ("true_false", "statements", "match"):
         return None
@@ -124,7 +124,7 @@ CLAIM_SHOWN_SHARE = 0.5
 def _told(question: Question) -> str:
     """What a question tells once answered: its stem with the key in, and its explanation."""
     filled = question.prompt
-    if question.kind in ("cloze", "mcq", "short_answer"):
+    if asked_key(question) is not None:
         filled = filled.replace(BLANK, question.answer)
     return f"{filled} {question.explanation}"
 
@@ -159,7 +159,7 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
     kept: list[int] = []
     for i in ranked:
         question = questions[i]
-        key = _key(question)
+        key = asked_key(question)
         words = content_words(_told(question))
         claim = content_words(question.prompt)
         if question.kind == "true_false" and _covered(claim, told):
@@ -210,7 +210,7 @@ def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     the other's stem, about the same news (half the words)."""
     if question.kind in ("statements", "match"):
         return False  # sets are made per deck, of facts that kept no question of their own
-    key = _key(question)
+    key = asked_key(question)
     share = REPEAT_SHARE if key is not None else REPEAT_CLAIM_SHARE
     mine = content_words(question.prompt)
     for answer, prompt in asked:

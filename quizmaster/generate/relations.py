@@ -110,8 +110,9 @@ DATE_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # "the 29th Chief of the Army Staff" stays true; "the Chief of the Army Staff" does not.
+NUMBERED_ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"  # "29th", "142nd"
 ORDINAL_IN_STEM_RE = re.compile(
-    r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    rf"{NUMBERED_ORDINAL}|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth)\b",
     re.IGNORECASE,
 )

@@ -98,9 +98,15 @@ def is_trivial(text: str) -> bool:
     return len("".join(words)) < 2 and not words[0].isdigit()
 
 
+def whole_word(statement: str, text: str) -> re.Match[str] | None:
+    """The first occurrence of ``text`` in ``statement`` as whole words ("24" is not in
+    "2024"), exactly as written."""
+    return re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", statement)
+
+
 def find_span(statement: str, text: str) -> int:
     """Where the span is: its first whole-word occurrence, else its first occurrence."""
-    match = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", statement)
+    match = whole_word(statement, text)
     return match.start() if match else statement.find(text)
 
 
