@@ -19,7 +19,7 @@ Captain|Capt|Commander|Cdr|Director General|Director|Chairman|Chairperson|Chief 
 CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
 Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
 Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|
-Ms.|Prof|Prof.|Professor""".replace("\n", "").split("|"),
+Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )

@@ -171,6 +171,22 @@ def country(name: str) -> str | None:
     return str(record["name"]) if record else None
 
 
+# How a country's adjective is made from its name: (letters cut, letters added).
+DEMONYM_FORMS = ((1, ""), (3, ""), (3, "a"), (3, "y"), (0, "y"), (2, "o"))
+
+
+@functools.cache
+def nationality(word: str) -> str | None:
+    """The country a nationality word names: "Indian" -> India, "Chinese" -> China."""
+    if not word.endswith(("an", "ese", "i")):
+        return None
+    for cut, added in DEMONYM_FORMS:
+        found = country(word[: len(word) - cut] + added)
+        if found:
+            return found
+    return None
+
+
 def capital_of(name: str) -> str | None:
     record = _countries().get(fold(name))
     return str(record["capital"]) or None if record else None

@@ -300,6 +300,33 @@ def test_a_headline_is_no_persons_full_name() -> None:
     assert not [s for s in statements if "Four New Ramsar" in s]
 
 
+def test_a_nationality_is_no_persons_first_name() -> None:
+    """ "Indian Himalayas" later in the text must not turn "Indian composer" into it."""
+    text = (
+        "Composer Arvind Rao wins his second award\n\n"
+        "Indian music composer Arvind Rao won his career's third Grammy award on Monday.\n\n"
+        "His album was filmed in the Indian Himalayas and in the forests of Spain."
+    )
+    statements = [f.statement for f in extract_facts(text, date="2031-03-10").facts]
+    assert any("Indian music composer Arvind Rao" in s for s in statements)
+    assert not [s for s in statements if "Indian Himalayas music" in s]
+
+
+def test_a_members_seat_is_no_part_of_the_name() -> None:
+    text = (
+        "Arvind Rao sworn in as Chief Minister of Goa\n\n"
+        "Three-time North Goa Lok Sabha MP Arvind Rao was sworn in as the 14th Chief Minister "
+        "of Goa on Monday."
+    )
+    people = [
+        span.text
+        for fact in extract_facts(text, date="2031-03-10").facts
+        for span in fact.spans
+        if span.type is SpanType.PERSON
+    ]
+    assert people == ["Arvind Rao"]
+
+
 @pytest.mark.parametrize(
     "heading",
     [

@@ -125,6 +125,35 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
     assert tidy_statement("Students to get free laptops", None) is None  # a headline
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tidied"),
+    [
+        (  # the weekday goes, the date and its "on" stay
+            "Sitharaman presented the Interim Budget 2024 in the Lok Sabha on Thursday 1 February.",
+            "Sitharaman presented the Interim Budget 2024 in the Lok Sabha on 1 February.",
+        ),
+        (
+            "Prime Minister Narendra Modi on Friday, January 12, inaugurated the sea bridge.",
+            "Prime Minister Narendra Modi on January 12, 2024, inaugurated the sea bridge.",
+        ),
+        (  # a date in front wants the simple past, the adverb kept
+            "Prime Minister Narendra Modi has officially inaugurated the tunnel on Monday.",
+            "In February 2024, Prime Minister Narendra Modi officially inaugurated the tunnel.",
+        ),
+        (
+            "The captain has also been named the flag bearer on Monday.",
+            "In February 2024, the captain was also named the flag bearer.",
+        ),
+        (  # a connective that leans on the sentence before
+            "As a result, the UAE is the third-largest trading partner of India in 2023.",
+            "The UAE is the third-largest trading partner of India in 2023.",
+        ),
+    ],
+)
+def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> None:
+    assert tidy_statement(sentence, "2024-02-01") == tidied
+
+
 # --- examinable, whole keys ------------------------------------------------------------------
 
 
@@ -136,6 +165,7 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
         ("Gavai's", SpanType.PERSON, "broken key"),
         ("Kamat", SpanType.PERSON, "broken key"),
         ("DRDO Samir", SpanType.PERSON, "broken key"),
+        ("BJP's Om Birla", SpanType.PERSON, "broken key"),
         ("India", SpanType.COUNTRY, "trivial key"),
         ("Monday", SpanType.DATE, "trivial key"),
         ("of the river", SpanType.PLACE, "broken key"),
@@ -1934,6 +1964,20 @@ def test_a_wh_word_inside_a_name_a_foreign_deals_money_and_a_century_are_refused
             SpanType.NUMBER,
             "not examinable",
         ),
+        # a place among the best, not a rank
+        (
+            "In 2031, Fiji finished in the top _____ of the Reef Cup for the first time.",
+            "3",
+            SpanType.NUMBER,
+            "not examinable",
+        ),
+        # an unnamed governor points back into the article
+        (
+            "In 2031, Asha Rao was sworn in as the _____ by the governor.",
+            "Deputy Chief Minister",
+            SpanType.ROLE,
+            "leans on the article",
+        ),
         # a photo caption's position marker
         (
             "_____ (R) receives the 2031 Reef Medal from the President of Fiji.",
@@ -1947,6 +1991,18 @@ def test_worked_out_figures_speakers_scores_and_captions_are_refused(
     stem: str, key: str, span_type: SpanType, defect: str
 ) -> None:
     assert defect in cloze_defects(stem, key, span_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2031, Rishi Rao was named chief of the probe agency.",
+        "In 2031, the apex court struck down the Reef Act.",
+        "In 2031, Asha Rao was sworn in as Deputy Chief Minister by the governor.",
+    ],
+)
+def test_a_body_or_post_the_article_named_before_leans_on_it(text: str) -> None:
+    assert "leans on the article" in text_defects(text, max_words=60)
 
 
 def test_a_rank_or_rate_the_stem_cannot_work_out_and_a_speakers_news_are_asked() -> None:

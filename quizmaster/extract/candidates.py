@@ -258,6 +258,8 @@ def _not_a_name_word(word: str) -> bool:
         return True
     if word in gz.TERM_WORDS or word in gz.EVENT_WORDS or word in gz.COMPASS_WORDS:
         return True
+    if places.nationality(word):
+        return True  # "Indian Himalayas" names no one
     return word.lower() in gz.ROLE_WORDS or _gazetteer_type(word) is not None
 
 

@@ -86,9 +86,14 @@ OCCASION_RE = re.compile(
     r" (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})?(?: here| there)?(?=[,.;]|$)"
     r"|\s+(?:here|there)(?=[.;]|$)|,?\s+in the presence of [^,.;]+(?=[,.;]|$)"
 )
+# "on Thursday, 1 February": the date says when; the weekday goes, "on" stays.
+WEEKDAY_BEFORE_DATE_RE = re.compile(
+    rf"\b([Oo]n) {gz.WEEKDAY},? (?=\d{{1,2}}(?:st|nd|rd|th)? (?:{gz.MONTHS})\b|(?:{gz.MONTHS}) \d)"
+)
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
-    r"Previously|Later|Subsequently|Separately|Globally|Overall|"
+    r"Previously|Later|Subsequently|Separately|Globally|Overall|As a result|Consequently|"
+    r"Accordingly|In turn|Following this|With this|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this|"
     r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"
@@ -228,6 +233,7 @@ def tidy_statement(
     text = LEADING_CONNECTIVE_RE.sub("", text)
     text = ATTRIBUTION_RE.sub("", text)
     text = COLOUR_RE.sub("", text)
+    text = WEEKDAY_BEFORE_DATE_RE.sub(r"\1 ", text)
     if date and re.match(r"\d{4}", date):
         year = int(date[:4])
         # "in April this year" -> "in April 2024", never "in April in 2024"
@@ -325,17 +331,22 @@ IRREGULAR_PAST = {
     "sent": "sent",
     "spent": "spent",
 }
-PRESENT_PERFECT_RE = re.compile(r"\b(has|have) (been|[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b")
+PRESENT_PERFECT_RE = re.compile(
+    r"\b(has|have) ((?:[a-z]+ly |also |already )?)"
+    r"(been|[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b"
+)
 
 
 def simple_past(text: str) -> str:
-    """ "X has clinched ..." -> "X clinched ...", "have been named" -> "were named"."""
+    """ "X has clinched ..." -> "X clinched ...", "have been named" -> "were named",
+    "has officially opened" -> "officially opened"."""
 
     def past(match: re.Match[str]) -> str:
-        verb = match.group(2)
+        adverb, verb = match.group(2), match.group(3)
         if verb == "been":
-            return "was" if match.group(1) == "has" else "were"
-        return IRREGULAR_PAST.get(verb, verb)
+            be = "was" if match.group(1) == "has" else "were"
+            return f"{be} {adverb.strip()}" if adverb else be  # "was also named"
+        return adverb + IRREGULAR_PAST.get(verb, verb)
 
     return PRESENT_PERFECT_RE.sub(past, text, count=1)
 

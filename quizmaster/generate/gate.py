@@ -121,7 +121,8 @@ LEANING_RE = re.compile(
     r"|sanctuary|island|city|town|district|village|region|party|contest|competition|edition"
     r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
     r"|scheme's|project's|country's|state's|government's|company's|ministry's|hosts|visitors"
-    r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast)"
+    r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast"
+    r"|governor|chief minister|probe agency|investigating agency|apex court|top court)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|the (?:countries|nations|members|participants|parties|signatories)\b(?!\s+of\b)"
@@ -676,6 +677,7 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         len(words) < 2
         or any(w.lower().strip(".") in ROLE_WORDS for w in words)
         or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
+        or re.search(r"['’]s ", answer)  # "BJP's Om Birla": a party's possessive glued on
         or BODY_IN_NAME_RE.search(answer)  # "Supreme Court of India Ranjan Gogoi"
     ):
         out.append("broken key")
@@ -1015,6 +1017,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")  # who announced it: the news is what was announced
         if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and SCORE_RE.search(question.prompt):
             out.append("not examinable")  # a scorecard's line
+        if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and TOP_N_RE.search(question.prompt):
+            out.append("not examinable")
         if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
             out.append("not examinable")  # a foreign firm's profit, an arms deal's price
         if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
@@ -1115,6 +1119,8 @@ SPEAKER_RE = re.compile(
 )
 # One player's score in one match: "scored _____ to take silver", "a 19-ball _____".
 SCORE_RE = re.compile(r"\b(?:scored|scoring|\d+-ball|knock of|innings of|tally of) _{5}", re.I)
+# "finished in the top _____": a place among the best, not a rank an exam asks.
+TOP_N_RE = re.compile(r"\b(?:in|among|into) the top (?:_{5}|how many)", re.I)
 
 
 def worked_out(prompt: str, span_type: SpanType) -> bool:
