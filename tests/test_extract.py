@@ -355,7 +355,7 @@ def test_bylines_datelines_lone_places_and_page_chrome_are_no_topics(heading: st
     assert facts and all(f.topic != heading for f in facts)
 
 
-def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None:
+def test_prose_past_the_news_is_background_but_a_fact_box_or_lasting_fact_still_counts() -> None:
     from quizmaster.extract import extract_facts
     from quizmaster.extract.candidates import NEWS_SENTENCES
 
@@ -367,6 +367,7 @@ def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None
             "In May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.",
             *filler,
             "Meera Das was sworn in as the 31st Governor of Haryana in June 2031.",
+            "The Reef Medal was instituted in 1990 by the Government of Fiji.",
             "Key Facts",
             "- The Jnanpith Award was instituted in 1961.",
         ]
@@ -374,6 +375,7 @@ def test_prose_past_the_news_is_background_but_a_fact_box_still_counts() -> None
     statements = [f.statement for f in extract_facts(text, date="2031-05-02").facts]
     assert any("30th Governor" in s for s in statements)
     assert not any("31st Governor" in s for s in statements)
+    assert any("instituted in 1990" in s for s in statements)  # a lasting fact still counts
     assert any("instituted in 1961" in s for s in statements)
 
 

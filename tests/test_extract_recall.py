@@ -159,6 +159,15 @@ def test_exercises_listed_with_a_known_exercise_are_events() -> None:
     assert kinds["JIMEX"] is SpanType.EVENT and kinds["Veer Guardian"] is SpanType.EVENT
 
 
+def test_a_list_of_exercises_is_a_list_of_events() -> None:
+    spans = find_spans("Joint military exercises include Reef Shield, KAVEX and Coral Guard.")
+    assert [(s.text, s.type) for s in spans] == [
+        ("Reef Shield", SpanType.EVENT),
+        ("KAVEX", SpanType.EVENT),
+        ("Coral Guard", SpanType.EVENT),
+    ]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not on this machine")
 def test_seed_article_gives_a_full_deck() -> None:
     article = read_file(SEED)

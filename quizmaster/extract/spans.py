@@ -299,6 +299,9 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
     return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
 
 
+EXERCISES_CUE_RE = re.compile(r"\bexercises (?:include|including|such as|like|are)\s*:?\s*$")
+
+
 def _same_kind_in_lists(
     sentence: str, chosen: list[_Found], groups: list[list[tuple[int, int]]]
 ) -> list[_Found]:
@@ -308,6 +311,8 @@ def _same_kind_in_lists(
     for group in groups:
         items = [f for f in out if (f.start, f.end) in group]
         kinds = {f.type for f in items} - {SpanType.TERM}
+        if not kinds and items and EXERCISES_CUE_RE.search(sentence[: min(group)[0]]):
+            kinds = {SpanType.EVENT}  # "Joint exercises include A, B and C"
         if len(kinds) != 1 or not kinds <= {SpanType.EVENT, SpanType.ORGANISATION}:
             continue
         (kind,) = kinds
