@@ -975,19 +975,15 @@ def write_apkg_streamed(
                         tag_text = " " + " ".join(tags) + " "
                         if len(tag_texts) < TAG_TEXTS:
                             tag_texts[tag_key] = tag_text
+                    # The row's other columns are the same for every note (_insert_notes).
                     notes.append(
                         (
                             note_id,
                             anki_guid_fast(question_id),
                             model.model_id,
-                            mod,
-                            -1,
                             tag_text,
                             "\x1f".join(fields),
                             fields[model.sort_field_index],
-                            0,
-                            0,
-                            "",
                         )
                     )
                     ords = card_ords(model, fields)
@@ -1068,11 +1064,15 @@ def _insert_notes(
     deck_id: int,
     mod: int,
 ) -> None:
-    """A batch of notes and their cards; ``cards`` None: one card for each note, ord 0, id
-    the note's + 1 (the row genanki writes for it), made from the notes in SQL."""
+    """A batch of notes (id, guid, note type, tags, fields, sort field: the columns that
+    differ between notes) and their cards; ``cards`` None: one card for each note, ord 0,
+    id the note's + 1 (the row genanki writes for it), made from the notes in SQL."""
     if not notes:
         return
-    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", notes)
+    # Modified at mod, usn -1, no checksum, flags or data: genanki's values for every note.
+    cursor.executemany(
+        f"INSERT INTO notes VALUES(?, ?, ?, {int(mod)}, -1, ?, ?, ?, 0, 0, '');", notes
+    )
     if cards is None:
         cursor.execute(
             "INSERT INTO cards SELECT id + 1, id, ?, 0, ?, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
