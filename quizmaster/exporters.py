@@ -14,8 +14,10 @@ import html
 import io
 import itertools
 import json
+import operator
 import os
 import re
+import struct
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -753,7 +755,7 @@ def _options_of(q: dict[str, Any]) -> list[str] | None:
     """``Question.options`` of a question's JSON."""
     kind = q["kind"]
     if kind == "true_false":
-        return ["True", "False"]
+        return list(_TRUE_FALSE)
     if kind in ("mcq", "statements", "match"):
         return list(q["choices"])
     return None
@@ -777,6 +779,10 @@ def _body_lines_of(q: dict[str, Any], options: list[str] | None) -> list[str]:
 
 
 _OPTION_LETTERS = [f"({letter})" for letter in LETTERS]
+_TRUE_FALSE = ["True", "False"]  # Question.options of a true/false question
+_TRUE_FALSE_LINES = "<br>".join(
+    f"{x} {o}" for x, o in zip(_OPTION_LETTERS, _TRUE_FALSE, strict=False)
+)
 
 
 # Plain text, the usual case, needs no escaping: one C-level search instead of five
@@ -820,14 +826,18 @@ GUID_TABLE = (
 
 
 _GUID_PAIRS = [a + b for a in GUID_TABLE for b in GUID_TABLE]
+_GUID_SALTED = hashlib.sha256(b"quizmaster__")  # genanki's guid_for("quizmaster", ...) salt
+_FIRST_8_BYTES = struct.Struct(">Q").unpack_from
 
 
 def anki_guid_fast(question_id: str) -> str:
     """:func:`anki_guid` (genanki's ``guid_for("quizmaster", id)``: the first 8 bytes of a
     SHA-256 in Anki's base 91, without leading zero digits) without genanki's per-digit
     list: five pairs of digits (91**10 > 2**64), then the leading zeros ("a") dropped."""
-    digest = hashlib.sha256(("quizmaster__" + question_id).encode("utf-8")).digest()
-    number, e = divmod(int.from_bytes(digest[:8], "big"), 8281)
+    digest = _GUID_SALTED.copy()
+    digest.update(question_id.encode("utf-8"))
+    first: int = _FIRST_8_BYTES(digest.digest())[0]
+    number, e = divmod(first, 8281)
     number, d = divmod(number, 8281)
     number, c = divmod(number, 8281)
     a, b = divmod(number, 8281)
@@ -840,7 +850,8 @@ def anki_note_fields(q: dict[str, Any], blank: str) -> tuple[str, list[str], lis
     tags = _note_tags(q["tags"])
     prompt, answer, explanation, qid = q["prompt"], q["answer"], q["explanation"], q["id"]
     # Plain text (the usual note) needs no escaping: one search over all its texts at once.
-    if q["kind"] == "cloze" and blank in prompt:
+    kind = q["kind"]
+    if kind == "cloze" and blank in prompt:
         before, after = prompt.split(blank, 1)
         if _CLOZE_SPECIAL.search(f"{prompt}\x1f{answer}") or _HTML_SPECIAL.search(
             f"{explanation}\x1f{qid}"
@@ -848,6 +859,23 @@ def anki_note_fields(q: dict[str, Any], blank: str) -> tuple[str, list[str], lis
             before, after, answer = (_cloze_safe_fast(t) for t in (before, after, answer))
             explanation, qid = _field_fast(explanation), _h_fast(qid)
         return "cloze", [f"{before}{{{{c1::{answer}}}}}{after}", explanation, qid], tags
+    if kind == "true_false" or kind == "mcq":
+        # The usual note with options: a line per option, at most one letter each, nothing
+        # to escape (checked in one search over its texts), laid out without the general
+        # path's lists.
+        options = _TRUE_FALSE if kind == "true_false" else q["choices"]
+        if len(options) <= len(LETTERS) and not _HTML_SPECIAL.search(
+            "\x1f".join([prompt, *options, answer, explanation, qid])
+        ):
+            shown = answer
+            if answer in options:
+                shown = f"{_OPTION_LETTERS[options.index(answer)]} {answer}"
+            if options is _TRUE_FALSE:
+                shown_options = _TRUE_FALSE_LINES
+            else:
+                pairs = zip(_OPTION_LETTERS, options, strict=False)
+                shown_options = "<br>".join([f"{x} {o}" for x, o in pairs])
+            return "mcq", [prompt, shown_options, shown, explanation, qid], tags
     options = _options_of(q)
     if options is not None:
         lines = _body_lines_of(q, options)
@@ -875,6 +903,7 @@ _CLOZE_REF = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 # generator for it would take a quarter of a second of a 100k-question Anki export.
 CLOZE_BLANK = "_____"
 NOTE_BATCH = 2000
+TAG_TEXTS = 10_000  # distinct tag lists whose text an Anki export keeps
 _CARD_TAIL = (0,) * 11 + ("",)  # a new card's type, queue, due ... flags, data
 
 
@@ -922,9 +951,10 @@ def write_apkg_streamed(
             rows = _chosen_questions(store, deck, kind, selection, parse=True)
             done = 0
             card_ords = _card_ords_for(models)
-            # The tag lists come from _note_tags's cache: one text per distinct list.
-            tag_texts: dict[int, str] = {}
-            for name, group in itertools.groupby(rows, key=lambda r: r[0]):
+            # A note's tags as text, once per distinct list of stored tags (a bounded cache
+            # keyed by the tags themselves: a list's address is reused once it is freed).
+            tag_texts: dict[tuple[str, ...], str] = {}
+            for name, group in itertools.groupby(rows, key=operator.itemgetter(0)):
                 deck_id = anki_deck_id(name)
                 used: dict[str, Any] = {}
                 notes: list[tuple[Any, ...]] = []
@@ -939,22 +969,21 @@ def write_apkg_streamed(
                     if model is None:
                         model = used[model_name] = models[model_name]
                     note_id = next(id_gen)
-                    tag_text = tag_texts.get(id(tags))
+                    tag_key = tuple(q["tags"])
+                    tag_text = tag_texts.get(tag_key)
                     if tag_text is None:
-                        tag_text = tag_texts[id(tags)] = " " + " ".join(tags) + " "
+                        tag_text = " " + " ".join(tags) + " "
+                        if len(tag_texts) < TAG_TEXTS:
+                            tag_texts[tag_key] = tag_text
+                    # The row's other columns are the same for every note (_insert_notes).
                     notes.append(
                         (
                             note_id,
                             anki_guid_fast(question_id),
                             model.model_id,
-                            mod,
-                            -1,
                             tag_text,
                             "\x1f".join(fields),
                             fields[model.sort_field_index],
-                            0,
-                            0,
-                            "",
                         )
                     )
                     ords = card_ords(model, fields)
@@ -998,20 +1027,34 @@ def write_apkg_streamed(
 def _card_ords_for(models: dict[str, Any]) -> Callable[[Any, list[str]], list[int]]:
     """The cards genanki's ``Note`` makes for a note's fields (``Note.cards``), with each note
     type's requirements read once."""
-    ops = {"any": any, "all": all}
-    reqs = {
-        model.model_id: [(o, ops[kind], need) for o, kind, need in model._req]
+    rules = {
+        model.model_id: _cloze_ords if model.model_type == model.CLOZE else _required(model._req)
         for model in models.values()
-        if model.model_type != model.CLOZE
     }
 
     def card_ords(model: Any, fields: list[str]) -> list[int]:
-        req = reqs.get(model.model_id)
-        if req is None:  # cloze
-            return list({int(m) - 1 for m in _CLOZE_REF.findall(fields[0]) if int(m) > 0})
-        return [o for o, op, need in req if op(map(fields.__getitem__, need))]
+        return rules[model.model_id](fields)
 
     return card_ords
+
+
+def _cloze_ords(fields: list[str]) -> list[int]:
+    return list({int(m) - 1 for m in _CLOZE_REF.findall(fields[0]) if int(m) > 0})
+
+
+def _required(req: list[Any]) -> Callable[[list[str]], list[int]]:
+    """A front/back note type's cards for a note's fields, from the note type's
+    requirements: a card (ord) when all (or any) of its required fields are not empty."""
+    ops = {"any": any, "all": all}
+    rule = [(o, ops[kind], need) for o, kind, need in req]
+    if len(rule) == 1:  # one template: ours
+        card_ord, op, need = rule[0]
+        if len(need) == 1:  # all and any agree
+            index = need[0]
+            return lambda fields: [card_ord] if fields[index] else []
+        needed = operator.itemgetter(*need)
+        return lambda fields: [card_ord] if op(needed(fields)) else []
+    return lambda fields: [o for o, op, need in rule if op(map(fields.__getitem__, need))]
 
 
 def _insert_notes(
@@ -1021,11 +1064,15 @@ def _insert_notes(
     deck_id: int,
     mod: int,
 ) -> None:
-    """A batch of notes and their cards; ``cards`` None: one card for each note, ord 0, id
-    the note's + 1 (the row genanki writes for it), made from the notes in SQL."""
+    """A batch of notes (id, guid, note type, tags, fields, sort field: the columns that
+    differ between notes) and their cards; ``cards`` None: one card for each note, ord 0,
+    id the note's + 1 (the row genanki writes for it), made from the notes in SQL."""
     if not notes:
         return
-    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", notes)
+    # Modified at mod, usn -1, no checksum, flags or data: genanki's values for every note.
+    cursor.executemany(
+        f"INSERT INTO notes VALUES(?, ?, ?, {int(mod)}, -1, ?, ?, ?, 0, 0, '');", notes
+    )
     if cards is None:
         cursor.execute(
             "INSERT INTO cards SELECT id + 1, id, ?, 0, ?, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "

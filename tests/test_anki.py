@@ -260,3 +260,45 @@ def test_braces_in_cloze_text_cannot_make_extra_deletions(
     )
     card = col.get_card(col.find_cards("")[0])
     assert "[...]" in card.question() and "a:&#58;b&#125;&#125;" in card.answer()
+
+
+def anki_notes(package: Path, folder: Path) -> list[tuple[Any, ...]]:
+    """Every note of ``package`` as a fresh Anki collection reads it: GUID, note type, fields,
+    tags, and the deck and ord of each of its cards."""
+    folder.mkdir()
+    collection = anki_collection.Collection(str(folder / "collection.anki2"))
+    try:
+        anki_import(collection, package)
+        notes = []
+        for nid in collection.find_notes(""):
+            note = collection.get_note(nid)
+            cards = [collection.get_card(c) for c in collection.find_cards(f"nid:{nid}")]
+            decks = sorted((collection.decks.name(c.did), c.ord) for c in cards)
+            fields = tuple(note.fields)
+            notes.append((note.guid, note.note_type()["name"], fields, sorted(note.tags), decks))
+        return sorted(notes)
+    finally:
+        collection.close()
+
+
+def test_the_streamed_export_reads_in_anki_as_the_reference_package(
+    store: Store, tmp_path: Path
+) -> None:
+    """The export command's package (rows written straight into Anki's tables) and genanki's
+    package of the same questions read the same in Anki: every kind, HTML and cloze
+    characters, several decks, tags with spaces."""
+    from quizmaster.exporters import export
+
+    from .kinds import kind_facts, one_of_each_kind
+
+    store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
+    each = one_of_each_kind()
+    facts = {f.id: f for kind in each for f in kind_facts(kind)}
+    store.load_deck("Kinds", list(facts.values()), list(each.values()), now=NOW)
+    reference, streamed = tmp_path / "reference.apkg", tmp_path / "streamed.apkg"
+    write_apkg(collect(store), reference, now=NOW)
+    export(store, "apkg", now=NOW, output=streamed)
+    expected = anki_notes(reference, tmp_path / "a")
+    assert len(expected) == len(QUESTIONS) + len(each)
+    assert {n[1] for n in expected} == {"quizmaster basic", "quizmaster mcq", "quizmaster cloze"}
+    assert anki_notes(streamed, tmp_path / "b") == expected

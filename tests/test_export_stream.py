@@ -432,3 +432,28 @@ def test_the_bulk_marker_marks_as_mark_does(monkeypatch: pytest.MonkeyPatch) -> 
         assert mark(text) == stored_form.mark(text) is not None
     monkeypatch.setattr(stored_form, "_STAMP", [None])  # sources unreadable: no mark at all
     assert stored_form.marker()("x") is None is stored_form.mark("x")
+
+
+class _NeverKeeps(dict):  # type: ignore[type-arg]
+    """A cache that is always full: every lookup misses and nothing is kept."""
+
+    def __len__(self) -> int:
+        return 10**9
+
+
+def test_notes_keep_their_own_tags_when_the_tag_cache_is_full(
+    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the cache's bound every note's tag list is a new list, freed after its note (so
+    its address is soon another list's): each note still gets its own tags' text."""
+    reference = tmp_path / "reference.apkg"
+    write_apkg(collect(seeded), reference, now=NOW)
+    monkeypatch.setattr(exporters, "_TAGS", _NeverKeeps())
+    monkeypatch.setattr(exporters, "TAG_TEXTS", 1)
+    streamed = tmp_path / "streamed.apkg"
+    export(seeded, "apkg", now=NOW, output=streamed)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    expected = apkg_rows(reference, tmp_path / "a")
+    assert len({n[5] for n in expected["notes"]}) > 3  # several different tag texts
+    assert apkg_rows(streamed, tmp_path / "b") == expected
