@@ -166,6 +166,7 @@ def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> 
         ("Kamat", SpanType.PERSON, "broken key"),
         ("DRDO Samir", SpanType.PERSON, "broken key"),
         ("BJP's Om Birla", SpanType.PERSON, "broken key"),
+        ("South Korean", SpanType.PERSON, "not examinable"),
         ("India", SpanType.COUNTRY, "trivial key"),
         ("Monday", SpanType.DATE, "trivial key"),
         ("of the river", SpanType.PLACE, "broken key"),
@@ -1969,6 +1970,19 @@ def test_a_wh_word_inside_a_name_a_foreign_deals_money_and_a_century_are_refused
             "In 2031, Fiji finished in the top _____ of the Reef Cup for the first time.",
             "3",
             SpanType.NUMBER,
+            "not examinable",
+        ),
+        # the key only describes the person the stem is about
+        (
+            "In 2031, the _____ silver medallist became the first Fijian to win a Reef meet.",
+            "World Championships",
+            SpanType.EVENT,
+            "not examinable",
+        ),
+        (
+            "In 2031, the Reef Statue was built for _____, fondly known as the Iron Man of Fiji.",
+            "Ravi Sen Rao",
+            SpanType.PERSON,
             "not examinable",
         ),
         # an unnamed governor points back into the article

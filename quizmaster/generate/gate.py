@@ -369,8 +369,11 @@ EPITHET_RE = re.compile(
     r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}"
     # "the _____ – India's highest film honour –": the aside defines the key
     r"|_{5} [–—] [^–—]{3,80} [–—]"
+    # "the _____ silver medallist created history": the key only describes the person
+    r"|\bthe _{5} (?:gold|silver|bronze)[- ]medall?ist\b"
     # "2018's _____, often referred to as the Asian version of the Nobel Prize"
-    r"|_{5},? (?:(?:often|also|popularly|commonly|widely) )?(?:referred to|known|dubbed|described"
+    r"|_{5},? (?:(?:often|also|popularly|commonly|widely|fondly|affectionately) )?"
+    r"(?:referred to|known|dubbed|described"
     r"|hailed|called|termed|nicknamed) as\b",
     re.IGNORECASE,
 )
@@ -703,6 +706,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if not authored and places.nationality(answer):
+        out.append("not examinable")  # "_____ author Han Kang": a nationality, not a name
     if not authored and VENUE_RE.search(answer):
         out.append("not examinable")  # "the DY Patil Stadium": where a match was played
     return out
