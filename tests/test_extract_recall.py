@@ -159,6 +159,12 @@ def test_exercises_listed_with_a_known_exercise_are_events() -> None:
     assert kinds["JIMEX"] is SpanType.EVENT and kinds["Veer Guardian"] is SpanType.EVENT
 
 
+def test_a_prize_goes_to_a_person_named_after_a_nationality_and_calling() -> None:
+    spans = find_spans("The Reef Prize for 2031 has been awarded to Fijian poet Asha Devi Rao.")
+    assert ("Asha Devi Rao", SpanType.PERSON) in [(s.text, s.type) for s in spans]
+    assert "Fijian" not in [s.text for s in spans if s.type is SpanType.PERSON]
+
+
 def test_a_list_of_exercises_is_a_list_of_events() -> None:
     spans = find_spans("Joint military exercises include Reef Shield, KAVEX and Coral Guard.")
     assert [(s.text, s.type) for s in spans] == [

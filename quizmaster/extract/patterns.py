@@ -97,9 +97,15 @@ TITLED_PERSON_RE = re.compile(
     rf"(?<![A-Za-z])(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}))\.?\s+(?:\((?:Res|Retd|retd|Retired)\.?\)\s+)?"
     rf"(?P<name>{NAME})"
 )
+CALLING = (
+    r"(?:author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
+    r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician)"
+)
 PERSON_CUE_RE = re.compile(
     rf"\b(?:succeeds|succeeded|replaces|replaced|led by|headed by|chaired by|signed by|"
     rf"inaugurated by|launched by|presided over by|awarded to|conferred on|won by)\s+"
+    # "awarded to South Korean author Han Kang": a nationality and a calling before the name
+    rf"(?:(?:[A-Z][a-z]+\s+){{1,2}}{CALLING}\s+)?"
     rf"(?P<name>{NAME})"
 )
 APPOSITIVE_RE = re.compile(
