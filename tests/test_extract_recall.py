@@ -160,9 +160,10 @@ def test_exercises_listed_with_a_known_exercise_are_events() -> None:
 
 
 def test_a_prize_goes_to_a_person_named_after_a_nationality_and_calling() -> None:
-    spans = find_spans("The Reef Prize for 2031 has been awarded to Fijian poet Asha Devi Rao.")
+    spans = find_spans("The 2031 Reef Prize in Poetry was awarded to Fijian poet Asha Devi Rao.")
     assert ("Asha Devi Rao", SpanType.PERSON) in [(s.text, s.type) for s in spans]
     assert "Fijian" not in [s.text for s in spans if s.type is SpanType.PERSON]
+    assert "Poetry" not in [s.text for s in spans if s.type is SpanType.PLACE]  # a field
 
 
 def test_a_list_of_exercises_is_a_list_of_events() -> None:

@@ -271,6 +271,8 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
     for m in ORDINAL_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.ORDINAL, 2)
     for start, end, words, before in _capitalised_runs(sentence):
+        if before == "in" and PRIZE_FIELD_RE.search(sentence, 0, start):
+            before = ""  # "the Nobel Prize in Literature": a field, not a place
         _runs(sentence, start, end, words, before, add)
     for m in YEAR_RE.finditer(sentence):
         if re.search(r"(?:[A-Z][\w-]*|\))\s$", sentence[: m.start()]):
@@ -299,6 +301,7 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
     return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
 
 
+PRIZE_FIELD_RE = re.compile(r"\b(?:Prize|Award|Medal)s? in $")
 EXERCISES_CUE_RE = re.compile(r"\bexercises (?:include|including|such as|like|are)\s*:?\s*$")
 
 
