@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
+from quizmaster.extract.clean import clean_text
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
 from quizmaster.models import Fact, SpanType
@@ -207,10 +208,16 @@ def test_facts_sections_and_key_value_lines() -> None:
         "- Signed in: 1971\n"
         "- Headquarters: Gland, Switzerland\n"
     )
-    facts = {f.statement: f for f in extract_facts(text).facts}
+    facts = {f.statement: f for f in extract_facts(text, date="2025-09-23").facts}
     capital = facts["The capital of Morocco is Rabat."]
     assert capital.question == "What is the capital of Morocco?" and capital.answer == "Rabat"
-    assert facts["The PM of Morocco is Aziz Akhannouch."].spans[0].type is SpanType.PERSON
+    # A post's holder changes: it is told as of the article's date, and not at all without one.
+    holder = facts["As of September 2025, the PM of Morocco is Aziz Akhannouch."]
+    assert holder.spans[0].type is SpanType.PERSON
+    assert holder.question == "As of September 2025, who is the PM of Morocco?"
+    undated = [f.statement for f in extract_facts(text).facts]
+    assert "The capital of Morocco is Rabat." in undated
+    assert not [s for s in undated if "Akhannouch" in s]
     assert "The currency of Morocco is Moroccan dirham." in facts
     assert facts["Ramsar Convention was signed in 1971."].question == (
         "When was Ramsar Convention signed?"
@@ -298,6 +305,13 @@ def test_a_headline_is_no_persons_full_name() -> None:
     statements = [f.statement for f in facts_of(ARTICLES / "new-ramsar-sites.txt")]
     assert any("Ramsar site" in s for s in statements)
     assert not [s for s in statements if "Four New Ramsar" in s]
+
+
+def test_a_numbered_list_marker_is_page_furniture() -> None:
+    cleaned, _date = clean_text(
+        "Reef Board meets\n\n(5) The Reef Board approved its annual report.\n"
+    )
+    assert "(5)" not in cleaned and "The Reef Board approved its annual report." in cleaned
 
 
 def test_a_nationality_is_no_persons_first_name() -> None:

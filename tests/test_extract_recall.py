@@ -166,6 +166,11 @@ def test_a_prize_goes_to_a_person_named_after_a_nationality_and_calling() -> Non
     assert "Poetry" not in [s.text for s in spans if s.type is SpanType.PLACE]  # a field
 
 
+def test_a_middle_initial_without_its_stop_stays_in_the_name() -> None:
+    spans = find_spans("Admiral Ravi K Sen took over as the 26th Chief of the Naval Staff.")
+    assert ("Ravi K Sen", SpanType.PERSON) in [(s.text, s.type) for s in spans]
+
+
 def test_a_list_of_exercises_is_a_list_of_events() -> None:
     spans = find_spans("Joint military exercises include Reef Shield, KAVEX and Coral Guard.")
     assert [(s.text, s.type) for s in spans] == [

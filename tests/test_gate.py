@@ -148,6 +148,15 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
             "As a result, the UAE is the third-largest trading partner of India in 2023.",
             "The UAE is the third-largest trading partner of India in 2023.",
         ),
+        (
+            "In particular, the Reef Council approved the Reef Strategy 2030 in 2023.",
+            "The Reef Council approved the Reef Strategy 2030 in 2023.",
+        ),
+        (  # who looked on goes, every name of them
+            "Asha Rao took oath as the 19th Chief Minister of Goa in the presence of Prime "
+            "Minister Ravi Sen, Home Minister Meera Das and other leaders on Monday.",
+            "In February 2024, Asha Rao took oath as the 19th Chief Minister of Goa.",
+        ),
     ],
 )
 def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> None:
@@ -167,6 +176,7 @@ def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> 
         ("DRDO Samir", SpanType.PERSON, "broken key"),
         ("BJP's Om Birla", SpanType.PERSON, "broken key"),
         ("South Korean", SpanType.PERSON, "not examinable"),
+        ("Games", SpanType.EVENT, "broken key"),
         ("India", SpanType.COUNTRY, "trivial key"),
         ("Monday", SpanType.DATE, "trivial key"),
         ("of the river", SpanType.PLACE, "broken key"),

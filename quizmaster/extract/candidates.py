@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from quizmaster import extract_words as gz
 from quizmaster import places
-from quizmaster.extract.clean import clean_text, tidy_statement
+from quizmaster.extract.clean import clean_text, month_year, tidy_statement
 from quizmaster.extract.key_values import (
     _retype_known,
     heading_subject,
@@ -117,6 +117,12 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
         if kv is not None and len(unit.text) <= 120:
             statement, span, question = kv
             order += 1
+            if span.type is SpanType.PERSON:  # "Prime Minister – X": true as of the article
+                when = month_year(date)
+                if when is None:
+                    continue
+                statement = f"As of {when}, {statement[0].lower()}{statement[1:]}"
+                question = f"As of {when}, {question[0].lower()}{question[1:]}"
             out.append(
                 Candidate(statement, (span,), topic, order, True, question, span.text, score=3)
             )

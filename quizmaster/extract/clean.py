@@ -54,7 +54,7 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 ROMAN_MARKER_RE = re.compile(
-    r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+|\s\((?:[ivx]{1,4})\)\s+|(?:^|\s)(?-i:Ii|Iii|Iv|Vi|Vii)\.\s+"
+    r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+|\s\((?:[ivx]{1,4})\)\s+|(?:^|\s)(?-i:Ii|Iii|Iv|Vi|Vii)\.\s+"
 )
 TAG_RE = re.compile(r"<[^>]{1,300}>")
 
@@ -84,7 +84,7 @@ OCCASION_RE = re.compile(
     r"\s+(?:at|during) (?:a|an|the) (?:[\w-]+ ){0,2}(?:function|ceremony|event|programme|program"
     r"|gathering|press conference|briefing)\b(?: (?:held|organi[sz]ed|hosted) (?:at|in)"
     r" (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})?(?: here| there)?(?=[,.;]|$)"
-    r"|\s+(?:here|there)(?=[.;]|$)|,?\s+in the presence of [^,.;]+(?=[,.;]|$)"
+    r"|\s+(?:here|there)(?=[.;]|$)|,?\s+in the presence of [^.;]+(?=[.;]|$)"
 )
 # "on Thursday, 1 February": the date says when; the weekday goes, "on" stays.
 WEEKDAY_BEFORE_DATE_RE = re.compile(
@@ -93,7 +93,7 @@ WEEKDAY_BEFORE_DATE_RE = re.compile(
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
     r"Previously|Later|Subsequently|Separately|Globally|Overall|As a result|Consequently|"
-    r"Accordingly|In turn|Following this|With this|"
+    r"Accordingly|In turn|Following this|With this|In particular|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this|"
     r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"
@@ -206,7 +206,7 @@ def shorten(text: str) -> str:
     return (body[0].upper() + body[1:] + (end or ".")) if body else text
 
 
-def _month_year(date: str | None) -> str | None:
+def month_year(date: str | None) -> str | None:
     if not date or not re.match(r"^\d{4}-\d{2}", date):
         return None
     day = dt.date(int(date[:4]), int(date[5:7]), 1)
@@ -262,7 +262,7 @@ def tidy_statement(
     undated = PAST_RE.search(text) and not YEAR_IN_TEXT_RE.search(text)
     if undated and not bullet and not lead:
         return None
-    return _dated(text, _month_year(date), relative=dated)
+    return _dated(text, month_year(date), relative=dated)
 
 
 # What a present-tense statement says that can change: a number, a rank, a post's holder.

@@ -87,7 +87,11 @@ NUMBER_RE = re.compile(
 _LETTERS = r"[^\W\d_]"  # any letter, so Jørgen and Çelik are names too
 # Initials with or without stops: "K. P. Sharma Oli", "K P Sharma Oli" (never the article "A").
 NAME_WORD = rf"(?:[A-Z]\.\s?|(?!A\s)[A-Z]\s){{0,3}}[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*"
-NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?)*[A-Z]{_LETTERS}+(?:['’-]{_LETTERS}+)*){{0,3}}"
+# A middle initial may go without its stop: "Dinesh K Tripathi".
+NAME = (
+    rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s?|(?!A\s)[A-Z]\s(?=[A-Z]))*[A-Z]{_LETTERS}+"
+    rf"(?:['’-]{_LETTERS}+)*){{0,3}}"
+)
 KNOWN_AS_RE = re.compile(
     r"\b(?:known as|called|dubbed|termed|nicknamed)\s+['‘“\"]?"
     r"(?P<name>[\w-]+(?:\s+[A-Z][\w-]*){0,3})"

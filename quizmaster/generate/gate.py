@@ -706,6 +706,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if len(words) == 1 and answer in gz.EVENT_WORDS and answer != "Congress":  # a party's name
+        out.append("broken key")  # "set a _____ record" keyed "Games": the rest of a name
     if not authored and places.nationality(answer):
         out.append("not examinable")  # "_____ author Han Kang": a nationality, not a name
     if not authored and VENUE_RE.search(answer):
