@@ -2023,10 +2023,18 @@ def test_worked_out_figures_speakers_scores_and_captions_are_refused(
         "In 2031, Rishi Rao was named chief of the probe agency.",
         "In 2031, the apex court struck down the Reef Act.",
         "In 2031, Asha Rao was sworn in as Deputy Chief Minister by the governor.",
+        "Fiji's previous best show at the Reef Games was in 2027.",
     ],
 )
 def test_a_body_or_post_the_article_named_before_leans_on_it(text: str) -> None:
     assert "leans on the article" in text_defects(text, max_words=60)
+
+
+def test_a_clause_whose_main_clause_was_cut_is_no_sentence() -> None:
+    cut = "In August 2031, while Asha Rao became the first Fijian to win the Reef Cup."
+    assert "not a sentence" in text_defects(cut, max_words=60)
+    whole = "In August 2031, Asha Rao became the first Fijian to win the Reef Cup."
+    assert "not a sentence" not in text_defects(whole, max_words=60)
 
 
 def test_a_rank_or_rate_the_stem_cannot_work_out_and_a_speakers_news_are_asked() -> None:

@@ -107,7 +107,7 @@ LEANING_RE = re.compile(
     r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
     r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
     r"|\b(?:in|to) (?:his|her|their) place\b|\bamong the \d+ (?:are|is|were)\b"
-    r"|\b(?:today|yesterday|this year|last year)['’]s\b"
+    r"|\b(?:today|yesterday|this year|last year)['’]s\b|\bprevious best\b"
     r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
     r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
@@ -538,9 +538,13 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
     first = text.split(" ", 1)[0].strip(",:")
     if first.isupper() and len(first) > 3 and places.kind_of(first.title()) is not None:
         out.append("page leftover")  # "KENYA is due to ...": the page's dateline
-    if DOUBLE_ASK_RE.search(text) or _the_countrys(text):
+    if DOUBLE_ASK_RE.search(text) or _the_countrys(text) or CLAUSE_ONLY_RE.match(text):
         out.append("not a sentence")
     return out
+
+
+# "In August 2022, while X became ...": a subordinate clause whose main clause was cut.
+CLAUSE_ONLY_RE = re.compile(r"^(?:(?:In|As of|On) [\w ,]+?\d{4}, )?(?:while|whereas|although)\b")
 
 
 def _the_countrys(text: str) -> bool:
