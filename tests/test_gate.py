@@ -152,6 +152,10 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
             "In particular, the Reef Council approved the Reef Strategy 2030 in 2023.",
             "The Reef Council approved the Reef Strategy 2030 in 2023.",
         ),
+        (  # the reporter's colour
+            "The controversial Reef Bill was passed by the Fiji parliament in 2023.",
+            "The Reef Bill was passed by the Fiji parliament in 2023.",
+        ),
         (  # who looked on goes, every name of them
             "Asha Rao took oath as the 19th Chief Minister of Goa in the presence of Prime "
             "Minister Ravi Sen, Home Minister Meera Das and other leaders on Monday.",
@@ -2024,10 +2028,35 @@ def test_worked_out_figures_speakers_scores_and_captions_are_refused(
         "In 2031, the apex court struck down the Reef Act.",
         "In 2031, Asha Rao was sworn in as Deputy Chief Minister by the governor.",
         "Fiji's previous best show at the Reef Games was in 2027.",
+        "Retail inflation meanwhile, fell to 4% in Fiji in May 2031.",
+        "The three-time Reef Award winner will receive the Coral Medal on May 2, 2031.",
+        "In 2031, the Bill was passed by the Fiji parliament.",
     ],
 )
 def test_a_body_or_post_the_article_named_before_leans_on_it(text: str) -> None:
     assert "leans on the article" in text_defects(text, max_words=60)
+
+
+def test_an_unclosed_quotation_and_a_parenthesised_date_are_leftovers() -> None:
+    assert "broken brackets" in text_defects(
+        "As of December 2017, the Reef Navy got its first submarine 'RNS Kalvari.", max_words=60
+    )
+    assert "page leftover" in text_defects(
+        "ISRO launched Chandrayaan-3 from Sriharikota on (July 14, 2023), at 2:35 pm.",
+        max_words=60,
+    )
+
+
+def test_a_numbered_name_or_a_pandemic_gives_the_key() -> None:
+    numbered = (
+        "In 2031, ISRO launched Reefyaan-3, the _____ lunar mission of India, from Sriharikota."
+    )
+    assert "answer in stem" in cloze_defects(numbered, "third", SpanType.ORDINAL)
+    pandemic = (
+        "In 2031, the Reef Organisation held its first summit in Suva after disruption caused "
+        "by the _____ pandemic."
+    )
+    assert "not examinable" in cloze_defects(pandemic, "COVID-19", SpanType.EVENT)
 
 
 def test_a_clause_whose_main_clause_was_cut_is_no_sentence() -> None:

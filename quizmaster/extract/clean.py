@@ -106,7 +106,7 @@ COLOUR_RE = re.compile(
     r"|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
     r"|stunning|thrilling|nail-biting|fantastic|superb|brilliant|sensational|incredible"
     r"|esteemed|magnificent|splendid|emphatic|scintillating|dominant|clinical|resurgent"
-    r"|much[- ]awaited|hotly contested)\s+(?=[\w₹$])"
+    r"|much[- ]awaited|hotly contested|controversial)\s+(?=[\w₹$])"
     r"|\b(?:a )?cool\s+(?=[\d₹$£€])",
     re.IGNORECASE,
 )

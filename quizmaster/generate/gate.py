@@ -49,7 +49,7 @@ MAX_KEY_WORDS = 8
 LEFTOVER_RE = re.compile(
     r"\((?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|UPI)\)|\bMENAFN\b"
     # "TIL Desk/National/", "''Agra is ...", "was (September 24, 2019) conferred"
-    r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)\s+(?-i:[a-z])"
+    r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)(?:\s+(?-i:[a-z])|,)"
     # "Modi, July 16, 2022 inaugurated": a date set in the sentence, or left dangling at its end
     r"|, (?-i:[A-Z][a-z]+) \d{1,2}, \d{4}\.$|(?-i:\bthe an?\b)"
     r"|(?-i:[a-z]), (?-i:[A-Z][a-z]+) \d{1,2}, \d{4} (?-i:[a-z])"
@@ -107,7 +107,10 @@ LEANING_RE = re.compile(
     r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
     r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
     r"|\b(?:in|to) (?:his|her|their) place\b|\bamong the \d+ (?:are|is|were)\b"
-    r"|\b(?:today|yesterday|this year|last year)['’]s\b|\bprevious best\b"
+    r"|\b(?:today|yesterday|this year|last year)['’]s\b|\bprevious best\b|\bmeanwhile\b"
+    # "The three-time National Award winner will receive ...": who, the article said before
+    r"|^(?:(?:In|As of) \w+ \d{4}, )?[Tt]he (?:[\w-]+ ){0,3}"
+    r"(?:winner|champion|awardee|laureate)s?\b"
     r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
     r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
@@ -369,6 +372,8 @@ EPITHET_RE = re.compile(
     r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}"
     # "the _____ – India's highest film honour –": the aside defines the key
     r"|_{5} [–—] [^–—]{3,80} [–—]"
+    # "disruption caused by the _____ pandemic": filler the stem all but names
+    r"|_{5} (?:pandemic|outbreak)\b"
     # "the _____ silver medallist created history": the key only describes the person
     r"|\bthe _{5} (?:gold|silver|bronze)[- ]medall?ist\b"
     # "2018's _____, often referred to as the Asian version of the Nobel Prize"
@@ -535,6 +540,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("page leftover")  # a headline glued to the sentence that restates it
     if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
         out.append("broken brackets")
+    if OPEN_QUOTE_RE.search(text):
+        out.append("broken brackets")  # "has got 'INS Kalvari.": a quotation never closed
     first = text.split(" ", 1)[0].strip(",:")
     if first.isupper() and len(first) > 3 and places.kind_of(first.title()) is not None:
         out.append("page leftover")  # "KENYA is due to ...": the page's dateline
@@ -543,6 +550,13 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
     return out
 
 
+def _numbered_name(prompt: str, answer: str) -> bool:
+    """Whether a name in the stem carries the ordinal's number ("Chandrayaan-3" for "third")."""
+    number = parse_ordinal(answer)
+    return number is not None and re.search(rf"[A-Za-z][- ]?{number}\b", prompt) is not None
+
+
+OPEN_QUOTE_RE = re.compile(r"(?:^|\s)['‘][A-Z][^'’]*$")
 # "In August 2022, while X became ...": a subordinate clause whose main clause was cut.
 CLAUSE_ONLY_RE = re.compile(r"^(?:(?:In|As of|On) [\w ,]+?\d{4}, )?(?:while|whereas|although)\b")
 
@@ -1008,6 +1022,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("answer in stem")  # "the _____ after A and B": the count gives it
         if span_type is SpanType.ORDINAL and ROMAN_EDITION_RE.search(question.prompt):
             out.append("answer in stem")  # "Maitree-XIV" numbers its own edition
+        if span_type is SpanType.ORDINAL and _numbered_name(question.prompt, str(question.answer)):
+            out.append("answer in stem")  # "Chandrayaan 3 ... its _____ attempt": "third"
         if (
             NAME_PART_RE.search(question.prompt)
             or _name_before(question.prompt)
