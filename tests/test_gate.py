@@ -2064,6 +2064,8 @@ def test_a_clause_whose_main_clause_was_cut_is_no_sentence() -> None:
     assert "not a sentence" in text_defects(cut, max_words=60)
     whole = "In August 2031, Asha Rao became the first Fijian to win the Reef Cup."
     assert "not a sentence" not in text_defects(whole, max_words=60)
+    both = "In June 2031, while the Reef House has 54 seats, Suva voted for 53 of them."
+    assert "not a sentence" not in text_defects(both, max_words=60)
 
 
 def test_a_rank_or_rate_the_stem_cannot_work_out_and_a_speakers_news_are_asked() -> None:

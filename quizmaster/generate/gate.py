@@ -558,7 +558,9 @@ def _numbered_name(prompt: str, answer: str) -> bool:
 
 OPEN_QUOTE_RE = re.compile(r"(?:^|\s)['‘][A-Z][^'’]*$")
 # "In August 2022, while X became ...": a subordinate clause whose main clause was cut.
-CLAUSE_ONLY_RE = re.compile(r"^(?:(?:In|As of|On) [\w ,]+?\d{4}, )?(?:while|whereas|although)\b")
+CLAUSE_ONLY_RE = re.compile(
+    r"^(?:(?:In|As of|On) [\w ,]+?\d{4}, )?(?:while|whereas|although)\b[^,;]*$"
+)
 
 
 def _the_countrys(text: str) -> bool:
