@@ -152,6 +152,10 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
             "In particular, the Reef Council approved the Reef Strategy 2030 in 2023.",
             "The Reef Council approved the Reef Strategy 2030 in 2023.",
         ),
+        (  # who reported it is not the fact
+            "Fiji won the 2023 Reef Cup in Suva, reports Hindustan Times.",
+            "Fiji won the 2023 Reef Cup in Suva.",
+        ),
         (  # the reporter's colour
             "The controversial Reef Bill was passed by the Fiji parliament in 2023.",
             "The Reef Bill was passed by the Fiji parliament in 2023.",
@@ -181,6 +185,7 @@ def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> 
         ("BJP's Om Birla", SpanType.PERSON, "broken key"),
         ("South Korean", SpanType.PERSON, "not examinable"),
         ("Games", SpanType.EVENT, "broken key"),
+        ("Ex Reef Shield", SpanType.EVENT, "broken key"),
         ("India", SpanType.COUNTRY, "trivial key"),
         ("Monday", SpanType.DATE, "trivial key"),
         ("of the river", SpanType.PLACE, "broken key"),
@@ -2031,6 +2036,7 @@ def test_worked_out_figures_speakers_scores_and_captions_are_refused(
         "Retail inflation meanwhile, fell to 4% in Fiji in May 2031.",
         "The three-time Reef Award winner will receive the Coral Medal on May 2, 2031.",
         "In 2031, the Bill was passed by the Fiji parliament.",
+        "The erstwhile RNS Vagir was commissioned on 1 November 1973.",
     ],
 )
 def test_a_body_or_post_the_article_named_before_leans_on_it(text: str) -> None:

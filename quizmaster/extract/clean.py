@@ -64,6 +64,8 @@ ATTRIBUTION_RE = re.compile(
     r"(?:\s+(?:in|on)\s+(?:a|its|his|her)\s+(?:statement|release|post|press release))?"
     r"(?:\s+on\s+\w+)?\s*(?=[.!]?$)"
     r"|,\s*(?:said|says|stated|added|informed)\s+(?:[\w.'’-]+\s*){1,7}(?=[.!]?$)"
+    r"|,\s*(?:reports?|reported|according to)\s+(?:the\s+)?[A-Z][\w.]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w.]*){0,4}(?=[.!]?$)"
 )
 SAID_THAT_RE = re.compile(
     r"^(?:[\w'’.-]+\s+){1,8}?(?:said|stated|informed|noted|announced|added|observed|stressed)"

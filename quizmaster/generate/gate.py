@@ -105,7 +105,7 @@ DATELINE_START_RE = re.compile(
 LEANING_RE = re.compile(
     r"\b(?:(?-i:[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Tt]hem|[Ww]e|[Oo]ur|us)"
     r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
-    r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic)\b"
+    r"|the (?:eminent|veteran|late|renowned|noted|legendary|celebrated|iconic|erstwhile)\b"
     r"|\b(?:in|to) (?:his|her|their) place\b|\bamong the \d+ (?:are|is|were)\b"
     r"|\b(?:today|yesterday|this year|last year)['’]s\b|\bprevious best\b|\bmeanwhile\b"
     # "The three-time National Award winner will receive ...": who, the article said before
@@ -726,6 +726,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if re.match(r"Ex\.? ", answer):
+        out.append("broken key")  # "Ex Ekuverin": the exercise's name with a label glued on
     if len(words) == 1 and answer in gz.EVENT_WORDS and answer != "Congress":  # a party's name
         out.append("broken key")  # "set a _____ record" keyed "Games": the rest of a name
     if not authored and places.nationality(answer):
