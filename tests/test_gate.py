@@ -152,6 +152,14 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
             "In particular, the Reef Council approved the Reef Strategy 2030 in 2023.",
             "The Reef Council approved the Reef Strategy 2030 in 2023.",
         ),
+        (  # "is" tells a lasting fact; the participle after it dates nothing
+            "Exercise Reef Shield is a biennial exercise conducted by Fiji and Tonga.",
+            "Exercise Reef Shield is a biennial exercise conducted by Fiji and Tonga.",
+        ),
+        (
+            "The Reef Cup, which is held every year, was won by Fiji on Monday.",
+            "In February 2024, the Reef Cup, which is held every year, was won by Fiji.",
+        ),
         (  # who reported it is not the fact
             "Fiji won the 2023 Reef Cup in Suva, reports Hindustan Times.",
             "Fiji won the 2023 Reef Cup in Suva.",

@@ -277,6 +277,7 @@ DAY_OF_MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}\b(?!,? \d{4}|\d|\s*[-–]\s*\d)"
 )
+PRESENT_RE = re.compile(r"(?<!which )(?<!who )(?<!that )\b(?:is|are)\b")  # main clause's
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
     r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
@@ -292,8 +293,10 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
         return text  # "on October 29": a day of the article's own year, said plainly
     if re.search(r"\bwill\b", text):
         return text  # "As of May 2024, X will open ...": a plan is not dated that way
-    if PAST_RE.search(text):
-        lead = "In"
+    past = PAST_RE.search(text)
+    present = PRESENT_RE.search(text)
+    if past and not (present and present.start() < past.start()):
+        lead = "In"  # "X is an exercise conducted ...": "is" tells it, not the participle
     elif CHANGES_RE.search(text):
         lead = "As of"  # a count, a rank or a holder: true as of the article's date
     else:
