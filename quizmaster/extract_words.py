@@ -30,7 +30,7 @@ HONORIFICS: frozenset[str] = frozenset(
 # Words that head a post when a capitalised run starts with them ("Governor of the ...").
 ROLE_HEADS: frozenset[str] = frozenset(
     """Governor|Chairman|Chairperson|Chair|President|Secretary|Minister|Director|Chief|Head|
-Commander|Ambassador|Judge|Justice|Speaker|Deputy|Vice|Prime|Managing|Executive|
+Commander|Ambassador|Judge|Justice|Speaker|Deputy|Vice|Prime|Managing|Executive|Administrator|
 Secretary-General""".replace("\n", "").split("|")
 )
 

@@ -2045,6 +2045,7 @@ def test_worked_out_figures_speakers_scores_and_captions_are_refused(
         "The three-time Reef Award winner will receive the Coral Medal on May 2, 2031.",
         "In 2031, the Bill was passed by the Fiji parliament.",
         "The erstwhile RNS Vagir was commissioned on 1 November 1973.",
+        "In July 2031, the President presented the awards in Suva.",
     ],
 )
 def test_a_body_or_post_the_article_named_before_leans_on_it(text: str) -> None:
@@ -2071,6 +2072,27 @@ def test_a_numbered_name_or_a_pandemic_gives_the_key() -> None:
         "by the _____ pandemic."
     )
     assert "not examinable" in cloze_defects(pandemic, "COVID-19", SpanType.EVENT)
+
+
+def test_a_record_since_a_year_a_page_slip_and_a_post_in_a_place_are_refused() -> None:
+    made = fact(
+        "The Reef Bank raised its rate to the highest level since late 2008.",
+        ("2008", SpanType.DATE),
+    )
+    asked = mcq(
+        "The Reef Bank raised its rate to the highest level since late when?",
+        "2008",
+        ["2007", "2008", "2009", "2010"],
+    )
+    assert "not examinable" in defects(asked, made)
+    assert "not a sentence" in text_defects(
+        "In 2031, Fiji beat Tonga by 10 wickets in a affair to win the Reef Cup.", max_words=60
+    )
+    assert "not a sentence" not in text_defects(
+        "In 2031, Fiji beat Tonga by 10 wickets in a one-sided final to win the Reef Cup.",
+        max_words=60,
+    )
+    assert "broken key" in key_defects("Punjab and Administrator of Chandigarh", SpanType.PLACE)
 
 
 def test_a_clause_whose_main_clause_was_cut_is_no_sentence() -> None:

@@ -125,7 +125,7 @@ LEANING_RE = re.compile(
     r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
     r"|scheme's|project's|country's|state's|government's|company's|ministry's|hosts|visitors"
     r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast"
-    r"|governor|chief minister|probe agency|investigating agency|apex court|top court)"
+    r"|governor|chief minister|probe agency|investigating agency|apex court|top court|awards)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|the (?:countries|nations|members|participants|parties|signatories)\b(?!\s+of\b)"
@@ -547,6 +547,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("page leftover")  # "KENYA is due to ...": the page's dateline
     if DOUBLE_ASK_RE.search(text) or _the_countrys(text) or CLAUSE_ONLY_RE.match(text):
         out.append("not a sentence")
+    if A_BEFORE_VOWEL_RE.search(text):  # "in a affair": the page's slip, copied
+        out.append("not a sentence")
     return out
 
 
@@ -556,6 +558,7 @@ def _numbered_name(prompt: str, answer: str) -> bool:
     return number is not None and re.search(rf"[A-Za-z][- ]?{number}\b", prompt) is not None
 
 
+A_BEFORE_VOWEL_RE = re.compile(r"\b(?-i:a) (?![Oo]ne|[Oo]nce|[Ee]u|[Uu])(?-i:[aeio])[a-z]+")
 OPEN_QUOTE_RE = re.compile(r"(?:^|\s)['‘][A-Z][^'’]*$")
 # "In August 2022, while X became ...": a subordinate clause whose main clause was cut.
 CLAUSE_ONLY_RE = re.compile(
@@ -726,6 +729,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if span_type is SpanType.PLACE and any(w in gz.ROLE_HEADS for w in words):
+        out.append("broken key")  # "Punjab and Administrator of Chandigarh": a post glued on
     if re.match(r"Ex\.? ", answer):
         out.append("broken key")  # "Ex Ekuverin": the exercise's name with a label glued on
     if len(words) == 1 and answer in gz.EVENT_WORDS and answer != "Congress":  # a party's name
@@ -1172,7 +1177,7 @@ def worked_out(prompt: str, span_type: SpanType) -> bool:
 # since which year?".
 RECORD_SINCE_RE = re.compile(
     r"\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|best"
-    r"|worst|first)\b[^.,;]*\bsince\b[^.,;]*(?:_{5}|\bwhich\b)",
+    r"|worst|first)\b[^.,;]*\bsince\b[^.,;]*(?:_{5}|\bwhich\b|\bwhen\b)",
     re.IGNORECASE,
 )
 # What counts from a moment the reader is not told: "since 2002", "for the first time".
