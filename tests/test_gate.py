@@ -2095,6 +2095,11 @@ def test_a_record_since_a_year_a_page_slip_and_a_post_in_a_place_are_refused() -
     assert "broken key" in key_defects("Punjab and Administrator of Chandigarh", SpanType.PLACE)
 
 
+def test_a_named_laureate_does_not_lean_on_the_article() -> None:
+    named = "In 2031, the Nobel laureate Asha Rao opened the Reef Institute in Suva."
+    assert "leans on the article" not in text_defects(named, max_words=60)
+
+
 def test_a_clause_whose_main_clause_was_cut_is_no_sentence() -> None:
     cut = "In August 2031, while Asha Rao became the first Fijian to win the Reef Cup."
     assert "not a sentence" in text_defects(cut, max_words=60)

@@ -2,7 +2,7 @@
 
 :func:`clean_text` takes what is page, not article, out of the text: HTML tags, agency
 datelines ("New Delhi, May 13 (PTI) ..."), wire wrappers, "Advertisement" and "Story
-continues" lines, "Main Point :-" labels and roman list markers, and finds the article's
+continues" lines, "Main Point :-" labels and list markers ("(ii)", "(5)"), and finds the article's
 date where the page states one.
 
 :func:`tidy_statement` makes one sentence read on its own, as an exam statement must: it
@@ -53,7 +53,7 @@ LABEL_RE = re.compile(
     r"^(?:main points?|key points?|key facts|highlights|important points?)\s*[:\-–—]+\s*",
     re.IGNORECASE,
 )
-ROMAN_MARKER_RE = re.compile(
+LIST_MARKER_RE = re.compile(
     r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+|\s\((?:[ivx]{1,4})\)\s+|(?:^|\s)(?-i:Ii|Iii|Iv|Vi|Vii)\.\s+"
 )
 TAG_RE = re.compile(r"<[^>]{1,300}>")
@@ -149,7 +149,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
             date = date or _iso(dateline.group(0))
             line = line[dateline.end() :]
         line = LABEL_RE.sub("", line)
-        line = ROMAN_MARKER_RE.sub(" ", line).strip() if ROMAN_MARKER_RE.search(line) else line
+        line = LIST_MARKER_RE.sub(" ", line).strip() if LIST_MARKER_RE.search(line) else line
         lines.append(line)
     # A page cut off mid-sentence ("... is a membe"): its last words are no statement.
     while lines and not lines[-1].strip():

@@ -110,7 +110,7 @@ LEANING_RE = re.compile(
     r"|\b(?:today|yesterday|this year|last year)['’]s\b|\bprevious best\b|\bmeanwhile\b"
     # "The three-time National Award winner will receive ...": who, the article said before
     r"|^(?:(?:In|As of) \w+ \d{4}, )?[Tt]he (?:[\w-]+ ){0,3}"
-    r"(?:winner|champion|awardee|laureate)s?\b"
+    r"(?:winner|champion|awardee|laureate)s?\b(?!\s+(?-i:[A-Z]))"
     r"|the (?:agreement|pact|deal|exercise|mission|scheme|meeting|summit|event|programme|program"
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
     r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
