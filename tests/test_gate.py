@@ -160,6 +160,14 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
             "The Reef Cup, which is held every year, was won by Fiji on Monday.",
             "In February 2024, the Reef Cup, which is held every year, was won by Fiji.",
         ),
+        (  # an irregular past is past: "In", not "As of"
+            "Fiji beat Tonga by six wickets to win the Reef Cup on Monday.",
+            "In February 2024, Fiji beat Tonga by six wickets to win the Reef Cup.",
+        ),
+        (
+            "Later in the evening, Asha Rao won the 50kg gold at the 2023 Reef Games.",
+            "Asha Rao won the 50kg gold at the 2023 Reef Games.",
+        ),
         (  # who reported it is not the fact
             "Fiji won the 2023 Reef Cup in Suva, reports Hindustan Times.",
             "Fiji won the 2023 Reef Cup in Suva.",
@@ -2093,6 +2101,13 @@ def test_a_record_since_a_year_a_page_slip_and_a_post_in_a_place_are_refused() -
         max_words=60,
     )
     assert "broken key" in key_defects("Punjab and Administrator of Chandigarh", SpanType.PLACE)
+
+
+def test_a_medal_sum_and_the_last_match_of_a_counted_series_give_the_key() -> None:
+    total = "In 2031, Fiji won _____ medals (9 gold, 12 silver, 10 bronze) at the Reef Games."
+    assert "answer in stem" in cloze_defects(total, "31", SpanType.NUMBER)
+    last = "In 2031, Fiji won the four-match Reef series by winning the _____ and final Test."
+    assert "answer in stem" in cloze_defects(last, "fourth", SpanType.ORDINAL)
 
 
 def test_a_named_laureate_does_not_lean_on_the_article() -> None:

@@ -98,7 +98,8 @@ LEADING_CONNECTIVE_RE = re.compile(
     r"Accordingly|In turn|Following this|With this|In particular|"
     r"Significantly|Interestingly|In addition|At the same time|On the occasion|Before that|"
     r"After that|Apart from this|Besides this|In this regard|For this|"
-    r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day),\s+"
+    r"Earlier(?: in the day| this (?:week|month|year))?|On \w+day|Last \w+day"
+    r"|Later in the (?:day|evening|night)),\s+"
     r"|^(?:But|And|So|Yet|Still|Thus|Hence|Therefore|Also)\s+(?=[a-z])"
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
@@ -281,6 +282,7 @@ PRESENT_RE = re.compile(r"(?<!which )(?<!who )(?<!that )\b(?:is|are)\b")  # main
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
     r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
+    r"beat|lost|broke|drew|fought|struck|threw|wrote|chose|spent|sold|built|"
     r"[a-z]{3,}ed)\b"
 )
 

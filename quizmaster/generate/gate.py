@@ -1055,6 +1055,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")  # a scorecard's line
         if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and TOP_N_RE.search(question.prompt):
             out.append("not examinable")
+        if span_type is SpanType.ORDINAL and FINAL_OF_RE.search(question.prompt):
+            out.append("answer in stem")
         if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
             out.append("not examinable")  # a foreign firm's profit, an arms deal's price
         if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
@@ -1156,6 +1158,8 @@ SPEAKER_RE = re.compile(
 # One player's score in one match: "scored _____ to take silver", "a 19-ball _____".
 SCORE_RE = re.compile(r"\b(?:scored|scoring|\d+-ball|knock of|innings of|tally of) _{5}", re.I)
 # "finished in the top _____": a place among the best, not a rank an exam asks.
+# "the _____ and final Test" of a four-match series: the count names the last.
+FINAL_OF_RE = re.compile(r"_{5} and (?:the )?(?:final|last)\b", re.I)
 TOP_N_RE = re.compile(r"\b(?:in|among|into) the top (?:_{5}|how many)", re.I)
 
 
@@ -1170,7 +1174,15 @@ def worked_out(prompt: str, span_type: SpanType) -> bool:
         return bool(STATED_RANK_RE.search(RANKS_MOVED_RE.sub(" ", rest)))
     if span_type in (SpanType.NUMBER, SpanType.MONEY) and len(PERCENT_RE.findall(rest)) >= 2:
         return bool(re.search(r"\bby (?:_{5}|how (?:many|much))", prompt, re.IGNORECASE))
+    medals = MEDAL_COUNTS_RE.search(rest)
+    if span_type is SpanType.NUMBER and medals:
+        return True  # "_____ medals (9 gold, 12 silver, 10 bronze)": the sum of the three
     return False
+
+
+MEDAL_COUNTS_RE = re.compile(
+    r"\b\d+ gold(?: medals)?, \d+ silver(?: medals)?,? (?:and )?\d+ bronze"
+)
 
 
 # The moment a record is counted from: "the highest level since _____", "for the first time
