@@ -12,6 +12,8 @@ import datetime as dt
 import importlib.util
 import os
 import select
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -160,6 +162,48 @@ def handle_key(attempt: Attempt, state: KeyState, key: str) -> bool:
     return False
 
 
+class HeldInterrupt:
+    """Ctrl-C submits the paper, but only while a key is awaited: an interrupt landing in the
+    middle of drawing the screen could leave the terminal library holding back everything
+    printed after it (the result sheet). One pressed while drawing takes effect at the next
+    key wait; one pressed after the paper is submitted is ignored while that is said."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        self.waiting = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.waiting:
+            raise KeyboardInterrupt
+        self.pending = True
+
+    def read(self, keys: KeySource, timeout: float) -> str | None:
+        if self.pending:
+            raise KeyboardInterrupt
+        self.waiting = True
+        try:
+            key = keys.read(timeout)
+        finally:
+            self.waiting = False
+        if self.pending:
+            raise KeyboardInterrupt
+        return key
+
+
+@contextmanager
+def held_interrupts() -> Iterator[HeldInterrupt]:
+    """:class:`HeldInterrupt` as the SIGINT handler (main thread only), restored on exit."""
+    held = HeldInterrupt()
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+    previous = signal.signal(signal.SIGINT, held)
+    try:
+        yield held
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_keys(paper: Paper, keys: KeySource, monotonic: Clock) -> Outcome:
     """The terminal paper: navigate, answer, mark, change answers, submit or run out of time.
     Keys are awaited at most a second at a time, so the countdown ticks and time-up submits
@@ -169,27 +213,28 @@ def run_keys(paper: Paper, keys: KeySource, monotonic: Clock) -> Outcome:
     start = monotonic()
     deadline = start + paper.minutes * 60
     timed_out = False
-    try:
-        while True:
-            remaining = deadline - monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            if state.redraw:
-                render.mock_screen(attempt, remaining, state.message)
-                state.message, state.redraw = "", False
-            render.mock_prompt(attempt, remaining, state.mode, state.typed)
-            key = keys.read(min(1.0, remaining))
-            if key is None:
-                continue
-            if monotonic() >= deadline:  # a key pressed after time-up does not count
-                timed_out = True
-                break
-            if handle_key(attempt, state, key):
-                break
-    except (KeyboardInterrupt, EOFError):
-        pass
-    render.mock_done(timed_out)
+    with held_interrupts() as held:
+        try:
+            while True:
+                remaining = deadline - monotonic()
+                if remaining <= 0:
+                    timed_out = True
+                    break
+                if state.redraw:
+                    render.mock_screen(attempt, remaining, state.message)
+                    state.message, state.redraw = "", False
+                render.mock_prompt(attempt, remaining, state.mode, state.typed)
+                key = held.read(keys, min(1.0, remaining))
+                if key is None:
+                    continue
+                if monotonic() >= deadline:  # a key pressed after time-up does not count
+                    timed_out = True
+                    break
+                if handle_key(attempt, state, key):
+                    break
+        except (KeyboardInterrupt, EOFError):
+            pass
+        render.mock_done(timed_out)
     return Outcome(attempt, min(monotonic() - start, paper.minutes * 60), timed_out)
 
 

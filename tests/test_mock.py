@@ -455,6 +455,34 @@ def test_ctrl_c_submits_the_paper(capitals: Store, spawn: object, db_path: Path)
     assert session.ended_at is not None and session.data["correct"] == 1
 
 
+def test_ctrl_c_while_the_screen_is_drawn_waits_for_the_next_key_wait() -> None:
+    from quizmaster.mock_runner import HeldInterrupt
+
+    class Keys:
+        def __init__(self) -> None:
+            self.reads = 0
+
+        def read(self, timeout: float) -> str | None:
+            self.reads += 1
+            return "a"
+
+    held, keys = HeldInterrupt(), Keys()
+    held(2, None)  # pressed while drawing: nothing raised there
+    with pytest.raises(KeyboardInterrupt):
+        held.read(keys, 1.0)
+    assert keys.reads == 0  # the paper is submitted before another key is read
+
+    class Pressed:
+        def read(self, timeout: float) -> str | None:
+            held(2, None)  # pressed while the key is awaited
+            return None
+
+    held = HeldInterrupt()
+    with pytest.raises(KeyboardInterrupt):
+        held.read(Pressed(), 1.0)
+    assert not held.waiting
+
+
 def test_piped_stdin_in_a_real_process(capitals: Store, db_path: Path) -> None:
     import os
     import subprocess
