@@ -278,7 +278,8 @@ DAY_OF_MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}\b(?!,? \d{4}|\d|\s*[-–]\s*\d)"
 )
-PRESENT_RE = re.compile(r"(?<!which )(?<!who )(?<!that )\b(?:is|are)\b")  # main clause's
+# The main clause's present ("X is an exercise ..."), not a relative clause's ("which is held").
+PRESENT_RE = re.compile(r"(?<!which )(?<!who )(?<!that )\b(?:is|are)\b")
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
     r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
