@@ -15,7 +15,9 @@ Foreign Secretary|Home Secretary|Finance Secretary|Cabinet Secretary|Chief Justi
 Chief of Army Staff|Chief of Defence Staff|Army Chief|Navy Chief|Air Chief|General|Gen|
 Lt Gen|Lt. Gen.|Lieutenant General|Maj Gen|Maj. Gen.|Major General|Brigadier|Brig|Colonel|
 Col|Lt Col|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Air Chief Marshal|Air Vice Marshal|
-Captain|Capt|Commander|Cdr|Director General|Director|Chairman|Chairperson|Chief Executive|
+Captain|Capt|Commander|Cdr|Director General|Director-General|Director General of Police|
+Director-General of Police|DGP|Inspector General of Police|Commissioner of Police|
+Police Commissioner|Chief Secretary|Director|Chairman|Chairperson|Chief Executive|
 CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
 Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
 Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|
@@ -40,9 +42,9 @@ Institute|Institution|Corporation|Limited|Ltd|Board|Forum|Fund|Union|Association
 Court|Parliament|University|Army|Navy|Force|Forces|Group|Secretariat|Bureau|Society|
 Federation|Alliance|Company|Party|Assembly|Aayog|Office|Laboratory|Command|Regiment|
 Battalion|Rifles|Guards|Police|Tribunal|Cabinet|Foundation|Trust|Academy|Network|Coalition|
-Consortium|Exchange|Survey|Service|Services|Observatory|Centre|Center""".replace("\n", "").split(
-        "|"
-    )
+Consortium|Exchange|Survey|Service|Services|Observatory|Centre|Center|Directorate""".replace(
+        "\n", ""
+    ).split("|")
 )
 PLACE_WORDS: frozenset[str] = frozenset(
     """Lake|Lakes|Wetland|Wetlands|Sanctuary|Park|Reserve|Bay|River|Island|Islands|Lagoon|

@@ -498,3 +498,39 @@ def test_a_place_or_event_past_the_lead_sentence_is_an_aside_not_a_key() -> None
     venue = "The Reef Cup final drew 30,000 people to the ANZ Stadium in Suva on 3 March 2031.\n"
     later = extract_facts(text + venue).facts
     assert any(s.type is SpanType.PLACE for f in later[1:] for s in f.spans), later
+
+
+def test_the_lead_claims_its_name_before_background_that_repeats_it() -> None:
+    text = (
+        "Reef Directorate Gets a Chief\n"
+        "The Centre has appointed IAS officer Asha Devi Rao as the new chief of the Reef"
+        " Directorate (RD) on Saturday.\n"
+        "Asha Devi Rao will take charge from Meera Das at the Reef Tax Board office on 9 March"
+        " 2031.\n"
+        "Asha Devi Rao, a 1991-batch officer, headed the Reef Tax Board from 2019 to 2024 and"
+        " the Reef Police Academy in 2025.\n"
+    )
+    facts = extract_facts(text, date="2031-03-08").facts
+    assert facts[0].statement.startswith("In March 2031, the Centre appointed"), facts[0]
+    assert ("Asha Devi Rao", SpanType.PERSON) in [(s.text, s.type) for s in facts[0].spans]
+
+
+def test_a_police_chiefs_title_heads_a_name_and_a_directorate_is_a_body() -> None:
+    spans = find_spans(
+        "Director-General of Police Asha Rao took over as the head of the Reef Directorate."
+    )
+    found = [(s.text, s.type) for s in spans]
+    assert ("Asha Rao", SpanType.PERSON) in found, found
+    assert ("Reef Directorate", SpanType.ORGANISATION) in found, found
+
+
+def test_a_topic_label_before_a_whole_sentence_is_page_furniture() -> None:
+    text = (
+        "Reef Honours Announced\n"
+        "Reef Award: President Asha Rao conferred the Reef Award on Meera Das at a function in"
+        " Suva on 3 March 2031.\n"
+        "Capital: Suva\n"
+    )
+    cleaned, _ = clean_text(text)
+    assert "\nPresident Asha Rao conferred" in cleaned
+    assert "Capital: Suva" in cleaned  # a fact box's short line keeps its key

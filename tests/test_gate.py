@@ -2195,3 +2195,31 @@ def test_a_report_released_a_post_never_named_and_an_unnamed_scheme_need_more() 
     assert "leans on the article" not in cloze_defects(post, "3 March 2031", SpanType.DATE)
     scheme = "In 2031, Fiji's cabinet extended a scheme that seeks to double farm income by _____."
     assert "leans on the article" in cloze_defects(scheme, "2035", SpanType.DATE)
+
+
+def test_the_centre_is_the_union_government_but_the_centre_of_an_article_leans() -> None:
+    union = "In March 2031, the Centre appointed Asha Rao as chief of the Reef Directorate."
+    assert "leans on the article" not in text_defects(union, max_words=60)
+    built = "In March 2031, the centre will train 500 divers from Suva every year."
+    assert "leans on the article" in text_defects(built, max_words=60)
+
+
+def test_a_states_post_must_name_its_state() -> None:
+    nowhere = "In March 2031, _____ took charge as acting Director-General of Police."
+    assert "leans on the article" in cloze_defects(nowhere, "Asha Rao", SpanType.PERSON)
+    named = "In March 2031, _____ took charge as acting Director-General of Police of Goa."
+    assert "leans on the article" not in cloze_defects(named, "Asha Rao", SpanType.PERSON)
+    in_state = "In March 2031, _____ took charge as Goa's Chief Secretary."
+    assert "leans on the article" not in cloze_defects(in_state, "Asha Rao", SpanType.PERSON)
+
+
+def test_a_footnote_number_glued_to_a_word_is_a_page_leftover() -> None:
+    glued = "In March 2031, Asha Rao took oath as the 14th Vice President of Fiji1."
+    assert "page leftover" in text_defects(glued, max_words=60)
+    for named in ("In 2031, the LVM3 rocket lifted off.", "In 2031, Fiji hosted COP39 in Suva."):
+        assert "page leftover" not in text_defects(named, max_words=60), named
+
+
+def test_a_rank_improved_or_secured_is_news() -> None:
+    stem = "In 2031, Fiji improved its rank on the Reef Index by two, securing the _____ place."
+    assert "not the news" not in cloze_defects(stem, "46th", SpanType.ORDINAL)

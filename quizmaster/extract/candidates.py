@@ -482,7 +482,10 @@ def extract_facts(
     asked: dict[str, int] = {}
     kept: list[tuple[Candidate, list[KeySpan]]] = []
     kept_words: list[set[str]] = []
-    for cand in sorted(candidates, key=lambda c: (not c.in_facts_section, -c.score, c.order)):
+    # The lead is the news: it claims its answers before the background that repeats them.
+    for cand in sorted(
+        candidates, key=lambda c: (not c.in_facts_section, c.order > 1, -c.score, c.order)
+    ):
         words = content_words(cand.statement)
         restates = any(
             len(words & other) >= RESTATES * min(len(words), len(other)) for other in kept_words

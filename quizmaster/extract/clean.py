@@ -53,6 +53,11 @@ LABEL_RE = re.compile(
     r"^(?:main points?|key points?|key facts|highlights|important points?)\s*[:\-–—]+\s*",
     re.IGNORECASE,
 )
+# "Dadasaheb Phalke Award: President Kovind conferred ...": a topic label before a sentence
+# of its own (a short "Capital: Rabat" line is a fact box's, and stays).
+TOPIC_LABEL_RE = re.compile(
+    r"^[A-Z][\w'’-]*(?: (?:[A-Z&][\w'’-]*|of|and|the)){0,5}\s*:\s+(?=[A-Z].{60,}[.!]$)"
+)
 LIST_MARKER_RE = re.compile(
     r"^\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+|\s\((?:[ivx]{1,4})\)\s+|(?:^|\s)(?-i:Ii|Iii|Iv|Vi|Vii)\.\s+"
 )
@@ -149,7 +154,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
             # "Visakhapatnam, October 14, 2026 (PTI)": the dateline dates the article.
             date = date or _iso(dateline.group(0))
             line = line[dateline.end() :]
-        line = LABEL_RE.sub("", line)
+        line = TOPIC_LABEL_RE.sub("", LABEL_RE.sub("", line))
         line = LIST_MARKER_RE.sub(" ", line).strip() if LIST_MARKER_RE.search(line) else line
         lines.append(line)
     # A page cut off mid-sentence ("... is a membe"): its last words are no statement.

@@ -56,6 +56,8 @@ LEFTOVER_RE = re.compile(
     r"|\bMain Points?\b|\bKey (?:Points?|Facts|Highlights)\s*[:-]|:-|\s--\s|\(\s*[ivx]{1,4}\s*\)"
     r"|\bAdvertis|\bRead (?:more|also)\b|\bAlso read\b|https?://|www\.|\bClick here\b"
     r"|\[[A-Z][\w ]*\]|\bdate \d{4}-\d{2}|\bStory continues\b|\bNext Article\b|<[a-z/][^>]*>"
+    # "the 14th Vice President of India1.": a footnote's number glued to a word
+    r"|(?-i:[a-z]{3}\d)(?=[.,;]?(?:\s|$))"
     r"|\bPhoto\s*:|\bImage\s*:|\bFile photo\b|\bUpdated\s*:|\bPublished\s*:"
     r"|(?<![\w.])[@#][A-Za-z]\w+|pic\.twitter|\breports? citing\b|\bNews\.\w+"
     r"|[\u2190-\u2bff\U0001f000-\U0001faff]|^\s*(?:[IVX][ivx]{0,3}|[ivx]{1,4})\.\s"
@@ -101,7 +103,8 @@ DATELINE_START_RE = re.compile(
     r"^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?: \[[^\]]+\])?,\s+"
     rf"(?:{gz.MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{gz.MONTH_WORD})\b"
 )
-# Words that point back into the article, or report speech rather than state a fact.
+# Words that point back into the article, or report speech rather than state a fact. "The
+# Centre" is India's Union government; "the centre" is one the article described.
 LEANING_RE = re.compile(
     r"\b(?:(?-i:[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Tt]hem|[Ww]e|[Oo]ur|us)"
     r"|(?:^|(?<=:\s)|(?<=,\s))(?-i:It|Its|He|She|His|Her|Their)\b|(?-i:he|she|they)"
@@ -115,7 +118,7 @@ LEANING_RE = re.compile(
     r"|initiative|project|report|index|list|award|ceremony|move|decision|policy|plan|proposal"
     r"|ministry|government|company|firm|state|country|city|court|bench|bank|committee|body"
     r"|organisation|organization|panel|team|official|officials|minister|department|board"
-    r"|council|centre|center|union|party|agency|authority|institute|site|sites|facility|plant"
+    r"|council|(?-i:centre|center)|union|party|agency|authority|institute|site|sites|facility|plant"
     r"|station|vessel|ship|satellite|rocket|spacecraft|mission's|duo|pair|two|three|latter"
     r"|former|same|above|following|said|new|newly|latest|previous|current|last|next"
     r"|tunnel|office|building|bridge|expressway|highway|temple|road|tournament|match|series"
@@ -623,6 +626,22 @@ def _economy_of_nowhere(stem: str) -> bool:
     return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
 
 
+# Posts that one state or city has each: "acting DGP" says nothing until it says of where.
+STATE_POST_RE = re.compile(
+    r"\b(?:Director[- ]General of Police|DGP|Chief Secretary|Police Commissioner"
+    r"|Commissioner of Police|Advocate General|Lokayukta|State Election Commissioner)\b"
+    r"(?! of (?:the )?[A-Z])"
+)
+
+
+def _post_of_nowhere(text: str) -> bool:
+    """ "Anjani Kumar took charge as acting DGP": of which state? A state's post must name it."""
+    if not STATE_POST_RE.search(text):
+        return False
+    names = re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", text)
+    return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
+
+
 def _seats_of_nowhere(stem: str) -> bool:
     """ "The National People's Power won _____ seats": seats of which country's house?"""
     if not SEATS_RE.search(stem) or LEGISLATURE_RE.search(stem):
@@ -999,6 +1018,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("leans on the article")  # "X was appointed in which year?": as what?
     if UNNAMED_PLAN_RE.search(question.prompt):
         out.append("leans on the article")  # "extended a scheme that seeks ...": which one?
+    if _post_of_nowhere(f"{question.prompt} {question.answer}"):
+        out.append("leans on the article")  # "took charge as acting DGP": of which state?
     if _economy_of_nowhere(question.prompt):
         out.append("leans on the article")  # "The CAD fell to _____": of which country?
     if RESPECTIVELY_RE.search(question.prompt):

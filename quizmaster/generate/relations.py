@@ -360,6 +360,7 @@ NEWS_EVENT_RE = re.compile(
     r"|held|hosted|hosting|began|begins|commenced|concluded|conducted|kicked off|made landfall"
     r"|ranked|grew|rose|fell|increased|declined|eased|reduced|raised|hiked|cut|pegged|recorded"
     r"|stood at|slipped|dropped|climbed|jumped|topped|retained|secured|scored|finished"
+    r"|improved|securing|slid|achieved|placed at"
     r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
     r"|passed away|died"
     r"|first|record|highest|largest|oldest|longest|tallest)\b",
