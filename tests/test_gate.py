@@ -2186,7 +2186,7 @@ def test_a_report_released_a_post_never_named_and_an_unnamed_scheme_need_more() 
     ranked = fact(
         "In April 2031, the Reef Forum released the Global Coral Report, ranking Fiji 12th.",
         ("12th", SpanType.ORDINAL),
-    )
+    ).model_copy(update={"distractors": ["13th"]})
     judged_rank = judged.model_copy(update={"prompt": ranked.statement})
     assert "not examinable" not in defects(judged_rank, ranked)
     no_post = "In 2031, Asha Rao was appointed for a three-year term by the Reef Bank on _____."
@@ -2223,3 +2223,12 @@ def test_a_footnote_number_glued_to_a_word_is_a_page_leftover() -> None:
 def test_a_rank_improved_or_secured_is_news() -> None:
     stem = "In 2031, Fiji improved its rank on the Reef Index by two, securing the _____ place."
     assert "not the news" not in cloze_defects(stem, "46th", SpanType.ORDINAL)
+
+
+def test_a_sentence_lifted_whole_is_judged_only_once_framed_or_gone_over() -> None:
+    claim = "In March 2031, the Reef Bank opened its first branch in Suva after a decade of talks."
+    lifted = fact(claim, ("Suva", SpanType.PLACE))
+    judged = TrueFalseQuestion(id="f1:tf:x", fact_id="f1", variant="x", prompt=claim, answer="True")
+    assert "not examinable" in defects(judged, lifted)
+    chosen = lifted.model_copy(update={"distractors": ["Nadi"]})
+    assert "not examinable" not in defects(judged, chosen)

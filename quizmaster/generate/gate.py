@@ -999,6 +999,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out += swap_defects(fact.statement, question.prompt)
         if not any(s.distractors for s in fact.spans) and not is_framed(fact):
             out.append("absurd distractor")  # a machine's swap reads as nonsense too often
+    if question.kind == "true_false" and not (curated(fact) or (fact and is_framed(fact))):
+        # A sentence lifted whole is judged on its page's wording, asides and slips, and is
+        # true every time: a setter's claim is short, and as often false as true.
+        out.append("not examinable")
     if question.kind == "true_false" and fact is not None and is_trimmed(fact):
         out.append("not examinable")  # a claim cut out of its sentence says too little
     if question.kind == "true_false" and told_without_year(question.prompt):
