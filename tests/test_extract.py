@@ -534,3 +534,17 @@ def test_a_topic_label_before_a_whole_sentence_is_page_furniture() -> None:
     cleaned, _ = clean_text(text)
     assert "\nPresident Asha Rao conferred" in cleaned
     assert "Capital: Suva" in cleaned  # a fact box's short line keeps its key
+
+
+def test_the_one_a_post_went_to_and_a_places_post_holder_are_people() -> None:
+    cases = [
+        (
+            "The Centre appointed IRS officer Asha Devi Rao as the new chief of the Reef Board.",
+            "Asha Devi Rao",
+        ),
+        ("The bank appointed Meera Das, a former banker, as its chairman in 2031.", "Meera Das"),
+        ("Former President of Fiji Ravi Kant Menon passed away at 84 in Suva.", "Ravi Kant Menon"),
+    ]
+    for sentence, person in cases:
+        found = [(s.text, s.type) for s in find_spans(sentence)]
+        assert (person, SpanType.PERSON) in found, (sentence, found)

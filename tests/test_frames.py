@@ -65,12 +65,26 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             " ceremony in Srinagar.",
             "In June 2031, Asha Rao was sworn in as the Chief Minister of Jammu and Kashmir.",
         ),
+        (
+            "In July 2031, the Centre appointed IRS officer Asha Devi Rao, a former chairman of"
+            " the state-run refining and marketing company Reef Fuels Ltd, as chairman and"
+            " managing director of Coral and Natural Gas Corporation (CNGC).",
+            "In July 2031, Asha Devi Rao was appointed as the chairman and managing director of"
+            " Coral and Natural Gas Corporation.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:
     people = [
         p
-        for p in ("Asha Rao", "Vikram Sen", "Ravi Kant Menon", "Meera Joshi", "Anil Kapoor")
+        for p in (
+            "Asha Rao",
+            "Asha Devi Rao",
+            "Vikram Sen",
+            "Ravi Kant Menon",
+            "Meera Joshi",
+            "Anil Kapoor",
+        )
         if p in statement
     ]
     made = framed(fact(statement, *((p, SpanType.PERSON) for p in people)))

@@ -2232,3 +2232,8 @@ def test_a_sentence_lifted_whole_is_judged_only_once_framed_or_gone_over() -> No
     assert "not examinable" in defects(judged, lifted)
     chosen = lifted.model_copy(update={"distractors": ["Nadi"]})
     assert "not examinable" not in defects(judged, chosen)
+
+
+def test_officially_sworn_in_reads_as_a_sentence() -> None:
+    stem = "In January 2031, _____ was officially sworn in as the 45th President of Fiji."
+    assert "not a sentence" not in cloze_defects(stem, "Asha Rao", SpanType.PERSON)

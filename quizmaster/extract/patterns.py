@@ -101,6 +101,11 @@ TITLED_PERSON_RE = re.compile(
     rf"(?<![A-Za-z])(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}))\.?\s+(?:\((?:Res|Retd|retd|Retired)\.?\)\s+)?"
     rf"(?P<name>{NAME})"
 )
+# "President of India Pranab Mukherjee": a post of one place, then its holder's name.
+TITLE_OF_PLACE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<title>(?:{_TITLE_ALT}) of (?:the )?(?P<place>[A-Z][a-z]+))\s+"
+    rf"(?P<name>{NAME})"
+)
 CALLING = (
     r"(?:author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
     r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician)"
@@ -111,6 +116,12 @@ PERSON_CUE_RE = re.compile(
     # "awarded to South Korean author Han Kang": a nationality and a calling before the name
     rf"(?:(?:[A-Z][a-z]+\s+){{1,2}}{CALLING}\s+)?"
     rf"(?P<name>{NAME})"
+)
+# "The Centre appointed Asha Rao, a 1991-batch officer, as ...": the one a post went to.
+APPOINTEE_RE = re.compile(
+    rf"\b(?:appointed|nominated|elected|re-elected|reappointed|re-appointed)\s+"
+    rf"(?:(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat)\s+)?"
+    rf"(?P<name>{NAME})(?=,|\s+as\b)"
 )
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}|chair|"

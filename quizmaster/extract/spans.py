@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from quizmaster import extract_words as gz
+from quizmaster import places
 from quizmaster.extract.patterns import (
     APPOINTED_RE,
+    APPOINTEE_RE,
     APPOSITIVE_RE,
     AS_ROLE_RE,
     DATE_RE,
@@ -21,6 +23,7 @@ from quizmaster.extract.patterns import (
     PERSON_CUE_RE,
     QUOTED_RE,
     STOPWORDS,
+    TITLE_OF_PLACE_RE,
     TITLED_PERSON_RE,
     WORD_NUMBER_RE,
     YEAR_RE,
@@ -233,6 +236,15 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         add(m.start("name"), m.end("name"), SpanType.PERSON, 0)
         if _title_is_role(m.group("title").split()[-1]):
             add(title_start, m.end("title"), SpanType.ROLE, 1)
+    for m in TITLE_OF_PLACE_RE.finditer(sentence):
+        name_words = m.group("name").split()
+        if places.kind_of(m.group("place")) is None or _classify_run(name_words, "") not in (
+            None,
+            SpanType.TERM,
+        ):
+            continue
+        add(m.start("name"), m.end("name"), SpanType.PERSON, 0)
+        add(m.start("title"), m.end("title"), SpanType.ROLE, 1)
     for m in APPOSITIVE_RE.finditer(sentence):
         words = m.group("name").split()
         if (
@@ -248,7 +260,7 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         if _classify_run(words, "") not in (None, SpanType.TERM):
             continue  # "the National Conference, was sworn in": the party is the aside
         add(m.start(group), m.end(group), SpanType.PERSON, 1)
-    for m in PERSON_CUE_RE.finditer(sentence):
+    for m in (*PERSON_CUE_RE.finditer(sentence), *APPOINTEE_RE.finditer(sentence)):
         words = m.group("name").split()
         if _classify_run(words, "") in (None, SpanType.TERM) and len(words) >= 2:
             add(m.start("name"), m.end("name"), SpanType.PERSON, 2)

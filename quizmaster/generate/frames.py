@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.extract_words import MONTH_WORD
+from quizmaster.extract_words import MONTH_WORD, ORG_WORDS
 from quizmaster.generate.relations import ROLE_RE
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, SpanType
@@ -33,6 +33,7 @@ INTRANSITIVE = (
     (r"(?:took|takes|has taken) over as", "took over as"),
 )
 # "The President appointed X as ...": the person filled is the object.
+SERVICE_RE = re.compile(r"^(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat) ")
 TRANSITIVE_RE = re.compile(r"\b(?P<verb>appointed|named|elected|re-elected|nominated) (?=[A-Z])")
 PROPER_RUN = (
     r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"
@@ -57,6 +58,11 @@ TRAILING_RE = re.compile(r"(?:,? (?:of|for|and|the|in|on|&))+$")
 MAX_POST_WORDS = 12
 
 
+def _one_body(one: str, other: str) -> bool:
+    """ "Oil and Natural Gas Corporation": one body's name, not a place and a second clause."""
+    return other.split()[-1] in ORG_WORDS and places.kind_of(one) is None
+
+
 def when(statement: str) -> str | None:
     """The month and year a sentence is dated with: "In May 2031, ..." or "on 3 May 2031"."""
     match = WHEN_RE.search(statement)
@@ -73,7 +79,8 @@ def _post(raw: str) -> str | None:
     post = re.sub(r"\s+(?:on|in)\s+[A-Z][a-z]+$", "", post)  # "... on Monday"
     joined = re.search(r"(?P<one>[A-Z][\w-]*(?: [A-Z][\w-]*)*) and (?P<other>[A-Z].*)$", post)
     if joined and not (
-        places.kind_of(joined.group("other"))
+        _one_body(joined.group("one"), joined.group("other"))
+        or places.kind_of(joined.group("other"))
         or places.kind_of(f"{joined.group('one')} and {joined.group('other')}")
     ):
         # "chief minister of Andhra Pradesh and Jana Sena Party chief ...": the next clause
@@ -114,11 +121,11 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
     transitive = TRANSITIVE_RE.search(statement)
     if transitive is None:
         return None
-    rest = statement[transitive.end() :]
+    rest = SERVICE_RE.sub("", statement[transitive.end() :])  # "appointed IRS officer X as"
     for person in people:
         if rest.startswith(person) and len(person.split()) >= 2:
             # "appointed X, a plant geneticist from Coimbatore, as the first ..."
-            after = re.match(rf"{re.escape(person)}(?:, [^,]{{1,80}},)?,? as {POST}", rest)
+            after = re.match(rf"{re.escape(person)}(?:, [^,]{{1,120}},)?,? as {POST}", rest)
             post = _post(after.group("post")) if after else None
             if post is not None:
                 return person, f"was {transitive.group('verb')} as", post

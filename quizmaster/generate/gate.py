@@ -309,7 +309,8 @@ DOUBLE_ASK_RE = re.compile(
     r"|\bfor in\b|[A-Za-z], _{5} (?-i:[a-z]+ed)\b|\bof how many\?$|\b(?:how many|how much) or\b"
     r"|\bof whom\b|\bin \w+ in which year\b"
     r"|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
-    r"(?<!\bbeing )(?<!\bnewly )(?<!\bget )(?<!\bgot )\bsworn in\b"
+    r"(?<!\bbeing )(?<!\bnewly )(?<!\bget )(?<!\bgot )(?<!\bofficially )(?<!\bformally )"
+    r"(?<!\bduly )\bsworn in\b"
 )
 # "In May 2019, his appointment ...": a pronoun right after the date ingest put in front.
 DATED_PRONOUN_RE = re.compile(r"^(?:In|As of) \w+ \d{4}, (?:his|her|its|their|it|he|she|they)\b")

@@ -362,7 +362,7 @@ NEWS_EVENT_RE = re.compile(
     r"|stood at|slipped|dropped|climbed|jumped|topped|retained|secured|scored|finished"
     r"|improved|securing|slid|achieved|placed at"
     r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
-    r"|passed away|died"
+    r"|passed away|died|breathed (?:his|her) last"
     r"|first|record|highest|largest|oldest|longest|tallest)\b",
     re.IGNORECASE,
 )
