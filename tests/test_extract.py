@@ -548,3 +548,14 @@ def test_the_one_a_post_went_to_and_a_places_post_holder_are_people() -> None:
     for sentence, person in cases:
         found = [(s.text, s.type) for s in find_spans(sentence)]
         assert (person, SpanType.PERSON) in found, (sentence, found)
+
+
+def test_a_hyphenated_surname_after_an_honorific_names_the_person_everywhere() -> None:
+    text = (
+        "Reef Forum Picks Its Head\n"
+        "The Reef Forum has confirmed the appointment of Amara Obi-Eze as its director-general"
+        " on 3 March 2031.\n"
+        "Ms Obi-Eze, a former finance minister of Fiji, is the first woman to lead the forum.\n"
+    )
+    spans = {(s.text, s.type) for f in extract_facts(text).facts for s in f.spans}
+    assert ("Amara Obi-Eze", SpanType.PERSON) in spans, spans

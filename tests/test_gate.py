@@ -1263,9 +1263,13 @@ def test_tidying_drops_colour_and_connectives_and_dates_this_years_event() -> No
     assert tidy_statement(
         "Actor Asha Rao was conferred the prestigious Phalke Award in 2031.", "2031-09-25"
     ) == ("Actor Asha Rao was conferred the Phalke Award in 2031.")
-    assert tidy_statement(
+    # "this year's" awards are often the last year's (a sports award given in January):
+    # the possessive stays, and the gate asks for a named edition instead
+    this_years = tidy_statement(
         "Asha Rao won the album of the year award at this year's Grammys.", "2031-02-16"
-    ) == ("Asha Rao won the album of the year award at 2031's Grammys.")
+    )
+    assert this_years is not None and this_years.endswith("award at this year's Grammys.")
+    assert "leans on the article" in text_defects(this_years, max_words=60)
     assert tidy_statement(
         "Previously, India won gold in both sections in Budapest.", "2031-09-23"
     ) == ("In September 2031, India won gold in both sections in Budapest.")
@@ -2237,3 +2241,31 @@ def test_a_sentence_lifted_whole_is_judged_only_once_framed_or_gone_over() -> No
 def test_officially_sworn_in_reads_as_a_sentence() -> None:
     stem = "In January 2031, _____ was officially sworn in as the 45th President of Fiji."
     assert "not a sentence" not in cloze_defects(stem, "Asha Rao", SpanType.PERSON)
+
+
+def test_the_appointment_of_someone_as_a_post_is_asked() -> None:
+    stem = (
+        "In March 2031, the Reef Forum confirmed the appointment of _____ as its director-general."
+    )
+    assert "not examinable" not in cloze_defects(stem, "Amara Obi-Eze", SpanType.PERSON)
+
+
+def test_a_name_with_its_description_a_month_or_a_state_glued_on_is_broken() -> None:
+    for glued in ("Double Olympic-medallist Asha Rao", "Asha Rao Dec", "Goa Asha Rao"):
+        assert "broken key" in key_defects(glued, SpanType.PERSON), glued
+    assert "broken key" not in key_defects("Asha Devi Rao", SpanType.PERSON)
+    amp = "In 2031, the first Lieutenant Governor of Jammu & _____ took oath in Suva."
+    assert "broken key" in cloze_defects(amp, "Kashmir Asha Rao", SpanType.PERSON)
+
+
+def test_an_unnamed_event_since_then_and_an_agency_report_need_the_article() -> None:
+    for leaning in (
+        "In December 2031, Governor Asha Rao inaugurated the 10-day event in Kohima.",
+        "In 2031, Fiji hosted the second edition off the coast of Suva.",
+        "Since then, the allocation to the Reef Mission has dropped to Rs 900 crore.",
+    ):
+        assert "leans on the article" in text_defects(leaning, max_words=60), leaning
+    named = "In December 2031, Governor Asha Rao inaugurated the 10-day Hornbill Festival."
+    assert "leans on the article" not in text_defects(named, max_words=60)
+    reported = "In 2031, Asha Rao took oath as the first Lokpal of Fiji, PTI reported."
+    assert "page leftover" in text_defects(reported, max_words=60)

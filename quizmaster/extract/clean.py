@@ -247,10 +247,9 @@ def tidy_statement(
         # "in April this year" -> "in April 2024", never "in April in 2024"
         text = re.sub(rf"\b({gz.MONTHS}) (?:this|the current) year\b", rf"\1 {year}", text)
         text = re.sub(rf"\b({gz.MONTHS}) last year\b", rf"\1 {year - 1}", text)
-        text = re.sub(r"\b(?:this|the current) year['’]s\b", f"{year}'s", text)
-        text = re.sub(r"\blast year['’]s\b", f"{year - 1}'s", text)
-        text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b", f"in {year}", text)
-        text = re.sub(r"\b(?:in )?last year\b", f"in {year - 1}", text)
+        # "this year's" awards are often the last year's: the possessive is left to the gate
+        text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b(?!['’]s)", f"in {year}", text)
+        text = re.sub(r"\b(?:in )?last year\b(?!['’]s)", f"in {year - 1}", text)
     if len(text.split()) > SHORTEN_OVER_WORDS:
         text = shorten(text)
     else:  # "Considering the economic factors, ...": scene-setting, whatever the length

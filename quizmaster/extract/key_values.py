@@ -72,9 +72,12 @@ def _value_kind(value: str, key: str) -> SpanType:
 # "Patel, 92, ...", "Hooda's gold", "Gurjar, the reigning ...": a word standing alone like
 # this, after the article used it to end a longer name, is that person's surname.
 SURNAME_USE_RE = re.compile(
-    r"(?<![\w-])(?P<word>[A-Z][a-z]{2,})(?:,\s+\d{1,3},|[’']s\b|,\s+(?:the|a|who)\b|\s+"
+    r"(?<![\w-])(?P<word>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},|[’']s\b"
+    r"|,\s+(?:the|a|who)\b|\s+"
     r"(?:was|is|has|had|said|says|won|wins|joined|served|died|became|finished|placed|took|led|"
     r"added|also|who)\b)"
+    # "Ms Okonjo-Iweala": an honorific names a person by their surname
+    r"|\b(?:Mr|Ms|Mrs|Dr|Smt|Shri)\.?\s+(?P<honoured>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])"
 )
 
 
@@ -84,7 +87,7 @@ def people_by_surname(candidates: list[Candidate]) -> set[str]:
     for cand in candidates:
         for match in SURNAME_USE_RE.finditer(cand.statement):
             if match.start() == 0 or cand.statement[match.start() - 1] != "(":
-                found.add(match.group("word"))
+                found.add(match.group("word") or match.group("honoured"))
     return found
 
 

@@ -48,6 +48,7 @@ MAX_KEY_WORDS = 8
 
 LEFTOVER_RE = re.compile(
     r"\((?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|UPI)\)|\bMENAFN\b"
+    r"|\b(?-i:PTI|ANI|IANS|UNI|Reuters) (?:reported|said|reports)\b"
     # "TIL Desk/National/", "''Agra is ...", "was (September 24, 2019) conferred"
     r"|\bDesk\s*/|''|\((?:on )?(?-i:[A-Z][a-z]+) \d{1,2},? \d{4}\)(?:\s+(?-i:[a-z])|,)"
     # "Modi, July 16, 2022 inaugurated": a date set in the sentence, or left dangling at its end
@@ -133,6 +134,10 @@ LEANING_RE = re.compile(
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
     r"|the (?:countries|nations|members|participants|parties|signatories)\b(?!\s+of\b)"
     r"|newly|recently|currently|presently|so far|till date|to date|as of now|right now|now"
+    # "the 10-day event", "the second edition", "the international exercise": which one?
+    r"|\bsince then\b|the (?:(?-i:[a-z0-9][\w-]*) ){1,2}(?:event|exercise|edition|parade"
+    r"|festival|bills|summit|mission|tournament|championship|operation|ceremony)\b"
+    r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
     r"|said|says|saying|added(?=\s*(?:that\b|[,.]|$))|stated|told|noted|informed"
@@ -340,6 +345,7 @@ NAME_PART_RE = re.compile(
     r"|\b(?-i:[A-Z])\.? _{5}|_{5}[- ]class\b"  # "K _____" (K Sanjay Murthy), "_____ class"
     # "7:_____" of 7:37.76, "$_____m" of $600m, "held on 8-when" of 8-9 June
     r"|\d:\s*(?:_{5}|how (?:many|much))|_{5}(?-i:[a-z])|\d[–-](?:when|which|how|what)\b"
+    r"|&\s*_{5}|_{5}\s*&"  # "Jammu & _____": one name, cut at its ampersand
     r"|\bBill,? _{5}"  # "The Election Laws (Amendment) Bill, _____": the year of its own title
     # "launched Chief Minister _____": the rest of a scheme's name ("... Kisan Samman Yojana")
     r"|\b(?:launched|unveiled|introduced|announced) (?:the )?(?-i:Chief Minister|Prime Minister"
@@ -699,6 +705,14 @@ DESCRIBED_KEY_RE = re.compile(
 )
 
 
+MONTH_END_RE = re.compile(
+    r" (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April"
+    r"|June|July|August|September|October|November|December)\.?$"
+)
+# A person's description glued to the name a key should hold alone.
+DESCRIBED_NAME_RE = re.compile(
+    r"(?i:medallist|medalist|champion|winner|captain|skipper|legend|veteran|star)\b"
+)
 BODY_IN_NAME_RE = re.compile(
     r"\b(?:Court|Ministry|Bank|Commission|Council|Committee|Corporation|University|Party"
     r"|Government|Assembly|Parliament|Army|Navy)\b"
@@ -725,6 +739,9 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
         or re.search(r"['’]s ", answer)  # "BJP's Om Birla": a party's possessive glued on
         or BODY_IN_NAME_RE.search(answer)  # "Supreme Court of India Ranjan Gogoi"
+        or DESCRIBED_NAME_RE.search(answer)  # "Double Olympic-medallist Manu Bhaker"
+        or places.kind_of(words[0]) in ("state", "union territory", "country")
+        or (len(words) > 1 and MONTH_END_RE.search(answer))  # "Narendra Modi Dec"
     ):
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):

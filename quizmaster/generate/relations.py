@@ -49,7 +49,7 @@ HOLDER_RE = re.compile(
     r"\b(?:appointed|named|elected|re-elected|sworn in|took (?:the )?oath|takes? oath"
     r"|took (?:over )?(?:charge|the reins|office)|assumed (?:charge|office)|takes? (?:over|charge)"
     r"|took over|became|becomes|become|elevated|nominated|selected|chosen|succeeds|succeeded|heads?"
-    r"|headed|led by|chaired|will be the|is the|was the|as the)\b",
+    r"|headed|led by|chaired|will be the|is the|was the|as the|appointment of)\b",
     re.IGNORECASE,
 )
 ROLE_RE = re.compile(
@@ -351,7 +351,7 @@ def told_without_year(claim: str) -> bool:
 NEWS_EVENT_RE = re.compile(
     r"\b(?:appointed|named|elected|re-elected|sworn[- ]in|took (?:the )?oath|takes? oath"
     r"|took charge|takes? charge|assumed? (?:office|charge)|took over|takes over|became|becomes"
-    r"|elevated|nominated|selected|chosen"
+    r"|elevated|nominated|selected|chosen|appointment of"
     r"|won|wins|clinched|bagged|claimed|captured|defeated|beat|awarded|conferred|receive[sd]?"
     r"|presented|honou?red"
     r"|launched|inaugurated|unveiled|commissioned|dedicated|opened|released|introduced"
