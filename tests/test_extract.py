@@ -559,3 +559,14 @@ def test_a_hyphenated_surname_after_an_honorific_names_the_person_everywhere() -
     )
     spans = {(s.text, s.type) for f in extract_facts(text).facts for s in f.spans}
     assert ("Amara Obi-Eze", SpanType.PERSON) in spans, spans
+
+
+def test_a_calling_or_post_in_lower_case_before_a_name_makes_a_person() -> None:
+    sentence = (
+        "Former Goa governor Ravi Kant Menon and industrialist Asha Devi Rao were conferred"
+        " the Reef Medal in 2031."
+    )
+    found = [(s.text, s.type) for s in find_spans(sentence)]
+    assert ("Ravi Kant Menon", SpanType.PERSON) in found, found
+    assert ("Asha Devi Rao", SpanType.PERSON) in found, found
+    assert not any(text.startswith("Former") for text, _ in found), found

@@ -54,7 +54,9 @@ STOPWORDS = frozenset(
 # A line with one of these is a sentence, however capitalised its other words are.
 FINITE_VERBS = frozenset("is are was were has have had been will would".split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "de", "&", "and"})
-LEADING_NOISE = frozenset({"The", "A", "An", "This", "These", "Its", "Their", "His", "Her"})
+LEADING_NOISE = frozenset(
+    {"The", "A", "An", "This", "These", "Its", "Their", "His", "Her", "Former", "Late"}
+)
 
 _MONTH = rf"(?:{gz.MONTHS})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -122,6 +124,13 @@ APPOINTEE_RE = re.compile(
     rf"\b(?:appointed|nominated|elected|re-elected|reappointed|re-appointed)\s+"
     rf"(?:(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat)\s+)?"
     rf"(?P<name>{NAME})(?=,|\s+as\b)"
+)
+# "industrialist Sitaram Jindal", "governor Ram Naik": a calling or post before a name.
+CALLED_PERSON_RE = re.compile(
+    rf"\b(?:{CALLING[3:-1]}|governor|minister|industrialist|dancer|player|cricketer|athlete"
+    r"|boxer|wrestler|shooter|grandmaster|captain|skipper|coach|politician|diplomat|envoy"
+    r"|composer|lyricist|founder|entrepreneur|businessman|philanthropist|batter|bowler"
+    rf"|cinematographer|director|producer|judge|officer)\s+(?P<name>{NAME})"
 )
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}|chair|"

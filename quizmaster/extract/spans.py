@@ -13,6 +13,7 @@ from quizmaster.extract.patterns import (
     APPOINTEE_RE,
     APPOSITIVE_RE,
     AS_ROLE_RE,
+    CALLED_PERSON_RE,
     DATE_RE,
     KNOWN_AS_RE,
     LEADING_NOISE,
@@ -260,7 +261,8 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         if _classify_run(words, "") not in (None, SpanType.TERM):
             continue  # "the National Conference, was sworn in": the party is the aside
         add(m.start(group), m.end(group), SpanType.PERSON, 1)
-    for m in (*PERSON_CUE_RE.finditer(sentence), *APPOINTEE_RE.finditer(sentence)):
+    cued = (PERSON_CUE_RE, APPOINTEE_RE, CALLED_PERSON_RE)
+    for m in (found for pattern in cued for found in pattern.finditer(sentence)):
         words = m.group("name").split()
         if _classify_run(words, "") in (None, SpanType.TERM) and len(words) >= 2:
             add(m.start("name"), m.end("name"), SpanType.PERSON, 2)
