@@ -2263,9 +2263,17 @@ def test_an_unnamed_event_since_then_and_an_agency_report_need_the_article() -> 
         "In December 2031, Governor Asha Rao inaugurated the 10-day event in Kohima.",
         "In 2031, Fiji hosted the second edition off the coast of Suva.",
         "Since then, the allocation to the Reef Mission has dropped to Rs 900 crore.",
+        "In December 2031, the Bills were passed amid the walkout of 97 members.",
+        "In January 2031, Captain Asha Rao directed the parade in Suva.",
     ):
         assert "leans on the article" in text_defects(leaning, max_words=60), leaning
     named = "In December 2031, Governor Asha Rao inaugurated the 10-day Hornbill Festival."
     assert "leans on the article" not in text_defects(named, max_words=60)
     reported = "In 2031, Asha Rao took oath as the first Lokpal of Fiji, PTI reported."
     assert "page leftover" in text_defects(reported, max_words=60)
+
+
+def test_a_kind_of_law_is_no_key_but_a_named_law_is() -> None:
+    for generic in ("Constitution Amendment Bill", "Money Bill"):
+        assert "trivial key" in key_defects(generic, SpanType.TERM), generic
+    assert "trivial key" not in key_defects("Reef Waters Amendment Bill", SpanType.TERM)

@@ -128,7 +128,8 @@ LEANING_RE = re.compile(
     r"|sanctuary|island|city|town|district|village|region|party|contest|competition|edition"
     r"|launch|test|trial|flight|operation|visit|trip|talks|dialogue|meet|conference|session"
     r"|scheme's|project's|country's|state's|government's|company's|ministry's|hosts|visitors"
-    r"|dispute|verdict|case|bill|order|attack|strikes|merger|deal|accident|incident|blast"
+    r"|dispute|verdict|case|bill|bills|parade|order|attack|strikes|merger|deal|accident|incident"
+    r"|blast"
     r"|governor|chief minister|probe agency|investigating agency|apex court|top court|awards)"
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|(?:both|two|three) (?:sides|countries|nations|leaders|teams|navies|armies|forces|states)"
@@ -269,6 +270,11 @@ WEEKDAY_OR_MONTH_RE = re.compile(
     re.IGNORECASE,
 )
 # Answers too obvious to ask in an Indian exam, or not a thing at all.
+# A kind of law, not one law: "Constitution Amendment Bill", "Money Bill".
+GENERIC_BILL_RE = re.compile(
+    r"^(?:(?:Constitution(?:al)?|Amendment|Money|Finance|Appropriation|Private Member'?s?"
+    r"|Government) )+(?:Bill|Act)$"
+)
 TRIVIAL_KEYS = frozenset(
     "india indian indians centre center government government of india union government "
     "union the centre country nation state".split(" ")
@@ -727,6 +733,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
     words = answer.split()
     if norm(answer) in TRIVIAL_KEYS or WEEKDAY_OR_MONTH_RE.match(answer.strip()):
         out.append("trivial key")
+    if GENERIC_BILL_RE.match(answer.strip()):
+        out.append("trivial key")  # "a _____ to grant 10 percent reservation": which Bill?
     if re.search(r"['’]s?$", answer) or answer[-1:] in ",;:-–":
         out.append("broken key")
     if words and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
