@@ -262,3 +262,43 @@ def test_a_key_inside_a_longer_number_is_not_kept_when_the_aside_is_cut() -> Non
     made = framed(fact(statement, *keys))
     assert made.statement.endswith("inflows of $709.84 billion.")
     assert [s.text for s in made.spans] == ["$709.84 billion"]  # "24" of "2024" is no key
+
+
+@pytest.mark.parametrize(
+    ("statement", "person", "short"),
+    [
+        (
+            "In October 2031, Asha Rao, former chairman of Reef Sons, passed away at a Suva"
+            " hospital on Wednesday night.",
+            "Asha Rao",
+            "Asha Rao, former chairman of Reef Sons, passed away in October 2031.",
+        ),
+        (
+            "In August 2031, former President of Fiji Ravi Kant Menon breathed his last at 84.",
+            "Ravi Kant Menon",
+            "In August 2031, former President of Fiji Ravi Kant Menon passed away.",
+        ),
+        (
+            "In May 2031, former Goa Chief Minister and senior party leader Anil Kapoor passed"
+            " away at a private hospital after a long illness.",
+            "Anil Kapoor",
+            "In May 2031, former Goa Chief Minister Anil Kapoor passed away.",
+        ),
+    ],
+)
+def test_a_death_with_who_the_dead_were_is_told_in_a_short_sentence(
+    statement: str, person: str, short: str
+) -> None:
+    made = framed(fact(statement, (person, SpanType.PERSON)))
+    assert made.statement == short
+    questions = generate_questions([made])
+    assert any(q.answer == person for q in questions), questions
+
+
+def test_a_death_told_without_who_the_dead_were_is_left_alone() -> None:
+    for statement in (
+        "In July 2031, Asha Rao passed away in Suva.",
+        "In July 2031, veteran actor Asha Rao passed away at the age of 85 in Suva.",
+        "In July 2031, the man who hurt Asha Rao died in Suva.",
+    ):
+        assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement

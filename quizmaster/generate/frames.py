@@ -193,6 +193,41 @@ def _event(fact: Fact) -> str | None:
     return None
 
 
+# "former President of India", "Gujarat chief minister": who the dead were, a post and its
+# place or body ("veteran actor" alone leaves the question without an anchor).
+DEATH_VERB_RE = re.compile(r"(?:has )?(?:passed away|died|breathed (?:his|her) last)\b")
+DESCRIBED_RE = re.compile(
+    r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
+    r"|iconic) )*(?:[\w'’-]+ ){0,5}?"
+    r"(?:[\w-]+ (?:of|in) (?:the )?[A-Z][\w'’ -]+"
+    r"|[A-Z][\w'’-]+ (?:[\w'’-]+ )?(?i:chief minister|minister|governor|chief|leader))$"
+)
+
+
+def _death(fact: Fact) -> str | None:
+    """ "In July 2031, former Goa chief minister Asha Rao passed away.": a death, told with who
+    the dead were (a post with its place or body), and nothing else."""
+    start = DATED_START_RE.match(fact.statement)
+    if start is None:
+        return None
+    for who in (s.text for s in fact.spans if s.type is SpanType.PERSON):
+        at = fact.statement.find(who)
+        if at < start.end():
+            continue
+        before = fact.statement[start.end() : at].strip()
+        after = fact.statement[at + len(who) :]
+        aside = re.match(r", (?P<desc>[^,]+), (?P<verb>[^,.]+)", after)
+        if aside and not before and DEATH_VERB_RE.match(aside.group("verb")):
+            if DESCRIBED_RE.match(aside.group("desc")):  # "Ratan Tata, chairman of ..., died"
+                # told with the date last: "_____, former chairman of ..." reads as a list
+                return f"{who}, {aside.group('desc')}, passed away in {start.group('when')}."
+        # "former Goa Chief Minister and senior party leader X": the post, not the rest
+        first = before.split(" and ")[0]
+        if first and DEATH_VERB_RE.match(after.lstrip()) and DESCRIBED_RE.match(first):
+            return f"{start.group(0)}{first} {who} passed away."
+    return None
+
+
 # Where a sentence's news ends and its colour begins: ", crushing Japan's Okuhara 21-7 in 38
 # minutes", ", which was attended by ...", ", amid huge festivity".
 ASIDE_START_RE = re.compile(
@@ -220,7 +255,7 @@ def framed(fact: Fact) -> Fact:
     found = _holder(fact)
     dated = when(fact.statement)
     if found is None or dated is None:
-        statement = _event(fact)
+        statement = _event(fact) or _death(fact)
         if statement is None:
             keys = [s.text for s in fact.spans if whole_word(_news_part(fact.statement), s.text)]
             statement = trimmed(fact.statement, keys) if keys else None

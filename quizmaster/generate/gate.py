@@ -373,7 +373,16 @@ TITLE_WORDS = frozenset(w.lower() for w in ROLE_WORDS) | frozenset(
 
 
 def _name_before(stem: str) -> bool:
-    return any(m.group(1).lower() not in TITLE_WORDS for m in NAME_BEFORE_RE.finditer(stem))
+    return any(
+        m.group(1).lower() not in TITLE_WORDS and not _post_of_place(stem[: m.start(1)], m.group(1))
+        for m in NAME_BEFORE_RE.finditer(stem)
+    )
+
+
+def _post_of_place(before: str, word: str) -> bool:
+    """ "President of India _____": the word before the blank ends a post, not a name."""
+    post = re.search(r"\b(\w+) of (?:the )?$", before)
+    return bool(post and post.group(1).lower() in TITLE_WORDS and places.kind_of(word))
 
 
 # "boxer _____ Kom": a name's key is the first part of a name the stem goes on with.
