@@ -2277,3 +2277,35 @@ def test_a_kind_of_law_is_no_key_but_a_named_law_is() -> None:
     for generic in ("Constitution Amendment Bill", "Money Bill"):
         assert "trivial key" in key_defects(generic, SpanType.TERM), generic
     assert "trivial key" not in key_defects("Reef Waters Amendment Bill", SpanType.TERM)
+
+
+def test_page_slips_an_office_never_named_and_a_key_word_left_in_the_stem_are_refused() -> None:
+    slips = {
+        "The Reef Mission, was launched by Prime Minister Asha Rao on 3 March 2031.": (
+            "not a sentence"
+        ),
+        "In 2031, Fiji slipped to the 107th position in the (GCI) 2031.": "page leftover",
+        "In 2031, INS Suva', the third destroyer of its class, was commissioned.": (
+            "page leftover"
+        ),
+        "In April 2031, President Asha Rao administered the oath of office to Ravi Sen in Suva.": (
+            "leans on the article"
+        ),
+    }
+    for text, defect in slips.items():
+        assert defect in text_defects(text, max_words=60), text
+    fine = (
+        "In April 2031, President Asha Rao administered the oath of office to Ravi Sen as the"
+        " Chief Vigilance Commissioner of Fiji."
+    )
+    assert text_defects(fine, max_words=60) == []
+    assert (
+        text_defects("In 2031, the players' and fans' joy in Suva was plain.", max_words=60) == []
+    )
+    stem = "The 67th _____ award for the films of 2030 were announced in Suva."
+    assert "answer in stem" in giveaway_defects(stem, "Reef Film Awards", [])
+
+
+def test_a_day_kept_each_year_is_not_given_the_articles_year() -> None:
+    told = tidy_statement("The Reef Day is held on April 18 each year across Fiji.", "2031-04-18")
+    assert told is not None and "2031" not in told

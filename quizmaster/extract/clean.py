@@ -255,7 +255,12 @@ def tidy_statement(
     else:  # "Considering the economic factors, ...": scene-setting, whatever the length
         text = LEAD_RE.sub("", text)
         text = text[:1].upper() + text[1:]
-    if date and re.match(r"\d{4}", date) and not YEAR_IN_TEXT_RE.search(text):
+    if (
+        date
+        and re.match(r"\d{4}", date)
+        and not YEAR_IN_TEXT_RE.search(text)
+        and not EVERY_YEAR_RE.search(text)
+    ):
         # "on October 29": the article's year, said, so the statement is dated.
         text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)
     dated = RELATIVE_TIME_RE.search(text) is not None
@@ -278,6 +283,8 @@ CHANGES_RE = re.compile(
     r"minister|secretary|governor|president|director|captain|number|total|tally|count)\b",
     re.IGNORECASE,
 )
+# "held on April 18 each year": a day of every year, not of the article's
+EVERY_YEAR_RE = re.compile(r"\b(?:each|every) year\b|\bannually\b|\byearly\b")
 DAY_OF_MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}\b(?!,? \d{4}|\d|\s*[-–]\s*\d)"

@@ -574,6 +574,12 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if A_BEFORE_VOWEL_RE.search(text):  # "in a affair": the page's slip, copied
         out.append("not a sentence")
+    if STRAY_COMMA_RE.match(text):
+        out.append("not a sentence")
+    if OATH_OF_NOTHING_RE.search(text):
+        out.append("leans on the article")
+    if re.search(r"\bthe \((?-i:[A-Z]{2,})\)|(?-i:[a-rt-z])['’],", text):
+        out.append("page leftover")  # "in the (GHI) 2022", "INS Chennai',": a page's slip
     return out
 
 
@@ -585,6 +591,13 @@ def _numbered_name(prompt: str, answer: str) -> bool:
 
 A_BEFORE_VOWEL_RE = re.compile(r"\b(?-i:a) (?![Oo]ne|[Oo]nce|[Ee]u|[Uu])(?-i:[aeio])[a-z]+")
 OPEN_QUOTE_RE = re.compile(r"(?:^|\s)['‘][A-Z][^'’]*$")
+# "The PM-SGMBY scheme, was launched": one comma between a subject and its verb.
+STRAY_COMMA_RE = re.compile(
+    r"^(?:(?:In|As of) \w+ \d{4}, )?[^,]{3,80}, "
+    r"(?:was|were|has been|had been|is|are) (?-i:[a-z]+ed)\b"
+)
+# "administered the oath of office to _____ at Rashtrapati Bhavan": of which office?
+OATH_OF_NOTHING_RE = re.compile(r"\boath of office to\b(?![^.?]*\bas\b)")
 # "In August 2022, while X became ...": a subordinate clause whose main clause was cut.
 CLAUSE_ONLY_RE = re.compile(
     r"^(?:(?:In|As of|On) [\w ,]+?\d{4}, )?(?:while|whereas|although)\b[^,;]*$"
@@ -910,11 +923,19 @@ def wh_defects(prompt: str, span_type: SpanType) -> list[str]:
     return []
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
     if content_words(answer) & content_words(stem):
         out.append("answer in stem")
+    elif {_singular(w) for w in content_words(answer)} & {
+        _singular(w) for w in content_words(stem)
+    }:
+        out.append("answer in stem")  # "the 67th _____ award" keyed "National Film Awards"
     if re.search(r"_{5} (?-i:[A-Z][a-z]+) (?:Olympics|Olympic Games|Games)\b", stem):
         out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it
     if re.search(r"_{5}\s*\((?-i:[A-Z][A-Za-z]{1,9})\)", stem):
