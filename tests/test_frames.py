@@ -170,6 +170,12 @@ def test_a_framed_post_may_be_judged_false_with_a_swapped_ordinal() -> None:
             "Asha Rao",
             "In April 2031, actor Asha Rao was conferred the Reef Film Award for 2030.",
         ),
+        (
+            "In December 2031, Fijian poet Asha Rao has been selected for the 56th Reef Award,"
+            " the highest literary honour.",
+            "Asha Rao",
+            "In December 2031, Fijian poet Asha Rao was chosen for the 56th Reef Award.",
+        ),
     ],
 )
 def test_an_honour_or_a_title_won_is_told_in_a_short_sentence(

@@ -161,14 +161,18 @@ def is_framed(fact: Fact) -> bool:
 # An honour's or a title's name: "2024 Jnanpith Award", "Dadasaheb Phalke Award for 2021",
 # "Webb Ellis Cup", "Australian Open women's title" is not one (a lower-case end).
 HONOUR = (
-    r"(?:\d{4} )?[A-Z][\w'’-]*(?: (?:of|for|the|and|\d{4}|[A-Z][\w'’-]*))*?"
+    r"(?:\d{4} |\d{1,3}(?:st|nd|rd|th) )?[A-Z][\w'’-]*(?: (?:of|for|the|and|\d{4}|[A-Z][\w'’-]*))*?"
     r" (?:Award|Prize|Ratna|Bhushan|Vibhushan|Shri|Medal|Puraskar|Samman|Fellowship|Cup"
     r"|Trophy|Championships?|Grand Prix)(?: (?:for|of) (?:the year )?\d{4})?"
 )
 # "X has been conferred the Y", "X was awarded the Y"; "X won the Y", "X lifted the Y".
 HONOURED_RE = re.compile(
     r"^(?:(?P<conferred>(?:has been|was|were|is|have been) (?:awarded|conferred(?: with| upon)?"
-    r"|honoured with|presented(?: with)?) (?:the )?)|(?:has )?(?:won|clinched|bagged|lifted"
+    r"|honoured with|presented(?: with)?) (?:the )?)"
+    # "X has been selected for the 2031 Jnanpith Award": chosen, perhaps not yet given
+    r"|(?P<chosen>(?:has been|was|were|have been|will be) (?:selected|chosen|named) for (?:the )?)"
+    r"|(?:will be (?:conferred(?: with)?|awarded|honoured with|presented with) (?:the )?)"
+    r"|(?:has )?(?:won|clinched|bagged|lifted"
     rf"|claimed) the )(?P<honour>{HONOUR})\b"
 )
 DATED_START_RE = re.compile(rf"^In (?P<when>{MONTH_WORD} \d{{4}}), ")
@@ -188,7 +192,13 @@ def _event(fact: Fact) -> str | None:
         before = fact.statement[start.end() : at]
         rest = fact.statement[at + len(who) :].lstrip(" ,")
         if (found := HONOURED_RE.match(rest)) is not None:
-            said = "was conferred" if found.group("conferred") else "won"
+            said = (
+                "was conferred"
+                if found.group("conferred")
+                else "was chosen for"
+                if found.group("chosen") or found.group(0).startswith("will be")
+                else "won"
+            )
             return f"{start.group(0)}{before}{who} {said} the {found.group('honour')}."
     return None
 

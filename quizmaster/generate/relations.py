@@ -61,7 +61,7 @@ ROLE_RE = re.compile(
 AWARD_RE = re.compile(
     r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|captured|received?|receives|recipient"
     r"|honou?red|bestowed"
-    r"|presented|claimed|secured|grabbed|given|selected for)\b[^.;]*?"
+    r"|presented|claimed|secured|grabbed|given|selected for|chosen for)\b[^.;]*?"
     r"\b(?:award|prize|medal|trophy|title|Ratna|Bhushan|Vibhushan|Padma|Shri|cup|championship"
     r"|gold|silver|bronze|honou?r|fellowship|laureate|Nobel|Jnanpith|Phalke|crown|majority)\b"
     r"|\b(?:award|prize|medal|trophy|Ratna|Nobel|Jnanpith|Phalke)\b[^.;]*?\b(?:to|on|for)\b",
