@@ -176,6 +176,13 @@ def test_a_framed_post_may_be_judged_false_with_a_swapped_ordinal() -> None:
             "Asha Rao",
             "In December 2031, Fijian poet Asha Rao was chosen for the 56th Reef Award.",
         ),
+        (
+            "In September 2031, Asha Rao clinched the gold medal in the women's F46 javelin throw"
+            " at the Reef Para Athletics Championships 2031 with a record throw of 66.37m.",
+            "Asha Rao",
+            "In September 2031, Asha Rao won gold in the women's F46 javelin throw at the Reef"
+            " Para Athletics Championships 2031.",
+        ),
     ],
 )
 def test_an_honour_or_a_title_won_is_told_in_a_short_sentence(

@@ -175,6 +175,16 @@ HONOURED_RE = re.compile(
     r"|(?:has )?(?:won|clinched|bagged|lifted"
     rf"|claimed) the )(?P<honour>{HONOUR})\b"
 )
+# "won the gold medal in the men's javelin throw at the 2031 Reef Athletics Championships"
+MEET = (
+    r"(?:\d{4} )?[A-Z][\w'’-]*(?: (?:of|the|and|\d{4}|[A-Z][\w'’-]*))*?"
+    r" (?:Championships?|Games|Olympics|Paralympics|World Cup|Cup|Open)(?: \d{4})?"
+)
+MEDAL_RE = re.compile(
+    r"^(?:has )?(?:won|clinched|bagged|claimed|secured|captured) (?:a |the |her |his )?"
+    r"(?P<medal>gold|silver|bronze)(?: medal)?(?P<event> in (?:the )?[a-z0-9][^,]{2,50}?)?"
+    rf" (?:at|in) the (?P<meet>{MEET})\b"
+)
 DATED_START_RE = re.compile(rf"^In (?P<when>{MONTH_WORD} \d{{4}}), ")
 
 
@@ -191,6 +201,12 @@ def _event(fact: Fact) -> str | None:
             continue  # the subject comes first, with at most a short description before it
         before = fact.statement[start.end() : at]
         rest = fact.statement[at + len(who) :].lstrip(" ,")
+        if (medal := MEDAL_RE.match(rest)) is not None:
+            event = medal.group("event") or ""
+            return (
+                f"{start.group(0)}{before}{who} won {medal.group('medal')}{event}"
+                f" at the {medal.group('meet')}."
+            )
         if (found := HONOURED_RE.match(rest)) is not None:
             said = (
                 "was conferred"
