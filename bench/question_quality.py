@@ -3,7 +3,9 @@ facts per article, and every question rendered for reading.
 
 The articles are other people's text, so they stay outside the repository: point this at a
 folder holding NN-name.txt files and an expected.yaml (`NN-name: [answer, ...]`, the answers
-an examiner would ask). `bench/devset_urls.tsv` lists where the development set came from.
+an examiner would ask), and optionally a dates.tsv (`NN-name<TAB>YYYY-MM-DD`), the dates a
+user would pass to `ingest --date`. `bench/devset_urls.tsv` lists where the development set
+came from.
 
 Usage: python bench/question_quality.py FOLDER [--out questions.md]
 """
@@ -48,6 +50,14 @@ def _found(answer: str, keys: set[str]) -> bool:
     return False
 
 
+def _dates(path: Path) -> dict[str, str]:
+    """The publication dates a user would give ``ingest --date``, where the folder has them."""
+    if not path.exists():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {row[0]: row[1].strip() for row in rows if len(row) >= 2 and row[1].strip()}
+
+
 def render(question: Question) -> str:
     data = question.model_dump()
     lines = [f"[{question.kind}] {data.get('prompt', '')}"]
@@ -67,12 +77,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("questions.md"))
     args = parser.parse_args()
     expected = yaml.safe_load((args.folder / "expected.yaml").read_text(encoding="utf-8")) or {}
+    dates = _dates(args.folder / "dates.tsv")
     found = wanted = total_questions = 0
     short: list[str] = []
     out: list[str] = []
     for path in sorted(args.folder.glob("*.txt")):
         article = read_file(path)
-        facts = extract_facts(article.text, title=article.title, date=article.date).facts
+        date = dates.get(path.stem) or article.date
+        facts = extract_facts(article.text, title=article.title, date=date).facts
         questions = generate_questions(facts)
         total_questions += len(questions)
         keys = set().union(*(_keys(q) for q in questions)) if questions else set()
