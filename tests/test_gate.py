@@ -2309,3 +2309,14 @@ def test_page_slips_an_office_never_named_and_a_key_word_left_in_the_stem_are_re
 def test_a_day_kept_each_year_is_not_given_the_articles_year() -> None:
     told = tidy_statement("The Reef Day is held on April 18 each year across Fiji.", "2031-04-18")
     assert told is not None and "2031" not in told
+
+
+def test_a_police_chief_of_nowhere_and_the_day_a_cabinet_met_are_not_asked() -> None:
+    igp = "In September 2031, _____ was appointed the Inspector-General of Police."
+    assert "leans on the article" in cloze_defects(igp, "Asha Rao", SpanType.PERSON)
+    met = "The Goa Cabinet, chaired by Chief Minister Asha Rao, approved 66 proposals on _____."
+    assert "not examinable" in cloze_defects(met, "2 September 2031", SpanType.DATE)
+    chaired = (
+        "In October 2031, the Goa Cabinet, chaired by Chief Minister _____, approved a policy."
+    )
+    assert "not examinable" not in cloze_defects(chaired, "Asha Rao", SpanType.PERSON)

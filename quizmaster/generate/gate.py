@@ -661,9 +661,11 @@ def _economy_of_nowhere(stem: str) -> bool:
     return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
 
 
+CABINET_DAY_RE = re.compile(r"\bCabinet\b[^.?]*\b(?:approved|meeting|met)\b|\bCabinet meeting\b")
 # Posts that one state or city has each: "acting DGP" says nothing until it says of where.
 STATE_POST_RE = re.compile(
-    r"\b(?:Director[- ]General of Police|DGP|Chief Secretary|Police Commissioner"
+    r"\b(?:Director[- ]General of Police|DGP|Inspector[- ]General of Police|IGP|Chief Secretary"
+    r"|Police Commissioner"
     r"|Commissioner of Police|Advocate General|Lokayukta|State Election Commissioner)\b"
     r"(?! of (?:the )?[A-Z])"
 )
@@ -1130,6 +1132,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
         if worked_out(question.prompt, span_type):
             out.append("answer in stem")  # the stem's own figures give the key
+        if span_type is SpanType.DATE and CABINET_DAY_RE.search(question.prompt):
+            out.append("not examinable")  # the day a cabinet met: a routine, not the news
         if SPEAKER_RE.search(question.prompt):
             out.append("not examinable")  # who announced it: the news is what was announced
         if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and SCORE_RE.search(question.prompt):
