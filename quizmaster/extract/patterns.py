@@ -108,10 +108,11 @@ TITLE_OF_PLACE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<title>(?:{_TITLE_ALT}) of (?:the )?(?P<place>[A-Z][a-z]+))\s+"
     rf"(?P<name>{NAME})"
 )
-CALLING = (
-    r"(?:author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
-    r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician)"
+CALLINGS = (
+    r"author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
+    r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician"
 )
+CALLING = rf"(?:{CALLINGS})"
 PERSON_CUE_RE = re.compile(
     rf"\b(?:succeeds|succeeded|replaces|replaced|led by|headed by|chaired by|signed by|"
     rf"inaugurated by|launched by|presided over by|awarded to|conferred on|won by)\s+"
@@ -127,7 +128,7 @@ APPOINTEE_RE = re.compile(
 )
 # "industrialist Sitaram Jindal", "governor Ram Naik": a calling or post before a name.
 CALLED_PERSON_RE = re.compile(
-    rf"\b(?:{CALLING[3:-1]}|governor|minister|industrialist|dancer|player|cricketer|athlete"
+    rf"\b(?:{CALLINGS}|governor|minister|industrialist|dancer|player|cricketer|athlete"
     r"|boxer|wrestler|shooter|grandmaster|captain|skipper|coach|politician|diplomat|envoy"
     r"|composer|lyricist|founder|entrepreneur|businessman|philanthropist|batter|bowler"
     rf"|cinematographer|director|producer|judge|officer)\s+(?P<name>{NAME})"
