@@ -72,6 +72,21 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             "In July 2031, Asha Devi Rao was appointed as the chairman and managing director of"
             " Coral and Natural Gas Corporation.",
         ),
+        (
+            "In November 2031, Justice Asha Rao was officially sworn in as the 51st Chief Justice"
+            " of India at Rashtrapati Bhavan.",
+            "In November 2031, Asha Rao was sworn in as the 51st Chief Justice of India.",
+        ),
+        (
+            "In May 2031, Vikram Sen, leader of the Reef Party, was sworn in as Fiji's 31st Prime"
+            " Minister following his victory in the election.",
+            "In May 2031, Vikram Sen was sworn in as the 31st Prime Minister of Fiji.",
+        ),
+        (
+            "In September 2031, former Union Minister Anil Kapoor was sworn in as the Kerala"
+            " Governor at the Raj Bhavan.",
+            "In September 2031, Anil Kapoor was sworn in as the Governor of Kerala.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:

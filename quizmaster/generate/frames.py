@@ -22,11 +22,13 @@ from quizmaster.models import Fact, SpanType
 
 # The verbs that fill a post, with the subject before them: "X was appointed as ...",
 # "X took oath as ...". Each maps to the form the short sentence uses.
+# "was officially sworn in as": an adverb between the auxiliary and its verb
+_ADVERB = r"(?:(?:officially|formally|duly|unanimously) )?"
 INTRANSITIVE = (
-    (r"(?:has been|was|had been|is|have been) appointed(?: as)?", "was appointed"),
-    (r"(?:has been|was|had been|is) named(?: as)?", "was named"),
-    (r"(?:has been|was|had been|is) (?:re-)?elected(?: as)?", "was elected"),
-    (r"(?:has been|was|had been|is|were) sworn[- ]in as", "was sworn in as"),
+    (rf"(?:has been|was|had been|is|have been) {_ADVERB}appointed(?: as)?", "was appointed"),
+    (rf"(?:has been|was|had been|is) {_ADVERB}named(?: as)?", "was named"),
+    (rf"(?:has been|was|had been|is) {_ADVERB}(?:re-)?elected(?: as)?", "was elected"),
+    (rf"(?:has been|was|had been|is|were) {_ADVERB}sworn[- ]in as", "was sworn in as"),
     (r"(?:took|takes|has taken) (?:the )?oath(?: of office)? as", "took oath as"),
     (r"(?:took|takes|has taken|assumed|assumes|has assumed) (?:over )?charge as", "took charge as"),
     (r"(?:assumed|assumes|has assumed) (?:the )?office(?: of| as)?", "assumed office as"),
@@ -58,6 +60,21 @@ TRAILING_RE = re.compile(r"(?:,? (?:of|for|and|the|in|on|&))+$")
 MAX_POST_WORDS = 12
 
 
+# "Australia's 31st Prime Minister", "Kerala Governor": a post told with its place first.
+PLACE_FIRST_RE = re.compile(
+    r"^(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:['’]s)? (?P<role>(?:\d+(?:st|nd|rd|th) )?"
+    r"(?:Prime Minister|President|Chief Minister|Deputy Chief Minister|Governor"
+    r"|Lieutenant Governor|Chief Secretary|Chief Justice|Speaker|Foreign Secretary))$"
+)
+
+
+def _of_place(post: str) -> str:
+    """The post as "<role> of <place>" where the article put the place first."""
+    if (found := PLACE_FIRST_RE.match(post)) and places.kind_of(found.group("place")):
+        return f"{found.group('role')} of {found.group('place')}"
+    return post
+
+
 def _one_body(one: str, other: str) -> bool:
     """ "Oil and Natural Gas Corporation": one body's name, not a place and a second clause."""
     return other.split()[-1] in ORG_WORDS and places.kind_of(one) is None
@@ -85,6 +102,7 @@ def _post(raw: str) -> str | None:
     ):
         # "chief minister of Andhra Pradesh and Jana Sena Party chief ...": the next clause
         post = post[: joined.start("other") - len(" and ")]
+    post = _of_place(post)
     words = post.split()
     if not words or len(words) > MAX_POST_WORDS or not ROLE_RE.search(post):
         return None
