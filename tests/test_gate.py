@@ -2320,3 +2320,11 @@ def test_a_police_chief_of_nowhere_and_the_day_a_cabinet_met_are_not_asked() -> 
         "In October 2031, the Goa Cabinet, chaired by Chief Minister _____, approved a policy."
     )
     assert "not examinable" not in cloze_defects(chaired, "Asha Rao", SpanType.PERSON)
+
+
+def test_years_between_two_general_elections_are_no_options() -> None:
+    stem = "Asha Rao won the Suva seat in the _____ Lok Sabha elections by 1,52,513 votes."
+    between = mcq(stem, "2024", ["2024", "2025", "2026", "2027"])
+    assert "absurd distractor" in defects(between, None)
+    cycle = mcq(stem, "2024", ["2024", "2019", "2014", "2009"])
+    assert "absurd distractor" not in defects(cycle, None)

@@ -1304,6 +1304,7 @@ def undated(question: Question) -> bool:
     return bool(PAST_EVENT_RE.search(claim) or EVENT_VERB_RE.search(claim))
 
 
+GENERAL_ELECTION_RE = re.compile(r"\bLok Sabha (?:elections?|polls)\b|\bgeneral elections?\b")
 GAMES_RE = re.compile(
     r"\b(?:Olympics?|Olympic Games|Asian Games|Asiad|Commonwealth Games|World Cup)\b"
 )
@@ -1327,11 +1328,13 @@ def _beyond_the_field(prompt: str, options: Sequence[str]) -> bool:
 
 
 def _off_cycle(prompt: str, answer: str, options: Sequence[str]) -> bool:
-    """Years offered for a four-yearly event that fall between its editions."""
-    if not GAMES_RE.search(prompt) or not re.fullmatch(r"(?:19|20)\d{2}", answer):
+    """Years offered for a four-yearly event (or a five-yearly general election) that fall
+    between its editions: "2025, 2026, 2027" for the Lok Sabha polls of 2024."""
+    period = 4 if GAMES_RE.search(prompt) else 5 if GENERAL_ELECTION_RE.search(prompt) else 0
+    if not period or not re.fullmatch(r"(?:19|20)\d{2}", answer):
         return False
     years = [int(o) for o in options if re.fullmatch(r"(?:19|20)\d{2}", o)]
-    return any((y - int(answer)) % 4 for y in years)
+    return any((y - int(answer)) % period for y in years)
 
 
 def _picked_from_the_crowd(prompt: str, answer: str, span_type: SpanType) -> bool:
