@@ -312,6 +312,12 @@ def test_a_key_inside_a_longer_number_is_not_kept_when_the_aside_is_cut() -> Non
             "Anil Kapoor",
             "In May 2031, former Goa Chief Minister Anil Kapoor passed away.",
         ),
+        (
+            "Former Goa chief minister Meera Joshi passed away on October 29, 2031 after a long"
+            " illness.",
+            "Meera Joshi",
+            "In October 2031, former Goa chief minister Meera Joshi passed away.",
+        ),
     ],
 )
 def test_a_death_with_who_the_dead_were_is_told_in_a_short_sentence(

@@ -251,24 +251,28 @@ DESCRIBED_RE = re.compile(
 def _death(fact: Fact) -> str | None:
     """ "In July 2031, former Goa chief minister Asha Rao passed away.": a death, told with who
     the dead were (a post with its place or body), and nothing else."""
+    # "In May 2031, X died", or "X died on 3 May 2031": the month either way
     start = DATED_START_RE.match(fact.statement)
-    if start is None:
+    month = start.group("when") if start else when(fact.statement)
+    if month is None:
         return None
+    opening = start.end() if start else 0
     for who in (s.text for s in fact.spans if s.type is SpanType.PERSON):
         at = fact.statement.find(who)
-        if at < start.end():
+        if at < opening:
             continue
-        before = fact.statement[start.end() : at].strip()
+        before = fact.statement[opening:at].strip()
+        before = before[:1].lower() + before[1:] if before[:1].isupper() and not start else before
         after = fact.statement[at + len(who) :]
         aside = re.match(r", (?P<desc>[^,]+), (?P<verb>[^,.]+)", after)
         if aside and not before and DEATH_VERB_RE.match(aside.group("verb")):
             if DESCRIBED_RE.match(aside.group("desc")):  # "Ratan Tata, chairman of ..., died"
                 # told with the date last: "_____, former chairman of ..." reads as a list
-                return f"{who}, {aside.group('desc')}, passed away in {start.group('when')}."
+                return f"{who}, {aside.group('desc')}, passed away in {month}."
         # "former Goa Chief Minister and senior party leader X": the post, not the rest
         first = before.split(" and ")[0]
         if first and DEATH_VERB_RE.match(after.lstrip()) and DESCRIBED_RE.match(first):
-            return f"{start.group(0)}{first} {who} passed away."
+            return f"In {month}, {first} {who} passed away."
     return None
 
 

@@ -893,6 +893,12 @@ SUPERLATIVE_RE = re.compile(
 DATE_WORDS_RE = re.compile(rf"^{gz.MONTH_WORD}(?:\s+\d{{1,4}})*$")
 
 
+PLACE_POST_RE = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?i:chief minister|deputy chief minister"
+    r"|governor|chief justice|speaker|chief secretary)\b"
+)
+
+
 def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
@@ -913,6 +919,8 @@ def anchored(stem: str, answer: str) -> bool:
                 return True
     if OF_NAME_RE.search(rest):
         return True  # "the capital of France", "the Governor of Kerala": a named relation
+    if any(places.kind_of(m.group("place")) for m in PLACE_POST_RE.finditer(rest)):
+        return True  # "former Gujarat chief minister": a post of a named place
     # "... is India's highest film honour": a superlative of a named place is specific.
     return bool(SUPERLATIVE_RE.search(rest) and re.search(r"\b[A-Z][a-z]+['’]s\b|\bin [A-Z]", rest))
 
