@@ -26,6 +26,8 @@ Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
         reverse=True,
     )
 )
+# "IRS officer X", "senior diplomat X": a service or standing named before an appointee.
+SERVICE_TITLE = r"(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat)"
 HONORIFICS: frozenset[str] = frozenset(
     "Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split("|")
 )

@@ -123,7 +123,7 @@ PERSON_CUE_RE = re.compile(
 # "The Centre appointed Asha Rao, a 1991-batch officer, as ...": the one a post went to.
 APPOINTEE_RE = re.compile(
     rf"\b(?:appointed|nominated|elected|re-elected|reappointed|re-appointed)\s+"
-    rf"(?:(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat)\s+)?"
+    rf"(?:{gz.SERVICE_TITLE}\s+)?"
     rf"(?P<name>{NAME})(?=,|\s+as\b)"
 )
 # "industrialist Sitaram Jindal", "governor Ram Naik": a calling or post before a name.

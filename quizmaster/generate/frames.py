@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.extract_words import MONTH_WORD, ORG_WORDS
+from quizmaster.extract_words import MONTH_WORD, ORG_WORDS, SERVICE_TITLE
 from quizmaster.generate.relations import ROLE_RE
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, SpanType
@@ -35,7 +35,7 @@ INTRANSITIVE = (
     (r"(?:took|takes|has taken) over as", "took over as"),
 )
 # "The President appointed X as ...": the person filled is the object.
-SERVICE_RE = re.compile(r"^(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat) ")
+SERVICE_RE = re.compile(rf"^{SERVICE_TITLE} ")
 TRANSITIVE_RE = re.compile(r"\b(?P<verb>appointed|named|elected|re-elected|nominated) (?=[A-Z])")
 PROPER_RUN = (
     r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"

@@ -657,8 +657,13 @@ def _economy_of_nowhere(stem: str) -> bool:
     """ "The CAD fell to _____ in January 2023": whose? A figure of an economy must name it."""
     if not INDICATOR_RE.search(stem) or ECONOMY_NAMED_RE.search(stem):
         return False
-    names = re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", stem)
-    return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
+    return not _names_a_place(stem)
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether a capitalised name in the text ("India's", "Goa") is a known place."""
+    names = re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", text)
+    return any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
 
 
 CABINET_DAY_RE = re.compile(r"\bCabinet\b[^.?]*\b(?:approved|meeting|met)\b|\bCabinet meeting\b")
@@ -675,8 +680,7 @@ def _post_of_nowhere(text: str) -> bool:
     """ "Anjani Kumar took charge as acting DGP": of which state? A state's post must name it."""
     if not STATE_POST_RE.search(text):
         return False
-    names = re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", text)
-    return not any(places.kind_of(re.sub(r"['’]s$", "", n)) for n in names)
+    return not _names_a_place(text)
 
 
 def _seats_of_nowhere(stem: str) -> bool:
@@ -940,11 +944,10 @@ def _singular(word: str) -> str:
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
-    if content_words(answer) & content_words(stem):
+    key_words, stem_words = content_words(answer), content_words(stem)
+    if key_words & stem_words:
         out.append("answer in stem")
-    elif {_singular(w) for w in content_words(answer)} & {
-        _singular(w) for w in content_words(stem)
-    }:
+    elif {_singular(w) for w in key_words} & {_singular(w) for w in stem_words}:
         out.append("answer in stem")  # "the 67th _____ award" keyed "National Film Awards"
     if re.search(r"_{5} (?-i:[A-Z][a-z]+) (?:Olympics|Olympic Games|Games)\b", stem):
         out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it
