@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from quizmaster.extract import extract_facts
-from quizmaster.generate import generate_questions
+from quizmaster.generate import generate_questions, news_facts
 from quizmaster.models import Question
 from quizmaster.sources import read_file
 
@@ -84,7 +84,8 @@ def main() -> None:
     for path in sorted(args.folder.glob("*.txt")):
         article = read_file(path)
         date = dates.get(path.stem) or article.date
-        facts = extract_facts(article.text, title=article.title, date=date).facts
+        found = extract_facts(article.text, title=article.title, date=date)
+        facts = news_facts(found.facts, found.background)
         questions = generate_questions(facts)
         total_questions += len(questions)
         keys = set().union(*(_keys(q) for q in questions)) if questions else set()

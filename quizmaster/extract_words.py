@@ -4,6 +4,8 @@ come from data packages (see :mod:`quizmaster.places`)."""
 
 from __future__ import annotations
 
+import re
+
 # Titles of office written before a name ("Defence Secretary Rajesh Kumar Singh"). Longest
 # first, so "Lt Gen" wins over "Gen". The honorifics name no post and give no role span.
 TITLES: tuple[str, ...] = tuple(
@@ -113,4 +115,13 @@ ROLE_WORDS: frozenset[str] = frozenset(
     "minister secretary president governor chairman chairperson chief director general "
     "ambassador officer commander judge justice ceo head ministry department prime deputy "
     "admiral marshal major colonel captain lieutenant brigadier dr shri smt mr mrs ms".split()
+)
+
+# What began or was first done: a body founded, a treaty signed, a scheme or a satellite
+# launched. The date of such a thing is what a setter asks; the date of a meeting is not.
+BEGAN_RE = re.compile(
+    r"\b(?:founded|established|instituted|set up|constituted|ratified|signed|launched|formed"
+    r"|created|incorporated|adopted|first"
+    r"|(?:awarded|given|conferred|held|observed|celebrated) (?:annually |every year )?since)\b",
+    re.IGNORECASE,
 )

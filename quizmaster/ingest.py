@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizmaster.errors import InputFileError, UsageError
@@ -201,9 +201,12 @@ def plan_ingest(
 ) -> IngestPlan:
     """Extract the article's facts and decide the deck name and the output file (in
     ``folder``, default ``data_dir/decks``)."""
+    from quizmaster.generate import news_facts
+
     extraction = extract_facts(
         article.text, title=article.title, date=article.date, url=article.url
     )
+    extraction = replace(extraction, facts=news_facts(extraction.facts, extraction.background))
     if not extraction.facts:
         raise InputFileError(
             article.source,

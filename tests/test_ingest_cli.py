@@ -49,8 +49,10 @@ def test_ingest_yes_saves_yaml_and_loads_a_deck(runner: CliRunner, db_path: Path
     deck = deck_json(runner)[RAMSAR_DECK]
     assert deck["facts"] == len(facts_file.facts) >= 8
     statements = " ".join(f.statement for f in facts_file.facts)
-    for name in ("Udhwa Lake", "Bhupender Yadav", "Chilika Lake", "89"):
+    for name in ("Udhwa Lake", "Chilika Lake", "89"):
         assert name in statements, name
+    # Past the lead, who announced the news is background: no fact asks it.
+    assert "Bhupender Yadav" not in statements
     _, out, _ = run(runner, "questions", "list", "--deck", RAMSAR_DECK, "--json")
     questions = json.loads(out)
     # The headline number is asked; one question per fact at most.
@@ -139,9 +141,9 @@ def test_review_from_stdin_accepts_edits_and_drops(runner: CliRunner, db_path: P
         [
             "a",  # accept the first
             "e",  # edit the second: retype the statement, then give its key answer
-            "Bhupender Yadav announced the new sites on 14 January 2025.",
+            "Sakkarakottai Bird Sanctuary became a Ramsar site on 14 January 2025.",
             "Nowhere",  # not in the statement: asked again
-            "Bhupender Yadav; 14 January 2025",
+            "Sakkarakottai Bird Sanctuary; 14 January 2025",
             "d",  # drop the third
             "x",  # unknown choice: asked again
             "A",  # accept the rest
@@ -156,7 +158,7 @@ def test_review_from_stdin_accepts_edits_and_drops(runner: CliRunner, db_path: P
     edited = kept[1]
     assert edited.id == facts[1]["id"] and edited.statement != second
     assert [(s.text, s.type.value) for s in edited.spans] == [
-        ("Bhupender Yadav", "person"),
+        ("Sakkarakottai Bird Sanctuary", "place"),  # the type the fact gave it
         ("14 January 2025", "date"),
     ]
     assert facts[2]["id"] not in {f.id for f in kept}

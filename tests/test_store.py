@@ -64,21 +64,21 @@ def test_import_is_idempotent_and_keeps_history(store: Store, facts_yaml: Path) 
 
 def test_editing_a_fact_updates_in_place(store: Store, tmp_path: Path) -> None:
     # A one-fact deck whose fact keeps a question (the small deck's may keep none).
-    facts_yaml = tmp_path / "lander.yaml"
+    facts_yaml = tmp_path / "space.yaml"
     facts_yaml.write_text((KINDS_DIR / "mcq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     first = import_facts_yaml(store, facts_yaml, now=NOW)
     assert len(first.questions_added) == 1
     text = facts_yaml.read_text(encoding="utf-8")
     facts_yaml.write_text(
-        text.replace("landed near the lunar south pole", "landed close to the lunar south pole"),
+        text.replace("was founded in", "was set up in"),
         encoding="utf-8",
     )
     report = import_facts_yaml(store, facts_yaml, now=NOW)
-    assert report.facts_updated == ["lander-date"]
+    assert report.facts_updated == ["space-agency-start"]
     # The fact keeps its one question (same id), now worded from the edited statement.
     assert report.questions_updated == first.questions_added
     assert report.questions_added == []
-    assert "close to" in store.question(first.questions_added[0]).question.prompt
+    assert "set up" in store.question(first.questions_added[0]).question.prompt
 
 
 def test_removed_fact_is_retired_not_deleted(

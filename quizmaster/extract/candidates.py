@@ -171,7 +171,23 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
                 spans = tuple(sp for sp in spans if sp.type not in ASIDE_TYPES)
             score = _score(spans)
             if score >= (1 if facts_here else 2):
-                out.append(Candidate(sentence, spans, topic, order, facts_here, score=score))
+                lasting = LASTING_FACT_RE.search(sentence) is not None
+                background = order > 1 and not facts_here and not lasting
+                dates = tuple(sp for sp in spans if sp.type is SpanType.DATE)
+                if background and dates and gz.BEGAN_RE.search(sentence):
+                    # "Chandrayaan-3 was launched on July 14, 2023": when it began is asked
+                    spans, background = dates, False
+                out.append(
+                    Candidate(
+                        sentence,
+                        spans,
+                        topic,
+                        order,
+                        facts_here,
+                        score=score,
+                        background=background,
+                    )
+                )
     return out
 
 
@@ -234,6 +250,7 @@ NEWS_SENTENCES = 6
 # the highest of its kind ("The award, instituted in 1957, is Asia's highest honour").
 LASTING_FACT_RE = re.compile(
     r"\b(?:founded|established|instituted|set up in|constituted|ratified|signed in"
+    r"|launched in \d{4}"
     r"|(?:awarded|given|conferred|held) (?:annually |every year )?since"
     r"|(?:is|was) (?:the|India['’]s|Asia['’]s|the country['’]s) (?:highest|largest|oldest|first))\b"
 )
@@ -504,6 +521,7 @@ def extract_facts(
         kept.append((cand, spans))
 
     facts: list[Fact] = []
+    background: set[str] = set()
     used: set[str] = set()
     for cand, spans in sorted(kept, key=lambda pair: pair[0].order):
         base = f"{slug}-{slugify(cand.statement, 6, 48)}"
@@ -511,6 +529,8 @@ def extract_facts(
         while fact_id in used:
             fact_id, n = f"{base}-{n}", n + 1
         used.add(fact_id)
+        if cand.background:
+            background.add(fact_id)
         facts.append(
             Fact(
                 id=fact_id,
@@ -522,4 +542,10 @@ def extract_facts(
                 answer=cand.answer,
             )
         )
-    return Extraction(title=title, date=date, article_slug=slug, facts=facts)
+    return Extraction(
+        title=title,
+        date=date,
+        article_slug=slug,
+        facts=facts,
+        background=frozenset(background),
+    )

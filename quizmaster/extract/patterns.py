@@ -203,6 +203,8 @@ class Candidate:
     question: str | None = None
     answer: str | None = None
     score: int = 0
+    # Prose past the lead that tells no lasting fact: asked only where a frame retells it.
+    background: bool = False
 
 
 @dataclass
@@ -213,3 +215,7 @@ class Extraction:
     date: str | None
     article_slug: str
     facts: list[Fact] = field(default_factory=list)
+    # Ids of the facts told in prose past the lead sentence, lasting facts aside: blind
+    # raters accepted their lifted sentences about two times in five, against three in five
+    # for the lead's. Ingest keeps them only where a frame writes the stem.
+    background: frozenset[str] = frozenset()

@@ -18,7 +18,7 @@ technologies") is asked as an MCQ only, never as a typed blank.
 
 from __future__ import annotations
 
-from quizmaster.generate.deck import generate_questions
+from quizmaster.generate.deck import generate_questions, news_facts
 from quizmaster.generate.distractors import DeckIndex
 from quizmaster.generate.per_fact import hand_written, questions_for_fact
 from quizmaster.generate.text import BLANK, norm, slug
@@ -28,6 +28,7 @@ __all__ = [
     "DeckIndex",
     "generate_questions",
     "hand_written",
+    "news_facts",
     "norm",
     "questions_for_fact",
     "slug",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.frames import framed
+from quizmaster.generate.frames import framed, writes_stem
 from quizmaster.generate.gate import curated, defects
 from quizmaster.generate.match import match_questions
 from quizmaster.generate.per_fact import questions_for_fact
@@ -21,6 +21,14 @@ def as_asked(fact: Fact) -> Fact:
     """The fact as its questions tell it: a lifted sentence that tells a post filled in its
     frame's short sentence (curated facts as their author wrote them)."""
     return fact if curated(fact) else framed(fact)
+
+
+def news_facts(facts: Iterable[Fact], background: Collection[str]) -> list[Fact]:
+    """An article's facts worth asking: those told in the background (prose past the lead,
+    ``background`` holds their ids) only where a frame writes their stem. A background
+    sentence lifted whole carries the page's asides and slips, and leans on the article's
+    lead for what it speaks of."""
+    return [fact for fact in facts if fact.id not in background or writes_stem(fact)]
 
 
 def generate_questions(facts: Iterable[Fact]) -> list[Question]:

@@ -298,6 +298,13 @@ def trimmed(statement: str, spans: list[str]) -> str | None:
     return None
 
 
+def writes_stem(fact: Fact) -> bool:
+    """Whether a frame tells the fact in a short sentence of its own (not merely the
+    article's sentence cut before its closing aside)."""
+    told = framed(fact)
+    return told is not fact and not is_trimmed(told)
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
     found = _holder(fact)
