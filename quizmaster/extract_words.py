@@ -29,7 +29,20 @@ Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
     )
 )
 # "IRS officer X", "senior diplomat X": a service or standing named before an appointee.
-SERVICE_TITLE = r"(?:IAS|IPS|IRS|IFS|senior|veteran) (?:officer|diplomat|bureaucrat)"
+SERVICE_TITLE = (
+    r"(?:(?:(?:senior|veteran|retired|former) )?(?:IAS|IPS|IRS|IFS)|senior|veteran)"
+    r" (?:officer|diplomat|bureaucrat)"
+)
+# What a person is known as: "author X", "veteran actor X", "tabla maestro X".
+CALLINGS = (
+    r"author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
+    r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician"
+)
+# Callings a sentence names people by, though they are no proper trade of letters or arts.
+PEOPLE_WORDS = (
+    r"industrialist|dancer|player|cricketer|athlete|boxer|wrestler|shooter|grandmaster"
+    r"|politician|composer|lyricist|entrepreneur|businessman|philanthropist|cinematographer"
+)
 HONORIFICS: frozenset[str] = frozenset(
     "Dr|Dr.|Shri|Sri|Smt|Smt.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split("|")
 )

@@ -570,3 +570,31 @@ def test_a_calling_or_post_in_lower_case_before_a_name_makes_a_person() -> None:
     assert ("Ravi Kant Menon", SpanType.PERSON) in found, found
     assert ("Asha Devi Rao", SpanType.PERSON) in found, found
     assert not any(text.startswith("Former") for text, _ in found), found
+
+
+def test_a_line_that_only_dates_the_page_dates_the_article_and_is_dropped() -> None:
+    text, date = clean_text(
+        "Reef chief takes charge\n\nReef Times: Suva: Tuesday, 16 December 2031.\n"
+        "Asha Rao took charge as the Chief Justice of Fiji on Monday.\n"
+    )
+    assert date == "2031-12-16"
+    assert "Tuesday" not in text and "Asha Rao took charge" in text
+
+
+def test_a_service_before_a_name_is_its_title_not_a_name_or_a_body() -> None:
+    text = (
+        "Reef bureau gets a new director\n\n"
+        "IPS Asha Devi Rao was appointed as Director of the Reef Bureau of Investigation (RBI)"
+        " on Monday.\nThe Indian Police Service (IPS) trains officers in Suva.\n"
+    )
+    facts = extract_facts(text, date="2031-05-25").facts
+    lead = facts[0]
+    assert "Indian Police Service Asha" not in lead.statement
+    assert "Asha Devi Rao" in {s.text for s in lead.spans if s.type is SpanType.PERSON}
+
+
+def test_a_death_in_the_lead_is_dated_from_the_page() -> None:
+    text = "Singer dies at 80\n\nSinger Asha Devi Rao died at a Suva hospital on Friday.\n"
+    facts = extract_facts(text, date="2031-09-26").facts
+    assert facts[0].statement.startswith("In September 2031, ")
+    assert "Asha Devi Rao" in {s.text for s in facts[0].spans}  # "Singer" is no part of it

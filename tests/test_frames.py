@@ -87,6 +87,23 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             " Governor at the Raj Bhavan.",
             "In September 2031, Anil Kapoor was sworn in as the Governor of Kerala.",
         ),
+        (
+            "In June 2031, the government appointed senior IAS officer Asha Rao as the new"
+            " chairman and managing director of Reef Steel Limited.",
+            "In June 2031, Asha Rao was appointed as the chairman and managing director of Reef"
+            " Steel Limited.",
+        ),
+        (
+            "In June 2031, the Appointments Committee of the Cabinet cleared the appointment of"
+            " Vikram Sen as the chairman of Reef Steel Limited (RSL).",
+            "In June 2031, Vikram Sen was appointed as the chairman of Reef Steel Limited.",
+        ),
+        (
+            "In June 2031, Anil Kapoor assumed the charge of the chairman and managing director"
+            " (CMD) of Reef Coal Limited (RCL).",
+            "In June 2031, Anil Kapoor took charge as the chairman and managing director of Reef"
+            " Coal Limited.",
+        ),
     ],
 )
 def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -> None:
@@ -115,6 +132,8 @@ def test_a_post_filled_is_told_in_a_short_sentence(statement: str, short: str) -
         "In May 2031, Asha Rao was sworn in as the new Governor at Raj Bhavan.",  # of where?
         "In May 2031, Asha Rao visited the Governor of Mizoram at Raj Bhavan.",  # no post filled
         "In May 2031, Rao was sworn in as the Governor of Mizoram.",  # a surname alone
+        # the post is in a part of the body named first, not in the body itself
+        "In May 2031, Asha Rao took charge as the chairman of Reef Coal arm Reef Mines Ltd.",
     ],
 )
 def test_a_sentence_without_a_whole_frame_is_left_as_it_was(statement: str) -> None:
@@ -209,9 +228,19 @@ def test_an_honour_or_a_title_won_is_told_in_a_short_sentence(
     assert made.explanation == statement
 
 
-def test_a_death_is_left_as_the_article_told_it() -> None:
+def test_a_death_told_by_calling_keeps_the_city_and_the_age() -> None:
     statement = "In May 2031, veteran actor Asha Rao passed away at the age of 85 in Kochi."
-    assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement
+    made = framed(fact(statement, ("Asha Rao", SpanType.PERSON)))
+    assert (
+        made.statement
+        == "In May 2031, veteran actor Asha Rao passed away in Kochi at the age of 85."
+    )
+    asked = [q for q in generate_questions([made]) if q.answer == "Asha Rao"]
+    assert asked and asked[0].prompt.startswith("In May 2031, veteran actor _____ passed away")
+    # Without a city and an age, a calling names no one person: no question is asked.
+    bare = framed(fact("In May 2031, veteran actor Asha Rao died.", ("Asha Rao", SpanType.PERSON)))
+    assert bare.statement == "In May 2031, veteran actor Asha Rao passed away."
+    assert not generate_questions([bare])
 
 
 def test_a_possessive_is_no_subject_and_a_state_court_needs_its_name() -> None:
@@ -313,6 +342,11 @@ def test_a_key_inside_a_longer_number_is_not_kept_when_the_aside_is_cut() -> Non
             "In May 2031, former Goa Chief Minister Anil Kapoor passed away.",
         ),
         (
+            "Tabla maestro Asha Rao, died at a hospital in Mumbai at 73 on 3 May 2031.",
+            "Asha Rao",
+            "In May 2031, tabla maestro Asha Rao passed away in Mumbai at the age of 73.",
+        ),
+        (
             "Former Goa chief minister Meera Joshi passed away on October 29, 2031 after a long"
             " illness.",
             "Meera Joshi",
@@ -332,7 +366,6 @@ def test_a_death_with_who_the_dead_were_is_told_in_a_short_sentence(
 def test_a_death_told_without_who_the_dead_were_is_left_alone() -> None:
     for statement in (
         "In July 2031, Asha Rao passed away in Suva.",
-        "In July 2031, veteran actor Asha Rao passed away at the age of 85 in Suva.",
         "In July 2031, the man who hurt Asha Rao died in Suva.",
     ):
         assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement

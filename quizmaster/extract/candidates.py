@@ -430,7 +430,10 @@ def _spell_out(sentence: str, expansions: dict[str, str]) -> str:
     for acr, expansion in expansions.items():
         if expansion in sentence:
             continue
-        sentence = re.sub(rf"(?<![(\w-]){re.escape(acr)}(?![\w)-])", expansion, sentence, count=1)
+        # "IPS Subodh Kumar Jaiswal": a service before a name is its title, not a body
+        title = r"(?! [A-Z][a-z])" if acr in ("IAS", "IPS", "IFS", "IRS") else ""
+        bare = rf"(?<![(\w-]){re.escape(acr)}(?![\w)-]){title}"
+        sentence = re.sub(bare, expansion, sentence, count=1)
     return sentence
 
 

@@ -43,6 +43,11 @@ POSTED_RE = re.compile(
     rf"(?:Posted|Published|Updated|Last updated)\s*(?:On|on)?\s*:?\s*"
     rf"(\d{{1,2}}\s+{_MON}\s+\d{{4}}|{_MON}\s+\d{{1,2}},?\s+\d{{4}})"
 )
+# "Hindustan Times: New Delhi: Tuesday, 16 December 2025.": a line that only dates the page
+DATE_LINE_RE = re.compile(
+    rf"^(?:[A-Z][\w .&'-]{{1,40}}:\s*){{0,2}}(?:{gz.WEEKDAY},?\s*)?"
+    rf"(\d{{1,2}}\s+{_MON},?\s+\d{{4}}|{_MON}\s+\d{{1,2}},?\s+\d{{4}})\.?\s*$"
+)
 NOISE_LINE_RE = re.compile(
     # "Related Articles", "Also read" stay: the extractor stops the article at them.
     r"^(?:advertis\w*|story continues.*|next article|previous article|"
@@ -141,7 +146,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
         if stamp:
             date = date or stamp.group(1)
             line = line[stamp.end() :]
-        posted = POSTED_RE.search(line)
+        posted = POSTED_RE.search(line) or DATE_LINE_RE.match(line.strip())
         if posted and len(line) < 120:
             date = date or _iso(posted.group(1))
             continue
@@ -293,7 +298,7 @@ DAY_OF_MONTH_RE = re.compile(
 PRESENT_RE = re.compile(r"(?<!which )(?<!who )(?<!that )\b(?:is|are)\b")
 YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|"
+    r"\b(?:was|were|had|did|won|took|began|became|held|met|led|made|gave|set|rose|fell|died|"
     r"beat|lost|broke|drew|fought|struck|threw|wrote|chose|spent|sold|built|"
     r"[a-z]{3,}ed)\b"
 )

@@ -54,8 +54,12 @@ STOPWORDS = frozenset(
 # A line with one of these is a sentence, however capitalised its other words are.
 FINITE_VERBS = frozenset("is are was were has have had been will would".split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "de", "&", "and"})
+# Words that open a sentence before a name and are no part of it ("Singer X died ...").
 LEADING_NOISE = frozenset(
     {"The", "A", "An", "This", "These", "Its", "Their", "His", "Her", "Former", "Late"}
+    | {"Veteran", "Legendary", "Renowned", "Noted", "Eminent", "Celebrated", "Iconic"}
+    | {"Singer", "Actor", "Actress", "Writer", "Poet", "Author", "Novelist", "Journalist"}
+    | {"Filmmaker", "Industrialist", "Lyricist", "Composer", "IAS", "IPS", "IFS", "IRS"}
 )
 
 _MONTH = rf"(?:{gz.MONTHS})\.?"
@@ -108,11 +112,7 @@ TITLE_OF_PLACE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<title>(?:{_TITLE_ALT}) of (?:the )?(?P<place>[A-Z][a-z]+))\s+"
     rf"(?P<name>{NAME})"
 )
-CALLINGS = (
-    r"author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
-    r"|actor|actress|singer|filmmaker|painter|musician|lawyer|mathematician"
-)
-CALLING = rf"(?:{CALLINGS})"
+CALLING = rf"(?:{gz.CALLINGS})"
 PERSON_CUE_RE = re.compile(
     rf"\b(?:succeeds|succeeded|replaces|replaced|led by|headed by|chaired by|signed by|"
     rf"inaugurated by|launched by|presided over by|awarded to|conferred on|won by)\s+"
@@ -128,10 +128,8 @@ APPOINTEE_RE = re.compile(
 )
 # "industrialist Sitaram Jindal", "governor Ram Naik": a calling or post before a name.
 CALLED_PERSON_RE = re.compile(
-    rf"\b(?:{CALLINGS}|governor|minister|industrialist|dancer|player|cricketer|athlete"
-    r"|boxer|wrestler|shooter|grandmaster|captain|skipper|coach|politician|diplomat|envoy"
-    r"|composer|lyricist|founder|entrepreneur|businessman|philanthropist|batter|bowler"
-    rf"|cinematographer|director|producer|judge|officer)\s+(?P<name>{NAME})"
+    rf"\b(?:{gz.CALLINGS}|{gz.PEOPLE_WORDS}|governor|minister|captain|skipper|coach|diplomat"
+    rf"|envoy|founder|batter|bowler|director|producer|judge|officer)\s+(?P<name>{NAME})"
 )
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLE_ALT}|chair|"

@@ -260,7 +260,10 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
             continue
         if _classify_run(words, "") not in (None, SpanType.TERM):
             continue  # "the National Conference, was sworn in": the party is the aside
-        add(m.start(group), m.end(group), SpanType.PERSON, 1)
+        start = m.start(group)
+        while len(words) > 2 and words[0] in LEADING_NOISE:  # "IPS Asha Rao was appointed"
+            start += len(words.pop(0)) + 1
+        add(start, m.end(group), SpanType.PERSON, 1)
     cued = (PERSON_CUE_RE, APPOINTEE_RE, CALLED_PERSON_RE)
     for m in (found for pattern in cued for found in pattern.finditer(sentence)):
         words = m.group("name").split()

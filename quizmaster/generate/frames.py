@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.extract_words import MONTH_WORD, ORG_WORDS, SERVICE_TITLE
+from quizmaster.extract_words import (
+    CALLINGS,
+    MONTH_WORD,
+    ORG_WORDS,
+    PEOPLE_WORDS,
+    SERVICE_TITLE,
+)
 from quizmaster.generate.relations import ROLE_RE
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, SpanType
@@ -30,13 +36,20 @@ INTRANSITIVE = (
     (rf"(?:has been|was|had been|is) {_ADVERB}(?:re-)?elected(?: as)?", "was elected"),
     (rf"(?:has been|was|had been|is|were) {_ADVERB}sworn[- ]in as", "was sworn in as"),
     (r"(?:took|takes|has taken) (?:the )?oath(?: of office)? as", "took oath as"),
-    (r"(?:took|takes|has taken|assumed|assumes|has assumed) (?:over )?charge as", "took charge as"),
+    (
+        r"(?:took|takes|has taken|assumed|assumes|has assumed) (?:over )?(?:the )?"
+        r"(?:additional )?charge (?:as|of)",
+        "took charge as",
+    ),
     (r"(?:assumed|assumes|has assumed) (?:the )?office(?: of| as)?", "assumed office as"),
     (r"(?:took|takes|has taken) over as", "took over as"),
 )
 # "The President appointed X as ...": the person filled is the object.
 SERVICE_RE = re.compile(rf"^{SERVICE_TITLE} ")
-TRANSITIVE_RE = re.compile(r"\b(?P<verb>appointed|named|elected|re-elected|nominated) (?=[A-Z])")
+TRANSITIVE_RE = re.compile(
+    r"\b(?P<verb>appointed|named|elected|re-elected|nominated|appointment of)"
+    rf" (?=[A-Z]|{SERVICE_TITLE} )"
+)
 PROPER_RUN = (
     r"[A-Z][\w.&'’()-]*(?:,? (?:of|for|and|the|in|on|&|\d+(?:st|nd|rd|th)|[A-Z][\w.&'’()-]*))*"
 )
@@ -118,10 +131,15 @@ def _post(raw: str) -> str | None:
     return post
 
 
+# A body's part named after it: "Coal India arm Northern Coalfields", "the Navy's unit".
+PART_OF_BODY_RE = re.compile(r" (?:arm|unit|subsidiary|wing|division|affiliate)\b")
+
+
 def _holder(fact: Fact) -> tuple[str, str, str] | None:
     """(person, verb, post) where the fact tells a post filled, else None."""
     people = [s.text for s in fact.spans if s.type is SpanType.PERSON]
-    statement = fact.statement
+    # "chairman and managing director (CMD) of ... Ltd (NCL)": the post reads without them
+    statement = re.sub(r" \([A-Z]{2,6}\)", "", fact.statement)
     for frame, said in HOLDER_FRAMES:
         match = frame.search(statement)
         if match is None:
@@ -129,8 +147,8 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
         before = statement[: match.start()]
         named = [p for p in people if p in before and len(p.split()) >= 2]
         post = _post(match.group("post"))
-        if not named or post is None:
-            return None
+        if not named or post is None or PART_OF_BODY_RE.match(statement, match.end()):
+            return None  # "director of Coal India arm Northern Coalfields": not Coal India's
         # The nearest person before the verb is its subject ("Governor A swore in B" aside).
         person = max(named, key=before.rfind)
         if re.match(r"['’]s\b", statement[before.rfind(person) + len(person) :]):
@@ -146,7 +164,8 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
             after = re.match(rf"{re.escape(person)}(?:, [^,]{{1,120}},)?,? as {POST}", rest)
             post = _post(after.group("post")) if after else None
             if post is not None:
-                return person, f"was {transitive.group('verb')} as", post
+                verb = transitive.group("verb").replace("appointment of", "appointed")
+                return person, f"was {verb} as", post
     return None
 
 
@@ -247,6 +266,19 @@ DESCRIBED_RE = re.compile(
     r"|[A-Z][\w'’-]+ (?:[\w'’-]+ )?(?i:chief minister|minister|governor|chief|leader))$"
 )
 
+# "veteran actor", "Tabla maestro", "renowned Kannada writer": who the dead were by calling.
+CALLED_RE = re.compile(
+    r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
+    r"|iconic|famous|acclaimed|popular|well-known|award-winning|[A-Z][\w'’-]+) )*(?:[a-z]+ )?"
+    rf"(?:{CALLINGS}|{PEOPLE_WORDS}|maestro|exponent|artiste|freedom fighter|social worker)$"
+)
+# "died at a private hospital in Mumbai": the city the dead died in, as told
+DIED_IN_RE = re.compile(
+    r"^(?:has )?(?:passed away|died|breathed (?:his|her) last)\b[^,.;]{0,40}? in "
+    r"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+AGE_RE = re.compile(r"\b(?:at the age of|aged|at) (?P<age>\d{2,3})\b(?!\s*(?:am|pm|[:.]\d))")
+
 
 def _death(fact: Fact) -> str | None:
     """ "In July 2031, former Goa chief minister Asha Rao passed away.": a death, told with who
@@ -273,6 +305,18 @@ def _death(fact: Fact) -> str | None:
         first = before.split(" and ")[0]
         if first and DEATH_VERB_RE.match(after.lstrip()) and DESCRIBED_RE.match(first):
             return f"In {month}, {first} {who} passed away."
+        # "veteran actor, X, passed away at the age of 88": the calling, and the age if told
+        called = first.rstrip(", ")
+        if called and DEATH_VERB_RE.match(after.lstrip(", ")) and CALLED_RE.match(called):
+            age = AGE_RE.search(after)
+            city = DIED_IN_RE.match(after.lstrip(", "))
+            told = (
+                f" in {city.group('city')}"
+                if city and places.kind_of(city.group("city")) == "city"
+                else ""
+            )
+            told += f" at the age of {age.group('age')}" if age else ""
+            return f"In {month}, {called} {who} passed away{told}."
     return None
 
 

@@ -903,6 +903,10 @@ PLACE_POST_RE = re.compile(
 )
 
 
+# A death told with the month, the city and the age names one person, calling and all.
+DEATH_AT_AGE_RE = re.compile(r"^In \w+ \d{4}, .+ passed away in [A-Z][a-z]+ at the age of \d+\.$")
+
+
 def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
@@ -923,6 +927,8 @@ def anchored(stem: str, answer: str) -> bool:
                 return True
     if OF_NAME_RE.search(rest):
         return True  # "the capital of France", "the Governor of Kerala": a named relation
+    if DEATH_AT_AGE_RE.search(rest):
+        return True  # "veteran actor _____ passed away in Mumbai at the age of 88": one person
     if any(places.kind_of(m.group("place")) for m in PLACE_POST_RE.finditer(rest)):
         return True  # "former Gujarat chief minister": a post of a named place
     # "... is India's highest film honour": a superlative of a named place is specific.
