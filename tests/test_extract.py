@@ -598,3 +598,14 @@ def test_a_death_in_the_lead_is_dated_from_the_page() -> None:
     facts = extract_facts(text, date="2031-09-26").facts
     assert facts[0].statement.startswith("In September 2031, ")
     assert "Asha Devi Rao" in {s.text for s in facts[0].spans}  # "Singer" is no part of it
+
+
+def test_the_country_is_the_one_the_sentence_names() -> None:
+    text = (
+        "Reef island votes\n\nFiji's opposition candidate Asha Devi Rao won the country's"
+        " presidential election on Sunday, official results showed.\nIndia congratulated"
+        " her. India and Fiji have close ties. India sent observers.\n"
+    )
+    statement = extract_facts(text, date="2031-10-01").facts[0].statement
+    assert "Fiji's presidential election" in statement
+    assert "India's presidential election" not in statement

@@ -369,3 +369,15 @@ def test_a_death_told_without_who_the_dead_were_is_left_alone() -> None:
         "In July 2031, the man who hurt Asha Rao died in Suva.",
     ):
         assert framed(fact(statement, ("Asha Rao", SpanType.PERSON))).statement == statement
+
+
+def test_a_title_won_keeps_its_word_title() -> None:
+    statement = (
+        "In August 2031, Indian shuttler Asha Rao won the Reef World Championships title by"
+        " defeating Meera Joshi 21-7, 21-7."
+    )
+    made = framed(fact(statement, ("Asha Rao", SpanType.PERSON), ("Meera Joshi", SpanType.PERSON)))
+    assert made.statement == (
+        "In August 2031, Indian shuttler Asha Rao won the Reef World Championships title."
+    )
+    assert "Asha Rao" in {q.answer for q in generate_questions([made])}

@@ -2328,3 +2328,68 @@ def test_years_between_two_general_elections_are_no_options() -> None:
     assert "absurd distractor" in defects(between, None)
     cycle = mcq(stem, "2024", ["2024", "2019", "2014", "2009"])
     assert "absurd distractor" not in defects(cycle, None)
+
+
+def test_two_initials_lead_a_name_but_an_acronym_glued_on_breaks_it() -> None:
+    for name in ("PV Sindhu", "HK Dua", "KL Rahul"):
+        assert "broken key" not in key_defects(name, SpanType.PERSON), name
+    for name in ("ISRO Somanath", "Samir DRDO", "BJP Om Birla"):
+        assert "broken key" in key_defects(name, SpanType.PERSON), name
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "defect"),
+    [
+        # a day's tally, an attempt's number, a meeting's serial
+        (
+            "Fiji won 12 medals (_____ gold, 4 silver and 2 bronze) on Day 14 of the Reef Games"
+            " 2031 in Suva.",
+            "6",
+            SpanType.NUMBER,
+            "not examinable",
+        ),
+        (
+            "In August 2031, Asha Rao took the lead with a throw of 88.17m in the _____ throw.",
+            "second",
+            SpanType.ORDINAL,
+            "not examinable",
+        ),
+        (
+            "In October 2031, the _____ Goa Cabinet Meeting chaired by Chief Minister Asha Rao"
+            " approved 16 proposals.",
+            "65th",
+            SpanType.ORDINAL,
+            "not examinable",
+        ),
+        # a question word inside a noun phrase; a capital the page left mid-sentence
+        (
+            "In February 2031, To protect the gharials, 12 hatchlings were released in the Reef"
+            " river in _____.",
+            "Fiji",
+            SpanType.COUNTRY,
+            "not a sentence",
+        ),
+    ],
+)
+def test_routine_counts_and_broken_flow_are_refused(
+    stem: str, answer: str, span_type: SpanType, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, answer, span_type)
+
+
+def test_initials_that_repeat_the_names_after_them_break_a_key() -> None:
+    assert "broken key" in key_defects("A.P. Asha Priya Rao", SpanType.PERSON)
+    assert "broken key" not in key_defects("A.P.J. Abdul Kalam", SpanType.PERSON)
+
+
+def test_a_question_word_inside_a_noun_phrase_is_no_sentence() -> None:
+    made = fact(
+        "The Reserve Bank of Fiji withdrew notes of the $500 and $1,000 denomination.",
+        ("$500", SpanType.MONEY),
+    )
+    asked = mcq(
+        "The Reserve Bank of Fiji withdrew notes of the how much and $1,000 denomination?",
+        "$500",
+        ["$500", "$200", "$100", "$50"],
+    )
+    assert "not a sentence" in defects(asked, made)

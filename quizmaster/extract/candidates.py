@@ -199,6 +199,12 @@ def _headline(unit: Unit) -> bool:
     return not unit.text.endswith(SENTENCE_END) and len(unit.text.split()) <= 25
 
 
+def _other_countries(sentence: str, home: str | None) -> set[str]:
+    """The countries other than ``home`` that the sentence names."""
+    words = re.findall(r"\b[A-Z][a-z]+\b", sentence)
+    return {w for w in words if w != home and _gazetteer_type(w) is SpanType.COUNTRY}
+
+
 def _home_country(units: list[Unit]) -> str | None:
     """The country "the country" means: the one the article names most (India, usually)."""
     counts: dict[str, int] = {}
@@ -229,9 +235,12 @@ def _name_things(
             continue
         noun_re = f"[{noun[0]}{noun[0].upper()}]{noun[1:]}"  # "the mission", "The Mission"
         sentence = re.sub(rf"(?<=\b[Tt]he )(?:new |said |same )?{noun_re}\b(?! of)", name, sentence)
-    if home:
-        sentence = re.sub(r"\bthe country['’]s\b", f"{home}'s", sentence)
-        sentence = re.sub(r"\b(?:in|across) the country\b", f"in {home}", sentence)
+    # "Maldives's candidate won the country's election": the country is the one named here
+    others = _other_countries(sentence, home) if home else set()
+    country = home if not others else others.pop() if len(others) == 1 else None
+    if country:
+        sentence = re.sub(r"\bthe country['’]s\b", f"{country}'s", sentence)
+        sentence = re.sub(r"\b(?:in|across) the country\b", f"in {country}", sentence)
     return sentence
 
 

@@ -200,7 +200,7 @@ def is_framed(fact: Fact) -> bool:
 HONOUR = (
     r"(?:\d{4} |\d{1,3}(?:st|nd|rd|th) )?[A-Z][\w'’-]*(?: (?:of|for|the|and|\d{4}|[A-Z][\w'’-]*))*?"
     r" (?:Award|Prize|Ratna|Bhushan|Vibhushan|Shri|Medal|Puraskar|Samman|Fellowship|Cup"
-    r"|Trophy|Championships?|Grand Prix)(?: (?:for|of) (?:the year )?\d{4})?"
+    r"|Trophy|Championships?|Grand Prix)(?: (?:for|of) (?:the year )?\d{4})?(?: title| crown)?"
 )
 # "X has been conferred the Y", "X was awarded the Y"; "X won the Y", "X lifted the Y".
 HONOURED_RE = re.compile(

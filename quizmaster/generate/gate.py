@@ -753,6 +753,31 @@ BODY_IN_NAME_RE = re.compile(
 )
 
 
+# "on Day 14 of the Asian Games", "in the _____ throw", "the _____ Odisha Cabinet Meeting",
+# "(_____ gold, 4 silver and 2 bronze)": a standing mid-event, an attempt's number, a
+# meeting's serial, one kind of medal out of a day's tally.
+ROUTINE_COUNT_RE = re.compile(
+    r"\b[Dd]ay \d{1,2}\b|_{5} (?:throw|attempt|jump|lap|set|frame)\b"
+    r"|_{5} (?:[A-Z][a-z]+ )?[Cc]abinet [Mm]eeting\b|\(_{5} gold, \d+ silver"
+)
+# "notes of the how much and Rs1,000 denomination": a question word inside a noun phrase;
+# "In May 2024, To protect ...": a capital left mid-sentence by the page.
+BROKEN_FLOW_RE = re.compile(
+    r"\bthe (?:how much|how many|which|what|who)\b"
+    r"|^In \w+ \d{4}, (?:To|For|With|After|Before|During|Amid|While|Despite|Besides)\b"
+)
+
+
+def _initials_repeat(words: list[str]) -> bool:
+    """Whether a name's leading initials stand for the names that follow them."""
+    letters = re.fullmatch(r"((?:[A-Z]\.)+|[A-Z]{2,3})", words[0]) if words else None
+    if letters is None:
+        return False
+    initials = letters.group(0).replace(".", "")
+    rest = [w[0] for w in words[1 : 1 + len(initials)]]
+    return len(words) > len(initials) + 1 and "".join(rest) == initials
+
+
 def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
     """What makes a key not a whole, examinable answer. A term ("electronic warfare") is
     examinable only where a person chose it and its wrong answers (``authored``): the
@@ -769,15 +794,20 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")
     if len(words) > MAX_KEY_WORDS:
         out.append("key too long")
-    if span_type is SpanType.PERSON and (
-        len(words) < 2
-        or any(w.lower().strip(".") in ROLE_WORDS for w in words)
-        or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)  # "DRDO Samir"
-        or re.search(r"['’]s ", answer)  # "BJP's Om Birla": a party's possessive glued on
-        or BODY_IN_NAME_RE.search(answer)  # "Supreme Court of India Ranjan Gogoi"
-        or DESCRIBED_NAME_RE.search(answer)  # "Double Olympic-medallist Manu Bhaker"
-        or places.kind_of(words[0]) in ("state", "union territory", "country")
-        or (len(words) > 1 and MONTH_END_RE.search(answer))  # "Narendra Modi Dec"
+    if (
+        span_type is SpanType.PERSON
+        and (
+            len(words) < 2
+            or any(w.lower().strip(".") in ROLE_WORDS for w in words)
+            # "DRDO Samir": an acronym glued on; "PV Sindhu", "MS Dhoni": two initials lead
+            or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words[1:] if w)
+            or re.fullmatch(r"[A-Z]{3,}", words[0]) is not None
+            or re.search(r"['’]s ", answer)  # "BJP's Om Birla": a party's possessive glued on
+            or BODY_IN_NAME_RE.search(answer)  # "Supreme Court of India Ranjan Gogoi"
+            or DESCRIBED_NAME_RE.search(answer)  # "Double Olympic-medallist Manu Bhaker"
+            or places.kind_of(words[0]) in ("state", "union territory", "country")
+            or (len(words) > 1 and MONTH_END_RE.search(answer))  # "Narendra Modi Dec"
+        )
     ):
         out.append("broken key")
     if span_type is SpanType.TERM and not authored and not named_thing(answer):
@@ -794,6 +824,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("broken key")  # a month glued on, or a name cut at an initial ("G.")
     if DESCRIBED_KEY_RE.search(answer):
         out.append("broken key")  # "Wrestler Sushil Kumar", "Jaydev Unadkat-led Saurashtra"
+    if span_type is SpanType.PERSON and _initials_repeat(words):
+        out.append("broken key")  # "A.P. Amar Preet Singh": the initials and the names
     if span_type is SpanType.NUMBER and "/" in answer:
         out.append("not examinable")  # a score such as 120/5
     if span_type is SpanType.ORDINAL and answer.lower() == "first" and not authored:
@@ -1145,10 +1177,14 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not a sentence")
         if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):
             out.append("trivial key")
+        if BROKEN_FLOW_RE.search(question.prompt):
+            out.append("not a sentence")
         if question.variant != "hand" and not VERB_RE.search(question.prompt):
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
         if worked_out(question.prompt, span_type):
             out.append("answer in stem")  # the stem's own figures give the key
+        if span_type in VALUE_TYPES and ROUTINE_COUNT_RE.search(question.prompt):
+            out.append("not examinable")  # a day's tally, a throw's number, a meeting's serial
         if span_type is SpanType.DATE and CABINET_DAY_RE.search(question.prompt):
             out.append("not examinable")  # the day a cabinet met: a routine, not the news
         # A date is asked of what began or was first done. Blind raters accepted such date
