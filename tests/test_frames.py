@@ -342,6 +342,11 @@ def test_a_key_inside_a_longer_number_is_not_kept_when_the_aside_is_cut() -> Non
             "In May 2031, former Goa Chief Minister Anil Kapoor passed away.",
         ),
         (
+            "In June 2031, the sitar virtuoso, Asha Rao left for heavenly abode in Mumbai aged 81.",
+            "Asha Rao",
+            "In June 2031, sitar virtuoso Asha Rao passed away in Mumbai at the age of 81.",
+        ),
+        (
             "Tabla maestro Asha Rao, died at a hospital in Mumbai at 73 on 3 May 2031.",
             "Asha Rao",
             "In May 2031, tabla maestro Asha Rao passed away in Mumbai at the age of 73.",
@@ -381,3 +386,13 @@ def test_a_title_won_keeps_its_word_title() -> None:
         "In August 2031, Indian shuttler Asha Rao won the Reef World Championships title."
     )
     assert "Asha Rao" in {q.answer for q in generate_questions([made])}
+
+
+def test_a_closing_place_the_article_named_before_is_cut() -> None:
+    statement = (
+        "In February 2031, the 13th edition of joint military exercise Reef Shield between the"
+        " Fiji Army and the Tonga Defence Force commenced in the archipelago nation."
+    )
+    made = framed(fact(statement, ("13th", SpanType.ORDINAL), ("Reef Shield", SpanType.EVENT)))
+    assert made.statement == statement.replace(" in the archipelago nation.", ".")
+    assert is_trimmed(made)  # asked for its keys, never judged true or false as a whole

@@ -258,7 +258,10 @@ def _event(fact: Fact) -> str | None:
 
 # "former President of India", "Gujarat chief minister": who the dead were, a post and its
 # place or body ("veteran actor" alone leaves the question without an anchor).
-DEATH_VERB_RE = re.compile(r"(?:has )?(?:passed away|died|breathed (?:his|her) last)\b")
+DEATH_VERB_RE = re.compile(
+    r"(?:has )?(?:passed away|died|breathed (?:his|her) last"
+    r"|left for (?:the |his |her )?heavenly abode)\b"
+)
 DESCRIBED_RE = re.compile(
     r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
     r"|iconic) )*(?:[\w'’-]+ ){0,5}?"
@@ -270,11 +273,13 @@ DESCRIBED_RE = re.compile(
 CALLED_RE = re.compile(
     r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
     r"|iconic|famous|acclaimed|popular|well-known|award-winning|[A-Z][\w'’-]+) )*(?:[a-z]+ )?"
-    rf"(?:{CALLINGS}|{PEOPLE_WORDS}|maestro|exponent|artiste|freedom fighter|social worker)$"
+    rf"(?:{CALLINGS}|{PEOPLE_WORDS}|maestro|virtuoso|exponent|doyen|artiste|freedom fighter"
+    r"|social worker)$"
 )
 # "died at a private hospital in Mumbai": the city the dead died in, as told
 DIED_IN_RE = re.compile(
-    r"^(?:has )?(?:passed away|died|breathed (?:his|her) last)\b[^,.;]{0,40}? in "
+    r"^(?:has )?(?:passed away|died|breathed (?:his|her) last|left for [a-z ]*abode)"
+    r"\b[^,.;]{0,40}? in "
     r"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 AGE_RE = re.compile(r"\b(?:at the age of|aged|at) (?P<age>\d{2,3})\b(?!\s*(?:am|pm|[:.]\d))")
@@ -306,7 +311,7 @@ def _death(fact: Fact) -> str | None:
         if first and DEATH_VERB_RE.match(after.lstrip()) and DESCRIBED_RE.match(first):
             return f"In {month}, {first} {who} passed away."
         # "veteran actor, X, passed away at the age of 88": the calling, and the age if told
-        called = first.rstrip(", ")
+        called = re.sub(r"^the ", "", first.rstrip(", "))
         if called and DEATH_VERB_RE.match(after.lstrip(", ")) and CALLED_RE.match(called):
             age = AGE_RE.search(after)
             city = DIED_IN_RE.match(after.lstrip(", "))
@@ -330,9 +335,20 @@ ASIDE_START_RE = re.compile(
 MIN_NEWS_WORDS = 8
 
 
+# "... commenced in the archipelago nation.": a closing place the article named before.
+LEANING_TAIL_RE = re.compile(
+    r",? (?:in|at|across) the (?:[a-z-]+ ){0,2}(?:nation|country|state|capital|city|island)\.$"
+)
+
+
 def trimmed(statement: str, spans: list[str]) -> str | None:
     """The sentence without its closing aside, where the aside holds none of ``spans`` and
     what is left still tells the news in enough words; else None."""
+    tail = LEANING_TAIL_RE.search(statement)
+    if tail and len(statement[: tail.start()].split()) >= MIN_NEWS_WORDS:
+        statement = f"{statement[: tail.start()]}."
+        if all(whole_word(statement, span) for span in spans):
+            return trimmed(statement, spans) or statement
     for aside in ASIDE_START_RE.finditer(statement):
         head = statement[: aside.start()]
         if not all(whole_word(head, span) for span in spans):
