@@ -609,3 +609,17 @@ def test_the_country_is_the_one_the_sentence_names() -> None:
     statement = extract_facts(text, date="2031-10-01").facts[0].statement
     assert "Fiji's presidential election" in statement
     assert "India's presidential election" not in statement
+
+
+def test_a_ship_is_named_whole_and_a_bare_weekday_goes() -> None:
+    text = (
+        "Navy gets a destroyer\n\n"
+        "The Reef Navy commissioned the stealth destroyer INS Suva in Kochi Friday, in the"
+        " presence of the Navy chief.\nThe INS Suva is named after the capital of Fiji.\n"
+    )
+    facts = extract_facts(text, date="2031-12-26").facts
+    lead = facts[0]
+    assert "Friday" not in lead.statement
+    assert ("INS Suva", SpanType.TERM) in {(s.text, s.type) for s in lead.spans}
+    questions = generate_questions(facts)
+    assert "INS Suva" in {q.answer for q in questions}

@@ -89,6 +89,8 @@ RELATIVE_TIME_RE = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
     rf"|,?\s*\b(?:today|yesterday|tonight|last night|this morning|on\s+Monday-Tuesday)\b(?!['’])"
+    # "commenced in Gwalior Friday, focusing on ...": a bare weekday after a place
+    rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
 )
 # "at a function held at Raj Bhavan here", "in the presence of the Chief Minister": where and
 # before whom, told by a reporter on the spot; the claim stands without it.

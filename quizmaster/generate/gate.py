@@ -868,6 +868,8 @@ def named_thing(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         return re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Z]?\d*|[A-Z]+-\d+[A-Z]?", text) is not None
+    if re.fullmatch(r"(?:INS|INSV|ICGS|HMS|USS|HMAS) [A-Z][a-z]+(?: [A-Z][a-z]+)?", text):
+        return True  # a ship by its name: "INS Imphal"
     return _proper_name(text) and words[-1] in NAMED_HEADS
 
 
