@@ -88,6 +88,16 @@ def fact(statement: str, *spans: tuple[str, SpanType]) -> Fact:
             "In September 2031, Anil Kapoor was sworn in as the Governor of Kerala.",
         ),
         (
+            "In December 2031, party leader Asha Rao was sworn in as the chief minister of the"
+            " Indian state of Goa.",
+            "In December 2031, Asha Rao was sworn in as the chief minister of Goa.",
+        ),
+        (
+            "In March 2031, Vikram Sen, the joint candidate of an alliance led by Anil Kapoor,"
+            " was elected as the 24th Prime Minister of Fiji.",
+            "In March 2031, Vikram Sen was elected the 24th Prime Minister of Fiji.",
+        ),
+        (
             "In June 2031, the government appointed senior IAS officer Asha Rao as the new"
             " chairman and managing director of Reef Steel Limited.",
             "In June 2031, Asha Rao was appointed as the chairman and managing director of Reef"

@@ -2393,3 +2393,19 @@ def test_a_question_word_inside_a_noun_phrase_is_no_sentence() -> None:
         ["$500", "$200", "$100", "$50"],
     )
     assert "not a sentence" in defects(asked, made)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Established in _____, the bureau is headed by Asha Rao, a former secretary.",
+        "The current Reef Board chairperson Asha Rao became its first woman head in _____.",
+        "In September 2031, Assuring Secretary-General _____ of support, Asha Rao presented"
+        " her credentials.",
+    ],
+)
+def test_an_unnamed_bureau_an_undated_current_and_a_stray_participle_are_refused(
+    stem: str,
+) -> None:
+    found = cloze_defects(stem, "2031" if "_____." in stem else "Vikram Sen", SpanType.DATE)
+    assert {"leans on the article", "not a sentence"} & set(found)

@@ -138,8 +138,10 @@ PART_OF_BODY_RE = re.compile(r" (?:arm|unit|subsidiary|wing|division|affiliate)\
 def _holder(fact: Fact) -> tuple[str, str, str] | None:
     """(person, verb, post) where the fact tells a post filled, else None."""
     people = [s.text for s in fact.spans if s.type is SpanType.PERSON]
-    # "chairman and managing director (CMD) of ... Ltd (NCL)": the post reads without them
+    # "chairman and managing director (CMD) of ... Ltd (NCL)": the post reads without them;
+    # "chief minister of the Indian state of Maharashtra": of Maharashtra
     statement = re.sub(r" \([A-Z]{2,6}\)", "", fact.statement)
+    statement = re.sub(r"\b(?<=of )the (?:Indian )?(?:state|union territory) of ", "", statement)
     for frame, said in HOLDER_FRAMES:
         match = frame.search(statement)
         if match is None:
@@ -149,8 +151,14 @@ def _holder(fact: Fact) -> tuple[str, str, str] | None:
         post = _post(match.group("post"))
         if not named or post is None or PART_OF_BODY_RE.match(statement, match.end()):
             return None  # "director of Coal India arm Northern Coalfields": not Coal India's
-        # The nearest person before the verb is its subject ("Governor A swore in B" aside).
-        person = max(named, key=before.rfind)
+        # The nearest person before the verb is its subject ("Governor A swore in B" aside),
+        # unless an aside names them ("X, the candidate of an alliance led by Y, was ...").
+        subjects = [
+            p for p in named if not re.search(r"\b(?:by|of|with|and) $", before[: before.rfind(p)])
+        ]
+        if not subjects:
+            return None
+        person = max(subjects, key=before.rfind)
         if re.match(r"['’]s\b", statement[before.rfind(person) + len(person) :]):
             return None  # "Atal Bihari Vajpayee's ... took oath": a possessive, no subject
         return person, said, post

@@ -159,7 +159,10 @@ SPORT = (
     r"|basketball|baseball|netball|handball|snooker|billiards)"
 )
 CONTEXT_RE = re.compile(
-    r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
+    r"\bthe (?:house|assembly|pm|leader|leaders|organi[sz]ers|bureau|regulator|watchdog|panel"
+    r"|bloc|grouping|global organi[sz]ation)\b(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
+    # "The current Railway Board chairperson ...": current when? (a dated stem says)
+    r"|^(?!As of |In \w+ \d{4}, ).*\b[Tt]he current (?!year|account|financial|fiscal)"
     # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
     r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
     r"|\b(?:for|in|over) the (?:last|past) (?:\d+|_{5}) (?:days|weeks|months|years)\b"
@@ -764,7 +767,9 @@ ROUTINE_COUNT_RE = re.compile(
 # "In May 2024, To protect ...": a capital left mid-sentence by the page.
 BROKEN_FLOW_RE = re.compile(
     r"\bthe (?:how much|how many|which|what|who)\b"
-    r"|^In \w+ \d{4}, (?:To|For|With|After|Before|During|Amid|While|Despite|Besides)\b"
+    r"|^In \w+ \d{4}, (?:To|For|With|After|Before|During|Amid|While|Despite|Besides|Assuring"
+    r"|Addressing|Speaking|Following|Announcing|Noting|Stating|Reiterating|Highlighting"
+    r"|Emphasi[sz]ing|Calling|Terming|Describing|Urging|Welcoming)\b"
 )
 
 
