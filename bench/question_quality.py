@@ -84,8 +84,8 @@ def main() -> None:
     for path in sorted(args.folder.glob("*.txt")):
         article = read_file(path)
         date = dates.get(path.stem) or article.date
-        found = extract_facts(article.text, title=article.title, date=date)
-        facts = news_facts(found.facts, found.background)
+        extraction = extract_facts(article.text, title=article.title, date=date)
+        facts = news_facts(extraction.facts, extraction.background)
         questions = generate_questions(facts)
         total_questions += len(questions)
         keys = set().union(*(_keys(q) for q in questions)) if questions else set()
