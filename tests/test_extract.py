@@ -623,3 +623,13 @@ def test_a_ship_is_named_whole_and_a_bare_weekday_goes() -> None:
     assert ("INS Suva", SpanType.TERM) in {(s.text, s.type) for s in lead.spans}
     questions = generate_questions(facts)
     assert "INS Suva" in {q.answer for q in questions}
+
+
+def test_a_month_without_its_day_still_needs_the_year() -> None:
+    text = (
+        "Reef growth rises\n\nFiji's GDP growth rose to 6.3% in the July-September quarter from"
+        " a three-year low of 5.7% in the previous one.\n"
+    )
+    assert (
+        extract_facts(text, date="2031-11-30").facts[0].statement.startswith("In November 2031, ")
+    )

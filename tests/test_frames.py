@@ -406,3 +406,14 @@ def test_a_closing_place_the_article_named_before_is_cut() -> None:
     made = framed(fact(statement, ("13th", SpanType.ORDINAL), ("Reef Shield", SpanType.EVENT)))
     assert made.statement == statement.replace(" in the archipelago nation.", ".")
     assert is_trimmed(made)  # asked for its keys, never judged true or false as a whole
+
+
+def test_a_gloss_after_a_dash_is_cut() -> None:
+    statement = (
+        "In June 2031, Governor Asha Rao announced a hike of 50 basis points in the repo rate"
+        " — the key interest rate at which the central bank lends money to banks."
+    )
+    made = framed(fact(statement, ("50", SpanType.NUMBER), ("Asha Rao", SpanType.PERSON)))
+    assert made.statement == (
+        "In June 2031, Governor Asha Rao announced a hike of 50 basis points in the repo rate."
+    )

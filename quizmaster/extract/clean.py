@@ -310,7 +310,9 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
     """A statement with no year gets the article's month: news must say when it was true."""
     if when is None or re.search(r"\b(?:1[89]|20)\d{2}\b", text):
         return text
-    if not relative and re.search(rf"\b(?:{gz.MONTHS})\b", text):
+    if not relative and re.search(
+        rf"\b(?:{gz.MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{gz.MONTHS})\b", text
+    ):
         return text  # "on October 29": a day of the article's own year, said plainly
     if re.search(r"\bwill\b", text):
         return text  # "As of May 2024, X will open ...": a plan is not dated that way

@@ -337,7 +337,8 @@ def _death(fact: Fact) -> str | None:
 # minutes", ", which was attended by ...", ", amid huge festivity".
 ASIDE_START_RE = re.compile(
     r", (?:(?-i:[a-z]+ing)|which|who|whose|while|amid|amidst|after|following|thanks to"
-    r"|beating|defeating|surpassing|bringing|taking|making)\b",
+    r"|beating|defeating|surpassing|bringing|taking|making)\b"
+    r"| [—–] (?=the |a |an |which )",  # "the repo rate — the key rate at which ...": a gloss
     re.IGNORECASE,
 )
 MIN_NEWS_WORDS = 8
