@@ -2409,3 +2409,34 @@ def test_an_unnamed_bureau_an_undated_current_and_a_stray_participle_are_refused
 ) -> None:
     found = cloze_defects(stem, "2031" if "_____." in stem else "Vikram Sen", SpanType.DATE)
     assert {"leans on the article", "not a sentence"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "defect"),
+    [
+        (
+            "Fiji rose 37 places to 10th in the Reef Cyber Index 2030 launched by the Reef Union"
+            " on _____.",
+            "June 29, 2031",
+            SpanType.DATE,
+            "not examinable",
+        ),
+        (
+            "In January 2031, the Goa Cabinet ratified the order of _____.",
+            "January 8, 2031",
+            SpanType.DATE,
+            "not examinable",
+        ),
+        (
+            "In July 2031, the Survey declared the Reef temple in _____ district a protected"
+            " monument.",
+            "Banpur of Khurda",
+            SpanType.PLACE,
+            "broken key",
+        ),
+    ],
+)
+def test_a_papers_date_and_a_place_with_its_district_glued_are_refused(
+    stem: str, answer: str, span_type: SpanType, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, answer, span_type)
