@@ -633,3 +633,25 @@ def test_a_month_without_its_day_still_needs_the_year() -> None:
     assert (
         extract_facts(text, date="2031-11-30").facts[0].statement.startswith("In November 2031, ")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "gone"),
+    [
+        (
+            "Veteran actor Asha Devi Rao has been conferred with the most prestigious Reef Film"
+            " Award on Tuesday.",
+            "conferred with the Reef Film Award",
+            "most",
+        ),
+        (
+            "Fiji's latest communication satellite Reef-18 was successfully launched early this"
+            " morning by a heavy rocket from Suva.",
+            "launched by a heavy rocket",
+            "early",
+        ),
+    ],
+)
+def test_colour_and_the_time_of_day_go_whole(sentence: str, kept: str, gone: str) -> None:
+    statement = extract_facts(f"Reef news\n\n{sentence}\n", date="2031-10-06").facts[0].statement
+    assert kept in statement and gone not in statement

@@ -88,7 +88,8 @@ RELATIVE_TIME_RE = re.compile(
     rf",?\s*\b(?:on|last|this|next|late on|early on)\s+{gz.WEEKDAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|,?\s*\b(?:earlier|early|later)\s+this\s+(?:week|month)\b"
-    rf"|,?\s*\b(?:today|yesterday|tonight|last night|this morning|on\s+Monday-Tuesday)\b(?!['’])"
+    rf"|,?\s*\b(?:(?:early|late|earlier) )?(?:today|yesterday|tonight|last night|this morning"
+    rf"|on\s+Monday-Tuesday)\b(?!['’])"
     # "commenced in Gwalior Friday, focusing on ...": a bare weekday after a place
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
 )
@@ -117,8 +118,8 @@ LEADING_CONNECTIVE_RE = re.compile(
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # The reporter's colour, not the fact: "the prestigious award", "a staggering cost".
 COLOUR_RE = re.compile(
-    r"\b(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering|spectacular"
-    r"|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
+    r"\b(?:most )?(?:prestigious|coveted|iconic|legendary|staggering|whopping|glittering"
+    r"|spectacular|remarkable|historic|much-awaited|raucous|dramatic|contentious|one-sided"
     r"|stunning|thrilling|nail-biting|fantastic|superb|brilliant|sensational|incredible"
     r"|esteemed|magnificent|splendid|emphatic|scintillating|dominant|clinical|resurgent"
     r"|much[- ]awaited|hotly contested|controversial)\s+(?=[\w₹$])"
