@@ -206,7 +206,15 @@ def plan_ingest(
     extraction = extract_facts(
         article.text, title=article.title, date=article.date, url=article.url
     )
-    extraction = replace(extraction, facts=news_facts(extraction.facts, extraction.background))
+    found = extraction.facts
+    extraction = replace(extraction, facts=news_facts(found, extraction.background))
+    if found and not extraction.facts:
+        raise InputFileError(
+            article.source,
+            "found facts only past the article's lead sentence, where no question stands "
+            "without the article; ingest the report of the news itself, or write a facts "
+            "file by hand (see README)",
+        )
     if not extraction.facts:
         raise InputFileError(
             article.source,

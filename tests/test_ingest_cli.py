@@ -364,3 +364,19 @@ def test_a_question_whose_stem_tells_another_decks_key_is_not_added(
     assert repeats(ordinal, shown)
     other = ordinal.model_copy(update={"prompt": "Which Reef Cup did Fiji win in 2031?"})
     assert not repeats(other, shown)
+
+
+def test_an_article_with_facts_only_in_its_background_is_a_clear_error(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "background.txt"
+    article.write_text(
+        "Reef bank keeps watch\n\nThe bank kept a close watch on prices through the season.\n"
+        "Asha Devi Rao had earlier served as the Principal Secretary for Finance for six years"
+        " in Suva.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "ingest", str(article), "--yes")
+    assert code != 0 and out == ""
+    assert "only past the article's lead sentence" in err and "Traceback" not in err
+    assert not db_path.exists()
