@@ -29,10 +29,14 @@ Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
     )
 )
 # "IRS officer X", "senior diplomat X": a service or standing named before an appointee.
+# The civil services whose initials stand before an officer's name ("IPS Asha Rao").
+SERVICES: tuple[str, ...] = ("IAS", "IPS", "IRS", "IFS")
 SERVICE_TITLE = (
-    r"(?:(?:(?:senior|veteran|retired|former) )?(?:IAS|IPS|IRS|IFS)|senior|veteran)"
+    rf"(?:(?:(?:senior|veteran|retired|former) )?(?:{'|'.join(SERVICES)})|senior|veteran)"
     r" (?:officer|diplomat|bureaucrat)"
 )
+# A ship's name: its prefix and the name after it, a city's or a river's though that may be.
+SHIP_RE = re.compile(r"\b(?:INS|INSV|ICGS|HMS|USS|HMAS)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # What a person is known as: "author X", "veteran actor X", "tabla maestro X".
 CALLINGS = (
     r"author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"

@@ -440,7 +440,7 @@ def _spell_out(sentence: str, expansions: dict[str, str]) -> str:
         if expansion in sentence:
             continue
         # "IPS Subodh Kumar Jaiswal": a service before a name is its title, not a body
-        title = r"(?! [A-Z][a-z])" if acr in ("IAS", "IPS", "IFS", "IRS") else ""
+        title = r"(?! [A-Z][a-z])" if acr in gz.SERVICES else ""
         bare = rf"(?<![(\w-]){re.escape(acr)}(?![\w)-]){title}"
         sentence = re.sub(bare, expansion, sentence, count=1)
     return sentence

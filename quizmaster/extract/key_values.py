@@ -9,7 +9,7 @@ from quizmaster import extract_words as gz
 from quizmaster import places
 from quizmaster.extract.patterns import ABOUT_RE, KV_RE, KV_SKIP_KEYS, SENTENCE_END, Candidate
 from quizmaster.extract.runs import _gazetteer_type
-from quizmaster.extract.spans import SHIP_RE, _find, enumeration_groups
+from quizmaster.extract.spans import _find, enumeration_groups
 from quizmaster.models import KeySpan, SpanType
 
 
@@ -132,7 +132,7 @@ def _retype_known(candidates: list[Candidate]) -> list[Candidate]:
     surnames = people_by_surname(candidates)
     for cand in candidates:
         for span in cand.spans:
-            if SHIP_RE.fullmatch(span.text):
+            if gz.SHIP_RE.fullmatch(span.text):
                 continue  # "INS Imphal", later "the Imphal": a ship, not a person
             if span.type is SpanType.TERM and _named_person(span.text, cand.statement, surnames):
                 known.setdefault(span.text, SpanType.PERSON)

@@ -59,7 +59,8 @@ LEADING_NOISE = frozenset(
     {"The", "A", "An", "This", "These", "Its", "Their", "His", "Her", "Former", "Late"}
     | {"Veteran", "Legendary", "Renowned", "Noted", "Eminent", "Celebrated", "Iconic"}
     | {"Singer", "Actor", "Actress", "Writer", "Poet", "Author", "Novelist", "Journalist"}
-    | {"Filmmaker", "Industrialist", "Lyricist", "Composer", "IAS", "IPS", "IFS", "IRS"}
+    | {"Filmmaker", "Industrialist", "Lyricist", "Composer"}
+    | set(gz.SERVICES)
 )
 
 _MONTH = rf"(?:{gz.MONTHS})\.?"

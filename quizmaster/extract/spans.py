@@ -66,10 +66,6 @@ VAGUE_ITEMS = frozenset("others more so on etc the like things issues matters".s
 _ITEM_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'&/-]*")
 
 
-# A ship's name: its prefix and the name after it, a city's or a river's though that may be.
-SHIP_RE = re.compile(r"\b(?:INS|INSV|ICGS|HMS|USS|HMAS)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
-
-
 def _item_words(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in _ITEM_WORD_RE.finditer(text)]
 
@@ -279,7 +275,7 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
             add(m.start("role"), m.end("role"), SpanType.ROLE, 1)
     for m in NAMED_EVENT_RE.finditer(sentence):
         add(m.start("name"), m.end("name"), SpanType.EVENT, 1)
-    for m in SHIP_RE.finditer(sentence):  # "INS Imphal": a ship, though Imphal is a city
+    for m in gz.SHIP_RE.finditer(sentence):  # "INS Imphal": a ship, though Imphal is a city
         add(m.start(), m.end(), SpanType.TERM, 0)
     for acr, start, end, expansion in _acronyms(sentence):
         words = expansion.split()

@@ -266,29 +266,29 @@ def _event(fact: Fact) -> str | None:
 
 # "former President of India", "Gujarat chief minister": who the dead were, a post and its
 # place or body ("veteran actor" alone leaves the question without an anchor).
-DEATH_VERB_RE = re.compile(
+DEATH_VERB = (
     r"(?:has )?(?:passed away|died|breathed (?:his|her) last"
     r"|left for (?:the |his |her )?heavenly abode)\b"
 )
+DEATH_VERB_RE = re.compile(DEATH_VERB)
+# The words of praise or standing before who the dead were: "former", "veteran", "noted".
+PRAISE = r"former|veteran|senior|renowned|eminent|noted|legendary|celebrated|iconic"
 DESCRIBED_RE = re.compile(
-    r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
-    r"|iconic) )*(?:[\w'’-]+ ){0,5}?"
+    rf"^(?:the )?(?:(?:{PRAISE}) )*(?:[\w'’-]+ ){{0,5}}?"
     r"(?:[\w-]+ (?:of|in) (?:the )?[A-Z][\w'’ -]+"
     r"|[A-Z][\w'’-]+ (?:[\w'’-]+ )?(?i:chief minister|minister|governor|chief|leader))$"
 )
 
 # "veteran actor", "Tabla maestro", "renowned Kannada writer": who the dead were by calling.
 CALLED_RE = re.compile(
-    r"^(?:the )?(?:(?:former|veteran|senior|renowned|eminent|noted|legendary|celebrated"
-    r"|iconic|famous|acclaimed|popular|well-known|award-winning|[A-Z][\w'’-]+) )*(?:[a-z]+ )?"
+    rf"^(?:the )?(?:(?:{PRAISE}|famous|acclaimed|popular|well-known|award-winning"
+    r"|[A-Z][\w'’-]+) )*(?:[a-z]+ )?"
     rf"(?:{CALLINGS}|{PEOPLE_WORDS}|maestro|virtuoso|exponent|doyen|artiste|freedom fighter"
     r"|social worker)$"
 )
 # "died at a private hospital in Mumbai": the city the dead died in, as told
 DIED_IN_RE = re.compile(
-    r"^(?:has )?(?:passed away|died|breathed (?:his|her) last|left for [a-z ]*abode)"
-    r"\b[^,.;]{0,40}? in "
-    r"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+    rf"^{DEATH_VERB}[^,.;]{{0,40}}? in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 AGE_RE = re.compile(r"\b(?:at the age of|aged|at) (?P<age>\d{2,3})\b(?!\s*(?:am|pm|[:.]\d))")
 
@@ -320,9 +320,10 @@ def _death(fact: Fact) -> str | None:
             return f"In {month}, {first} {who} passed away."
         # "veteran actor, X, passed away at the age of 88": the calling, and the age if told
         called = re.sub(r"^the ", "", first.rstrip(", "))
-        if called and DEATH_VERB_RE.match(after.lstrip(", ")) and CALLED_RE.match(called):
+        verb_on = after.lstrip(", ")
+        if called and DEATH_VERB_RE.match(verb_on) and CALLED_RE.match(called):
             age = AGE_RE.search(after)
-            city = DIED_IN_RE.match(after.lstrip(", "))
+            city = DIED_IN_RE.match(verb_on)
             told = (
                 f" in {city.group('city')}"
                 if city and places.kind_of(city.group("city")) == "city"

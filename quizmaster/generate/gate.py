@@ -762,6 +762,13 @@ PAPER_DATE_RE = re.compile(
     r"\b(?:Index|Report|Ranking|Survey)s?\b[^_]{0,80}\b(?:launched|released|published)\b"
     r"|\b(?:order|notification|letter|circular|memorandum) (?:of|dated) _{5}"
 )
+
+
+def _tells_a_start(stem: str) -> bool:
+    """Whether the stem tells what began or was first done, not when a paper was issued."""
+    return bool(gz.BEGAN_RE.search(stem)) and not PAPER_DATE_RE.search(stem)
+
+
 # "on Day 14 of the Asian Games", "in the _____ throw", "the _____ Odisha Cabinet Meeting",
 # "(_____ gold, 4 silver and 2 bronze)": a standing mid-event, an attempt's number, a
 # meeting's serial, one kind of medal out of a day's tally.
@@ -879,7 +886,7 @@ def named_thing(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         return re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Z]?\d*|[A-Z]+-\d+[A-Z]?", text) is not None
-    if re.fullmatch(r"(?:INS|INSV|ICGS|HMS|USS|HMAS) [A-Z][a-z]+(?: [A-Z][a-z]+)?", text):
+    if gz.SHIP_RE.fullmatch(text):
         return True  # a ship by its name: "INS Imphal"
     return _proper_name(text) and words[-1] in NAMED_HEADS
 
@@ -1203,8 +1210,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         # A date is asked of what began or was first done. Blind raters accepted such date
         # keys three times in four (40 of 53), the dates of a meeting, a match, a talk or a
         # poll one time in four (12 of 51): the page's detail, not what a setter asks.
-        began = gz.BEGAN_RE.search(question.prompt) and not PAPER_DATE_RE.search(question.prompt)
-        if span_type is SpanType.DATE and not (began or curated(fact)):
+        if span_type is SpanType.DATE and not (curated(fact) or _tells_a_start(question.prompt)):
             out.append("not examinable")
         if span_type is SpanType.PLACE and " of " in str(question.answer):
             if re.search(r"_{5} district\b", question.prompt):
