@@ -380,6 +380,58 @@ COOPERATION_AREAS: tuple[str, ...] = (
     "defence manufacturing",
 )
 
+# India's recurring bilateral exercises and the one country each is held with. No data
+# package lists them; a setter asks "Exercise Shakti is held between India and which
+# country?" and offers the others as wrong answers. One exercise per country in each list,
+# so no wrong answer is held with the same country as the key.
+JOINT_MILITARY_EXERCISES: dict[str, str] = {
+    "Yudh Abhyas": "United States",
+    "Shakti": "France",
+    "Dharma Guardian": "Japan",
+    "Mitra Shakti": "Sri Lanka",
+    "Nomadic Elephant": "Mongolia",
+    "Ekuverin": "Maldives",
+    "Surya Kiran": "Nepal",
+    "Harimau Shakti": "Malaysia",
+    "Maitree": "Thailand",
+    "Garuda Shakti": "Indonesia",
+    "Khanjar": "Kyrgyzstan",
+    "KAZIND": "Kazakhstan",
+    "Dustlik": "Uzbekistan",
+    "Ajeya Warrior": "United Kingdom",
+    "Hand-in-Hand": "China",
+    "Sampriti": "Bangladesh",
+    "Lamitiye": "Seychelles",
+    "Al Najah": "Oman",
+    "Desert Cyclone": "United Arab Emirates",
+    "AustraHind": "Australia",
+    "Indra": "Russia",
+}
+NAVAL_EXERCISES: dict[str, str] = {
+    "Varuna": "France",
+    "JIMEX": "Japan",
+    "SIMBEX": "Singapore",
+    "SLINEX": "Sri Lanka",
+    "AUSINDEX": "Australia",
+    "Konkan": "United Kingdom",
+    "Zayed Talwar": "United Arab Emirates",
+    "Samudra Shakti": "Indonesia",
+    "Bongosagar": "Bangladesh",
+    "Naseem Al Bahr": "Oman",
+}
+AIR_EXERCISES: dict[str, str] = {
+    "Garuda": "France",
+    "Cope India": "United States",
+    "Indradhanush": "United Kingdom",
+    "Eastern Bridge": "Oman",
+}
+EXERCISE_PARTNERS: dict[str, str] = {
+    "Vajra Prahar": "United States",  # special forces: a second army exercise with the US
+    **JOINT_MILITARY_EXERCISES,
+    **NAVAL_EXERCISES,
+    **AIR_EXERCISES,
+}
+
 GROUPS: dict[str, tuple[str, ...]] = {
     "countries": tuple(WORLD_CAPITALS),
     "world capitals": tuple(WORLD_CAPITALS.values()),
@@ -400,6 +452,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "months": MONTHS,
     "emerging technologies": EMERGING_TECHNOLOGIES,
     "cooperation areas": COOPERATION_AREAS,
+    "joint military exercises": tuple(JOINT_MILITARY_EXERCISES),
+    "naval exercises": tuple(NAVAL_EXERCISES),
+    "air exercises": tuple(AIR_EXERCISES),
 }
 
 # Which groups may supply distractors for a span of each type (by SpanType value).
@@ -428,6 +483,7 @@ GROUPS_FOR_TYPE: dict[str, tuple[str, ...]] = {
     ),
     "date": ("months",),
     "term": ("emerging technologies", "cooperation areas"),
+    "event": ("joint military exercises", "naval exercises", "air exercises"),
 }
 
 

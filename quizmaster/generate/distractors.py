@@ -264,7 +264,7 @@ def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list
         # The most specific group first (GROUPS_FOR_TYPE lists them so): Kazan gets Russian
         # cities, New Delhi Indian ones.
         return list(gazetteer.GROUPS[holding[0]]), []
-    if span_type is SpanType.TERM:
+    if span_type in (SpanType.TERM, SpanType.EVENT):
         return [], []  # terms only from a group holding them: "technology" is no kinship
     # Else the group whose names share words with the answer ("Ministry of ...").
     words = set(key.split()) - STOPWORDS

@@ -22,9 +22,10 @@ from quizmaster.extract_words import (
     PEOPLE_WORDS,
     SERVICE_TITLE,
 )
+from quizmaster.generate.exercises import exercise_claim
 from quizmaster.generate.relations import ROLE_RE
 from quizmaster.generate.text import whole_word
-from quizmaster.models import Fact, SpanType
+from quizmaster.models import Fact, KeySpan, SpanType
 
 # The verbs that fill a post, with the subject before them: "X was appointed as ...",
 # "X took oath as ...". Each maps to the form the short sentence uses.
@@ -375,8 +376,27 @@ def writes_stem(fact: Fact) -> bool:
     return told is not fact and not is_trimmed(told)
 
 
+def _exercise(fact: Fact) -> Fact | None:
+    """The fact as the exercise it names and India's partner in it (see
+    :mod:`quizmaster.generate.exercises`), else None."""
+    claim = exercise_claim(fact.explanation or fact.statement)
+    if claim is None:
+        return None
+    statement, name, partner = claim
+    spans = [KeySpan(text=name, type=SpanType.EVENT), KeySpan(text=partner, type=SpanType.COUNTRY)]
+    return fact.model_copy(
+        update={
+            "statement": statement,
+            "spans": spans,
+            "explanation": fact.explanation or fact.statement,
+        }
+    )
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
+    if (exercise := _exercise(fact)) is not None:
+        return exercise
     found = _holder(fact)
     dated = when(fact.statement)
     if found is None or dated is None:

@@ -22,6 +22,7 @@ from quizmaster import places
 from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
+from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
     NUMBERED_ORDINAL,
@@ -963,6 +964,8 @@ def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
+    if EXERCISE_CLAIM_RE.search(stem):
+        return True  # "_____ is a naval exercise between India and France": the pair names it
     for match in ANCHOR_RE.finditer(rest):
         words = match.group(0).split()
         while words and (words[0] in gz.COMMON_CAPITALISED or words[0] in OPENING_WORDS):
@@ -1239,6 +1242,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not curated(fact)
             and not PLACE_ASKED_RE.search(question.prompt)
             and not LASTING_PLACE_RE.search(question.prompt)
+            and not EXERCISE_CLAIM_RE.search(question.prompt)
         ):
             out.append("not examinable")
         if (

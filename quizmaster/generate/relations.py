@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from quizmaster.extract_words import MONTH_WORD, ROLE_WORDS
+from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.models import SpanType
 
 YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b|\bFY\s?\d{2}\b")
@@ -224,6 +225,8 @@ def relation(stem: str, answer: str, span_type: SpanType) -> str | None:
         return None  # "As of May 2024, X will open ...": an event is dated by "In", not "As of"
     if (FUTURE_RE.search(stem) or PROGRESSIVE_RE.search(stem)) and not _dated(stem, answer):
         return None  # "12 more cheetahs will arrive", "leaders are meeting": say when
+    if span_type in (SpanType.EVENT, SpanType.COUNTRY) and EXERCISE_CLAIM_RE.search(stem):
+        return "exercise"  # "_____ is a joint military exercise between India and France"
     found = _relation(stem, answer, span_type)
     if found is None:
         return None
@@ -370,4 +373,4 @@ NEWS_EVENT_RE = re.compile(
 
 def tells_news(statement: str) -> bool:
     """Whether a sentence lifted from an article reports what a paper would ask of it."""
-    return bool(NEWS_EVENT_RE.search(statement))
+    return bool(NEWS_EVENT_RE.search(statement) or EXERCISE_CLAIM_RE.search(statement))

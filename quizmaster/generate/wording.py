@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizmaster.generate.distractors import VALUE_TYPES, place_kind
+from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.text import (
     ADVERBS,
     COMMON_VERBS,
@@ -153,6 +154,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
         phrase = "how much"
     elif kind is SpanType.ORDINAL:
         phrase, before = "which", drop_article(before)
+    elif kind is SpanType.EVENT and EXERCISE_CLAIM_RE.match(after.lstrip()):
+        phrase, before = "which", drop_article(before)  # "Which is a naval exercise ...?"
     elif kind is SpanType.EVENT:
         phrase, before = "which event", drop_article(before)
     else:
