@@ -171,13 +171,59 @@ def country(name: str) -> str | None:
     return str(record["name"]) if record else None
 
 
+# Countries written with "the" in a sentence: "between India and the Maldives".
+WITH_THE = frozenset(
+    {"United States", "United Kingdom", "United Arab Emirates", "Maldives", "Netherlands"}
+    | {"Philippines", "Seychelles", "Bahamas", "Gambia", "Czech Republic", "Comoros"}
+    | {"Central African Republic", "Dominican Republic", "Marshall Islands", "Solomon Islands"}
+)
+
+
+def in_prose(country: str) -> str:
+    """The country as a sentence names it: "the Maldives", "France"."""
+    return f"the {country}" if country in WITH_THE else country
+
+
 # How a country's adjective is made from its name: (letters cut, letters added).
 DEMONYM_FORMS = ((1, ""), (3, ""), (3, "a"), (3, "y"), (0, "y"), (2, "o"))
+
+
+# Adjectives the country names in the data packages do not make by rule: "French" is not
+# "Franc" + "h", "Finnish" is not "Finn" + "ish".
+IRREGULAR_NATIONALITY = {
+    "French": "France",
+    "British": "United Kingdom",
+    "Dutch": "Netherlands",
+    "Greek": "Greece",
+    "Thai": "Thailand",
+    "Swiss": "Switzerland",
+    "Maldivian": "Maldives",
+    "Singaporean": "Singapore",
+    "American": "United States",
+    "Uzbek": "Uzbekistan",
+    "Kazakh": "Kazakhstan",
+    "Kyrgyz": "Kyrgyzstan",
+    "Filipino": "Philippines",
+    "Finnish": "Finland",
+    "Polish": "Poland",
+    "Swedish": "Sweden",
+    "Danish": "Denmark",
+    "Irish": "Ireland",
+    "Turkish": "Turkey",
+    "Spanish": "Spain",
+    "Portuguese": "Portugal",
+    "Welsh": "United Kingdom",
+    "Scottish": "United Kingdom",
+    "English": "United Kingdom",
+    "Egyptian": "Egypt",
+}
 
 
 @functools.cache
 def nationality(word: str) -> str | None:
     """The country a nationality word names: "Indian" -> India, "Chinese" -> China."""
+    if word in IRREGULAR_NATIONALITY:
+        return IRREGULAR_NATIONALITY[word]
     if not word.endswith(("an", "ese", "i")):
         return None
     for cut, added in DEMONYM_FORMS:

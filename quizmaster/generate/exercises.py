@@ -16,29 +16,6 @@ import re
 from quizmaster import places
 from quizmaster.gazetteer import AIR_EXERCISES, EXERCISE_PARTNERS, NAVAL_EXERCISES
 
-# Adjectives the country names in the data packages do not make by rule ("French" is not
-# "Franc" + "h"): the partner of "the Indian and French navies".
-IRREGULAR_NATIONALITY = {
-    "French": "France",
-    "British": "United Kingdom",
-    "Dutch": "Netherlands",
-    "Greek": "Greece",
-    "Thai": "Thailand",
-    "Swiss": "Switzerland",
-    "Maldivian": "Maldives",
-    "Singaporean": "Singapore",
-    "American": "United States",
-    "Uzbek": "Uzbekistan",
-    "Kazakh": "Kazakhstan",
-    "Kyrgyz": "Kyrgyzstan",
-    "Filipino": "Philippines",
-}
-# Countries a setter names with "the": "between India and the Maldives".
-WITH_THE = frozenset(
-    {"United States", "United Kingdom", "United Arab Emirates", "Maldives", "Netherlands"}
-    | {"Philippines", "Seychelles"}
-)
-
 # A headline's verbs and the words after a name: "Exercise Shakti Begins In Meghalaya"
 NOT_NAME_WORD = (
     r"(?!(?:Begins?|Commences?|Concludes?|Ends?|Culminates?|Starts?|Kicks?|Set|To|In|At|Underway"
@@ -96,9 +73,7 @@ def _country(words: str) -> str | None:
     for size in (2, 1):
         head = " ".join(words.split()[:size])
         if len(head.split()) == size and (
-            found := places.country(head)
-            or places.nationality(head)
-            or IRREGULAR_NATIONALITY.get(head)
+            found := places.country(head) or places.nationality(head)
         ):
             return None if found == "India" else found
     return None
@@ -176,7 +151,7 @@ def exercise_claim(sentence: str) -> tuple[str, str, str] | None:
     name = _known(name) or name
     if EXERCISE_PARTNERS.get(name, partner) != partner:
         return None  # the sentence's other country is not the exercise's partner
-    the = "the " if partner in WITH_THE else ""
     kind = _kind(name, sentence)
     article = "an" if kind.startswith("air") else "a"  # "an air exercise"
-    return f"{name} is {article} {kind} between India and {the}{partner}.", name, partner
+    pair = f"India and {places.in_prose(partner)}"
+    return f"{name} is {article} {kind} between {pair}.", name, partner

@@ -24,6 +24,7 @@ from quizmaster.extract_words import (
 )
 from quizmaster.generate.exercises import exercise_claim
 from quizmaster.generate.relations import ROLE_RE
+from quizmaster.generate.results import election_claim, result_claim
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, KeySpan, SpanType
 
@@ -393,10 +394,31 @@ def _exercise(fact: Fact) -> Fact | None:
     )
 
 
+def _result(fact: Fact) -> Fact | None:
+    """The fact as the final or the election it tells won (see
+    :mod:`quizmaster.generate.results`)."""
+    start = DATED_START_RE.match(fact.statement)
+    opening = start.group(0) if start else ""
+    if not start and (month := when(fact.statement)) is not None:
+        opening = f"In {month}, "
+    body = fact.statement[start.end() :] if start else fact.statement
+    found = result_claim(opening, body, fact.spans) or election_claim(opening, body, fact.spans)
+    if found is None:
+        return None
+    statement, spans = found
+    return fact.model_copy(
+        update={
+            "statement": statement,
+            "spans": [s for s in spans if whole_word(statement, s.text)],
+            "explanation": fact.explanation or fact.statement,
+        }
+    )
+
+
 def framed(fact: Fact) -> Fact:
     """The fact, told in the short sentence of its frame where it has one."""
-    if (exercise := _exercise(fact)) is not None:
-        return exercise
+    if (told := _exercise(fact) or _result(fact)) is not None:
+        return told
     found = _holder(fact)
     dated = when(fact.statement)
     if found is None or dated is None:

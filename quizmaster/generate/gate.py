@@ -35,6 +35,7 @@ from quizmaster.generate.relations import (
     tells_news,
     told_without_year,
 )
+from quizmaster.generate.results import ELECTION_CLAIM_RE
 from quizmaster.generate.text import BLANK, ORDINAL_WORD_RE, STOPWORDS, gives_away, norm
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
@@ -964,7 +965,7 @@ def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
-    if EXERCISE_CLAIM_RE.search(stem):
+    if EXERCISE_CLAIM_RE.search(stem) or ELECTION_CLAIM_RE.search(stem):
         return True  # "_____ is a naval exercise between India and France": the pair names it
     for match in ANCHOR_RE.finditer(rest):
         words = match.group(0).split()
@@ -1243,6 +1244,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not PLACE_ASKED_RE.search(question.prompt)
             and not LASTING_PLACE_RE.search(question.prompt)
             and not EXERCISE_CLAIM_RE.search(question.prompt)
+            and not ELECTION_CLAIM_RE.search(question.prompt)
         ):
             out.append("not examinable")
         if (

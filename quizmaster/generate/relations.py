@@ -17,6 +17,7 @@ import re
 
 from quizmaster.extract_words import MONTH_WORD, ROLE_WORDS
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
+from quizmaster.generate.results import ELECTION_CLAIM_RE
 from quizmaster.models import SpanType
 
 YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b|\bFY\s?\d{2}\b")
@@ -227,6 +228,9 @@ def relation(stem: str, answer: str, span_type: SpanType) -> str | None:
         return None  # "12 more cheetahs will arrive", "leaders are meeting": say when
     if span_type in (SpanType.EVENT, SpanType.COUNTRY) and EXERCISE_CLAIM_RE.search(stem):
         return "exercise"  # "_____ is a joint military exercise between India and France"
+    if span_type in (SpanType.PERSON, SpanType.COUNTRY) and ELECTION_CLAIM_RE.search(stem):
+        # "In May 2031, _____ won the presidential election in Portugal."
+        return "holder" if _dated(stem, answer) else None
     found = _relation(stem, answer, span_type)
     if found is None:
         return None
