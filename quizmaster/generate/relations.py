@@ -60,6 +60,7 @@ ROLE_RE = re.compile(
     r"|Speaker|Attorney|Auditor|Comptroller|Commissioner|Chancellor|Mayor|Secretary-General)\b",
     re.IGNORECASE,
 )
+DEATH_RE = re.compile(r"\b(?:passed away|died|breathed (?:his|her) last)\b")
 AWARD_RE = re.compile(
     r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|captured|received?|receives|recipient"
     r"|honou?red|bestowed"
@@ -278,6 +279,8 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
     if span_type is SpanType.PERSON:
         if PREDECESSOR_RE.search(stem):
             return "predecessor"
+        if DEATH_RE.search(stem):
+            return "death"  # "In June 2031, Jnanpith awardee _____ passed away in Pune."
         if AWARD_RE.search(stem):
             return "award"
         if HOLDER_RE.search(stem) and ROLE_RE.search(stem):
@@ -370,6 +373,8 @@ NEWS_EVENT_RE = re.compile(
     r"|improved|securing|slid|achieved|placed at"
     r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
     r"|passed away|died|breathed (?:his|her) last"
+    r"|crowned|pledged|added to|spiked|recommended|test-fired|flight-tested|resigned|gave away"
+    r"|succeeded|discovered|revised|moved (?:up|down)|jumped|made it to|struck down|refused"
     r"|first|record|highest|largest|oldest|longest|tallest)\b",
     re.IGNORECASE,
 )
