@@ -626,6 +626,22 @@ def test_a_ship_is_named_whole_and_a_bare_weekday_goes() -> None:
     assert "INS Suva" in {q.answer for q in questions}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "gone"),
+    [
+        (
+            "Asha Rao and Ravi Sen were awarded the Nobel Prize in physics Tuesday for work.",
+            "Tuesday",
+        ),
+        ("The index, released Friday by the UNDP, put Reefland at 130th.", "Friday"),
+        ("Party candidate Asha Rao was Tuesday elected as the Mayor of Pune.", "Tuesday"),
+    ],
+)
+def test_a_bare_weekday_inside_a_sentence_goes(sentence: str, gone: str) -> None:
+    facts = extract_facts(f"News\n\n{sentence}\n", date="2031-10-08").facts
+    assert facts and gone not in facts[0].statement
+
+
 def test_a_month_without_its_day_still_needs_the_year() -> None:
     text = (
         "Reef growth rises\n\nFiji's GDP growth rose to 6.3% in the July-September quarter from"

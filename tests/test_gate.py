@@ -2440,3 +2440,10 @@ def test_a_papers_date_and_a_place_with_its_district_glued_are_refused(
     stem: str, answer: str, span_type: SpanType, defect: str
 ) -> None:
     assert defect in cloze_defects(stem, answer, span_type)
+
+
+def test_noted_before_a_calling_is_praise_but_after_a_speaker_leans() -> None:
+    praise = "In April 2031, noted Bengali poet Asha Rao passed away in Kolkata."
+    assert "leans on the article" not in text_defects(praise, max_words=40)
+    speaker = "In April 2031, the minister noted that exports rose to a record."
+    assert "leans on the article" in text_defects(speaker, max_words=40)

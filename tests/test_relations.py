@@ -77,6 +77,30 @@ B = "_____"
             SpanType.PERSON,
             "predecessor",
         ),
+        (
+            f"In May 2031, former finance minister {B} died at a hospital in Pune.",
+            "Arun Mehra",
+            SpanType.PERSON,
+            "death",
+        ),
+        (
+            f"In May 2031, Sindhi poet {B} was chosen for the Saraswati Samman.",
+            "Arun Mehra",
+            SpanType.PERSON,
+            "award",
+        ),
+        (
+            f"In May 2031, party leader {B} was sworn-in as the chief minister of Mizoram.",
+            "Arun Mehra",
+            SpanType.PERSON,
+            "holder",
+        ),
+        (
+            "In May 2031, India slipped two places to _____ place in the Global Gender Gap Index.",
+            "129th",
+            SpanType.ORDINAL,
+            "rank",
+        ),
     ],
 )
 def test_exam_relations_are_named(

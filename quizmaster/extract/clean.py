@@ -92,6 +92,9 @@ RELATIVE_TIME_RE = re.compile(
     rf"|on\s+Monday-Tuesday)\b(?!['’])"
     # "commenced in Gwalior Friday, focusing on ...": a bare weekday after a place
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
+    # "the Nobel Prize in physics Tuesday for ...", "released Friday by", "was Tuesday named"
+    rf"|(?<=[a-z]) {gz.WEEKDAY}(?= (?:for|to|in|at|by|after|as|with|and|from)\b)"
+    rf"|(?:(?<=\bwas)|(?<=\bwere)|(?<=\bhas)|(?<=\bhave)|(?<=\bhad)) {gz.WEEKDAY}(?= [a-z])"
 )
 # "at a function held at Raj Bhavan here", "in the presence of the Chief Minister": where and
 # before whom, told by a reporter on the spot; the claim stands without it.

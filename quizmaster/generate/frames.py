@@ -59,7 +59,7 @@ ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|
 # "the 26th Governor of Odisha", "the new director general of police of Tamil Nadu", "the
 # first Director General of the newly formed National Seed Bank Authority"
 POST = (
-    rf"(?:the )?(?:new )?(?P<post>(?:{ORDINAL} )?"
+    rf"(?:the )?(?:new |next )?(?P<post>(?:{ORDINAL} )?"
     rf"(?:(?:[a-z][a-z-]+ ){{1,4}}of (?:the )?{PROPER_RUN}"
     rf"|{PROPER_RUN} of the (?:newly[- ](?:formed|created|constituted) |new ){PROPER_RUN}"
     rf"|{PROPER_RUN}))"
@@ -78,7 +78,7 @@ MAX_POST_WORDS = 12
 # "Australia's 31st Prime Minister", "Kerala Governor": a post told with its place first.
 PLACE_FIRST_RE = re.compile(
     r"^(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:['’]s)? (?P<role>(?:\d+(?:st|nd|rd|th) )?"
-    r"(?:Prime Minister|President|Chief Minister|Deputy Chief Minister|Governor"
+    r"(?:Prime Minister|President|Vice[- ]President|Chief Minister|Deputy Chief Minister|Governor"
     r"|Lieutenant Governor|Chief Secretary|Chief Justice|Speaker|Foreign Secretary))$"
 )
 
@@ -118,6 +118,8 @@ def _post(raw: str) -> str | None:
         # "chief minister of Andhra Pradesh and Jana Sena Party chief ...": the next clause
         post = post[: joined.start("other") - len(" and ")]
     post = _of_place(post)
+    if re.match(r"[A-Z][\w ]*['’]s ", post):
+        return None  # "India's Vice-Chairman": a possessive the frame cannot turn round
     words = post.split()
     if not words or len(words) > MAX_POST_WORDS or not ROLE_RE.search(post):
         return None

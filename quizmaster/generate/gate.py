@@ -143,7 +143,8 @@ LEANING_RE = re.compile(
     r"(?!\s+of\b|\s+(?-i:[A-Z])|[\w-])"
     r"|earlier|today|tonight|yesterday|tomorrow|this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)|on {gz.WEEKDAY}|{gz.WEEKDAY}"
-    r"|said|says|saying|added(?=\s*(?:that\b|[,.]|$))|stated|told|noted|informed"
+    r"|said|says|saying|added(?=\s*(?:that\b|[,.]|$))|stated|told|informed"
+    r"|noted(?=\s*(?:that\b|[,.]|$))"  # "as he noted", not "noted poet"
     r"|announced that|according to|as per"
     r"|also(?! known| called| referred)"
     r"|here|there)\b",

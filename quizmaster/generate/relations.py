@@ -48,7 +48,7 @@ NOT_ASKED_RE = re.compile(
 )
 
 HOLDER_RE = re.compile(
-    r"\b(?:appointed|named|elected|re-elected|sworn in|took (?:the )?oath|takes? oath"
+    r"\b(?:appointed|named|elected|re-elected|sworn[- ]in|took (?:the )?oath|takes? oath"
     r"|took (?:over )?(?:charge|the reins|office)|assumed (?:charge|office)|takes? (?:over|charge)"
     r"|took over|became|becomes|become|elevated|nominated|selected|chosen|succeeds|succeeded|heads?"
     r"|headed|led by|chaired|will be the|is the|was the|as the|appointment of)\b",
@@ -66,6 +66,7 @@ AWARD_RE = re.compile(
     r"|honou?red|bestowed"
     r"|presented|claimed|secured|grabbed|given|selected for|chosen for)\b[^.;]*?"
     r"\b(?:award|prize|medal|trophy|title|Ratna|Bhushan|Vibhushan|Padma|Shri|cup|championship"
+    r"|Samman|Puraskar|Chakra"
     r"|gold|silver|bronze|honou?r|fellowship|laureate|Nobel|Jnanpith|Phalke|crown|majority)\b"
     r"|\b(?:award|prize|medal|trophy|Ratna|Nobel|Jnanpith|Phalke)\b[^.;]*?\b(?:to|on|for)\b",
     re.IGNORECASE,
@@ -93,7 +94,8 @@ PARTNER_RE = re.compile(
     re.IGNORECASE,
 )
 RANK_RE = re.compile(
-    r"\b(?:rank(?:ed|s|ing)?|position|placed|topped|top|index|Index|out of|among)\b", re.IGNORECASE
+    r"\b(?:rank(?:ed|s|ing)?|position|placed?|topped|top|index|Index|out of|among)\b",
+    re.IGNORECASE,
 )
 STAT_RE = re.compile(
     r"\b(?:repo|rate|GDP|growth|inflation|per ?cent|%|crore|lakh|billion|million|outlay"
