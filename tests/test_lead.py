@@ -82,3 +82,18 @@ def test_a_date_is_asked_of_what_began_not_of_a_meeting() -> None:
         chosen=["August 28, 2025", "August 30, 2025", "September 1, 2025"],
     )
     assert "not examinable" not in chosen
+
+
+def test_a_page_that_opens_with_a_reaction_has_the_news_as_its_lead() -> None:
+    text = (
+        "Social worker dies\n\n"
+        "Chief Minister Ravi Sen expressed grief over her demise, calling her a voice of the"
+        " poor.\n"
+        "Padma Shri awardee and social activist Sunita Devi passed away Sunday night at her home"
+        " in Berhampur, Odisha.\n"
+    )
+    facts, background = _facts_of(text)
+    death = [f for f in facts if "Sunita Devi" in f.statement and "passed away" in f.statement]
+    assert death and death[0].id not in background
+    assert "Sunday" not in death[0].statement
+    assert "Sunita Devi" in {q.answer for q in generate_questions(news_facts(facts, background))}

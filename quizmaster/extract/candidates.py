@@ -88,6 +88,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
     fresh = False
     expansions = article_expansions(units)
     order = 0
+    told = 0  # prose sentences that tell something, past bylines and first reactions
     seen = {" ".join((title or "").lower().split())}
     headline_words = content_words(title or "")
     for unit in units:
@@ -138,6 +139,8 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
                 continue
             facts_here = in_facts or unit.kind == "bullet"
+            if told or not REACTION_RE.search(sentence):
+                told += 1  # "PM Modi expressed grief over her demise": the news comes next
             if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
                 continue  # "It is the first ...": a question would not say what "it" is
             sentence, context = _resolve_reference(sentence, person, things, pairs)
@@ -172,7 +175,7 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
             score = _score(spans)
             if score >= (1 if facts_here else 2):
                 lasting = LASTING_FACT_RE.search(sentence) is not None
-                background = order > 1 and not facts_here and not lasting
+                background = told > 1 and not facts_here and not lasting
                 dates = tuple(sp for sp in spans if sp.type is SpanType.DATE)
                 if background and dates and gz.BEGAN_RE.search(sentence):
                     # "Chandrayaan-3 was launched on July 14, 2023": when it began is asked
@@ -246,6 +249,12 @@ def _name_things(
 
 # The news of an article is in its first sentences: only they are dated from the page.
 LEAD_SENTENCES = 3
+# A page that opens with who mourned or hailed the news, before the news itself.
+REACTION_RE = re.compile(
+    r"\b(?:expressed (?:grief|condolences?|sorrow|shock)|condoled|mourned|paid (?:rich )?tributes?"
+    r"|congratulated|hailed|lauded|praised|welcomed|greeted)\b"
+    r"|^[\"“‘']"
+)
 # Past the lead sentence a place or a named event is an aside (a stadium, a river bank, an
 # earlier games) unless the sentence speaks of the headline's subject: blind raters accepted
 # such keys about one time in three (9 of 25).

@@ -93,7 +93,8 @@ RELATIVE_TIME_RE = re.compile(
     # "commenced in Gwalior Friday, focusing on ...": a bare weekday after a place
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
     # "the Nobel Prize in physics Tuesday for ...", "released Friday by", "was Tuesday named"
-    rf"|(?<=[a-z]) {gz.WEEKDAY}(?= (?:for|to|in|at|by|after|as|with|and|from)\b)"
+    rf"|(?<=[a-z]) {gz.WEEKDAY}(?: (?:morning|afternoon|evening|night))?"
+    r"(?= (?:for|to|in|at|by|after|as|with|and|from)\b)"
     rf"|(?:(?<=\bwas)|(?<=\bwere)|(?<=\bhas)|(?<=\bhave)|(?<=\bhad)) {gz.WEEKDAY}(?= [a-z])"
 )
 # "at a function held at Raj Bhavan here", "in the presence of the Chief Minister": where and
