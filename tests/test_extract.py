@@ -635,9 +635,11 @@ def test_a_ship_is_named_whole_and_a_bare_weekday_goes() -> None:
         ),
         ("The index, released Friday by the UNDP, put Reefland at 130th.", "Friday"),
         ("Party candidate Asha Rao was Tuesday elected as the Mayor of Pune.", "Tuesday"),
+        ("Recently, the Vice President opened the Hill Festival in Kohima.", "Recently"),
+        ("Reefland ranked 39th in the recently released Travel Index 2031.", "recently"),
     ],
 )
-def test_a_bare_weekday_inside_a_sentence_goes(sentence: str, gone: str) -> None:
+def test_a_bare_weekday_or_recently_inside_a_sentence_goes(sentence: str, gone: str) -> None:
     facts = extract_facts(f"News\n\n{sentence}\n", date="2031-10-08").facts
     assert facts and gone not in facts[0].statement
 

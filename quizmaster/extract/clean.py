@@ -93,6 +93,10 @@ RELATIVE_TIME_RE = re.compile(
     # "commenced in Gwalior Friday, focusing on ...": a bare weekday after a place
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
     # "the Nobel Prize in physics Tuesday for ...", "released Friday by", "was Tuesday named"
+    # "Recently, the Vice President ...", "the recently released index": the page's now
+    r"|^(?:Recently|Very recently),\s+"
+    r"|(?<=[a-z]) recently(?: (?:released|launched|published|unveiled|concluded|held)\b)?"
+    r"(?= [a-z]+ed\b| [A-Z])"
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?: (?:morning|afternoon|evening|night))?"
     r"(?= (?:for|to|in|at|by|after|as|with|and|from)\b)"
     rf"|(?:(?<=\bwas)|(?<=\bwere)|(?<=\bhas)|(?<=\bhave)|(?<=\bhad)) {gz.WEEKDAY}(?= [a-z])"
