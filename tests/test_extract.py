@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
 from quizmaster.extract.clean import clean_text
+from quizmaster.extract.key_values import heading_subject
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
 from quizmaster.generate.deck import as_asked
@@ -674,3 +675,10 @@ def test_a_month_without_its_day_still_needs_the_year() -> None:
 def test_colour_and_the_time_of_day_go_whole(sentence: str, kept: str, gone: str) -> None:
     statement = extract_facts(f"Reef news\n\n{sentence}\n", date="2031-10-06").facts[0].statement
     assert kept in statement and gone not in statement
+
+
+def test_a_vague_section_heading_is_no_subject_and_a_recap_names_one() -> None:
+    assert heading_subject("Other Important Facts") is None
+    assert heading_subject("Quick Recap: About the Reef Health Body (RHB)") == (
+        "Reef Health Body (RHB)"
+    )

@@ -417,3 +417,10 @@ def test_a_gloss_after_a_dash_is_cut() -> None:
     assert made.statement == (
         "In June 2031, Governor Asha Rao announced a hike of 50 basis points in the repo rate."
     )
+
+
+def test_an_envoy_without_the_country_posted_to_is_not_framed() -> None:
+    told = "In March 2031, Asha Rao took charge as the Ambassador of India at a ceremony."
+    assert framed(fact(told, ("Asha Rao", SpanType.PERSON))).statement == told
+    posted = "In March 2031, Asha Rao took charge as the Ambassador of India to Japan."
+    assert framed(fact(posted, ("Asha Rao", SpanType.PERSON))).statement == posted

@@ -2447,3 +2447,20 @@ def test_noted_before_a_calling_is_praise_but_after_a_speaker_leans() -> None:
     assert "leans on the article" not in text_defects(praise, max_words=40)
     speaker = "In April 2031, the minister noted that exports rose to a record."
     assert "leans on the article" in text_defects(speaker, max_words=40)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In September 2031, Prime Minister Shri _____ launched the Reef Artisans Scheme.",
+        "In January 2031, Gujarat Chief Minister _____ inaugurated the Kite Festival in Surat.",
+        "In February 2031, Union Finance Minister _____ announced a hike in the capital outlay.",
+    ],
+)
+def test_the_office_holder_who_cut_the_ribbon_is_a_trivial_key(stem: str) -> None:
+    assert "trivial key" in cloze_defects(stem, "Asha Rao", SpanType.PERSON)
+
+
+def test_the_person_a_post_went_to_is_no_trivial_key() -> None:
+    stem = "In June 2031, _____ was sworn in as the Chief Minister of Odisha."
+    assert "trivial key" not in cloze_defects(stem, "Asha Rao", SpanType.PERSON)

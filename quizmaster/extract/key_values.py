@@ -212,6 +212,10 @@ def heading_subject(heading: str) -> str | None:
         "",
         heading,
     ).strip(" :–—-")
-    if rest != heading.strip() and rest[:1].isupper():
+    if rest != heading.strip() and rest[:1].isupper() and rest.lower() not in VAGUE_SUBJECTS:
         return rest
     return None
+
+
+# "Other Important Facts", "Some Key Points": a section's word for its facts, not its subject
+VAGUE_SUBJECTS = frozenset({"other", "some", "more", "additional", "few", "main", "key", "top"})

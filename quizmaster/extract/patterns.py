@@ -162,7 +162,10 @@ KV_SKIP_KEYS = frozenset(
     "source tags tag author published updated image photo picture read category categories "
     "note example also date posted by credit credits".split()
 )
-ABOUT_RE = re.compile(r"^about\s+(?:the\s+)?(?P<subject>.+?)\s*:?$", re.IGNORECASE)
+# "About the WHO", "Quick Recap: About the World Health Organization (WHO)"
+ABOUT_RE = re.compile(
+    r"^(?:[A-Z][\w ]{0,30}:\s*)?about\s+(?:the\s+)?(?P<subject>.+?)\s*:?$", re.IGNORECASE
+)
 
 # How valuable a span of each type is to an examiner; the top few per fact are kept.
 SPAN_VALUE: dict[SpanType, int] = {

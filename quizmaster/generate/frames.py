@@ -126,6 +126,8 @@ def _post(raw: str) -> str | None:
     of_named = r" of (?:the )?(?:\d+(?:st|nd|rd|th) |newly[- ]\w+ |new )?[A-Z]"
     if not re.search(of_named, post) and "India" not in post:
         return None  # "the new Governor": of where?
+    if re.search(r"\b(?:Ambassador|High Commissioner|Envoy)\b", post, re.I) and " to " not in post:
+        return None  # "the Ambassador of India": to which country?
     court = re.search(r"\bchief justice of (?:the )?(?P<place>.+)$", post, re.IGNORECASE)
     if court and places.kind_of(court.group("place").split(" and ")[0]) in (
         "state",

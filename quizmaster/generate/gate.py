@@ -303,7 +303,19 @@ TRIVIAL_KEYS = frozenset(
 }
 # Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
 OBVIOUS_HOLDER_RE = re.compile(
-    r"\b(?:Prime Minister|PM|President)\s+_{5}|\b(?:Prime Minister|PM)\s+who\b"
+    r"\b(?:Prime Minister|PM|President)\s+(?:Shri\s+|Smt\.?\s+)?(?:_{5}|who\b)"
+)
+# Who opened or launched a thing: the office-holder of the day cuts the ribbon, and the news
+# is what was opened ("Prime Minister _____ inaugurated the bridge", "Who launched ...?").
+CEREMONY_RE = re.compile(
+    r"\b(?:inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
+    r" foundation|released|announced|chaired|presided|addressed|commenced)\b"
+)
+# A post whose holder of the day is the answer: "Gujarat Chief Minister _____ inaugurated"
+SITTING_HOLDER_RE = re.compile(
+    r"\b(?:Chief Minister|CM|Minister|Governor|Lieutenant Governor|Secretary|Chairman"
+    r"|Chairperson)\s+(?:Shri\s+|Dr\.?\s+)?_{5}\s+(?!(?:was|is|has been|had been|took|takes"
+    r"|assumed|assumes|became|becomes|will)\b)"
 )
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
 # a wh-question cut from the wrong place.
@@ -1200,7 +1212,15 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("leans on the article")  # "won _____ seats": in which country's polls?
         if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
             out.append("not a sentence")
-        if span_type is SpanType.PERSON and OBVIOUS_HOLDER_RE.search(question.prompt):
+        if span_type is SpanType.PERSON and (
+            OBVIOUS_HOLDER_RE.search(question.prompt)
+            or (
+                CEREMONY_RE.search(question.prompt)
+                and (
+                    question.prompt.startswith("Who ") or SITTING_HOLDER_RE.search(question.prompt)
+                )
+            )
+        ):
             out.append("trivial key")
         if BROKEN_FLOW_RE.search(question.prompt):
             out.append("not a sentence")
