@@ -2464,3 +2464,42 @@ def test_the_office_holder_who_cut_the_ribbon_is_a_trivial_key(stem: str) -> Non
 def test_the_person_a_post_went_to_is_no_trivial_key() -> None:
     stem = "In June 2031, _____ was sworn in as the Chief Minister of Odisha."
     assert "trivial key" not in cloze_defects(stem, "Asha Rao", SpanType.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        ("In May 2031, the Reef Bank, set up in 2013, has _____ branches.", "103", SpanType.NUMBER),
+        (
+            "In May 2031, Lonar lake, _____ kilometres (km) from Mumbai, became a Ramsar site.",
+            "500",
+            SpanType.NUMBER,
+        ),
+        (
+            "In May 2031, Rs 14,945 crore was released for the fiscal which started from _____.",
+            "April 1",
+            SpanType.DATE,
+        ),
+        (
+            "The contract for the 16 craft was signed in _____ to build patrol boats.",
+            "April 2029",
+            SpanType.DATE,
+        ),
+    ],
+)
+def test_a_routine_figure_or_paperwork_date_is_not_examinable(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    assert "not examinable" in cloze_defects(stem, answer, span_type)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In August 2031, Far 64 wetlands covering _____ were designated as Ramsar sites.",
+        "In September 2031, shuttler Asha Rao defeated of _____ in a summit clash.",
+        "In _____, the WHO declared Reefland as first country to be Sierra Leone Ebola-free.",
+    ],
+)
+def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> None:
+    assert "not a sentence" in cloze_defects(stem, "Japan", SpanType.COUNTRY)

@@ -790,6 +790,12 @@ def _tells_a_start(stem: str) -> bool:
 ROUTINE_COUNT_RE = re.compile(
     r"\b[Dd]ay \d{1,2}\b|_{5} (?:throw|attempt|jump|lap|set|frame)\b"
     r"|_{5} (?:[A-Z][a-z]+ )?[Cc]abinet [Mm]eeting\b|\(_{5} gold, \d+ silver"
+    # a firm's branches, a lake's distance from a city, the day a fiscal year starts
+    r"|_{5} (?:branches|outlets|offices|employees|staff)\b"
+    r"|_{5} (?:km|kms|kilometres|kilometers|miles)(?: \(km\))? (?:from|away)\b"
+    r"|\bfiscal (?:year )?(?:which |that )?(?:started|starts|began|begins) (?:from |on )?_{5}"
+    # the month a contract or an order was signed: a procurement's paperwork
+    r"|\b(?:contract|order|deal)\b[^.]{0,60}\bsigned (?:in|on) _{5}"
 )
 # "notes of the how much and Rs1,000 denomination": a question word inside a noun phrase;
 # "In May 2024, To protect ...": a capital left mid-sentence by the page.
@@ -797,7 +803,11 @@ BROKEN_FLOW_RE = re.compile(
     r"\bthe (?:how much|how many|which|what|who)\b"
     r"|^In \w+ \d{4}, (?:To|For|With|After|Before|During|Amid|While|Despite|Besides|Assuring"
     r"|Addressing|Speaking|Following|Announcing|Noting|Stating|Reiterating|Highlighting"
-    r"|Emphasi[sz]ing|Calling|Terming|Describing|Urging|Welcoming)\b"
+    r"|Emphasi[sz]ing|Calling|Terming|Describing|Urging|Welcoming|Far|So|Thus|Also|Hence"
+    r"|Further|Meanwhile|However|Moreover|Earlier|Later|Now|Then|Once|Recently)\b"
+    # "defeated of _____", "declared X as first country to be Y Ebola-free": words lost
+    r"|\b(?:defeated|beat|appointed|named|elected|crowned) (?:of|to|by|from)\b"
+    r"|\bfirst country to be [A-Z][a-z]+ [A-Z]"
 )
 
 
