@@ -2455,6 +2455,7 @@ def test_noted_before_a_calling_is_praise_but_after_a_speaker_leans() -> None:
         "In September 2031, Prime Minister Shri _____ launched the Reef Artisans Scheme.",
         "In January 2031, Gujarat Chief Minister _____ inaugurated the Kite Festival in Surat.",
         "In February 2031, Union Finance Minister _____ announced a hike in the capital outlay.",
+        "_____ was the first-ever Indian Prime Minister to visit Reefland in May 2031.",
     ],
 )
 def test_the_office_holder_who_cut_the_ribbon_is_a_trivial_key(stem: str) -> None:
@@ -2503,3 +2504,8 @@ def test_a_routine_figure_or_paperwork_date_is_not_examinable(
 )
 def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> None:
     assert "not a sentence" in cloze_defects(stem, "Japan", SpanType.COUNTRY)
+
+
+def test_a_description_of_the_person_is_not_the_key() -> None:
+    stem = "In January 2031, _____ medallist Asha Rao won the Khel Ratna award."
+    assert "not examinable" in cloze_defects(stem, "Double Olympic Games", SpanType.EVENT)

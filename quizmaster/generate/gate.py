@@ -304,6 +304,8 @@ TRIVIAL_KEYS = frozenset(
 # Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
 OBVIOUS_HOLDER_RE = re.compile(
     r"\b(?:Prime Minister|PM|President)\s+(?:Shri\s+|Smt\.?\s+)?(?:_{5}|who\b)"
+    # "_____ was the first Indian Prime Minister to visit Mongolia in May 2015": the year names him
+    r"|^(?:_{5}|Who) (?:was|became) the first(?:-ever)? (?:Indian )?(?:Prime Minister|PM)\b"
 )
 # Who opened or launched a thing: the office-holder of the day cuts the ribbon, and the news
 # is what was opened ("Prime Minister _____ inaugurated the bridge", "Who launched ...?").
@@ -415,6 +417,8 @@ EPITHET_RE = re.compile(
     r"|\b(?:financial|commercial|business|cultural|silicon|IT) (?:hub|capital|valley) _{5}"
     # "the _____ – India's highest film honour –": the aside defines the key
     r"|_{5} [–—] [^–—]{3,80} [–—]"
+    # "_____ medallist Manu Bhaker": a description of the person, not a fact about them
+    r"|_{5} (?:medallists?|medalists?|champions?|winners?|awardees?|laureates?) [A-Z]"
     # "disruption caused by the _____ pandemic": filler the stem all but names
     r"|_{5} (?:pandemic|outbreak)\b"
     # "the _____ silver medallist created history": the key only describes the person
