@@ -2509,3 +2509,20 @@ def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> Non
 def test_a_description_of_the_person_is_not_the_key() -> None:
     stem = "In January 2031, _____ medallist Asha Rao won the Khel Ratna award."
     assert "not examinable" in cloze_defects(stem, "Double Olympic Games", SpanType.EVENT)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        (
+            "In February 2031, a new species of catfish was discovered in the state of _____.",
+            "Arunachal Pradesh",
+            SpanType.PLACE,
+        ),
+        ("In October 2031, the WHO certified _____ as malaria-free.", "Egypt", SpanType.COUNTRY),
+    ],
+)
+def test_where_a_species_was_found_or_which_country_the_who_certified_is_asked(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    assert "not examinable" not in cloze_defects(stem, answer, span_type)

@@ -25,6 +25,7 @@ from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
+    CERTIFIED_FREE_RE,
     NUMBERED_ORDINAL,
     ORDINAL_IN_STEM_RE,
     PAST_EVENT_RE,
@@ -527,6 +528,9 @@ PLACE_ASKED_RE = re.compile(
     r"|Director General|chairperson|chairman|Chairman|head|chief|Speaker|CEO)"
     r"\s+of\s+(?:the\s+)?_{5}"
     r"|\b(?:in|of) which (?:state|union territory)\b"
+    # "a new species of frog was discovered in _____": where the new species lives
+    r"|\b(?:species|genus)\b[^.?]*\b(?:discovered|found|recorded|spotted) (?:in|from) "
+    r"(?:the (?:Indian )?state of )?(?:_{5}|which)"
     # "the Pamban bridge in _____": the state of a named landmark
     r"|[A-Z][\w-]+ (?:[Bb]ridge|[Tt]unnel|[Dd]am|[Aa]irport|[Tt]emple|[Pp]ark|[Rr]eserve"
     r"|[Ss]anctuary"
@@ -1280,6 +1284,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not LASTING_PLACE_RE.search(question.prompt)
             and not EXERCISE_CLAIM_RE.search(question.prompt)
             and not ELECTION_CLAIM_RE.search(question.prompt)
+            and not CERTIFIED_FREE_RE.search(question.prompt)
         ):
             out.append("not examinable")
         if (

@@ -60,6 +60,10 @@ ROLE_RE = re.compile(
     r"|Speaker|Attorney|Auditor|Comptroller|Commissioner|Chancellor|Mayor|Secretary-General)\b",
     re.IGNORECASE,
 )
+# "the WHO certified _____ malaria-free", "awarded _____ the certificate for eliminating"
+CERTIFIED_FREE_RE = re.compile(
+    r"\b(?:certified|declared|validated|awarded)\b[^.?]*(?:-free\b|\bfree of\b|\beliminat)"
+)
 DEATH_RE = re.compile(r"\b(?:passed away|died|breathed (?:his|her) last)\b")
 AWARD_RE = re.compile(
     r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|captured|received?|receives|recipient"
@@ -314,7 +318,7 @@ def _relation(stem: str, answer: str, span_type: SpanType) -> str | None:
             return "when"
         return None
     if span_type is SpanType.COUNTRY:
-        if PARTNER_RE.search(stem) or AWARD_RE.search(stem):
+        if PARTNER_RE.search(stem) or AWARD_RE.search(stem) or CERTIFIED_FREE_RE.search(stem):
             return "partner"
         if PLACE_RE.search(stem):
             return "venue"
@@ -376,6 +380,7 @@ NEWS_EVENT_RE = re.compile(
     r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
     r"|passed away|died|breathed (?:his|her) last"
     r"|crowned|pledged|added to|spiked|recommended|test-fired|flight-tested|resigned|gave away"
+    r"|bestowed|inducted|carried out|certified|validated|eliminated"
     r"|succeeded|discovered|revised|moved (?:up|down)|jumped|made it to|struck down|refused"
     r"|first|record|highest|largest|oldest|longest|tallest)\b",
     re.IGNORECASE,
