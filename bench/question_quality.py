@@ -7,7 +7,10 @@ an examiner would ask), and optionally a dates.tsv (`NN-name<TAB>YYYY-MM-DD`), t
 user would pass to `ingest --date`. `bench/devset_urls.tsv` lists where the development set
 came from.
 
-Usage: python bench/question_quality.py FOLDER [--out questions.md]
+Usage: python bench/question_quality.py FOLDER [--out FILE]
+
+The rendered questions quote the articles, so they are written beside them (FOLDER/questions.md
+unless --out says otherwise), never into the repository.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def render(question: Question) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--out", type=Path, default=Path("questions.md"))
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     expected = yaml.safe_load((args.folder / "expected.yaml").read_text(encoding="utf-8")) or {}
     dates = _dates(args.folder / "dates.tsv")
@@ -99,7 +102,7 @@ def main() -> None:
         out.append(f"## {path.stem}: {len(facts)} facts, {len(questions)} questions")
         out.append(f"recall {len(hits)}/{len(answers)}; missed: {missed}\n")
         out += [render(q) + "\n" for q in questions]
-    args.out.write_text("\n".join(out), encoding="utf-8")
+    (args.out or args.folder / "questions.md").write_text("\n".join(out), encoding="utf-8")
     print(f"articles: {len(list(args.folder.glob('*.txt')))}, questions: {total_questions}")
     print(f"recall of the examiner's answers: {found}/{wanted} = {found / max(wanted, 1):.0%}")
     print(f"articles of 300+ words with fewer than 5 facts: {len(short)} {short}")
