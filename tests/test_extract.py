@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
-from quizmaster.extract.clean import clean_text
-from quizmaster.extract.key_values import heading_subject
+from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text
+from quizmaster.extract.key_values import heading_subject, key_value_fact
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
 from quizmaster.generate.deck import as_asked
@@ -682,3 +682,19 @@ def test_a_vague_section_heading_is_no_subject_and_a_recap_names_one() -> None:
     assert heading_subject("Quick Recap: About the Reef Health Body (RHB)") == (
         "Reef Health Body (RHB)"
     )
+
+
+def test_a_founding_line_keeps_its_year_as_the_value() -> None:
+    found = key_value_fact("Founded: 2011 by Asha Rao, a teacher from Pune", "Reef Schools")
+    assert found is not None
+    statement, span, _ = found
+    assert statement == "Reef Schools was founded in 2011."
+    assert (span.text, span.type) == ("2011", SpanType.DATE)
+
+
+def test_a_wire_dateline_with_any_initials_goes_but_a_name_with_its_acronym_stays() -> None:
+    assert AGENCY_DATELINE_RE.sub("", "Colombo, Sep 23 (V7N)— Asha Rao was sworn in.") == (
+        "Asha Rao was sworn in."
+    )
+    body = "Indian Space Research Organisation (ISRO) launched a satellite."
+    assert AGENCY_DATELINE_RE.sub("", body) == body

@@ -2456,6 +2456,7 @@ def test_noted_before_a_calling_is_praise_but_after_a_speaker_leans() -> None:
         "In January 2031, Gujarat Chief Minister _____ inaugurated the Kite Festival in Surat.",
         "In February 2031, Union Finance Minister _____ announced a hike in the capital outlay.",
         "_____ was the first-ever Indian Prime Minister to visit Reefland in May 2031.",
+        "President of India _____, on March 19, 2031, appointed Asha Rao as the Lokpal.",
     ],
 )
 def test_the_office_holder_who_cut_the_ribbon_is_a_trivial_key(stem: str) -> None:

@@ -31,6 +31,9 @@ def key_value_fact(unit_text: str, subject: str | None) -> tuple[str, KeySpan, s
         return None
     if re.search(r"\b(is|are|was|were|has|have|had|will)\b", key):
         return None
+    dated = re.match(r"((?:\d{1,2} [A-Z][a-z]+ )?\d{4})(?= by |, | in )", value)
+    if dated and key.split()[-1].endswith("ed"):
+        value = dated.group(1)  # "Founded: 2007 by X, an LSE graduate": the year is the value
     kind = _value_kind(value, key)
     phrase = _key_phrase(key)
     wh = {SpanType.PERSON: "Who", SpanType.DATE: "When", SpanType.PLACE: "Where"}.get(kind, "What")

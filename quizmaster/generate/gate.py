@@ -304,7 +304,7 @@ TRIVIAL_KEYS = frozenset(
 }
 # Holders no aspirant needs asking: "Prime Minister _____" is Narendra Modi.
 OBVIOUS_HOLDER_RE = re.compile(
-    r"\b(?:Prime Minister|PM|President)\s+(?:Shri\s+|Smt\.?\s+)?(?:_{5}|who\b)"
+    r"\b(?:Prime Minister|PM|President)(?: of India)?,?\s+(?:Shri\s+|Smt\.?\s+)?(?:_{5}|who\b)"
     # "_____ was the first Indian Prime Minister to visit Mongolia in May 2015": the year names him
     r"|^(?:_{5}|Who) (?:was|became) the first(?:-ever)? (?:Indian )?(?:Prime Minister|PM)\b"
 )
@@ -312,6 +312,8 @@ OBVIOUS_HOLDER_RE = re.compile(
 # is what was opened ("Prime Minister _____ inaugurated the bridge", "Who launched ...?").
 CEREMONY_RE = re.compile(
     r"\b(?:inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
+    r" foundation|gave (?:his |her )?assent|assented"
+    r"|inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
     r" foundation|released|announced|chaired|presided|addressed|commenced)\b"
 )
 # A post whose holder of the day is the answer: "Gujarat Chief Minister _____ inaugurated"
