@@ -363,14 +363,20 @@ def ask_deck_name(name: str, ask: Callable[[str], str]) -> str:
     return typed[:MAX_DECK_NAME] or name
 
 
-def _new_questions(store: Store, deck: str, questions: list[Question]) -> list[Question]:
-    """The questions that no other deck of the collection already asks: the same news read in
-    a second paper adds its new facts, not the same question twice."""
+def _new_questions(
+    store: Store, deck: str, questions: list[Question], facts: Sequence[Fact]
+) -> list[Question]:
+    """The questions that no other article of the collection already asks (in another deck,
+    or in this one under another fact): the same news read in a second paper adds its new
+    facts, not the same question twice."""
     from quizmaster.generate.rank import asked_key, repeats
 
     keys = [q.answer for q in questions if asked_key(q) is not None]
     prompts = [q.prompt for q in questions]
-    asked = store.asked_elsewhere([q.answer for q in questions], deck, keys=keys, prompts=prompts)
+    own = [f.id for f in facts]
+    asked = store.asked_elsewhere(
+        [q.answer for q in questions], deck, keys=keys, prompts=prompts, own_facts=own
+    )
     return [q for q in questions if not repeats(q, asked)]
 
 
@@ -393,7 +399,7 @@ def save_and_load(
     store.load_deck(
         plan.deck,
         facts,
-        _new_questions(store, plan.deck, generate_questions(facts)),
+        _new_questions(store, plan.deck, generate_questions(facts), facts),
         now=now,
         source_name=source,
         dry_run=True,
@@ -414,7 +420,7 @@ def save_and_load(
         report = store.load_deck(
             plan.deck,
             loaded,
-            _new_questions(store, plan.deck, generate_questions(loaded)),
+            _new_questions(store, plan.deck, generate_questions(loaded), loaded),
             now=now,
             source_name=source,
             retire_missing=False,

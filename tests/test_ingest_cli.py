@@ -335,6 +335,23 @@ def test_the_same_news_from_a_second_paper_is_not_asked_twice(
     assert len(sworn) == 1, sworn
 
 
+def test_the_same_news_under_the_same_headline_is_not_asked_twice_in_one_deck(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(SAME_NEWS, encoding="utf-8")
+    headline = SAME_NEWS.split("\n", 1)[0]
+    second.write_text(OTHER_PAPER.replace("Goa gets a new Chief Minister", headline), "utf-8")
+    for article in (first, second):
+        code, _, err = run(runner, "ingest", str(article), "--yes", "--date", "2031-05-02")
+        assert code == 0, err
+    _, out, _ = run(runner, "questions", "list", "--json")
+    listed = json.loads(out)
+    assert len({q["deck"] for q in listed}) == 1  # one deck: the same headline names it
+    sworn = [q for q in listed if "sworn in as the Chief Minister of Goa" in q["prompt"]]
+    assert len(sworn) == 1, sworn
+
+
 def test_a_question_whose_stem_tells_another_decks_key_is_not_added(
     runner: CliRunner, tmp_path: Path
 ) -> None:
