@@ -2501,6 +2501,10 @@ def test_a_routine_figure_or_paperwork_date_is_not_examinable(
         "In August 2031, Far 64 wetlands covering _____ were designated as Ramsar sites.",
         "In September 2031, shuttler Asha Rao defeated of _____ in a summit clash.",
         "In _____, the WHO declared Reefland as first country to be Sierra Leone Ebola-free.",
+        "In May 2031, _____. and Reefland forces began their largest exercise.",
+        "On, 7th September, the hockey team defeated _____ in the final.",
+        "Reefland rose two spots to _____ in the Performance Index 2031 (CCPI).",
+        "Asha Rao's novel won the 2031 International Booker Prize 2029 for _____.",
     ],
 )
 def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> None:
@@ -2527,3 +2531,8 @@ def test_where_a_species_was_found_or_which_country_the_who_certified_is_asked(
     stem: str, answer: str, span_type: SpanType
 ) -> None:
     assert "not examinable" not in cloze_defects(stem, answer, span_type)
+
+
+def test_a_name_with_its_own_acronym_reads_whole() -> None:
+    stem = "In May 2031, the Reserve Bank of India (RBI) raised the repo rate to _____."
+    assert "not a sentence" not in cloze_defects(stem, "6.5%", SpanType.NUMBER)

@@ -818,7 +818,34 @@ BROKEN_FLOW_RE = re.compile(
     # "defeated of _____", "declared X as first country to be Y Ebola-free": words lost
     r"|\b(?:defeated|beat|appointed|named|elected|crowned) (?:of|to|by|from)\b"
     r"|\bfirst country to be [A-Z][a-z]+ [A-Z]"
+    # "_____. and Philippine forces" (the key's full stop), "On, 7th September,"
+    r"|_{5}\.\s+[a-z]|^(?:On|In|At|By),\s"
 )
+# "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
+TWO_YEARS_RE = re.compile(
+    r"\b((?:19|20)\d\d) (?:[A-Z][\w'’-]* ){1,5}(?:Prize|Award|Cup|Trophy|Games|Championships?)"
+    r" ((?:19|20)\d\d)\b"
+)
+# "the Performance Index 2023 (CCPI)": an acronym longer than the name before it
+ACRONYM_AFTER_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*,? (?:(?:of|and|for|the|&) )*){1,6})(?:(?:19|20)\d\d )?"
+    r"\((?P<acronym>[A-Z]{3,7})\)"
+)
+
+
+def _cut_name(prompt: str) -> bool:
+    """Whether the page lost words of a name (its acronym tells more than its words) or
+    gave one prize two years."""
+    for found in TWO_YEARS_RE.finditer(prompt):
+        if found.group(1) != found.group(2):
+            return True
+    for found in ACRONYM_AFTER_RE.finditer(prompt):
+        words = [w for w in found.group("name").split() if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        acronym = found.group("acronym")
+        if len(acronym) > len(initials) and acronym.endswith(initials):
+            return True
+    return False
 
 
 def _initials_repeat(words: list[str]) -> bool:
@@ -1242,7 +1269,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             )
         ):
             out.append("trivial key")
-        if BROKEN_FLOW_RE.search(question.prompt):
+        if BROKEN_FLOW_RE.search(question.prompt) or _cut_name(question.prompt):
             out.append("not a sentence")
         if question.variant != "hand" and not VERB_RE.search(question.prompt):
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
