@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
-from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text
+from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text, tidy_statement
 from quizmaster.extract.key_values import heading_subject, key_value_fact
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
@@ -401,7 +401,7 @@ def test_a_description_before_a_name_is_lower_case_after_the_date() -> None:
         "Indian shooter Asha Rao won gold in the 10m air pistol event on Sunday. "
         "Fourteen-year-old Ravi Sen became India's 90th Grandmaster in Goa on Sunday."
     )
-    statements = [f.statement for f in extract_facts(text, date="2031-05-02").facts]
+    statements = [f.statement for f in extract_facts(text, date="2031-05-20").facts]
     assert "In May 2031, veteran actor Meera Das passed away at the age of 85 in Kochi." in (
         statements
     )
@@ -698,3 +698,18 @@ def test_a_wire_dateline_with_any_initials_goes_but_a_name_with_its_acronym_stay
     )
     body = "Indian Space Research Organisation (ISRO) launched a satellite."
     assert AGENCY_DATELINE_RE.sub("", body) == body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "month"),
+    [
+        ("Asha Rao took charge as the Chief of the Reef Navy on Tuesday.", "2031-05-01", "April"),
+        ("Asha Rao took charge as the Chief of the Reef Navy on Tuesday.", "2031-05-08", "May"),
+        ("Poet Asha Rao passed away yesterday in Pune.", "2031-06-01", "May"),
+    ],
+)
+def test_a_weekday_dates_the_event_by_the_day_it_names(
+    sentence: str, date: str, month: str
+) -> None:
+    told = tidy_statement(sentence, date)
+    assert told is not None and told.startswith(f"In {month} 2031, ")

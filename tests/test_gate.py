@@ -184,7 +184,7 @@ def test_tidying_drops_speech_tails_and_weekdays_and_dates_the_statement() -> No
     ],
 )
 def test_a_dated_statement_reads_as_one_sentence(sentence: str, tidied: str) -> None:
-    assert tidy_statement(sentence, "2024-02-01") == tidied
+    assert tidy_statement(sentence, "2024-02-15") == tidied  # a Thursday: Monday is the 12th
 
 
 # --- examinable, whole keys ------------------------------------------------------------------

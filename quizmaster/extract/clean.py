@@ -240,6 +240,28 @@ def month_year(date: str | None) -> str | None:
     return f"{day:%B} {day.year}"
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+TOLD_DAY_RE = re.compile(rf"\b(?:(?P<weekday>{gz.WEEKDAY})|(?P<yesterday>yesterday|last night))\b")
+
+
+def _told_day(text: str, date: str | None) -> str | None:
+    """The day a sentence's "on Tuesday" or "yesterday" names, counted back from the page's
+    date: a paper of Wednesday 1 May tells of Tuesday 30 April, so the month is April."""
+    found = TOLD_DAY_RE.search(text)
+    if not date or found is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        return date
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return date
+    if found.group("yesterday"):
+        return (day - dt.timedelta(days=1)).isoformat()
+    named = WEEKDAY_NAMES.index(found.group("weekday"))
+    if re.search(r"\bnext\s+$", text[: found.start()]) or re.search(r"\bwill\b", text):
+        return (day + dt.timedelta(days=(named - day.weekday()) % 7)).isoformat()  # ahead
+    return (day - dt.timedelta(days=(day.weekday() - named) % 7)).isoformat()
+
+
 QUOTED_NAME_RE = re.compile(r"[\"“‘']((?:[A-Z][\w.-]*)(?:\s+[A-Z0-9][\w.-]*){0,3})[\"”’']")
 
 
@@ -283,6 +305,7 @@ def tidy_statement(
         # "on October 29": the article's year, said, so the statement is dated.
         text = DAY_OF_MONTH_RE.sub(lambda m: f"{m.group(0)}, {date[:4]}", text, count=1)
     dated = RELATIVE_TIME_RE.search(text) is not None
+    day = _told_day(text, date) if dated else date
     text = OCCASION_RE.sub("", RELATIVE_TIME_RE.sub("", text))
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
     if not text:
@@ -293,7 +316,7 @@ def tidy_statement(
     undated = PAST_RE.search(text) and not YEAR_IN_TEXT_RE.search(text)
     if undated and not bullet and not lead:
         return None
-    return _dated(text, month_year(date), relative=dated)
+    return _dated(text, month_year(day), relative=dated)
 
 
 # What a present-tense statement says that can change: a number, a rank, a post's holder.
