@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
-from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text, tidy_statement
+from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text, shorten, tidy_statement
 from quizmaster.extract.key_values import heading_subject, key_value_fact
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
@@ -713,3 +713,15 @@ def test_a_weekday_dates_the_event_by_the_day_it_names(
 ) -> None:
     told = tidy_statement(sentence, date)
     assert told is not None and told.startswith(f"In {month} 2031, ")
+
+
+def test_a_comma_inside_a_number_does_not_end_an_aside() -> None:
+    told = shorten(
+        "The Reef government approved 30 projects worth Rs 4,954 crore in various sectors,"
+        " which will generate employment for 24,162 people in the coastal districts."
+    )
+    assert "162 people" not in told or "24,162" in told
+    assert shorten(
+        "The institute, which was founded in 1956 by an act of the Reef parliament, is now"
+        " ranked first among the medical colleges of the islands in 2031."
+    ).startswith("The institute is now ranked first")

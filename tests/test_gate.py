@@ -2514,6 +2514,8 @@ def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> Non
 def test_a_description_of_the_person_is_not_the_key() -> None:
     stem = "In January 2031, _____ medallist Asha Rao won the Khel Ratna award."
     assert "not examinable" in cloze_defects(stem, "Double Olympic Games", SpanType.EVENT)
+    sport = "In March 2031, India's _____ player Asha Rao won the Reef Open singles title."
+    assert "not examinable" in cloze_defects(sport, "Table Tennis", SpanType.TERM)
 
 
 @pytest.mark.parametrize(

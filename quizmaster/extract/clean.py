@@ -196,7 +196,8 @@ def _whole_sentences(line: str) -> str:
 # Past this many words a sentence sheds its asides before it becomes a statement.
 SHORTEN_OVER_WORDS = 24
 # ", which is the country's largest ...," / ", who was earlier ...,": an aside between commas.
-ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\s+[^,]{3,120},\s*")
+# A comma between digits ("24,162 people") is part of a number, not the aside's end.
+ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\s+(?:[^,]|(?<=\d),(?=\d)){3,120},(?!\d)\s*")
 # A tail that only comments on what the sentence said.
 TAIL_RE = re.compile(
     r",\s+(?:marking|making|taking|bringing|becoming|underscoring|highlighting|enabling|"

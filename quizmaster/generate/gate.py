@@ -422,6 +422,8 @@ EPITHET_RE = re.compile(
     r"|_{5} [–—] [^–—]{3,80} [–—]"
     # "_____ medallist Manu Bhaker": a description of the person, not a fact about them
     r"|_{5} (?:medallists?|medalists?|champions?|winners?|awardees?|laureates?) [A-Z]"
+    # "India's _____ player X won ...": the player's sport describes them, the title is news
+    r"|_{5} (?:player|star|ace|athlete|paddler|shuttler) (?:[A-Z][\w.]* ){1,3}"
     # "disruption caused by the _____ pandemic": filler the stem all but names
     r"|_{5} (?:pandemic|outbreak)\b"
     # "the _____ silver medallist created history": the key only describes the person
