@@ -388,14 +388,8 @@ def _exercise(fact: Fact) -> Fact | None:
     if claim is None:
         return None
     statement, name, partner = claim
-    spans = [KeySpan(text=name, type=SpanType.EVENT), KeySpan(text=partner, type=SpanType.COUNTRY)]
-    return fact.model_copy(
-        update={
-            "statement": statement,
-            "spans": spans,
-            "explanation": fact.explanation or fact.statement,
-        }
-    )
+    keys = [KeySpan(text=name, type=SpanType.EVENT), KeySpan(text=partner, type=SpanType.COUNTRY)]
+    return _retold(fact, statement, keys)
 
 
 def _result(fact: Fact) -> Fact | None:
@@ -409,11 +403,17 @@ def _result(fact: Fact) -> Fact | None:
     found = result_claim(opening, body, fact.spans) or election_claim(opening, body, fact.spans)
     if found is None:
         return None
-    statement, spans = found
+    statement, keys = found
+    return _retold(fact, statement, keys)
+
+
+def _retold(fact: Fact, statement: str, keys: list[KeySpan]) -> Fact:
+    """The fact told in a frame's sentence, with the keys that sentence holds; the article's
+    sentence stays as the explanation."""
     return fact.model_copy(
         update={
             "statement": statement,
-            "spans": [s for s in spans if whole_word(statement, s.text)],
+            "spans": [k for k in keys if whole_word(statement, k.text)],
             "explanation": fact.explanation or fact.statement,
         }
     )
@@ -437,11 +437,4 @@ def framed(fact: Fact) -> Fact:
         statement = f"In {dated}, {person} {said} the {post}."
     if statement == fact.statement:
         return fact
-    spans = [s for s in fact.spans if whole_word(statement, s.text)]
-    return fact.model_copy(
-        update={
-            "statement": statement,
-            "spans": spans,
-            "explanation": fact.explanation or fact.statement,
-        }
-    )
+    return _retold(fact, statement, list(fact.spans))
