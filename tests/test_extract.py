@@ -638,6 +638,7 @@ def test_a_ship_is_named_whole_and_a_bare_weekday_goes() -> None:
         ("Party candidate Asha Rao was Tuesday elected as the Mayor of Pune.", "Tuesday"),
         ("Recently, the Vice President opened the Hill Festival in Kohima.", "Recently"),
         ("Reefland ranked 39th in the recently released Travel Index 2031.", "recently"),
+        ("In 2031, the recent Reef Summit held in Suva drew 40 leaders.", "recent "),
     ],
 )
 def test_a_bare_weekday_or_recently_inside_a_sentence_goes(sentence: str, gone: str) -> None:

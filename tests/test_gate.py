@@ -2505,6 +2505,8 @@ def test_a_routine_figure_or_paperwork_date_is_not_examinable(
         "On, 7th September, the hockey team defeated _____ in the final.",
         "Reefland rose two spots to _____ in the Performance Index 2031 (CCPI).",
         "Asha Rao's novel won the 2031 International Booker Prize 2029 for _____.",
+        "In May 2031, _____ was sworn in as prime minister for his fourth term, a decade.",
+        "In May 2031, _____ was sworn in as the 16th Vice President of India, Rashtrapati Bhavan.",
     ],
 )
 def test_a_sentence_the_page_lost_words_from_is_not_a_sentence(stem: str) -> None:
@@ -2538,3 +2540,8 @@ def test_where_a_species_was_found_or_which_country_the_who_certified_is_asked(
 def test_a_name_with_its_own_acronym_reads_whole() -> None:
     stem = "In May 2031, the Reserve Bank of India (RBI) raised the repo rate to _____."
     assert "not a sentence" not in cloze_defects(stem, "6.5%", SpanType.NUMBER)
+
+
+def test_a_date_blank_that_opens_the_stem_with_a_comma_is_a_cut_sentence() -> None:
+    stem = "_____, a Reef Falcon rocket launched the Reef Space Agency's telescope."
+    assert "not a sentence" in cloze_defects(stem, "July 1, 2031", SpanType.DATE)

@@ -97,7 +97,7 @@ RELATIVE_TIME_RE = re.compile(
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?=[,.;])"
     # "the Nobel Prize in physics Tuesday for ...", "released Friday by", "was Tuesday named"
     # "Recently, the Vice President ...", "the recently released index": the page's now
-    r"|^(?:Recently|Very recently),\s+"
+    r"|^(?:Recently|Very recently),\s+|(?<=\bthe) recent(?= [A-Z])"
     r"|(?<=[a-z]) recently(?: (?:released|launched|published|unveiled|concluded|held)\b)?"
     r"(?= [a-z]+ed\b| [A-Z])"
     rf"|(?<=[a-z]) {gz.WEEKDAY}(?: (?:morning|afternoon|evening|night))?"

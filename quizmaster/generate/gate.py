@@ -822,6 +822,9 @@ BROKEN_FLOW_RE = re.compile(
     r"|\bfirst country to be [A-Z][a-z]+ [A-Z]"
     # "_____. and Philippine forces" (the key's full stop), "On, 7th September,"
     r"|_{5}\.\s+[a-z]|^(?:On|In|At|By),\s"
+    # "for his fourth term, a decade.", "as the 15th Vice President of India, Rashtrapati
+    # Bhavan.": the end of a clause the page cut away
+    r"|,\s+(?:a|an)\s+[a-z]+\.$|,\s+(?:Rashtrapati|Raj|Lok Kalyan) (?:Bhavan|Bhawan|Marg)\.$"
 )
 # "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
 TWO_YEARS_RE = re.compile(
@@ -1272,6 +1275,9 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         ):
             out.append("trivial key")
         if BROKEN_FLOW_RE.search(question.prompt) or _cut_name(question.prompt):
+            out.append("not a sentence")
+        if span_type is SpanType.DATE and question.prompt.startswith(f"{BLANK},"):
+            # "_____, SpaceX's Falcon 9 launched ...": the page's "On Saturday" was cut
             out.append("not a sentence")
         if question.variant != "hand" and not VERB_RE.search(question.prompt):
             out.append("not a sentence")  # "Born on August 18, 1934, in _____."
