@@ -95,7 +95,17 @@ Vaccine|Portal|Campaign|Code|Survey|List|Status|Tag""".replace("\n", "").split("
 # A month as news text writes it ("Nov", "Nov.", "November", "Sept"), and a weekday: the
 # pieces of the date patterns of cleaning and of the gate.
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Monday first, as ``datetime.date.weekday`` counts them.
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -241,7 +241,6 @@ def month_year(date: str | None) -> str | None:
     return f"{day:%B} {day.year}"
 
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TOLD_DAY_RE = re.compile(rf"\b(?:(?P<weekday>{gz.WEEKDAY})|(?P<yesterday>yesterday|last night))\b")
 
 
@@ -257,7 +256,7 @@ def _told_day(text: str, date: str | None) -> str | None:
         return date
     if found.group("yesterday"):
         return (day - dt.timedelta(days=1)).isoformat()
-    named = WEEKDAY_NAMES.index(found.group("weekday"))
+    named = gz.WEEKDAYS.index(found.group("weekday"))
     if re.search(r"\bnext\s+$", text[: found.start()]) or re.search(r"\bwill\b", text):
         return (day + dt.timedelta(days=(named - day.weekday()) % 7)).isoformat()  # ahead
     return (day - dt.timedelta(days=(day.weekday() - named) % 7)).isoformat()

@@ -23,7 +23,7 @@ from quizmaster.extract_words import (
     SERVICE_TITLE,
 )
 from quizmaster.generate.exercises import exercise_claim
-from quizmaster.generate.relations import ROLE_RE
+from quizmaster.generate.relations import DEATH_WORDS, ROLE_RE
 from quizmaster.generate.results import election_claim, result_claim
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, KeySpan, SpanType
@@ -272,10 +272,7 @@ def _event(fact: Fact) -> str | None:
 
 # "former President of India", "Gujarat chief minister": who the dead were, a post and its
 # place or body ("veteran actor" alone leaves the question without an anchor).
-DEATH_VERB = (
-    r"(?:has )?(?:passed away|died|breathed (?:his|her) last"
-    r"|left for (?:the |his |her )?heavenly abode)\b"
-)
+DEATH_VERB = rf"(?:has )?(?:{DEATH_WORDS}|left for (?:the |his |her )?heavenly abode)\b"
 DEATH_VERB_RE = re.compile(DEATH_VERB)
 # The words of praise or standing before who the dead were: "former", "veteran", "noted".
 PRAISE = r"former|veteran|senior|renowned|eminent|noted|legendary|celebrated|iconic"

@@ -312,9 +312,8 @@ OBVIOUS_HOLDER_RE = re.compile(
 # is what was opened ("Prime Minister _____ inaugurated the bridge", "Who launched ...?").
 CEREMONY_RE = re.compile(
     r"\b(?:inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
-    r" foundation|gave (?:his |her )?assent|assented"
-    r"|inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
-    r" foundation|released|announced|chaired|presided|addressed|commenced)\b"
+    r" foundation|gave (?:his |her )?assent|assented|released|announced|chaired|presided"
+    r"|addressed|commenced)\b"
 )
 # A post whose holder of the day is the answer: "Gujarat Chief Minister _____ inaugurated"
 SITTING_HOLDER_RE = re.compile(
@@ -1026,11 +1025,17 @@ PLACE_POST_RE = re.compile(
 DEATH_AT_AGE_RE = re.compile(r"^In \w+ \d{4}, .+ passed away in [A-Z][a-z]+ at the age of \d+\.$")
 
 
+def _frame_claim(stem: str) -> bool:
+    """Whether the stem is an exercise's or an election's frame sentence, which names both
+    its keys' relation and what it is about."""
+    return bool(EXERCISE_CLAIM_RE.search(stem) or ELECTION_CLAIM_RE.search(stem))
+
+
 def anchored(stem: str, answer: str) -> bool:
     """Whether the stem names what it is about besides its key: a question on an article must
     say which index, exercise or body it means."""
     rest = stem.replace(answer, " ")
-    if EXERCISE_CLAIM_RE.search(stem) or ELECTION_CLAIM_RE.search(stem):
+    if _frame_claim(stem):
         return True  # "_____ is a naval exercise between India and France": the pair names it
     for match in ANCHOR_RE.finditer(rest):
         words = match.group(0).split()
@@ -1319,8 +1324,7 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not curated(fact)
             and not PLACE_ASKED_RE.search(question.prompt)
             and not LASTING_PLACE_RE.search(question.prompt)
-            and not EXERCISE_CLAIM_RE.search(question.prompt)
-            and not ELECTION_CLAIM_RE.search(question.prompt)
+            and not _frame_claim(question.prompt)
             and not CERTIFIED_FREE_RE.search(question.prompt)
         ):
             out.append("not examinable")

@@ -64,7 +64,9 @@ ROLE_RE = re.compile(
 CERTIFIED_FREE_RE = re.compile(
     r"\b(?:certified|declared|validated|awarded)\b[^.?]*(?:-free\b|\bfree of\b|\beliminat)"
 )
-DEATH_RE = re.compile(r"\b(?:passed away|died|breathed (?:his|her) last)\b")
+# How a death is told: "passed away", "died", "breathed his last".
+DEATH_WORDS = r"passed away|died|breathed (?:his|her) last"
+DEATH_RE = re.compile(rf"\b(?:{DEATH_WORDS})\b")
 AWARD_RE = re.compile(
     r"\b(?:conferred|awarded|won|wins|win|bagged|clinched|captured|received?|receives|recipient"
     r"|honou?red|bestowed"
@@ -378,7 +380,7 @@ NEWS_EVENT_RE = re.compile(
     r"|stood at|slipped|dropped|climbed|jumped|topped|retained|secured|scored|finished"
     r"|improved|securing|slid|achieved|placed at"
     r"|lifted off|blasted off|landed|touched down|docked|splashed down|swore|reopened|renamed"
-    r"|passed away|died|breathed (?:his|her) last"
+    rf"|{DEATH_WORDS}"
     r"|crowned|pledged|added to|spiked|recommended|test-fired|flight-tested|resigned|gave away"
     r"|bestowed|inducted|carried out|certified|validated|eliminated"
     r"|succeeded|discovered|revised|moved (?:up|down)|jumped|made it to|struck down|refused"

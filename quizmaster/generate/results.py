@@ -15,14 +15,13 @@ from quizmaster import places
 from quizmaster.models import KeySpan, SpanType
 
 # The winner's verb, after the winner: "India beat", "Bangladesh have defeated"
-BEAT_VERB_RE = re.compile(
-    r"\s(?:(?:have|has) )?(?:on [A-Z][a-z]+ )?"
-    r"(?:beat|defeated|outlasted|thrashed|edged past|stunned|overcame|downed|routed)\s"
-)
-BEAT_RE = re.compile(
+BEAT = (
     r"\s(?:(?:have|has) )?(?:on [A-Z][a-z]+ )?"
     r"(?:beat|defeated|outlasted|thrashed|edged past|stunned|overcame|downed|routed)"
-    r" (?P<loser>.+?)"
+)
+BEAT_VERB_RE = re.compile(rf"{BEAT}\s")
+BEAT_RE = re.compile(
+    rf"{BEAT} (?P<loser>.+?)"
     # how and where it was won: "by four wickets", "21-17, 21-18", "in straight games"
     r"(?:(?: by [^,]{1,40}?| \d+[-–]\d+(?:,? (?:and )?\d+[-–]\d+)*| in (?:a |an |the )?[^,]{1,50}?"
     r"| on [A-Z][a-z]+(?: \([^)]*\))?| via [^,]{1,30}?))*"
@@ -80,19 +79,7 @@ def _winner(subject: str, spans: list[KeySpan]) -> KeySpan | None:
 def _proper(word: str) -> bool:
     """Whether a description's first word keeps its capital: "India's", "Spanish"."""
     bare = re.sub(r"['’]s$", "", word)
-    return (
-        bare != word
-        or bool(places.kind_of(bare) or places.nationality(bare))
-        or bare
-        in (
-            "Spanish",
-            "French",
-            "British",
-            "Dutch",
-            "Swiss",
-            "Thai",
-        )
-    )
+    return bare != word or bool(places.kind_of(bare) or places.nationality(bare))
 
 
 _VALUE_TYPES = (SpanType.DATE, SpanType.NUMBER, SpanType.MONEY, SpanType.ORDINAL)
