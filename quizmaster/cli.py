@@ -103,7 +103,7 @@ class _Group(TyperGroup):
             raise typer.Exit(report_failure(exc)) from None
         except (click_errors.ClickException, typer.Exit, typer.Abort):
             raise
-        except (KeyboardInterrupt, EOFError):
+        except (KeyboardInterrupt, EOFError, BrokenPipeError):
             raise
         except Exception as exc:  # noqa: BLE001 - database damage, the last resort
             raise typer.Exit(report_failure(exc)) from None
@@ -145,6 +145,13 @@ class _Group(TyperGroup):
             code = exc.exit_code
         except typer.Abort:
             _plain_error("aborted")
+            code = 1
+        except BrokenPipeError:
+            # `quizmaster ... | head`: the reader has gone; say nothing more (Python's own
+            # recipe: point stdout at devnull so the flush at exit cannot fail again).
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             code = 1
         except Exception as exc:  # noqa: BLE001 - raised while parsing, before invoke
             code = _last_resort(exc)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from quizmaster import gazetteer, places
 from quizmaster.generate.text import (
     APPROXIMATE,
+    COMBINATION_RE,
     DAY_MONTH_YEAR_RE,
     LOWER_BOUND,
     MONTH_INDEX,
@@ -371,6 +372,8 @@ def _deck_candidates(index: DeckIndex, fact: Fact, answer: str, span: KeySpan) -
 def _infer_type(answer: str) -> SpanType:
     """The type of a hand-written answer that is no key span: by its form, or by the
     gazetteer group that holds it."""
+    if COMBINATION_RE.match(answer):
+        return SpanType.TERM  # "1 only": a pick of numbered items, not a count
     if parse_ordinal(answer) is not None:
         return SpanType.ORDINAL
     if MONTH_YEAR_RE.match(answer) or DAY_MONTH_YEAR_RE.match(answer) or YEAR_RE.match(answer):

@@ -37,7 +37,15 @@ from quizmaster.generate.relations import (
     told_without_year,
 )
 from quizmaster.generate.results import ELECTION_CLAIM_RE
-from quizmaster.generate.text import BLANK, ORDINAL_WORD_RE, STOPWORDS, gives_away, norm
+from quizmaster.generate.spelling import misspelt
+from quizmaster.generate.text import (
+    BLANK,
+    COMBINATION_RE,
+    ORDINAL_WORD_RE,
+    STOPWORDS,
+    gives_away,
+    norm,
+)
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 
@@ -1093,7 +1101,6 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
 
 
 # The options of a "which of them" question: "1 only", "1 and 2 only", "1, 2 and 3".
-COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
 
 
 # "near which city in Assam?": every option a city of Assam.
@@ -1190,6 +1197,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         MAX_STATEMENT_WORDS if question.kind in ("statements", "true_false") else MAX_STEM_WORDS
     )
     key = question.answer if question.kind in ("short_answer", "cloze", "mcq") else "\0"
+    if question.variant != "hand" and any(
+        misspelt(text) for text in (question.prompt, question.answer, *(question.options or []))
+    ):
+        out.append("page leftover")  # "AII India Insitute": the page's slip, copied
     for text in _stem_texts(question):
         out += text_defects(text, max_words=max_words)
         if question.variant != "hand" and not anchored(text, key):

@@ -8,6 +8,9 @@ import re
 
 from quizmaster import gazetteer
 
+# The key of a "which of 1, 2 and 3" question: "1 and 2 only", "All three", "None of them".
+COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
+
 BLANK = "_____"
 
 STOPWORDS = frozenset(

@@ -1,0 +1,99 @@
+"""A page's misspellings: a word one letter away from a dictionary word it is not.
+
+A question copied from a page keeps the page's slips ("AII India Insitute", "was recieved"),
+and a rater rejects it however right its key. The dictionary is pyspellchecker's English word
+list; a British spelling of a listed word ("organisation", "programme") is no slip. A
+capitalised word is usually a name the dictionary does not hold ("Rajnath", "Starmer"), so it
+counts as a slip only when the word it misses is a common one or one that heads names
+("Insitute" for "Institute"), and it is long enough not to be a short name ("Modi", "mode").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from quizmaster import extract_words as words
+from quizmaster import places
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+WORD_RE = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]{3,}(?![\w'’-])")
+# British endings and their American forms in the dictionary ("honour" for "honor").
+BRITISH = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ise", "ize"),
+    ("ence", "ense"),
+    ("our", "or"),
+    ("mme", "m"),
+    ("re", "er"),
+    ("ll", "l"),
+    ("yse", "yze"),
+    ("ogue", "og"),
+    ("yre", "ire"),
+    ("ellery", "elry"),
+    ("inium", "inum"),
+    ("exe", "ex"),
+    ("ae", "e"),
+    ("oe", "e"),
+)
+# Words of Indian and British news that the dictionary lacks.
+NEWS_WORDS = frozenset(
+    "kmph annum awardee awardees telecom shuttler shuttlers onboard sportsperson sportspersons "
+    "helmed undocking learnings litterateur cyber forex agro backfoot mins masse facto upto "
+    "crore crores lakh lakhs".split()
+)
+# A capitalised word shorter than this is taken for a name ("Modi", "Birla", "Goyal").
+MIN_CAPITALISED = 7
+# How often (in the dictionary's counts) a word must be met for a capitalised near-miss of it
+# to count as a slip: about the 1,500 commonest words ("Governement"), not "raising" for
+# "Raisina".
+COMMON = 30_000
+# Words that head names of bodies, places, events and posts ("Institute", "Sanctuary").
+NAME_HEADS = frozenset(
+    w.lower()
+    for w in words.ORG_WORDS
+    | words.PLACE_WORDS
+    | words.EVENT_WORDS
+    | words.TERM_WORDS
+    | words.ROLE_HEADS
+)
+
+
+@functools.cache
+def _checker() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
+
+
+def _known(word: str) -> bool:
+    checker = _checker()
+    if word in checker or word in NEWS_WORDS:
+        return True
+    return any(old in word and word.replace(old, new) in checker for old, new in BRITISH)
+
+
+def _near_miss(word: str, capitalised: bool) -> bool:
+    checker = _checker()
+    near = checker.known(checker.edit_distance_1(word))
+    if not capitalised:
+        return bool(near)
+    return any(w in NAME_HEADS or checker.word_frequency[w] >= COMMON for w in near)
+
+
+def misspelt(text: str) -> str | None:
+    """The first word of ``text`` that reads as the page's slip, or None."""
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        capitalised = word[0].isupper()
+        if capitalised and (len(word) < MIN_CAPITALISED or places.kind_of(word)):
+            continue
+        low = word.lower()
+        if not _known(low) and _near_miss(low, capitalised):
+            return word
+    return None
