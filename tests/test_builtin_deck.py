@@ -73,3 +73,9 @@ def test_one_item_of_a_list_is_asked_with_four_options() -> None:
     for q in questions:
         if q.fact_id in listed:
             assert isinstance(q, McqQuestion) and len(q.choices) == 4, q.id
+
+
+def test_no_explanation_speaks_of_options() -> None:
+    """The ranking may show a fact as a typed answer, where "the wrong options" name nothing."""
+    facts, _ = deck()
+    assert not [f.id for f in facts if "option" in (f.explanation or "").lower()]
