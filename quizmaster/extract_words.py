@@ -92,6 +92,12 @@ Accord|Declaration|Charter|Framework|Plan|Strategy|Abhiyan|Missile|System|Satell
 Vaccine|Portal|Campaign|Code|Survey|List|Status|Tag""".replace("\n", "").split("|")
 )
 
+# Words that head names of bodies, places, events, things and posts, lower-cased
+# ("institute", "sanctuary", "summit", "scheme", "governor").
+NAME_HEADS: frozenset[str] = frozenset(
+    w.lower() for w in ORG_WORDS | PLACE_WORDS | EVENT_WORDS | TERM_WORDS | ROLE_HEADS
+)
+
 # A month as news text writes it ("Nov", "Nov.", "November", "Sept"), and a weekday: the
 # pieces of the date patterns of cleaning and of the gate.
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"

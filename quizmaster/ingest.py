@@ -372,10 +372,12 @@ def _new_questions(
     from quizmaster.generate.rank import asked_key, repeats
 
     keys = [q.answer for q in questions if asked_key(q) is not None]
-    prompts = [q.prompt for q in questions]
+    prompts = [q.prompt for q in questions] + keys  # "800 million" inside "USD 800 million"
+    # "Conrad K Sangma" beside "Conrad Kongkal Sangma"; "USD 800 million" beside "800 million"
+    parts = keys + [key.split()[0] for key in keys if len(key.split()) > 1]
     own = [f.id for f in facts]
     asked = store.asked_elsewhere(
-        [q.answer for q in questions], deck, keys=keys, prompts=prompts, own_facts=own
+        [q.answer for q in questions], deck, keys=keys, prompts=prompts, parts=parts, own_facts=own
     )
     return [q for q in questions if not repeats(q, asked)]
 

@@ -1159,11 +1159,13 @@ class Store:
         *,
         keys: Sequence[str] = (),
         prompts: Sequence[str] = (),
+        parts: Sequence[str] = (),
         own_facts: Sequence[str] | None = None,
     ) -> list[tuple[str, str]]:
         """Answer and prompt of the live questions outside ``deck`` whose answer is one of
-        ``answers`` (compared without case), whose prompt shows one of ``keys``, or whose
-        answer one of ``prompts`` shows: what another article's deck already asks or tells.
+        ``answers`` (compared without case), whose prompt shows one of ``keys``, whose
+        answer one of ``prompts`` shows, or whose answer holds one of ``parts``: what
+        another article's deck already asks or tells.
         With ``own_facts``, questions of ``deck`` on other facts count too: a second article
         filed under the same deck."""
         wanted = sorted({a.lower() for a in answers})
@@ -1173,6 +1175,8 @@ class Store:
         tests = [f"lower(q.answer) IN ({','.join('?' * len(wanted))})"]
         tests += ["instr(lower(q.prompt), ?) > 0"] * len(shown)
         tests += ["instr(?, lower(q.answer)) > 0"] * len(prompts)
+        held = sorted({p.lower() for p in parts if p.strip()})
+        tests += ["instr(lower(q.answer), ?) > 0"] * len(held)
         elsewhere = "d.name != ?"
         mine: list[str] = []
         if own_facts is not None:
@@ -1182,7 +1186,7 @@ class Store:
             "SELECT q.answer, q.prompt FROM questions q JOIN decks d ON d.id = q.deck_id "
             f"WHERE q.retired = 0 AND {elsewhere} AND ({' OR '.join(tests)})"
         )
-        params = [deck, *mine, *wanted, *shown, *(p.lower() for p in prompts)]
+        params = [deck, *mine, *wanted, *shown, *(p.lower() for p in prompts), *held]
         return [(a, p) for a, p in self.conn.execute(sql, params)]
 
     def count_facts(self, deck: str | None = None) -> int:

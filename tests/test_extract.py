@@ -356,6 +356,9 @@ def test_a_members_seat_is_no_part_of_the_name() -> None:
         "Tribune News Service",
         "AMN",
         "GIFT a Subscription",
+        "Context",  # a digest's section labels
+        "Chronology of Events",
+        "News Reports Sports Business",  # a site's navigation bar
     ],
 )
 def test_bylines_datelines_lone_places_and_page_chrome_are_no_topics(heading: str) -> None:
@@ -697,6 +700,8 @@ def test_a_wire_dateline_with_any_initials_goes_but_a_name_with_its_acronym_stay
     assert AGENCY_DATELINE_RE.sub("", "Colombo, Sep 23 (V7N)— Asha Rao was sworn in.") == (
         "Asha Rao was sworn in."
     )
+    named = "Suva, Nov. 10 (Reef Press)--The Reef parliament elected Asha Rao."
+    assert AGENCY_DATELINE_RE.sub("", named) == "The Reef parliament elected Asha Rao."
     body = "Indian Space Research Organisation (ISRO) launched a satellite."
     assert AGENCY_DATELINE_RE.sub("", body) == body
 

@@ -2545,3 +2545,72 @@ def test_a_name_with_its_own_acronym_reads_whole() -> None:
 def test_a_date_blank_that_opens_the_stem_with_a_comma_is_a_cut_sentence() -> None:
     stem = "_____, a Reef Falcon rocket launched the Reef Space Agency's telescope."
     assert "not a sentence" in cloze_defects(stem, "July 1, 2031", SpanType.DATE)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        # the date between two verbs was cut
+        (
+            "In March 2031, the 9th edition of exercise Reef Shield commenced, and will end on "
+            "_____.",
+            "March 30, 2031",
+            SpanType.DATE,
+        ),
+        # a ministry's name cut inside its list
+        (
+            "In June 2031, _____ took charge as the Union Minister of Fisheries, Oceans.",
+            "Asha Rao",
+            SpanType.PERSON,
+        ),
+        # a Minister of State of no ministry
+        ("In June 2031, _____ took charge as the Minister of State.", "Asha Rao", SpanType.PERSON),
+        # who said it, with the verb cut
+        (
+            "Poet _____ will receive the Reef Letters Award for 2030, the top prize in letters, "
+            "Union Minister for Culture Ravi Sen.",
+            "Asha Rao",
+            SpanType.PERSON,
+        ),
+        # two dashes of a page's typing
+        (
+            "In May 2031, the President gave the first-ever _____ -– Fiji's top science prize.",
+            "Reef Ratna",
+            SpanType.TERM,
+        ),
+    ],
+)
+def test_a_stem_the_page_broke_is_refused(stem: str, answer: str, span_type: SpanType) -> None:
+    assert "not a sentence" in cloze_defects(stem, answer, span_type)
+
+
+def test_an_ordinal_asked_with_which_before_the_things_name_is_refused() -> None:
+    stem = "In May 2031, the Navy commissioned which Reef-class submarine INS Vela into service?"
+    question = mcq(stem, "second", ["first", "second", "third", "fourth"])
+    made = fact(
+        "In May 2031, the Navy commissioned the second Reef-class submarine INS Vela.",
+        ("second", SpanType.ORDINAL),
+    )
+    assert "not a sentence" in defects(question, made)
+    fine = mcq(
+        "In May 2031, Asha Rao was sworn in as which Chief Minister of Goa?",
+        "18th",
+        ["16th", "17th", "18th", "19th"],
+    )
+    assert "not a sentence" not in defects(
+        fine,
+        fact(
+            "In May 2031, Asha Rao was sworn in as the 18th Chief Minister of Goa.",
+            ("18th", SpanType.ORDINAL),
+        ),
+    )
+
+
+def test_a_code_of_the_key_in_the_stem_gives_it_away() -> None:
+    """ "a halo orbit around L2" tells "Surya-L2"."""
+    assert "answer in stem" in giveaway_defects(
+        "In 2031, the agency placed _____ in a halo orbit around L2.", "Surya-L2", []
+    )
+    assert "answer in stem" not in giveaway_defects(
+        "In 2031, the agency placed _____ in a halo orbit around the Sun.", "Surya-L2", []
+    )

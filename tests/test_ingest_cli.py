@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from quizmaster.cli import app
 from quizmaster.facts_file import load_facts_file
-from quizmaster.generate.rank import repeats
-from quizmaster.models import McqQuestion
+from quizmaster.generate.rank import repeats, same_key
+from quizmaster.models import ClozeQuestion, McqQuestion
 from quizmaster.store import Store
 from tests.conftest import NOW
 from tests.test_sources import ARTICLES, closed_port_url, server
@@ -397,3 +397,57 @@ def test_an_article_with_facts_only_in_its_background_is_a_clear_error(
     assert code != 0 and out == ""
     assert "only past the article's lead sentence" in err and "Traceback" not in err
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("23 October 2032", "October 23, 2032"),  # one date, written two ways
+        ("USD 800 million", "800 million"),  # the unit's name dropped
+        ("Asha Kumari Rao", "Asha K Rao"),  # a middle name cut to its initial
+    ],
+)
+def test_two_keys_that_name_one_thing_are_the_same_key(one: str, other: str) -> None:
+    assert same_key(one, other) and same_key(other, one)
+
+
+@pytest.mark.parametrize(("one", "other"), [("South Goa", "Goa"), ("Asha Rao", "Ravi Rao")])
+def test_two_keys_that_name_two_things_are_not(one: str, other: str) -> None:
+    assert not same_key(one, other)
+
+
+def test_a_person_asked_again_in_other_words_is_a_repeat() -> None:
+    """Two papers tell of one honour in their own words: the second question names the
+    same person as its key, so a rater shown both sees the one answer the other."""
+    asked = [
+        (
+            "Asha Kumari Rao",
+            "In May 2031, veteran actor _____ received the Reef Film Award at Suva's town hall.",
+        )
+    ]
+    again = ClozeQuestion(
+        id="b:cloze:x",
+        fact_id="b",
+        variant="x",
+        prompt="Actor _____ will be honoured with the Reef Cinema Award for 2030, its top prize.",
+        answer="Asha K Rao",
+    )
+    assert repeats(again, asked)
+    place = again.model_copy(
+        update={
+            "prompt": "The Reef Cinema Award for 2030 will be given in _____.",
+            "answer": "Suva",
+        }
+    )
+    assert not repeats(place, [("Suva", "The Reef Games of 2031 were held in _____.")])
+
+
+def test_another_decks_key_is_found_by_its_first_word(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "first.txt"
+    article.write_text(SAME_NEWS, encoding="utf-8")
+    code, _, err = run(runner, "ingest", str(article), "--yes", "--date", "2031-05-02")
+    assert code == 0, err
+    with Store.open(Path(os.environ["QUIZMASTER_DB"]), now=NOW) as store:
+        assert store.asked_elsewhere(["Asha K Rao"], "second") == []
+        found = store.asked_elsewhere(["Asha K Rao"], "second", parts=["Asha"])
+        assert [answer for answer, _ in found] == ["Asha Rao"]

@@ -346,6 +346,20 @@ PAGE_LABEL_RE = re.compile(
 )
 
 
+# A digest's section labels ("Context", "Chronology of Events"): what part of a page the
+# text is, not what it tells of; and the words of a site's navigation bar.
+SECTION_LABEL_RE = re.compile(
+    r"(?:context|background|chronology(?: of events)?|key (?:points|highlights|takeaways|facts)"
+    r"|highlights|details|overview|summary|introduction|significance|conclusion|analysis"
+    r"|explained|way forward|why in (?:the )?news|in (?:the )?news|news|more|timeline)",
+    re.IGNORECASE,
+)
+NAV_WORD_RE = re.compile(
+    r"\b(?:News|Sports?|Business|Entertainment|Lifestyle|Opinion|Politics|Videos?|Photos?"
+    r"|Home|Reports?|World|Tech|Education|Health|Cricket|Markets?|Auto|Astrology|Cities)\b"
+)
+
+
 def _page_heading(heading: str) -> bool:
     """A line of the page's frame, not a topic: a label, a byline ("IANS | New Delhi"), a
     dateline ("New Delhi, August 21, 2020"), a place alone ("Chandigarh"), capitals only."""
@@ -361,6 +375,8 @@ def _page_heading(heading: str) -> bool:
         or re.search(r"\b(?:PTI|ANI|IANS|UNI|Reuters|AFP|TNN|ENS|AMN|IBNS|HT)\b", heading)
         or places.kind_of(words) in ("city", "state", "union territory", "country")
         or re.fullmatch(r"Team [A-Z][\w-]+", words) is not None  # a desk's byline
+        or SECTION_LABEL_RE.fullmatch(words) is not None
+        or len(NAV_WORD_RE.findall(words)) >= 2  # "News Reports Sports Business"
     )
 
 

@@ -29,9 +29,10 @@ AGENCY_DATELINE_RE = re.compile(
     rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}(?:\s*\[[^\]]{{1,40}}\])?,?\s+)?"
     rf"(?:(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}}|/\d{{4}})?\s*)?"
     rf"\(\s*{AGENCY}\s*\)\s*(?:[:–—-]+\s*)?"
-    # "Colombo, Sep 23 (V7N)— ": any wire's initials, after a place and a day
+    # "Colombo, Sep 23 (V7N)— ", "Tokyo, Nov. 10 (Jiji Press)--": any wire's initials or
+    # name, after a place and a day
     rf"|^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}},\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})"
-    r"\s*\([A-Z][A-Z0-9]{1,5}\)\s*[:–—-]+\s*"
+    r"\s*\((?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*[:–—-]+\s*"
 )
 # "MUMBAI: The ..." or "New Delhi, November 20: The ..." (no agency).
 PLAIN_DATELINE_RE = re.compile(

@@ -832,6 +832,22 @@ BROKEN_FLOW_RE = re.compile(
     # "for his fourth term, a decade.", "as the 15th Vice President of India, Rashtrapati
     # Bhavan.": the end of a clause the page cut away
     r"|,\s+(?:a|an)\s+[a-z]+\.$|,\s+(?:Rashtrapati|Raj|Lok Kalyan) (?:Bhavan|Bhawan|Marg)\.$"
+    # "Varuna commenced, and will conclude": the date between them was cut
+    r"|\b(?:commenced|began|begun|started|opened|concluded),\s+and\b"
+    # "the Union Minister of Environment, Forest.": a ministry's name cut in its list;
+    # "took charge as the Minister of State.": of no ministry
+    r"|\b(?:Minister|Ministry|Department|Secretary) (?:of|for) [A-Z][a-z]+, [A-Z][a-z]+\.$"
+    r"|\bMinister of State\.$"
+    # "..., Union Minister for Information and Broadcasting Anurag Thakur.": who said it,
+    # with the verb cut
+    r"|,\s+(?:(?:Union|Prime|Chief|Deputy|External Affairs)\s+)?(?:Minister|Secretary"
+    r"|President|Chairman|Governor)\b(?:\s+(?:[A-Z][\w&'’-]*|for|of|and))*\s+[A-Z][a-z]+\.$"
+    # "the first-ever _____ -– India's topmost": two dashes of a page's typing
+    r"|-–|–-|—-|-—"
+    # "commissioned which Kalvari-class Submarine INS Khanderi": the ordinal's noun names
+    # the thing, so "which" reads as asking its name
+    r"|\bwhich (?:[\w-]+ ){0,3}(?i:submarine|frigate|destroyer|corvette|ship|vessel|satellite"
+    r"|aircraft carrier) (?:INS |ICGS )?[A-Z][a-z]+"
 )
 # "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
 TWO_YEARS_RE = re.compile(
@@ -1093,6 +1109,9 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
         out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it
     if re.search(r"_{5}\s*\((?-i:[A-Z][A-Za-z]{1,9})\)", stem):
         out.append("initials give the key away")  # "_____ (MoSPI)"
+    codes = {w for w in norm(answer).split() if re.search(r"\d", w) and re.search(r"[a-z]", w)}
+    if codes & set(norm(stem).split()):
+        out.append("answer in stem")  # "a halo orbit around L1" keyed "Aditya-L1"
     acronyms = set(re.findall(r"\b[A-Z]{2,8}\b", stem))
     initials = _initials(answer)
     if len(initials) >= 2 and initials in acronyms:

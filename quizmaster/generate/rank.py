@@ -12,8 +12,11 @@ sets span several facts and cover only facts that kept no question of their own.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
+from quizmaster import places
+from quizmaster.extract_words import NAME_HEADS
 from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.generate.text import BLANK
@@ -196,6 +199,8 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
 # the shorter stem's words; two judged claims, when they share this much more.
 REPEAT_SHARE = 0.5
 REPEAT_CLAIM_SHARE = 0.8
+# A person's name as a key: two to four capitalised words ("Asha Parekh", "Conrad K Sangma").
+PERSON_KEY_RE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}")
 
 
 def _shows(text: str, key: str) -> bool:
@@ -203,22 +208,53 @@ def _shows(text: str, key: str) -> bool:
     return bool(key) and f" {key} " in f" {option_key(text)} "
 
 
+def same_key(one: str, other: str) -> bool:
+    """Whether two keys name one thing: the same words, in any order ("23 October 2022",
+    "October 23, 2022"); the one inside the other, two words at least and half of it ("800
+    million", "USD 800 million"); or a person's first and last names alike ("Conrad K
+    Sangma", "Conrad Kongkal Sangma")."""
+    mine, theirs = option_key(one).split(), option_key(other).split()
+    if sorted(mine) == sorted(theirs):
+        return bool(mine)
+    short, long = sorted((mine, theirs), key=len)
+    if len(short) >= 2 and 2 * len(short) >= len(long):
+        if f" {' '.join(short)} " in f" {' '.join(long)} ":
+            return True
+    return bool(PERSON_KEY_RE.fullmatch(one) and PERSON_KEY_RE.fullmatch(other)) and (
+        mine[0],
+        mine[-1],
+    ) == (theirs[0], theirs[-1])
+
+
+def _person(answer: str) -> bool:
+    """Whether a key reads as a person's name: no place, number or body."""
+    return (
+        PERSON_KEY_RE.fullmatch(answer) is not None
+        and places.kind_of(answer) is None
+        and not any(w.lower() in NAME_HEADS for w in answer.split())
+    )
+
+
 def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     """Whether the question asks again what one of ``asked`` (answer and prompt of questions
     in the collection's other decks) asks: "Rekha Gupta was sworn in as the Chief Minister of
     Delhi" from a second paper's article; or tells the other's key, or shows its own key in
-    the other's stem, about the same news (half the words)."""
+    the other's stem, about the same news (half the words). A person asked for twice is
+    asked twice whatever the words: the second paper's stem tells of the same honour or post
+    in its own words ("Dadasaheb Phalke" and "Dada Saheb Phalke")."""
     if question.kind in ("statements", "match"):
         return False  # sets are made per deck, of facts that kept no question of their own
     key = asked_key(question)
     share = REPEAT_SHARE if key is not None else REPEAT_CLAIM_SHARE
     mine = content_words(question.prompt)
     for answer, prompt in asked:
-        if key is not None and option_key(answer) != key:
+        if key is not None and not same_key(answer, question.answer):
             # "_____ was sworn in as the 18th Chief Minister" beside "Kamal Nath was sworn in
             # as the _____ Chief Minister": each stem gives the other's key away
             if not (_shows(prompt, key) or _shows(question.prompt, option_key(answer))):
                 continue
+        elif key is not None and _person(question.answer):
+            return True
         theirs = content_words(prompt)
         shorter = min(len(mine), len(theirs))
         if shorter and len(mine & theirs) >= share * shorter:

@@ -53,15 +53,6 @@ MIN_CAPITALISED = 7
 # to count as a slip: about the 1,500 commonest words ("Governement"), not "raising" for
 # "Raisina".
 COMMON = 30_000
-# Words that head names of bodies, places, events and posts ("Institute", "Sanctuary").
-NAME_HEADS = frozenset(
-    w.lower()
-    for w in words.ORG_WORDS
-    | words.PLACE_WORDS
-    | words.EVENT_WORDS
-    | words.TERM_WORDS
-    | words.ROLE_HEADS
-)
 
 
 @functools.cache
@@ -83,7 +74,7 @@ def _near_miss(word: str, capitalised: bool) -> bool:
     near = checker.known(checker.edit_distance_1(word))
     if not capitalised:
         return bool(near)
-    return any(w in NAME_HEADS or checker.word_frequency[w] >= COMMON for w in near)
+    return any(w in words.NAME_HEADS or checker.word_frequency[w] >= COMMON for w in near)
 
 
 def misspelt(text: str) -> str | None:
