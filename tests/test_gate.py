@@ -2614,3 +2614,10 @@ def test_a_code_of_the_key_in_the_stem_gives_it_away() -> None:
     assert "answer in stem" not in giveaway_defects(
         "In 2031, the agency placed _____ in a halo orbit around the Sun.", "Surya-L2", []
     )
+
+
+def test_a_statement_the_page_cut_is_refused_as_a_claim_too() -> None:
+    statement = "In June 2031, Asha Rao took charge as the Minister of State."
+    assert "not a sentence" in text_defects(statement, max_words=25)
+    whole = "In June 2031, Asha Rao took charge as the Minister of State for Fisheries."
+    assert "not a sentence" not in text_defects(whole, max_words=25)

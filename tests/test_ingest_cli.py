@@ -451,3 +451,22 @@ def test_another_decks_key_is_found_by_its_first_word(runner: CliRunner, tmp_pat
         assert store.asked_elsewhere(["Asha K Rao"], "second") == []
         found = store.asked_elsewhere(["Asha K Rao"], "second", parts=["Asha"])
         assert [answer for answer, _ in found] == ["Asha Rao"]
+
+
+def test_one_date_asked_by_two_papers_in_other_words_is_a_repeat() -> None:
+    asked = [
+        (
+            "2 March 2032",
+            "The first batch of 12 satellites was launched by the agency on which date?",
+        )
+    ]
+    again = ClozeQuestion(
+        id="b:cloze:x",
+        fact_id="b",
+        variant="x",
+        prompt="The first set of 12 satellites for Reefnet was launched on _____.",
+        answer="March 2, 2032",
+    )
+    assert repeats(again, asked)
+    other_news = again.model_copy(update={"prompt": "The Reef Games of 2032 opened on _____."})
+    assert not repeats(other_news, asked)

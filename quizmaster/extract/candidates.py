@@ -377,6 +377,7 @@ def _page_heading(heading: str) -> bool:
         or re.fullmatch(r"Team [A-Z][\w-]+", words) is not None  # a desk's byline
         or SECTION_LABEL_RE.fullmatch(words) is not None
         or len(NAV_WORD_RE.findall(words)) >= 2  # "News Reports Sports Business"
+        or re.fullmatch(r"[A-Z][a-z]+ Edition", words) is not None  # "Dhivehi Edition"
     )
 
 

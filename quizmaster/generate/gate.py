@@ -611,7 +611,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if A_BEFORE_VOWEL_RE.search(text):  # "in a affair": the page's slip, copied
         out.append("not a sentence")
-    if STRAY_COMMA_RE.match(text):
+    if STRAY_COMMA_RE.match(text) or CUT_CLAUSE_RE.search(text):
         out.append("not a sentence")
     if OATH_OF_NOTHING_RE.search(text):
         out.append("leans on the article")
@@ -829,9 +829,16 @@ BROKEN_FLOW_RE = re.compile(
     r"|\bfirst country to be [A-Z][a-z]+ [A-Z]"
     # "_____. and Philippine forces" (the key's full stop), "On, 7th September,"
     r"|_{5}\.\s+[a-z]|^(?:On|In|At|By),\s"
+    # "commissioned which Kalvari-class Submarine INS Khanderi": the ordinal's noun names
+    # the thing, so "which" reads as asking its name
+    r"|\bwhich (?:[\w-]+ ){0,3}(?i:submarine|frigate|destroyer|corvette|ship|vessel|satellite"
+    r"|aircraft carrier) (?:INS |ICGS )?[A-Z][a-z]+"
+)
+# What is left of a clause the page cut, in a stem or a statement.
+CUT_CLAUSE_RE = re.compile(
     # "for his fourth term, a decade.", "as the 15th Vice President of India, Rashtrapati
     # Bhavan.": the end of a clause the page cut away
-    r"|,\s+(?:a|an)\s+[a-z]+\.$|,\s+(?:Rashtrapati|Raj|Lok Kalyan) (?:Bhavan|Bhawan|Marg)\.$"
+    r",\s+(?:a|an)\s+[a-z]+\.$|,\s+(?:Rashtrapati|Raj|Lok Kalyan) (?:Bhavan|Bhawan|Marg)\.$"
     # "Varuna commenced, and will conclude": the date between them was cut
     r"|\b(?:commenced|began|begun|started|opened|concluded),\s+and\b"
     # "the Union Minister of Environment, Forest.": a ministry's name cut in its list;
@@ -844,10 +851,6 @@ BROKEN_FLOW_RE = re.compile(
     r"|President|Chairman|Governor)\b(?:\s+(?:[A-Z][\w&'’-]*|for|of|and))*\s+[A-Z][a-z]+\.$"
     # "the first-ever _____ -– India's topmost": two dashes of a page's typing
     r"|-–|–-|—-|-—"
-    # "commissioned which Kalvari-class Submarine INS Khanderi": the ordinal's noun names
-    # the thing, so "which" reads as asking its name
-    r"|\bwhich (?:[\w-]+ ){0,3}(?i:submarine|frigate|destroyer|corvette|ship|vessel|satellite"
-    r"|aircraft carrier) (?:INS |ICGS )?[A-Z][a-z]+"
 )
 # "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
 TWO_YEARS_RE = re.compile(

@@ -199,6 +199,10 @@ def keep_best(questions: Sequence[Question], facts: dict[str, Fact]) -> list[Que
 # the shorter stem's words; two judged claims, when they share this much more.
 REPEAT_SHARE = 0.5
 REPEAT_CLAIM_SHARE = 0.8
+# Two questions with one whole date or sum as their key need share fewer words: "The first
+# batch of 36 satellites was launched on _____" and "The first set of 36 satellites for
+# OneWeb was launched on _____" tell of one launch.
+VALUE_REPEAT_SHARE = 0.34
 # A person's name as a key: two to four capitalised words ("Asha Parekh", "Conrad K Sangma").
 PERSON_KEY_RE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}")
 
@@ -248,6 +252,7 @@ def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     share = REPEAT_SHARE if key is not None else REPEAT_CLAIM_SHARE
     mine = content_words(question.prompt)
     for answer, prompt in asked:
+        need = share
         if key is not None and not same_key(answer, question.answer):
             # "_____ was sworn in as the 18th Chief Minister" beside "Kamal Nath was sworn in
             # as the _____ Chief Minister": each stem gives the other's key away
@@ -255,8 +260,16 @@ def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
                 continue
         elif key is not None and _person(question.answer):
             return True
+        elif key is not None and _value(key):
+            need = VALUE_REPEAT_SHARE
         theirs = content_words(prompt)
         shorter = min(len(mine), len(theirs))
-        if shorter and len(mine & theirs) >= share * shorter:
+        if shorter and len(mine & theirs) >= need * shorter:
             return True
     return False
+
+
+def _value(key: str) -> bool:
+    """A key that is a whole date or sum ("october 23 2022", "usd 800 million"), not a bare
+    year or count that many events share."""
+    return len(key.split()) > 1 and any(c.isdigit() for c in key)
