@@ -731,3 +731,19 @@ def test_a_comma_inside_a_number_does_not_end_an_aside() -> None:
         "The institute, which was founded in 1956 by an act of the Reef parliament, is now"
         " ranked first among the medical colleges of the islands in 2031."
     ).startswith("The institute is now ranked first")
+
+
+@pytest.mark.parametrize(
+    "first", ["Left Menu", "Staff Reporter", "New Delhi:", "patna", "Saturday 24th Feb 2031"]
+)
+def test_the_pages_frame_on_the_first_line_is_no_headline(first: str) -> None:
+    """A deck is not named "Left Menu": the first line names the article only when it reads
+    as a headline."""
+    from quizmaster.extract import extract_facts
+
+    text = f"{first}\nIn May 2031, Ravi Sen was sworn in as the 30th Governor of Punjab.\n"
+    assert extract_facts(text, date="2031-05-02").title is None
+    headline = "Ravi Sen sworn in as Governor of Punjab\n" + text.split("\n", 1)[1]
+    assert extract_facts(headline, date="2031-05-02").title == (
+        "Ravi Sen sworn in as Governor of Punjab"
+    )

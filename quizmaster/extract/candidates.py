@@ -196,7 +196,10 @@ def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[
 
 def _headline(unit: Unit) -> bool:
     """A page's first line is its headline when it reads as one: a heading, or a short line
-    that ends without a full stop ("X sworn in as Chief Minister")."""
+    that ends without a full stop ("X sworn in as Chief Minister"); never the page's frame
+    ("Left Menu", "Staff Reporter", "New Delhi:", a date) or a word or two ("patna")."""
+    if len(unit.text.split()) < 3 or _page_heading(unit.text.strip(" :")):
+        return False
     if unit.kind == "heading":
         return True
     return not unit.text.endswith(SENTENCE_END) and len(unit.text.split()) <= 25
