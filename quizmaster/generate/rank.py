@@ -224,10 +224,8 @@ def same_key(one: str, other: str) -> bool:
     if len(short) >= 2 and 2 * len(short) >= len(long):
         if f" {' '.join(short)} " in f" {' '.join(long)} ":
             return True
-    return bool(PERSON_KEY_RE.fullmatch(one) and PERSON_KEY_RE.fullmatch(other)) and (
-        mine[0],
-        mine[-1],
-    ) == (theirs[0], theirs[-1])
+    names = bool(PERSON_KEY_RE.fullmatch(one) and PERSON_KEY_RE.fullmatch(other))
+    return names and (mine[0], mine[-1]) == (theirs[0], theirs[-1])
 
 
 def _person(answer: str) -> bool:

@@ -77,14 +77,19 @@ def _near_miss(word: str, capitalised: bool) -> bool:
     return any(w in words.NAME_HEADS or checker.word_frequency[w] >= COMMON for w in near)
 
 
+@functools.lru_cache(maxsize=65_536)
+def _slip(word: str) -> bool:
+    """Whether one word reads as a slip (a word meets the gate many times over an article)."""
+    capitalised = word[0].isupper()
+    if capitalised and (len(word) < MIN_CAPITALISED or places.kind_of(word)):
+        return False
+    low = word.lower()
+    return not _known(low) and _near_miss(low, capitalised)
+
+
 def misspelt(text: str) -> str | None:
     """The first word of ``text`` that reads as the page's slip, or None."""
     for match in WORD_RE.finditer(text):
-        word = match.group(0)
-        capitalised = word[0].isupper()
-        if capitalised and (len(word) < MIN_CAPITALISED or places.kind_of(word)):
-            continue
-        low = word.lower()
-        if not _known(low) and _near_miss(low, capitalised):
-            return word
+        if _slip(match.group(0)):
+            return match.group(0)
     return None
