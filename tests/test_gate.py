@@ -2621,3 +2621,27 @@ def test_a_statement_the_page_cut_is_refused_as_a_claim_too() -> None:
     assert "not a sentence" in text_defects(statement, max_words=25)
     whole = "In June 2031, Asha Rao took charge as the Minister of State for Fisheries."
     assert "not a sentence" not in text_defects(whole, max_words=25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clouds rise behind Reef Peak, as seen from Kolo near Suva March 5, 2031.",
+        "In May 2031, INS Vela was deployed in line with Prime Minister Ravi Sen ’s vision.",
+    ],
+)
+def test_a_caption_or_a_possessive_cut_from_its_name_is_a_page_leftover(text: str) -> None:
+    assert "page leftover" in text_defects(text, max_words=32)
+
+
+def test_a_rank_with_no_noun_after_it_is_asked_as_a_position() -> None:
+    from quizmaster.generate.wording import wh_prompt
+
+    made = fact(
+        "Fiji was ranked 18th in the Reef Happiness Report 2031.", ("18th", SpanType.ORDINAL)
+    )
+    assert wh_prompt(made, made.spans[0]) == (
+        "Fiji was ranked at which position in the Reef Happiness Report 2031?"
+    )
+    released = "Fiji ranked 18th in the Reef Happiness Report 2031 which was released."
+    assert "not a sentence" in text_defects(released, max_words=32)

@@ -613,6 +613,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if STRAY_COMMA_RE.match(text) or CUT_CLAUSE_RE.search(text):
         out.append("not a sentence")
+    if CAPTION_RE.search(text):
+        out.append("page leftover")
     if OATH_OF_NOTHING_RE.search(text):
         out.append("leans on the article")
     if re.search(r"\bthe \((?-i:[A-Z]{2,})\)|(?-i:[a-rt-z])['’],", text):
@@ -851,7 +853,12 @@ CUT_CLAUSE_RE = re.compile(
     r"|President|Chairman|Governor)\b(?:\s+(?:[A-Z][\w&'’-]*|for|of|and))*\s+[A-Z][a-z]+\.$"
     # "the first-ever _____ -– India's topmost": two dashes of a page's typing
     r"|-–|–-|—-|-—"
+    # "in the Global Hunger Index 2023 which was released.": when, the page cut
+    r"|\bwhich (?:was|were|is|are) (?:released|launched|held|announced|unveiled)\.$"
 )
+# A photo's caption ("Clouds rise behind the peak, as seen from X near Y March 5, 2009"), and
+# a possessive cut from its name ("Narendra Modi ’s vision"): the page's, not a claim's.
+CAPTION_RE = re.compile(r"\b(?:as seen from|(?:is|are) seen|pictured)\b|\w [’']s\b")
 # "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
 TWO_YEARS_RE = re.compile(
     r"\b((?:19|20)\d\d) (?:[A-Z][\w'’-]* ){1,5}(?:Prize|Award|Cup|Trophy|Games|Championships?)"

@@ -79,6 +79,10 @@ def _possessor_after(before: str, after: str) -> tuple[str, str]:
     return new_before, f" of {' '.join(owner)}{after}"
 
 
+# Verbs a place in a ranking follows: "ranked 118th in", "finished fourth in".
+RANK_VERBS = frozenset("ranked placed finished stood slipped climbed rose fell came".split())
+
+
 def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     """A wh-question asking for ``span``: the question phrase stands where the span stood,
     fitted to the words around it ("Who signed ...", "... in which city?", "after which
@@ -154,6 +158,10 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
         phrase = "how much"
     elif kind is SpanType.ORDINAL:
         phrase, before = "which", drop_article(before)
+        follower = re.match(r"\s+([A-Za-z][\w-]*)", after)
+        if follower is None or follower.group(1).lower() in STOPWORDS | PREPOSITIONS:
+            # "India was ranked 118th in the report": no noun follows to say which what
+            phrase = "at which position" if prev in RANK_VERBS else "which position"
     elif kind is SpanType.EVENT and EXERCISE_CLAIM_RE.match(after.lstrip()):
         phrase, before = "which", drop_article(before)  # "Which is a naval exercise ...?"
     elif kind is SpanType.EVENT:
