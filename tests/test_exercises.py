@@ -98,3 +98,15 @@ def test_the_deck_asks_the_exercise_with_wrong_answers_held_with_other_countries
         if question.kind == "mcq" and question.answer == "Dharma Guardian":
             wrong = [o for o in question.options or [] if o != question.answer]
             assert wrong and all(EXERCISE_PARTNERS[o] != "Japan" for o in wrong)
+
+
+def test_the_exercise_is_never_asked_without_options() -> None:
+    """ "_____ is a joint military exercise between India and France" fits Shakti, and to
+    a reader Varuna and Garuda too: only the options say which one is meant. Its partner,
+    asked for, is one country."""
+    from tests.test_gate import cloze_defects
+
+    name = "_____ is a joint military exercise between India and France."
+    assert "more than one answer" in cloze_defects(name, "Shakti", SpanType.EVENT)
+    partner = "Shakti is a joint military exercise between India and _____."
+    assert "more than one answer" not in cloze_defects(partner, "France", SpanType.COUNTRY)

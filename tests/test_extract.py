@@ -712,6 +712,13 @@ def test_a_wire_dateline_with_any_initials_goes_but_a_name_with_its_acronym_stay
         ("Asha Rao took charge as the Chief of the Reef Navy on Tuesday.", "2031-05-01", "April"),
         ("Asha Rao took charge as the Chief of the Reef Navy on Tuesday.", "2031-05-08", "May"),
         ("Poet Asha Rao passed away yesterday in Pune.", "2031-06-01", "May"),
+        # a civil servant's batch is no date of the news
+        (
+            "The Reef government on Thursday appointed 2009 batch IAS officer Asha Rao as chief"
+            " secretary.",
+            "2031-05-03",
+            "May",
+        ),
     ],
 )
 def test_a_weekday_dates_the_event_by_the_day_it_names(
@@ -719,6 +726,16 @@ def test_a_weekday_dates_the_event_by_the_day_it_names(
 ) -> None:
     told = tidy_statement(sentence, date)
     assert told is not None and told.startswith(f"In {month} 2031, ")
+
+
+def test_what_is_held_every_year_is_not_dated_by_one_month() -> None:
+    told = tidy_statement(
+        "A school football tournament called the Reef Cup is conducted every year in Suva.",
+        "2031-07-02",
+    )
+    assert (
+        told == "A school football tournament called the Reef Cup is conducted every year in Suva."
+    )
 
 
 def test_a_comma_inside_a_number_does_not_end_an_aside() -> None:

@@ -2645,3 +2645,29 @@ def test_a_rank_with_no_noun_after_it_is_asked_as_a_position() -> None:
     )
     released = "Fiji ranked 18th in the Reef Happiness Report 2031 which was released."
     assert "not a sentence" in text_defects(released, max_words=32)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type"),
+    [
+        (
+            "In May 2031, the _____ evacuation flight from Suva landed in Delhi with 250 Indians.",
+            "second",
+            SpanType.ORDINAL,
+        ),
+        (
+            "In 2031, the _____ batch of 12 satellites for Reefnet was launched from Sriharikota.",
+            "first",
+            SpanType.ORDINAL,
+        ),
+        (
+            "Three former ministers were honoured with the Padma Vibhushan on the _____ in 2031.",
+            "Republic Day",
+            SpanType.EVENT,
+        ),
+    ],
+)
+def test_a_side_detail_of_the_news_is_not_asked(
+    stem: str, answer: str, span_type: SpanType
+) -> None:
+    assert "not examinable" in cloze_defects(stem, answer, span_type)

@@ -342,10 +342,16 @@ PAST_RE = re.compile(
 )
 
 
+# "a 1989 batch IAS officer", "1995-batch": a civil servant's cohort, not a date of the news.
+BATCH_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}[- ]batch\b", re.IGNORECASE)
+
+
 def _dated(text: str, when: str | None, *, relative: bool) -> str:
     """A statement with no year gets the article's month: news must say when it was true."""
-    if when is None or re.search(r"\b(?:1[89]|20)\d{2}\b", text):
-        return text
+    if when is None or re.search(r"\b(?:1[89]|20)\d{2}\b", BATCH_YEAR_RE.sub("", text)):
+        return text  # a year is told; "a 1989 batch IAS officer" tells none of the event's
+    if EVERY_YEAR_RE.search(text) and PRESENT_RE.search(text):
+        return text  # "The Subroto Cup is held every year in New Delhi": no month's news
     if not relative and re.search(
         rf"\b(?:{gz.MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{gz.MONTHS})\b", text
     ):

@@ -836,6 +836,15 @@ BROKEN_FLOW_RE = re.compile(
     r"|\bwhich (?:[\w-]+ ){0,3}(?i:submarine|frigate|destroyer|corvette|ship|vessel|satellite"
     r"|aircraft carrier) (?:INS |ICGS )?[A-Z][a-z]+"
 )
+# Which flight, batch or consignment of a mission it was: a side detail of the news, not
+# the news ("the _____ evacuation flight from Bucharest" keyed "second").
+SIDE_DETAIL_RE = re.compile(
+    rf"(?:{BLANK}|\bwhich) (?:evacuation |relief |aid )?"
+    r"(?:flight|batch|tranche|consignment|shipment|instalment|installment|lot|set of)\b"
+)
+# The day an honour is given every year ("conferred on the _____" keyed "Republic Day").
+OCCASION_KEY_RE = re.compile(r"(?:[A-Z][a-z]+ ){1,3}Day")
+
 # What is left of a clause the page cut, in a stem or a statement.
 CUT_CLAUSE_RE = re.compile(
     # "for his fourth term, a decade.", "as the 15th Vice President of India, Rashtrapati
@@ -1368,6 +1377,18 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not CERTIFIED_FREE_RE.search(question.prompt)
         ):
             out.append("not examinable")
+        if SIDE_DETAIL_RE.search(question.prompt.replace(question.answer, BLANK)) or (
+            OCCASION_KEY_RE.fullmatch(question.answer) and f"on the {BLANK}" in question.prompt
+        ):
+            out.append("not examinable")  # "the _____ evacuation flight", "on the _____"
+        if (
+            question.kind in ("cloze", "short_answer")
+            and EXERCISE_CLAIM_RE.search(question.prompt)
+            and question.prompt.startswith((BLANK, "Which "))
+        ):
+            # "_____ is a joint military exercise between India and France": Shakti, but
+            # Varuna and Garuda too, to a reader; the options say which list is meant
+            out.append("more than one answer")
         if (
             question.kind == "cloze"
             and span_type in (SpanType.PLACE, SpanType.COUNTRY)
