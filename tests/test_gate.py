@@ -1227,6 +1227,22 @@ def test_a_surname_before_any_past_verb_needs_the_article() -> None:
             "Mumbai",
             SpanType.PLACE,
         ),
+        # which flight or batch of a mission, and the day an honour is given every year
+        (
+            "In May 2031, the _____ evacuation flight from Suva landed in Delhi with 250 Indians.",
+            "second",
+            SpanType.ORDINAL,
+        ),
+        (
+            "In 2031, the _____ batch of 12 satellites for Reefnet was launched from Sriharikota.",
+            "first",
+            SpanType.ORDINAL,
+        ),
+        (
+            "Three former ministers were honoured with the Padma Vibhushan on the _____ in 2031.",
+            "Republic Day",
+            SpanType.EVENT,
+        ),
     ],
 )
 def test_a_goals_minute_an_official_residence_and_an_epithets_city_are_not_asked(
@@ -2645,29 +2661,3 @@ def test_a_rank_with_no_noun_after_it_is_asked_as_a_position() -> None:
     )
     released = "Fiji ranked 18th in the Reef Happiness Report 2031 which was released."
     assert "not a sentence" in text_defects(released, max_words=32)
-
-
-@pytest.mark.parametrize(
-    ("stem", "answer", "span_type"),
-    [
-        (
-            "In May 2031, the _____ evacuation flight from Suva landed in Delhi with 250 Indians.",
-            "second",
-            SpanType.ORDINAL,
-        ),
-        (
-            "In 2031, the _____ batch of 12 satellites for Reefnet was launched from Sriharikota.",
-            "first",
-            SpanType.ORDINAL,
-        ),
-        (
-            "Three former ministers were honoured with the Padma Vibhushan on the _____ in 2031.",
-            "Republic Day",
-            SpanType.EVENT,
-        ),
-    ],
-)
-def test_a_side_detail_of_the_news_is_not_asked(
-    stem: str, answer: str, span_type: SpanType
-) -> None:
-    assert "not examinable" in cloze_defects(stem, answer, span_type)
