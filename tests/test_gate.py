@@ -2661,3 +2661,18 @@ def test_a_rank_with_no_noun_after_it_is_asked_as_a_position() -> None:
     )
     released = "Fiji ranked 18th in the Reef Happiness Report 2031 which was released."
     assert "not a sentence" in text_defects(released, max_words=32)
+
+
+def test_a_first_of_nobody_and_two_main_verbs_are_refused() -> None:
+    """ "the first woman to win" means India's first in its article, the world's alone;
+    "X is an elite corps ..., was founded by" lost its "which"."""
+    alone = "As of July 2031, _____ is the first woman to win a gold medal at the Reef Games."
+    assert "leans on the article" in text_defects(alone, max_words=32)
+    whose = (
+        "As of July 2031, _____ is the first Indian woman to win a gold medal at the Reef Games."
+    )
+    assert "leans on the article" not in text_defects(whose, max_words=32)
+    run_on = (
+        "The _____ is an elite corps of the Reef Army, with a long history, was founded in 1831."
+    )
+    assert "not a sentence" in text_defects(run_on, max_words=32)

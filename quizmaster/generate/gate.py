@@ -615,6 +615,8 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if CAPTION_RE.search(text):
         out.append("page leftover")
+    if FIRST_OF_NOBODY_RE.search(text):
+        out.append("leans on the article")
     if OATH_OF_NOTHING_RE.search(text):
         out.append("leans on the article")
     if re.search(r"\bthe \((?-i:[A-Z]{2,})\)|(?-i:[a-rt-z])['’],", text):
@@ -864,6 +866,14 @@ CUT_CLAUSE_RE = re.compile(
     r"|-–|–-|—-|-—"
     # "in the Global Hunger Index 2023 which was released.": when, the page cut
     r"|\bwhich (?:was|were|is|are) (?:released|launched|held|announced|unveiled)\.$"
+    # "The X is an elite corps of the army, with a long history, was founded by": two main
+    # verbs, a relative pronoun lost between them
+    r"|^(?:The )?[A-Z_][\w ]*? (?:is|are) an? [^.;]*?, (?:was|were) [a-z]+ed\b"
+)
+# "the first woman to win ...": first of whom the article's context says (India's); alone,
+# the claim reads as the world's first, which is another claim.
+FIRST_OF_NOBODY_RE = re.compile(
+    r"\bthe first (?:woman|man|person|athlete|player|girl|boy) to\b"
 )
 # A photo's caption ("Clouds rise behind the peak, as seen from X near Y March 5, 2009"), and
 # a possessive cut from its name ("Narendra Modi ’s vision"): the page's, not a claim's.
