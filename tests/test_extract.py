@@ -764,3 +764,8 @@ def test_the_pages_frame_on_the_first_line_is_no_headline(first: str) -> None:
     assert extract_facts(headline, date="2031-05-02").title == (
         "Ravi Sen sworn in as Governor of Punjab"
     )
+
+
+def test_a_reporters_name_and_city_before_the_text_go() -> None:
+    cleaned, _ = clean_text("Winston Reef, Geneva – The WHO certified Fiji as malaria-free.")
+    assert cleaned == "The WHO certified Fiji as malaria-free."

@@ -2676,3 +2676,65 @@ def test_a_first_of_nobody_and_two_main_verbs_are_refused() -> None:
         "The _____ is an elite corps of the Reef Army, with a long history, was founded in 1831."
     )
     assert "not a sentence" in text_defects(run_on, max_words=32)
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "span_type", "defect"),
+    [
+        # the office-holder of the day at a ceremony
+        (
+            "In May 2031, INS Vela was commissioned by the Navy Chief Admiral _____ in Suva.",
+            "Ravi Sen",
+            SpanType.PERSON,
+            "trivial key",
+        ),
+        (
+            "In May 2031, Defence Minister _____ inducted the first Reef helicopters in Suva.",
+            "Ravi Sen",
+            SpanType.PERSON,
+            "trivial key",
+        ),
+        # a name lost after "the"; a pair cut to one question word; a territory's name cut
+        (
+            "In August 2031, _____ was appointed the for the post of Comptroller.",
+            "Asha Rao",
+            SpanType.PERSON,
+            "not a sentence",
+        ),
+        (
+            "In October 2031, _____ took oath as the first Chief Minister of Jammu.",
+            "Asha Rao",
+            SpanType.PERSON,
+            "not a sentence",
+        ),
+        # the eve of a day as the key
+        (
+            "In August 2031, the President approved 76 gallantry awards on eve of _____.",
+            "Independence Day",
+            SpanType.EVENT,
+            "not examinable",
+        ),
+    ],
+)
+def test_ceremonies_cut_names_and_occasions_from_a_held_out_round(
+    stem: str, answer: str, span_type: SpanType, defect: str
+) -> None:
+    assert defect in cloze_defects(stem, answer, span_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "defect"),
+    [
+        ("The French Award was set up in which year by Emperor Napoleon?", "leans on the article"),
+        ("On _____, the Prime Minister had launched a drive in Vadnagar.", "leans on the article"),
+        ("In September 2031, World No. 1 _____ won his second major title.", "not a sentence"),
+        ("In September 2031, the Prime Minister launched the _____.", "not a sentence"),
+    ],
+)
+def test_a_stem_that_does_not_say_what_it_is_about_is_refused(text: str, defect: str) -> None:
+    assert defect in text_defects(text, max_words=32)
+
+
+def test_an_edition_before_the_blank_names_the_awards() -> None:
+    stem = "In March 2031, Asha Rao was named best actress at the 67th _____."
+    assert "answer in stem" in giveaway_defects(stem, "Reef Film Awards", [])

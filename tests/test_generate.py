@@ -630,3 +630,15 @@ def test_wrong_values_keep_the_answers_form_and_range() -> None:
         assert all(len(v.split(".")[1]) == 2 for v in nearby_values("5.00", rng))
         points = nearby_values("25", rng)
         assert len(points) == 3 and all(int(v) % 25 == 0 and int(v) > 0 for v in points)
+
+
+def test_a_persons_initials_are_not_accepted_for_the_person() -> None:
+    """ "N Rangasamy" of the "(NR)" party: the initials name the party as often."""
+    from quizmaster.generate.answers import accepted_answers
+
+    told = Fact(
+        id="cm",
+        statement="In May 2031, N Ravisamy of the All Reef NR Congress (NR) was sworn in.",
+        spans=[KeySpan(text="N Ravisamy", type=SpanType.PERSON)],
+    )
+    assert "NR" not in accepted_answers(told, "N Ravisamy", "_____ was sworn in.")

@@ -470,3 +470,27 @@ def test_one_date_asked_by_two_papers_in_other_words_is_a_repeat() -> None:
     assert repeats(again, asked)
     other_news = again.model_copy(update={"prompt": "The Reef Games of 2032 opened on _____."})
     assert not repeats(other_news, asked)
+
+
+def test_two_stems_alike_or_a_persons_key_told_elsewhere_are_repeats() -> None:
+    """Two papers: "opened the _____ in Suva" keyed "Reef Summit" and "Reef Conference";
+    "Asha Rao won silver at the _____" tells "_____ won silver" its key; one name spelt two
+    ways is one key."""
+    told = "In June 2031, the President opened the _____ in Suva with a call to save the reefs."
+    again = ClozeQuestion(
+        id="b:cloze:x",
+        fact_id="b",
+        variant="x",
+        prompt=told.replace("call", "plea"),
+        answer="Reef Conference",
+    )
+    assert repeats(again, [("Reef Summit", told)])
+    silver = again.model_copy(
+        update={
+            "prompt": "Olympian _____ won silver with a national record in Suva.",
+            "answer": "Asha Rao",
+        }
+    )
+    assert repeats(silver, [("Reef Games", "In May 2031, Asha Rao won silver at the _____.")])
+    assert same_key("Sukhvinder Singh Rao", "Sukhwinder Singh Rao")
+    assert not same_key("Rajesh Rao", "Rakesh Rao")

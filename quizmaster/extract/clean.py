@@ -41,6 +41,8 @@ PLAIN_DATELINE_RE = re.compile(
     rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
     rf"\s*(?::|–|—|--|-)\s+(?=[A-Z\"'“‘])"
 )
+# "Winston Mwale, Geneva – The WHO ...": a reporter's name and city before the text.
+BYLINE_DATELINE_RE = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+, [A-Z][a-z]+\s*[–—]\s+(?=[A-Z])")
 WRAPPER_RE = re.compile(r"\(MENAFN-[^()]*(?:\([^()]*\))?[^()]*\)\s*|\bMENAFN\d+\w*")
 SEARCH_DATE_RE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
 POSTED_RE = re.compile(
@@ -169,7 +171,11 @@ def clean_text(text: str) -> tuple[str, str | None]:
         line = re.sub(r"^([•●▪◦])(?=\S)", r"\1 ", line)  # "•Built in ...": a bullet still
         if NOISE_LINE_RE.match(line):
             continue
-        dateline = AGENCY_DATELINE_RE.match(line) or PLAIN_DATELINE_RE.match(line)
+        dateline = (
+            AGENCY_DATELINE_RE.match(line)
+            or PLAIN_DATELINE_RE.match(line)
+            or BYLINE_DATELINE_RE.match(line)
+        )
         if dateline and len(line) > dateline.end() + 20:
             # "Visakhapatnam, October 14, 2026 (PTI)": the dateline dates the article.
             date = date or _iso(dateline.group(0))

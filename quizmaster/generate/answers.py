@@ -17,6 +17,7 @@ from quizmaster.generate.text import (
 from quizmaster.generate.values import _number_value, ordinal_suffix, parse_ordinal
 from quizmaster.models import (
     Fact,
+    SpanType,
 )
 
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -67,8 +68,9 @@ def accepted_answers(fact: Fact, answer: str, prompt: str) -> list[str]:
     match = MONTH_YEAR_RE.match(answer.strip())
     if match:
         out.append(f"{match.group(1)[:3]} {match.group(2)}")
-    acronym = acronym_of(answer, _fact_texts(fact))
-    if acronym:
+    person = any(s.type is SpanType.PERSON and s.text == answer for s in fact.spans)
+    acronym = None if person else acronym_of(answer, _fact_texts(fact))
+    if acronym:  # a person's initials are a party's tag as often ("N Rangasamy", "NR")
         out.append(acronym)
     result: list[str] = []
     for alt in out:

@@ -321,12 +321,13 @@ OBVIOUS_HOLDER_RE = re.compile(
 CEREMONY_RE = re.compile(
     r"\b(?:inaugurated|inaugurates|launched|launches|unveiled|flagged off|dedicated|laid the"
     r" foundation|gave (?:his |her )?assent|assented|released|announced|chaired|presided"
-    r"|addressed|commenced)\b"
+    r"|addressed|commenced|inducted|commissioned|confers?|conferred|presented)\b"
 )
 # A post whose holder of the day is the answer: "Gujarat Chief Minister _____ inaugurated"
 SITTING_HOLDER_RE = re.compile(
     r"\b(?:Chief Minister|CM|Minister|Governor|Lieutenant Governor|Secretary|Chairman"
-    r"|Chairperson)\s+(?:Shri\s+|Dr\.?\s+)?_{5}\s+(?!(?:was|is|has been|had been|took|takes"
+    r"|Chairperson|Admiral|General|Air Chief Marshal)\s+(?:Shri\s+|Dr\.?\s+)?_{5}\s+"
+    r"(?!(?:was|is|has been|had been|took|takes"
     r"|assumed|assumes|became|becomes|will)\b)"
 )
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
@@ -615,7 +616,10 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if CAPTION_RE.search(text):
         out.append("page leftover")
-    if FIRST_OF_NOBODY_RE.search(text):
+    if FIRST_OF_NOBODY_RE.search(text) or PAST_PERFECT_RE.search(text):
+        out.append("leans on the article")
+    award = NATIONALITY_AWARD_RE.search(text)
+    if award is not None and places.nationality(award.group(1)):
         out.append("leans on the article")
     if OATH_OF_NOTHING_RE.search(text):
         out.append("leans on the article")
@@ -864,17 +868,30 @@ CUT_CLAUSE_RE = re.compile(
     r"|President|Chairman|Governor)\b(?:\s+(?:[A-Z][\w&'’-]*|for|of|and))*\s+[A-Z][a-z]+\.$"
     # "the first-ever _____ -– India's topmost": two dashes of a page's typing
     r"|-–|–-|—-|-—"
+    # "appointed the for the post of", "In June 2017, the of GSLV": a name lost after "the"
+    r"|\b[Tt]he (?:for|of|to|on|at|by|with|from|and)\b"
+    # "Who and Cochin airport were awarded": a pair cut to one question word
+    r"|^Who and\b"
+    # "the first Chief Minister of Jammu.": the Union Territory's name cut
+    r"|\bof Jammu\.$"
+    # "World No. 1 _____ won his second major title.": of no named event
+    r"|\bwon (?:his|her|their|its) (?:\w+ ){0,2}(?:title|crown)\.$"
+    # "In September 2022, the Prime Minister launched the _____.": nothing says which
+    r"|\b(?:launched|unveiled|inaugurated|released|introduced) the _{5}\.$"
     # "in the Global Hunger Index 2023 which was released.": when, the page cut
     r"|\bwhich (?:was|were|is|are) (?:released|launched|held|announced|unveiled)\.$"
     # "The X is an elite corps of the army, with a long history, was founded by": two main
     # verbs, a relative pronoun lost between them
     r"|^(?:The )?[A-Z_][\w ]*? (?:is|are) an? [^.;]*?, (?:was|were) [a-z]+ed\b"
 )
+# "Modi had launched an immunisation drive": background told relative to the news, which
+# the stem has left behind.
+PAST_PERFECT_RE = re.compile(r"\bhad (?!been\b|had\b)[a-z]+(?:ed|en|un|ung|ought|ade|on)\b")
+# "The French Award was established by Napoleon": an honour named by its country alone.
+NATIONALITY_AWARD_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) (?:Award|Prize|Honour|Medal)\b")
 # "the first woman to win ...": first of whom the article's context says (India's); alone,
 # the claim reads as the world's first, which is another claim.
-FIRST_OF_NOBODY_RE = re.compile(
-    r"\bthe first (?:woman|man|person|athlete|player|girl|boy) to\b"
-)
+FIRST_OF_NOBODY_RE = re.compile(r"\bthe first (?:woman|man|person|athlete|player|girl|boy) to\b")
 # A photo's caption ("Clouds rise behind the peak, as seen from X near Y March 5, 2009"), and
 # a possessive cut from its name ("Narendra Modi ’s vision"): the page's, not a claim's.
 CAPTION_RE = re.compile(r"\b(?:as seen from|(?:is|are) seen|pictured)\b|\w [’']s\b")
@@ -1138,6 +1155,8 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
         out.append("answer in stem")  # "the _____ Sydney Olympics": the host city dates it
     if re.search(r"_{5}\s*\((?-i:[A-Z][A-Za-z]{1,9})\)", stem):
         out.append("initials give the key away")  # "_____ (MoSPI)"
+    if re.search(rf"\b\d+(?:st|nd|rd|th) {BLANK}", stem) and parse_ordinal(answer) is None:
+        out.append("answer in stem")  # "the 67th _____" with "best actress": the awards named
     codes = {w for w in norm(answer).split() if re.search(r"\d", w) and re.search(r"[a-z]", w)}
     if codes & set(norm(stem).split()):
         out.append("answer in stem")  # "a halo orbit around L1" keyed "Aditya-L1"
@@ -1388,7 +1407,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         ):
             out.append("not examinable")
         if SIDE_DETAIL_RE.search(question.prompt.replace(question.answer, BLANK)) or (
-            OCCASION_KEY_RE.fullmatch(question.answer) and f"on the {BLANK}" in question.prompt
+            OCCASION_KEY_RE.fullmatch(question.answer)
+            and re.search(rf"\bon (?:the )?(?:eve of )?(?:the )?{BLANK}", question.prompt)
         ):
             out.append("not examinable")  # "the _____ evacuation flight", "on the _____"
         if (

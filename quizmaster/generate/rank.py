@@ -15,6 +15,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from quizmaster import places
 from quizmaster.extract_words import NAME_HEADS
 from quizmaster.generate.gate import content_words, key_type, option_key
@@ -203,6 +205,11 @@ REPEAT_CLAIM_SHARE = 0.8
 # batch of 36 satellites was launched on _____" and "The first set of 36 satellites for
 # OneWeb was launched on _____" tell of one launch.
 VALUE_REPEAT_SHARE = 0.34
+# Two stems this much alike ask one thing, whatever their keys: one of the keys is wrong, or
+# both name it two ways.
+ALIKE_SHARE = 0.8
+# How alike (rapidfuzz's ratio, 0-100) two spellings of one person's name are.
+SAME_NAME = 94
 # A person's name as a key: two to four capitalised words ("Asha Parekh", "Conrad K Sangma").
 PERSON_KEY_RE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}")
 
@@ -224,8 +231,12 @@ def same_key(one: str, other: str) -> bool:
     if len(short) >= 2 and 2 * len(short) >= len(long):
         if f" {' '.join(short)} " in f" {' '.join(long)} ":
             return True
-    names = bool(PERSON_KEY_RE.fullmatch(one) and PERSON_KEY_RE.fullmatch(other))
-    return names and (mine[0], mine[-1]) == (theirs[0], theirs[-1])
+    if not (PERSON_KEY_RE.fullmatch(one) and PERSON_KEY_RE.fullmatch(other)):
+        return False
+    if (mine[0], mine[-1]) == (theirs[0], theirs[-1]):
+        return True
+    # "Sukhvinder Singh Sukhu", "Sukhwinder Singh Sukhu": one name, spelt two ways
+    return mine[-1] == theirs[-1] and fuzz.ratio(" ".join(mine), " ".join(theirs)) >= SAME_NAME
 
 
 def _person(answer: str) -> bool:
@@ -251,17 +262,21 @@ def repeats(question: Question, asked: Sequence[tuple[str, str]]) -> bool:
     mine = content_words(question.prompt)
     for answer, prompt in asked:
         need = share
+        theirs = content_words(prompt)
+        shorter = min(len(mine), len(theirs))
+        if key is not None and shorter and len(mine & theirs) >= ALIKE_SHARE * shorter:
+            return True  # "opened the _____ in Nice" twice, keyed "Summit" and "Conference"
         if key is not None and not same_key(answer, question.answer):
             # "_____ was sworn in as the 18th Chief Minister" beside "Kamal Nath was sworn in
             # as the _____ Chief Minister": each stem gives the other's key away
             if not (_shows(prompt, key) or _shows(question.prompt, option_key(answer))):
                 continue
+            if _shows(prompt, key) and _person(question.answer):
+                return True  # "Mirabai Chanu won silver at the _____" tells "_____ won silver"
         elif key is not None and _person(question.answer):
             return True
         elif key is not None and _value(key):
             need = VALUE_REPEAT_SHARE
-        theirs = content_words(prompt)
-        shorter = min(len(mine), len(theirs))
         if shorter and len(mine & theirs) >= need * shorter:
             return True
     return False
