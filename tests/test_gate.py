@@ -2054,6 +2054,39 @@ def test_a_wh_word_inside_a_name_a_foreign_deals_money_and_a_century_are_refused
             SpanType.PERSON,
             "page leftover",
         ),
+        # the office-holder of the day at a ceremony
+        (
+            "In May 2031, INS Vela was commissioned by the Navy Chief Admiral _____ in Suva.",
+            "Ravi Sen",
+            SpanType.PERSON,
+            "trivial key",
+        ),
+        (
+            "In May 2031, Defence Minister _____ inducted the first Reef helicopters in Suva.",
+            "Ravi Sen",
+            SpanType.PERSON,
+            "trivial key",
+        ),
+        # a name lost after "the"; a pair cut to one question word; a territory's name cut
+        (
+            "In August 2031, _____ was appointed the for the post of Comptroller.",
+            "Asha Rao",
+            SpanType.PERSON,
+            "not a sentence",
+        ),
+        (
+            "In October 2031, _____ took oath as the first Chief Minister of Jammu.",
+            "Asha Rao",
+            SpanType.PERSON,
+            "not a sentence",
+        ),
+        # the eve of a day as the key
+        (
+            "In August 2031, the President approved 76 gallantry awards on eve of _____.",
+            "Independence Day",
+            SpanType.EVENT,
+            "not examinable",
+        ),
     ],
 )
 def test_worked_out_figures_speakers_scores_and_captions_are_refused(
@@ -2676,50 +2709,6 @@ def test_a_first_of_nobody_and_two_main_verbs_are_refused() -> None:
         "The _____ is an elite corps of the Reef Army, with a long history, was founded in 1831."
     )
     assert "not a sentence" in text_defects(run_on, max_words=32)
-
-
-@pytest.mark.parametrize(
-    ("stem", "answer", "span_type", "defect"),
-    [
-        # the office-holder of the day at a ceremony
-        (
-            "In May 2031, INS Vela was commissioned by the Navy Chief Admiral _____ in Suva.",
-            "Ravi Sen",
-            SpanType.PERSON,
-            "trivial key",
-        ),
-        (
-            "In May 2031, Defence Minister _____ inducted the first Reef helicopters in Suva.",
-            "Ravi Sen",
-            SpanType.PERSON,
-            "trivial key",
-        ),
-        # a name lost after "the"; a pair cut to one question word; a territory's name cut
-        (
-            "In August 2031, _____ was appointed the for the post of Comptroller.",
-            "Asha Rao",
-            SpanType.PERSON,
-            "not a sentence",
-        ),
-        (
-            "In October 2031, _____ took oath as the first Chief Minister of Jammu.",
-            "Asha Rao",
-            SpanType.PERSON,
-            "not a sentence",
-        ),
-        # the eve of a day as the key
-        (
-            "In August 2031, the President approved 76 gallantry awards on eve of _____.",
-            "Independence Day",
-            SpanType.EVENT,
-            "not examinable",
-        ),
-    ],
-)
-def test_ceremonies_cut_names_and_occasions_from_a_held_out_round(
-    stem: str, answer: str, span_type: SpanType, defect: str
-) -> None:
-    assert defect in cloze_defects(stem, answer, span_type)
 
 
 @pytest.mark.parametrize(
