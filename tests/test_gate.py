@@ -2718,6 +2718,11 @@ def test_a_first_of_nobody_and_two_main_verbs_are_refused() -> None:
         ("On _____, the Prime Minister had launched a drive in Vadnagar.", "leans on the article"),
         ("In September 2031, World No. 1 _____ won his second major title.", "not a sentence"),
         ("In September 2031, the Prime Minister launched the _____.", "not a sentence"),
+        # from r38's pages: a span of days cut, a question word for a noun, a dateline, capitals
+        ("The Reef rocket is set to launch between _____ and 16.", "not a sentence"),
+        ("The council was set up during the prime minister's when visit?", "not a sentence"),
+        ("Suva (Fiji):World champion _____ won the Reef Cup in 2031.", "page leftover"),
+        ("In May 2031, IN A major achievement, Fiji launched its first rocket.", "page leftover"),
     ],
 )
 def test_a_stem_that_does_not_say_what_it_is_about_is_refused(text: str, defect: str) -> None:
@@ -2727,3 +2732,14 @@ def test_a_stem_that_does_not_say_what_it_is_about_is_refused(text: str, defect:
 def test_an_edition_before_the_blank_names_the_awards() -> None:
     stem = "In March 2031, Asha Rao was named best actress at the 67th _____."
     assert "answer in stem" in giveaway_defects(stem, "Reef Film Awards", [])
+
+
+def test_a_person_glued_to_a_state_is_no_place_key() -> None:
+    assert "broken key" in key_defects("Madhya Pradesh Asha Rao", SpanType.PLACE)
+    assert "broken key" not in key_defects("Andaman and Nicobar Islands", SpanType.PLACE)
+    assert "broken key" not in key_defects("Madhya Pradesh", SpanType.PLACE)
+
+
+def test_a_minister_named_last_at_a_launch_is_the_ribbon_cutter() -> None:
+    stem = "In 2031, the vaccine was launched by the Health Minister and Science Minister _____."
+    assert "trivial key" in cloze_defects(stem, "Asha Rao", SpanType.PERSON)

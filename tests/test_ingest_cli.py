@@ -493,4 +493,5 @@ def test_two_stems_alike_or_a_persons_key_told_elsewhere_are_repeats() -> None:
     )
     assert repeats(silver, [("Reef Games", "In May 2031, Asha Rao won silver at the _____.")])
     assert same_key("Sukhvinder Singh Rao", "Sukhwinder Singh Rao")
+    assert same_key("4th", "fourth")
     assert not same_key("Rajesh Rao", "Rakesh Rao")

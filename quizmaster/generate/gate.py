@@ -326,9 +326,9 @@ CEREMONY_RE = re.compile(
 # A post whose holder of the day is the answer: "Gujarat Chief Minister _____ inaugurated"
 SITTING_HOLDER_RE = re.compile(
     r"\b(?:Chief Minister|CM|Minister|Governor|Lieutenant Governor|Secretary|Chairman"
-    r"|Chairperson|Admiral|General|Air Chief Marshal)\s+(?:Shri\s+|Dr\.?\s+)?_{5}\s+"
-    r"(?!(?:was|is|has been|had been|took|takes"
-    r"|assumed|assumes|became|becomes|will)\b)"
+    r"|Chairperson|Admiral|General|Air Chief Marshal)\s+(?:Shri\s+|Dr\.?\s+)?_{5}"
+    r"(?:\.$|\s+(?!(?:was|is|has been|had been|took|takes"
+    r"|assumed|assumes|became|becomes|will)\b))"
 )
 # "the state of which state", two question words, "by the which", "(how many)", "how many/5":
 # a wh-question cut from the wrong place.
@@ -872,6 +872,10 @@ CUT_CLAUSE_RE = re.compile(
     r"|\b[Tt]he (?:for|of|to|on|at|by|with|from|and)\b"
     # "Who and Cochin airport were awarded": a pair cut to one question word
     r"|^Who and\b"
+    # "between _____ and 16": a span of days cut at its first
+    r"|\bbetween _{5} and \d"
+    # "the prime minister's when visit": a question word where a noun stood
+    r"|['’]s (?:when|where|what|who|whom)\b"
     # "the first Chief Minister of Jammu.": the Union Territory's name cut
     r"|\bof Jammu\.$"
     # "World No. 1 _____ won his second major title.": of no named event
@@ -894,7 +898,13 @@ NATIONALITY_AWARD_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) (?:Award|Prize|Honour
 FIRST_OF_NOBODY_RE = re.compile(r"\bthe first (?:woman|man|person|athlete|player|girl|boy) to\b")
 # A photo's caption ("Clouds rise behind the peak, as seen from X near Y March 5, 2009"), and
 # a possessive cut from its name ("Narendra Modi ’s vision"): the page's, not a claim's.
-CAPTION_RE = re.compile(r"\b(?:as seen from|(?:is|are) seen|pictured)\b|\w [’']s\b")
+CAPTION_RE = re.compile(
+    r"\b(?:as seen from|(?:is|are) seen|pictured)\b|\w [’']s\b"
+    # "Baku (Azerbaijan):World champion": a dateline; "IN A major achievement": a page's
+    # capitals
+    r"|^(?:In \w+ \d{4}, )?[A-Z][a-z]+ \([A-Z][a-z]+\):"
+    r"|(?<=\s)(?:IN|THE|OF|ON|AT|FOR|AND|TO|WITH|BY|A)\s(?:[A-Z]{1,3}\s)*[a-z]"
+)
 # "the 2025 International Booker Prize 2022": two years for one prize, a page's slip
 TWO_YEARS_RE = re.compile(
     r"\b((?:19|20)\d\d) (?:[A-Z][\w'’-]* ){1,5}(?:Prize|Award|Cup|Trophy|Games|Championships?)"
@@ -930,6 +940,18 @@ def _initials_repeat(words: list[str]) -> bool:
     initials = letters.group(0).replace(".", "")
     rest = [w[0] for w in words[1 : 1 + len(initials)]]
     return len(words) > len(initials) + 1 and "".join(rest) == initials
+
+
+def _name_after_place(words: list[str]) -> bool:
+    """Whether a state's or a country's name opens the key and capitalised words that name
+    no place follow it."""
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), words[size:]
+        if len(words) > size and places.kind_of(head) in ("state", "union territory", "country"):
+            return all(w[:1].isupper() and w not in gz.PLACE_WORDS for w in rest) and (
+                places.kind_of(" ".join(words)) is None
+            )
+    return False
 
 
 def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
@@ -988,6 +1010,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("not examinable")
     if span_type is SpanType.ROLE and len(words) < 2:
         out.append("not examinable")
+    if span_type in (SpanType.PLACE, SpanType.COUNTRY) and _name_after_place(words):
+        out.append("broken key")  # "Madhya Pradesh Babulal Gaur": a person glued on
     if span_type is SpanType.PLACE and any(w in gz.ROLE_HEADS for w in words):
         out.append("broken key")  # "Punjab and Administrator of Chandigarh": a post glued on
     if re.match(r"Ex\.? ", answer):

@@ -22,6 +22,7 @@ from quizmaster.extract_words import NAME_HEADS
 from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.generate.text import BLANK
+from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, Question, SpanType
 
 MAX_PER_FACT = 1
@@ -227,6 +228,9 @@ def same_key(one: str, other: str) -> bool:
     mine, theirs = option_key(one).split(), option_key(other).split()
     if sorted(mine) == sorted(theirs):
         return bool(mine)
+    rank = parse_ordinal(one)
+    if rank is not None and rank == parse_ordinal(other):
+        return True  # "4th" and "fourth"
     short, long = sorted((mine, theirs), key=len)
     if len(short) >= 2 and 2 * len(short) >= len(long):
         if f" {' '.join(short)} " in f" {' '.join(long)} ":
