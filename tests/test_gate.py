@@ -2723,6 +2723,9 @@ def test_a_first_of_nobody_and_two_main_verbs_are_refused() -> None:
         ("The council was set up during the prime minister's when visit?", "not a sentence"),
         ("Suva (Fiji):World champion _____ won the Reef Cup in 2031.", "page leftover"),
         ("In May 2031, IN A major achievement, Fiji launched its first rocket.", "page leftover"),
+        # a plan the page announced
+        ("The Reef Fibre Network project will be launched on _____.", "leans on the article"),
+        ("INS Vela is scheduled to be commissioned on _____.", "leans on the article"),
     ],
 )
 def test_a_stem_that_does_not_say_what_it_is_about_is_refused(text: str, defect: str) -> None:

@@ -616,7 +616,7 @@ def text_defects(text: str, *, max_words: int) -> list[str]:
         out.append("not a sentence")
     if CAPTION_RE.search(text):
         out.append("page leftover")
-    if FIRST_OF_NOBODY_RE.search(text) or PAST_PERFECT_RE.search(text):
+    if FIRST_OF_NOBODY_RE.search(text) or PAST_PERFECT_RE.search(text) or PLAN_RE.search(text):
         out.append("leans on the article")
     award = NATIONALITY_AWARD_RE.search(text)
     if award is not None and places.nationality(award.group(1)):
@@ -891,6 +891,13 @@ CUT_CLAUSE_RE = re.compile(
 # "Modi had launched an immunisation drive": background told relative to the news, which
 # the stem has left behind.
 PAST_PERFECT_RE = re.compile(r"\bhad (?!been\b|had\b)[a-z]+(?:ed|en|un|ung|ought|ade|on)\b")
+# "will be launched on _____", "is scheduled to be commissioned", "is poised to": a plan the
+# page announced, which later pages overtake (r38's raters found launches moved).
+PLAN_RE = re.compile(
+    r"\b(?:will be (?:launched|inaugurated|held|conferred|commissioned|signed|released"
+    r"|unveiled|honoured|presented|opened)|(?:is|are) (?:scheduled|all set|set|poised|slated"
+    r"|expected|likely) to)\b"
+)
 # "The French Award was established by Napoleon": an honour named by its country alone.
 NATIONALITY_AWARD_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) (?:Award|Prize|Honour|Medal)\b")
 # "the first woman to win ...": first of whom the article's context says (India's); alone,
