@@ -2746,3 +2746,11 @@ def test_a_person_glued_to_a_state_is_no_place_key() -> None:
 def test_a_minister_named_last_at_a_launch_is_the_ribbon_cutter() -> None:
     stem = "In 2031, the vaccine was launched by the Health Minister and Science Minister _____."
     assert "trivial key" in cloze_defects(stem, "Asha Rao", SpanType.PERSON)
+
+
+def test_an_exercises_acronym_and_a_possessive_after_the_blank_give_the_key_away() -> None:
+    stem = "Which is a naval exercise between India and Reef Land?"
+    assert "initials give the key away" in giveaway_defects(stem, "RLINEX", [])
+    assert "initials give the key away" not in giveaway_defects(stem, "VARUNA", [])
+    honour = "In 2031, the Prime Minister received _____’ highest civilian honour."
+    assert "answer in stem" in giveaway_defects(honour, "Cyprus", [])

@@ -1174,6 +1174,10 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# The partner a joint exercise's stem names: "between India and Sri Lanka?"
+PARTNER_RE = re.compile(r"\bbetween India and (?:the )?([A-Z][\w ]*?)[?.]")
+
+
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
@@ -1188,6 +1192,14 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
         out.append("initials give the key away")  # "_____ (MoSPI)"
     if re.search(rf"\b\d+(?:st|nd|rd|th) {BLANK}", stem) and parse_ordinal(answer) is None:
         out.append("answer in stem")  # "the 67th _____" with "best actress": the awards named
+    if re.search(r"_{5}['’](?!s\b)", stem):
+        out.append("answer in stem")  # "_____’ highest civilian honour": a name ending in s
+    partner = PARTNER_RE.search(stem)
+    if partner is not None and answer.isupper() and len(answer) >= 4:
+        words = partner.group(1).split()
+        initials = "".join(w[0] for w in words) if len(words) > 1 else words[0][:2]
+        if initials.upper() in answer:
+            out.append("initials give the key away")  # "SLINEX" for India and Sri Lanka
     codes = {w for w in norm(answer).split() if re.search(r"\d", w) and re.search(r"[a-z]", w)}
     if codes & set(norm(stem).split()):
         out.append("answer in stem")  # "a halo orbit around L1" keyed "Aditya-L1"
