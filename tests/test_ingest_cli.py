@@ -399,6 +399,11 @@ def test_an_article_with_facts_only_in_its_background_is_a_clear_error(
     assert not db_path.exists()
 
 
+def cloze(prompt: str, answer: str) -> ClozeQuestion:
+    """A fill-in-the-blank question of a second paper's deck, as ingest would weigh it."""
+    return ClozeQuestion(id="b:cloze:x", fact_id="b", variant="x", prompt=prompt, answer=answer)
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [
@@ -425,12 +430,9 @@ def test_a_person_asked_again_in_other_words_is_a_repeat() -> None:
             "In May 2031, veteran actor _____ received the Reef Film Award at Suva's town hall.",
         )
     ]
-    again = ClozeQuestion(
-        id="b:cloze:x",
-        fact_id="b",
-        variant="x",
-        prompt="Actor _____ will be honoured with the Reef Cinema Award for 2030, its top prize.",
-        answer="Asha K Rao",
+    again = cloze(
+        "Actor _____ will be honoured with the Reef Cinema Award for 2030, its top prize.",
+        "Asha K Rao",
     )
     assert repeats(again, asked)
     place = again.model_copy(
@@ -460,12 +462,8 @@ def test_one_date_asked_by_two_papers_in_other_words_is_a_repeat() -> None:
             "The first batch of 12 satellites was launched by the agency on which date?",
         )
     ]
-    again = ClozeQuestion(
-        id="b:cloze:x",
-        fact_id="b",
-        variant="x",
-        prompt="The first set of 12 satellites for Reefnet was launched on _____.",
-        answer="March 2, 2032",
+    again = cloze(
+        "The first set of 12 satellites for Reefnet was launched on _____.", "March 2, 2032"
     )
     assert repeats(again, asked)
     other_news = again.model_copy(update={"prompt": "The Reef Games of 2032 opened on _____."})
@@ -477,13 +475,7 @@ def test_two_stems_alike_or_a_persons_key_told_elsewhere_are_repeats() -> None:
     "Asha Rao won silver at the _____" tells "_____ won silver" its key; one name spelt two
     ways is one key."""
     told = "In June 2031, the President opened the _____ in Suva with a call to save the reefs."
-    again = ClozeQuestion(
-        id="b:cloze:x",
-        fact_id="b",
-        variant="x",
-        prompt=told.replace("call", "plea"),
-        answer="Reef Conference",
-    )
+    again = cloze(told.replace("call", "plea"), "Reef Conference")
     assert repeats(again, [("Reef Summit", told)])
     silver = again.model_copy(
         update={
