@@ -66,6 +66,8 @@ NOT_A_NAME = frozenset(
 CLAIM_RE = re.compile(
     r"\bis an? (?:joint military|naval|air|bilateral) exercise between India and (?:the )?\S"
 )
+# The partner that sentence names, read back from a stem: "between India and Sri Lanka?"
+PARTNER_RE = re.compile(r"\bbetween India and (?:the )?([A-Z][\w ]*?)[?.]")
 
 
 def _country(words: str) -> str | None:

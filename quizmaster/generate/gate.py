@@ -23,6 +23,7 @@ from quizmaster.extract_words import ROLE_WORDS
 from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
+from quizmaster.generate.exercises import PARTNER_RE as EXERCISE_PARTNER_RE
 from quizmaster.generate.frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
     CERTIFIED_FREE_RE,
@@ -1174,10 +1175,6 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
-# The partner a joint exercise's stem names: "between India and Sri Lanka?"
-PARTNER_RE = re.compile(r"\bbetween India and (?:the )?([A-Z][\w ]*?)[?.]")
-
-
 def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str]:
     """The stem must not hold the key's words, its acronym, or initials only it matches."""
     out: list[str] = []
@@ -1194,7 +1191,7 @@ def giveaway_defects(stem: str, answer: str, options: Sequence[str]) -> list[str
         out.append("answer in stem")  # "the 67th _____" with "best actress": the awards named
     if re.search(r"_{5}['’](?!s\b)", stem):
         out.append("answer in stem")  # "_____’ highest civilian honour": a name ending in s
-    partner = PARTNER_RE.search(stem)
+    partner = EXERCISE_PARTNER_RE.search(stem)
     if partner is not None and answer.isupper() and len(answer) >= 4:
         words = partner.group(1).split()
         initials = "".join(w[0] for w in words) if len(words) > 1 else words[0][:2]
