@@ -769,3 +769,17 @@ def test_the_pages_frame_on_the_first_line_is_no_headline(first: str) -> None:
 def test_a_reporters_name_and_city_before_the_text_go() -> None:
     cleaned, _ = clean_text("Winston Reef, Geneva – The WHO certified Fiji as malaria-free.")
     assert cleaned == "The WHO certified Fiji as malaria-free."
+
+
+def test_a_posts_place_run_into_its_holder_is_two_spans() -> None:
+    text = "Former Chief Minister of Madhya Pradesh Ravi Lal died in Bhopal on August 21, 2031."
+    (fact,) = extract_facts(text, title="Obituary", date="2031-08-22").facts
+    spans = {s.text: s.type for s in fact.spans}
+    assert spans["Madhya Pradesh"] is SpanType.PLACE
+    assert spans["Ravi Lal"] is SpanType.PERSON
+    assert "Madhya Pradesh Ravi Lal" not in spans
+
+
+def test_a_place_that_heads_a_body_stays_one_name() -> None:
+    spans = {s.text: s.type for s in find_spans("Uttar Pradesh Police arrested two men in Agra.")}
+    assert spans.get("Uttar Pradesh Police") is SpanType.ORGANISATION

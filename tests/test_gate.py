@@ -2754,3 +2754,31 @@ def test_an_exercises_acronym_and_a_possessive_after_the_blank_give_the_key_away
     assert "initials give the key away" not in giveaway_defects(stem, "VARUNA", [])
     honour = "In 2031, the Prime Minister received _____’ highest civilian honour."
     assert "answer in stem" in giveaway_defects(honour, "Cyprus", [])
+
+
+# --- a step in a series ----------------------------------------------------------------
+
+SUBMARINE = "In 2031, INS Tarang became the _____ Kalvari-class submarine of the Indian Navy."
+GRANDMASTER = "In June 2031, Meera Das became India's _____ woman Grandmaster in chess."
+
+
+@pytest.mark.parametrize("stem", [SUBMARINE, GRANDMASTER])
+def test_a_second_in_a_series_is_not_asked(stem: str) -> None:
+    assert cloze_defects(stem, "second", SpanType.ORDINAL) == ["not examinable"]
+    assert cloze_defects(stem, "third", SpanType.ORDINAL) == []
+
+
+def test_a_second_chosen_by_a_setter_is_asked() -> None:
+    assert cloze_defects(SUBMARINE, "2nd", SpanType.ORDINAL, chosen=["1st", "3rd", "4th"]) == []
+
+
+def test_a_running_medal_tally_is_not_asked() -> None:
+    stem = "In May 2031, India secured its _____ medal at the Norland Games, with a javelin gold."
+    assert "not examinable" in cloze_defects(stem, "14th", SpanType.ORDINAL)
+
+
+def test_a_blank_after_mission_cuts_the_programmes_name() -> None:
+    stem = (
+        "In May 2031, the Health Ministry ended the fifth phase of the Intensified Mission _____."
+    )
+    assert "broken key" in cloze_defects(stem, "Indradhanush", SpanType.TERM)

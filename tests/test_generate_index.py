@@ -174,3 +174,12 @@ def test_large_synthetic_deck_is_deterministic() -> None:
     # One question per fact at most, however large the deck.
     single = [q["fact_id"] for q in first if q["kind"] not in ("statements", "match")]
     assert len(single) == len(set(single))
+
+
+@pytest.mark.parametrize("title", ["Shri", "Pu", "Dr.", "Smt"])
+def test_a_title_goes_with_the_name_it_stood_before(title: str) -> None:
+    statement = f"{title} Ravi Lal was sworn in as the Governor of Norland in 2031."
+    blanked = generate_text.replace_span(statement, "Ravi Lal", "_____")
+    assert blanked == "_____ was sworn in as the Governor of Norland in 2031."
+    inside = generate_text.replace_span("The Shri Ram Centre opened in 2031.", "Ram Centre", "X")
+    assert inside == "The Shri X opened in 2031."  # a title inside a name is the name's

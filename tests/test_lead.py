@@ -57,11 +57,13 @@ def test_a_background_sentence_of_what_began_keeps_only_its_date() -> None:
     launched = [f for f in facts if "Aditya-L1" in f.statement]
     assert launched and launched[0].id not in background
     assert [s.type for s in launched[0].spans] == [SpanType.DATE]
+    # The fact is kept for the deck, but its date is not asked: a date is a key only of a
+    # fact a person went over.
     questions = generate_questions(news_facts(facts, background))
-    assert "September 2, 2023" in {q.answer for q in questions}
+    assert "September 2, 2023" not in {q.answer for q in questions}
 
 
-def test_a_date_is_asked_of_what_began_not_of_a_meeting() -> None:
+def test_a_date_is_asked_only_of_a_fact_a_person_went_over() -> None:
     met = cloze_defects(
         "India and Japan held their annual summit in Tokyo on _____.",
         "August 29, 2025",
@@ -73,7 +75,7 @@ def test_a_date_is_asked_of_what_began_not_of_a_meeting() -> None:
         "1966",
         SpanType.DATE,
     )
-    assert "not examinable" not in founded
+    assert "not examinable" in founded  # a founding year the references may dispute
     # A person who chose wrong answers for the date vouches for it: curated facts keep it.
     chosen = cloze_defects(
         "India and Japan held their annual summit in Tokyo on _____.",

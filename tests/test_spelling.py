@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizmaster.generate.spelling import misspelt
+from quizmaster.generate.spelling import capital_after_date, misspelt
 from quizmaster.models import SpanType
 from tests.test_gate import cloze_defects
 
@@ -44,3 +44,41 @@ def test_the_gate_refuses_a_question_that_copies_a_slip() -> None:
     assert "page leftover" in cloze_defects(stem, "Darbhanga", SpanType.PLACE)
     clean = stem.replace("Insitute", "Institute")
     assert "page leftover" not in cloze_defects(clean, "Darbhanga", SpanType.PLACE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In August 2031, Hours ahead of the summit, the Prime Minister met the President.",
+        "In September 2031, Playback singer _____ passed away in Chennai.",
+        "As of May 2031, Hockey legend Ravi Lal is the coach of the team.",
+    ],
+)
+def test_a_common_word_left_capitalised_after_the_date_is_a_leftover(text: str) -> None:
+    assert capital_after_date(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2031, India won the cup in Chennai.",
+        "In May 2031, Indian shuttler Ravi Lal won the title.",
+        "In May 2031, Amazon announced a plan for Chennai.",
+        "In 2031, Tianjin hosted the summit.",
+        "In May 2031, the playback singer died.",
+    ],
+)
+def test_a_name_after_the_date_stays(text: str) -> None:
+    assert capital_after_date(text) is None
+
+
+@pytest.mark.parametrize("word", ["Benglauru", "Maharastra", "Jharkahnd", "Chhatisgarh"])
+def test_an_indian_place_with_a_letter_dropped_or_swapped_is_a_slip(word: str) -> None:
+    assert misspelt(f"India won the title in {word} in 2031.") == word
+
+
+@pytest.mark.parametrize(
+    "word", ["Bhatnagar", "Bhubaneshwar", "Bengali", "Kashmiri", "Jinping", "Giorgia"]
+)
+def test_a_name_near_a_place_is_no_slip(word: str) -> None:
+    assert misspelt(f"The award went to {word} Ravi Lal in 2031.") is None

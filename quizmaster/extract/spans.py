@@ -360,6 +360,14 @@ def _runs(sentence: str, start: int, end: int, words: list[str], before: str, ad
             if offset >= 0:
                 _runs(sentence, offset, offset + len(phrase), rest, "of", add)
         return
+    size = _place_then_name(words)
+    if size:  # "Chief Minister of Madhya Pradesh Babulal Gaur": the state, then the person
+        place = " ".join(words[:size])
+        add(start, start + len(place), _gazetteer_type(place) or SpanType.PLACE, 3)
+        holder = " ".join(words[size:])
+        offset = sentence.find(holder, start + len(place))
+        _runs(sentence, offset, offset + len(holder), words[size:], "", add)
+        return
     kind = _classify_run(words, before)
     if kind is None:
         return
@@ -377,6 +385,26 @@ def _runs(sentence: str, start: int, end: int, words: list[str], before: str, ad
         if len(words) == 1:
             rank = 4
     add(start, end, kind, rank)
+
+
+def _place_then_name(words: list[str]) -> int:
+    """How many words of the run name a state or a country that a person's name follows
+    ("Madhya Pradesh Babulal Gaur"), or 0: the page ran a post's place into its holder."""
+    for size in (3, 2, 1):
+        rest = words[size:]
+        if len(rest) < 2 or places.kind_of(" ".join(words[:size])) not in NAMED_STATES:
+            continue
+        if places.kind_of(" ".join(words)):
+            return 0
+        if all(w[:1].isupper() and w.isalpha() for w in rest) and (
+            _classify_run(rest, "") in (SpanType.PERSON, SpanType.TERM)
+            and not set(rest) & (gz.PLACE_WORDS | gz.ORG_WORDS | gz.EVENT_WORDS | gz.TERM_WORDS)
+        ):
+            return size
+    return 0
+
+
+NAMED_STATES = ("state", "union territory", "country")
 
 
 def classify(text: str) -> SpanType:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from quizmaster import extract_words as words
 from quizmaster import places
+from quizmaster.generate.text import COMMON_VERBS
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -84,7 +85,40 @@ def _slip(word: str) -> bool:
     if capitalised and (len(word) < MIN_CAPITALISED or places.kind_of(word)):
         return False
     low = word.lower()
-    return not _known(low) and _near_miss(low, capitalised)
+    if _known(low):
+        return False
+    return _near_miss(low, capitalised) or (capitalised and _place_misspelt(low))
+
+
+def _place_misspelt(low: str) -> bool:
+    """Whether a capitalised word is an Indian state's or a large Indian city's name with a
+    letter dropped or two swapped ("Benglauru")."""
+    return any(
+        near.isalpha() and near.isascii() and _dropped_or_swapped(low, near) and _indian_place(near)
+        for near in _checker().edit_distance_1(low)
+    )
+
+
+def _dropped_or_swapped(low: str, near: str) -> bool:
+    """A letter of ``near`` dropped ("Maharastra") or two swapped ("Jharkahnd"); not a letter
+    changed, which makes other names ("Bhatnagar", not Bhavnagar) or spellings ("Bhubaneshwar")."""
+    if len(near) == len(low) + 1:
+        return True
+    return len(near) == len(low) and sorted(near) == sorted(low)
+
+
+# An Indian state, or an Indian city this large, is a name whose slip is worth catching
+# ("Vijaywada"); the world's cities share their spelling with too many names ("Jinping" for
+# Jining, "Giorgia" for Georgia).
+MISSPELT_CITY_POPULATION = 500_000
+
+
+def _indian_place(low: str) -> bool:
+    name = low.title()
+    if places.indian_subdivision(name):
+        return True
+    found = places.city(name, min_population=MISSPELT_CITY_POPULATION)
+    return found is not None and found.country == "IN"
 
 
 def misspelt(text: str) -> str | None:
@@ -93,3 +127,25 @@ def misspelt(text: str) -> str | None:
         if _slip(match.group(0)):
             return match.group(0)
     return None
+
+
+# How often (in the dictionary's counts) a word must be met to be taken for a common word
+# when it stands capitalised: "Hours", "Playback", not "Kumar" or "Sabha".
+EVERYDAY = 500
+# The date the generator puts before a sentence, and the sentence's first two words.
+AFTER_DATE_RE = re.compile(r"^(?:In|As of) (?:[A-Z][a-z]+ )?\d{4}, ([A-Z][a-z]+) ([a-z]\w*)")
+
+
+def capital_after_date(text: str) -> str | None:
+    """A common word left capitalised after the date put before its sentence ("In August
+    2025, Hours ahead of ..."), or None: the page's sentence began there, and a name (a place,
+    a people, a person) is what may stand capitalised after a date."""
+    match = AFTER_DATE_RE.match(text)
+    if match is None:
+        return None
+    word, after = match.groups()
+    if word in words.NAME_HEADS or places.kind_of(word) or places.nationality(word):
+        return None
+    if after in COMMON_VERBS or after.endswith(("ed", "s")):
+        return None  # "Amazon announced", "Apple unveils": a name, then its verb
+    return word if _checker().word_frequency[word.lower()] >= EVERYDAY else None

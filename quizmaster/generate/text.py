@@ -7,6 +7,7 @@ import random
 import re
 
 from quizmaster import gazetteer
+from quizmaster.extract_words import HONORIFICS
 
 # The key of a "which of 1, 2 and 3" question: "1 and 2 only", "All three", "None of them".
 COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
@@ -141,10 +142,22 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A title standing right before a name: "Pu Lalduhoma", "Shri X", "Dr. Y".
+HONORIFIC_BEFORE_RE = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in sorted(HONORIFICS, key=len, reverse=True))}) $"
+)
+
+
 def replace_span(statement: str, span_text: str, replacement: str) -> str:
     """The statement with the span swapped, keeping articles and capitals right."""
     at = find_span(statement, span_text)
     before, after = statement[:at], statement[at + len(span_text) :]
+    honoured = HONORIFIC_BEFORE_RE.search(before)
+    if honoured and not re.search(r"\b(?i:the) $", before[: honoured.start()]):
+        # "Shri _____": the title goes with the name it stood before ("the Shri Ram Centre"
+        # is one name)
+        before = before[: honoured.start()]
+        at = len(before)
     if at == 0:
         replacement = _capitalise(replacement)
     elif replacement and replacement[0].isalpha():
