@@ -2782,3 +2782,23 @@ def test_a_blank_after_mission_cuts_the_programmes_name() -> None:
         "In May 2031, the Health Ministry ended the fifth phase of the Intensified Mission _____."
     )
     assert "broken key" in cloze_defects(stem, "Indradhanush", SpanType.TERM)
+
+
+@pytest.mark.parametrize(
+    ("stem", "key"),
+    [
+        (
+            "In May 2031, Ravi Lal was elected Deputy Chairman on the first day of the _____.",
+            "Monsoon Session",
+        ),
+        (
+            "In August 2031, 74 athletes received the _____ at Rashtrapati Bhavan in New Delhi.",
+            "National Sports Awards",
+        ),
+    ],
+)
+def test_a_recurring_sitting_or_ceremony_is_a_trivial_key(stem: str, key: str) -> None:
+    assert "trivial key" in cloze_defects(stem, key, SpanType.EVENT)
+    assert "trivial key" not in cloze_defects(
+        stem, key, SpanType.EVENT, chosen=["A B", "C D", "E F"]
+    )

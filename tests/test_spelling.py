@@ -82,3 +82,8 @@ def test_an_indian_place_with_a_letter_dropped_or_swapped_is_a_slip(word: str) -
 )
 def test_a_name_near_a_place_is_no_slip(word: str) -> None:
     assert misspelt(f"The award went to {word} Ravi Lal in 2031.") is None
+
+
+def test_a_slip_that_makes_another_word_is_caught() -> None:
+    assert misspelt("Argentina won the FIFA Word Cup in 2031.") == "Word Cup"
+    assert misspelt("Argentina won the FIFA World Cup in 2031.") is None

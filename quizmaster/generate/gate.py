@@ -842,6 +842,12 @@ SIDE_DETAIL_RE = re.compile(
 )
 # The day an honour is given every year ("conferred on the _____" keyed "Republic Day").
 OCCASION_KEY_RE = re.compile(r"(?:[A-Z][a-z]+ ){1,3}Day")
+# A recurring sitting or ceremony as the key ("Monsoon Session", "National Sports Awards"):
+# the stem's season or honour names it, and the news (who was elected, who was honoured)
+# sits in the stem. Blind raters accepted none of five.
+ROUTINE_EVENT_KEY_RE = re.compile(
+    r"(?:[A-Z][a-z]+ ){1,3}(?:Session|Sessions|Awards|Day|Week|Fortnight|Month)"
+)
 
 # What is left of a clause the page cut, in a stem or a statement.
 CUT_CLAUSE_RE = re.compile(
@@ -1446,6 +1452,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and not CERTIFIED_FREE_RE.search(question.prompt)
         ):
             out.append("not examinable")
+        if ROUTINE_EVENT_KEY_RE.fullmatch(str(question.answer)) and not curated(fact):
+            out.append("trivial key")
         if SIDE_DETAIL_RE.search(question.prompt.replace(question.answer, BLANK)) or (
             OCCASION_KEY_RE.fullmatch(question.answer)
             and re.search(rf"\bon (?:the )?(?:eve of )?(?:the )?{BLANK}", question.prompt)

@@ -121,8 +121,17 @@ def _indian_place(low: str) -> bool:
     return found is not None and found.country == "IN"
 
 
+# A slip that makes another word: "FIFA Word Cup", "the Word Bank".
+REAL_WORD_SLIP_RE = re.compile(
+    r"\bWord (?:Cup|Championships?|Bank|Health Organi[sz]ation|Economic Forum|Record)\b"
+)
+
+
 def misspelt(text: str) -> str | None:
     """The first word of ``text`` that reads as the page's slip, or None."""
+    real_word = REAL_WORD_SLIP_RE.search(text)
+    if real_word:
+        return real_word.group(0)
     for match in WORD_RE.finditer(text):
         if _slip(match.group(0)):
             return match.group(0)
