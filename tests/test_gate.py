@@ -2802,3 +2802,10 @@ def test_a_recurring_sitting_or_ceremony_is_a_trivial_key(stem: str, key: str) -
     assert "trivial key" not in cloze_defects(
         stem, key, SpanType.EVENT, chosen=["A B", "C D", "E F"]
     )
+
+
+def test_an_as_of_stem_with_an_age_or_a_new_holder_leans_on_the_article() -> None:
+    stem = "As of May 2031, at 78, Ravi Lal is Norland's new president and its _____ leader."
+    assert "leans on the article" in cloze_defects(stem, "third", SpanType.ORDINAL)
+    stem = "As of May 2031, Ravi Lal is Norland's new president and its _____ leader."
+    assert "leans on the article" in cloze_defects(stem, "third", SpanType.ORDINAL)

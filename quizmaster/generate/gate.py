@@ -178,6 +178,9 @@ CONTEXT_RE = re.compile(
     r"|^(?!As of |In \w+ \d{4}, ).*\b[Tt]he current (?!year|account|financial|fiscal)"
     # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
     r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
+    # "As of November 2023, at 78, X is Liberia's new president": new as of when it was
+    # news, and an age that the page's date fixed
+    r"|^As of [^,]+, at \d{2,3},|^As of .*\b(?:is|are) (?:\w+['’]s )?new\b"
     r"|\b(?:for|in|over) the (?:last|past) (?:\d+|_{5}) (?:days|weeks|months|years)\b"
     # "his country's second title", "honoured esteemed personalities", "The 2023 _____
     # winners were announced": whose country, which people, who won?
