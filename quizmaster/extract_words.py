@@ -22,8 +22,8 @@ Director-General of Police|DGP|Inspector General of Police|Commissioner of Polic
 Police Commissioner|Chief Secretary|Director|Chairman|Chairperson|Chief Executive|
 CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
 Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
-Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Mr|
-Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
+Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|
+Ustad|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )
@@ -36,7 +36,9 @@ SERVICE_TITLE = (
     r" (?:officer|diplomat|bureaucrat)"
 )
 # A ship's name: its prefix and the name after it, a city's or a river's though that may be.
-SHIP_RE = re.compile(r"\b(?:INS|INSV|ICGS|HMS|USS|HMAS)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+SHIP_RE = re.compile(
+    r"\b(?:INS|INSV|ICGS|HMS|USS|HMAS)\s+[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)?\b"
+)  # "HMS Prince of Wales"
 # What a person is known as: "author X", "veteran actor X", "tabla maestro X".
 CALLINGS = (
     r"author|writer|poet|novelist|economist|scientist|physicist|chemist|journalist|activist"
@@ -48,7 +50,9 @@ PEOPLE_WORDS = (
     r"|politician|composer|lyricist|entrepreneur|businessman|philanthropist|cinematographer"
 )
 HONORIFICS: frozenset[str] = frozenset(
-    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split("|")
+    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|Ustad|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split(
+        "|"
+    )
 )
 # Words that head a post when a capitalised run starts with them ("Governor of the ...").
 ROLE_HEADS: frozenset[str] = frozenset(

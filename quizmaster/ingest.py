@@ -373,8 +373,10 @@ def _new_questions(
 
     keys = [q.answer for q in questions if asked_key(q) is not None]
     prompts = [q.prompt for q in questions] + keys  # "800 million" inside "USD 800 million"
-    # "Conrad K Sangma" beside "Conrad Kongkal Sangma"; "USD 800 million" beside "800 million"
-    parts = keys + [key.split()[0] for key in keys if len(key.split()) > 1]
+    # "Conrad K Sangma" beside "Conrad Kongkal Sangma"; "USD 800 million" beside "800 million";
+    # "U.T. Khader" beside "U T Khader"
+    names = [key.split() for key in keys]
+    parts = keys + [word for name in names if len(name) > 1 for word in (name[0], name[-1])]
     own = [f.id for f in facts]
     asked = store.asked_elsewhere(
         [q.answer for q in questions], deck, keys=keys, prompts=prompts, parts=parts, own_facts=own

@@ -359,6 +359,9 @@ def test_a_members_seat_is_no_part_of_the_name() -> None:
         "Context",  # a digest's section labels
         "Chronology of Events",
         "News Reports Sports Business",  # a site's navigation bar
+        "[Notes]",  # a site's tag
+        "Significance of the Bill",
+        "India oi-Asha Rao",  # a site's byline
     ],
 )
 def test_bylines_datelines_lone_places_and_page_chrome_are_no_topics(heading: str) -> None:
@@ -783,3 +786,23 @@ def test_a_posts_place_run_into_its_holder_is_two_spans() -> None:
 def test_a_place_that_heads_a_body_stays_one_name() -> None:
     spans = {s.text: s.type for s in find_spans("Uttar Pradesh Police arrested two men in Agra.")}
     assert spans.get("Uttar Pradesh Police") is SpanType.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Doha (Qatar), Oct 8 Ravi Lal has won the 2031 world title with second place in the race.",
+        "Florence, Italy, June 2 (APP - Wire Point News - 3rd Jun, 2031 ) :Ravi Lal broke the"
+        " world record in the race on Friday.",
+        "Birmingham, (APP - Wire Point News - 18th Mar, 2031) Norland's Ravi Lal won his first"
+        " title in the final on Sunday.",
+    ],
+)
+def test_a_place_and_day_or_a_wire_note_before_the_text_is_a_dateline(line: str) -> None:
+    text, _ = clean_text(line)
+    assert text.startswith(("Ravi Lal", "Norland's Ravi Lal")), text
+
+
+def test_a_list_of_names_is_no_dateline() -> None:
+    line = "Modi, Shah and Nadda attended the meeting in New Delhi on Monday evening."
+    assert clean_text(line)[0] == line

@@ -2809,3 +2809,33 @@ def test_an_as_of_stem_with_an_age_or_a_new_holder_leans_on_the_article() -> Non
     assert "leans on the article" in cloze_defects(stem, "third", SpanType.ORDINAL)
     stem = "As of May 2031, Ravi Lal is Norland's new president and its _____ leader."
     assert "leans on the article" in cloze_defects(stem, "third", SpanType.ORDINAL)
+
+
+def test_a_race_distance_is_not_asked() -> None:
+    stem = "In June 2031, Asha Rao set a women's _____ metres world record in Florence."
+    assert "not examinable" in cloze_defects(stem, "1,500", SpanType.NUMBER)
+
+
+def test_a_stem_cut_after_the_and_a_state_is_not_a_sentence() -> None:
+    stem = "In June 2031, _____ was elected the speaker of the Andhra Pradesh."
+    assert "not a sentence" in cloze_defects(stem, "Ravi Lal", SpanType.PERSON)
+    whole = "In June 2031, _____ was elected the speaker of the Andhra Pradesh Assembly."
+    assert "not a sentence" not in cloze_defects(whole, "Ravi Lal", SpanType.PERSON)
+
+
+def test_a_bills_name_cut_at_its_amendment_is_a_broken_key() -> None:
+    stem = "The _____ (Amendment) Bill, 2031, was introduced in the Lok Sabha in May 2031."
+    assert "broken key" in cloze_defects(stem, "Factoring Regulation", SpanType.TERM)
+
+
+def test_the_union_territory_unnamed_leans_on_the_article() -> None:
+    stem = "In May 2031, Lt Governor _____ opened a new school in the Union Territory."
+    assert "leans on the article" in cloze_defects(stem, "Ravi Lal", SpanType.PERSON)
+
+
+def test_india_honouring_its_own_prime_minister_is_an_absurd_option() -> None:
+    prompt = "In May 2031, Prime Minister Narendra Modi received which country's highest award?"
+    question = mcq(prompt, "Bhutan", ["Bhutan", "Nepal", "India", "Japan"])
+    told = "In May 2031, Prime Minister Narendra Modi received Bhutan's highest award."
+    fact = Fact(id="f1", statement=told, spans=[KeySpan(text="Bhutan", type=SpanType.COUNTRY)])
+    assert "absurd distractor" in defects(question, fact)

@@ -487,3 +487,25 @@ def test_two_stems_alike_or_a_persons_key_told_elsewhere_are_repeats() -> None:
     assert same_key("Sukhvinder Singh Rao", "Sukhwinder Singh Rao")
     assert same_key("4th", "fourth")
     assert not same_key("Rajesh Rao", "Rakesh Rao")
+
+
+def test_a_person_with_initials_spelt_another_way_is_not_asked_twice(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(
+        "Speaker elected\n\nIn May 2031, M.K. Rao was elected the Speaker of the 16th Karnataka"
+        " Assembly at Vidhana Soudha in Bengaluru.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "New Speaker for Karnataka\n\nIn May 2031, M K Rao was elected the Speaker of the new"
+        " Karnataka Legislative Assembly in Bengaluru.\n",
+        encoding="utf-8",
+    )
+    for article in (second, first):  # the name with dots read second
+        code, _, err = run(runner, "ingest", str(article), "--yes", "--date", "2031-05-25")
+        assert code == 0, err
+    _, out, _ = run(runner, "questions", "list", "--json")
+    keys = [q["answer"] for q in json.loads(out)]
+    assert keys == ["M K Rao"], keys

@@ -354,7 +354,8 @@ PAGE_LABEL_RE = re.compile(
 SECTION_LABEL_RE = re.compile(
     r"(?:context|background|chronology(?: of events)?|key (?:points|highlights|takeaways|facts)"
     r"|highlights|details|overview|summary|introduction|significance|conclusion|analysis"
-    r"|explained|way forward|why in (?:the )?news|in (?:the )?news|news|more|timeline)",
+    r"|explained|way forward|why in (?:the )?news|in (?:the )?news|news|more|timeline|notes?)"
+    r"(?: of (?:the )?\w+(?: \w+)?)?",  # "Significance of the Bill"
     re.IGNORECASE,
 )
 NAV_WORD_RE = re.compile(
@@ -381,6 +382,8 @@ def _page_heading(heading: str) -> bool:
         or SECTION_LABEL_RE.fullmatch(words) is not None
         or len(NAV_WORD_RE.findall(words)) >= 2  # "News Reports Sports Business"
         or re.fullmatch(r"[A-Z][a-z]+ Edition", words) is not None  # "Dhivehi Edition"
+        or re.fullmatch(r"\[[^\]]*\]", words) is not None  # "[Notes]": a site's own tag
+        or re.search(r"\b[a-z]{2,3}-[A-Z][a-z]+\b", words) is not None  # "oi-Briti Roy Barman"
     )
 
 

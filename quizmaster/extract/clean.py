@@ -41,6 +41,19 @@ PLAIN_DATELINE_RE = re.compile(
     rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
     rf"\s*(?::|–|—|--|-)\s+(?=[A-Z\"'“‘])"
 )
+# "Doha (Qatar), Oct 8 Max ...", "Florence, Italy, June 2 (APP - UrduPoint / ... 3rd Jun,
+# 2023 ) :Faith ...", "Birmingham, (APP - ... 2024) Indonesia's ...": a place (and its
+# country) before a day, a wire's note in brackets, or both.
+_DATELINE_PLACE = (
+    r"^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"
+    r"(?:\s*\([A-Z][A-Za-z ]{1,30}\)|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,\s*"
+)
+_DATELINE_DAY = rf"(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?"
+_WIRE_NOTE = r"\((?=[^()]*(?:\d{4}|News|APP))[^()]{3,90}\)"
+PLACE_DAY_DATELINE_RE = re.compile(
+    rf"{_DATELINE_PLACE}(?:{_DATELINE_DAY}\s*(?:{_WIRE_NOTE}\s*)?|{_WIRE_NOTE}\s*)"
+    r"(?:[:–—-]+\s*)?(?=[A-Z\"'“‘])"
+)
 # "Winston Mwale, Geneva – The WHO ...": a reporter's name and city before the text.
 BYLINE_DATELINE_RE = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+, [A-Z][a-z]+\s*[–—]\s+(?=[A-Z])")
 WRAPPER_RE = re.compile(r"\(MENAFN-[^()]*(?:\([^()]*\))?[^()]*\)\s*|\bMENAFN\d+\w*")
@@ -175,6 +188,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
             AGENCY_DATELINE_RE.match(line)
             or PLAIN_DATELINE_RE.match(line)
             or BYLINE_DATELINE_RE.match(line)
+            or PLACE_DAY_DATELINE_RE.match(line)
         )
         if dateline and len(line) > dateline.end() + 20:
             # "Visakhapatnam, October 14, 2026 (PTI)": the dateline dates the article.
@@ -449,5 +463,6 @@ LOWER_AFTER = frozenset(
     "Acclaimed Celebrated Iconic Ace Actor Actress Singer Author Writer Novelist Filmmaker Poet "
     "Scientist Industrialist Businessman Cricketer Footballer Boxer Wrestler Shooter Sprinter "
     "Athlete Economist Journalist Lyricist Musician Composer Dancer Playwright Historian "
-    "Incumbent Star Mountaineer Skipper Captain Striker Batter Bowler Pacer Spinner".split()
+    "Incumbent Star Mountaineer Skipper Captain Striker Batter Bowler Pacer Spinner Retired "
+    "Outgoing Newly".split()
 )

@@ -178,6 +178,7 @@ CONTEXT_RE = re.compile(
     r"|^(?!As of |In \w+ \d{4}, ).*\b[Tt]he current (?!year|account|financial|fiscal)"
     # "the just-concluded elections", "in the previous month", "the 45,000 tonne carrier"
     r"|\b(?:just|recently)[- ]concluded\b|\bthe (?:previous|last|next|following) month\b"
+    r"|\bof late\b"
     # "As of November 2023, at 78, X is Liberia's new president": new as of when it was
     # news, and an age that the page's date fixed
     r"|^As of [^,]+, at \d{2,3},|^As of .*\b(?:is|are) (?:\w+['’]s )?new\b"
@@ -189,7 +190,8 @@ CONTEXT_RE = re.compile(
     # "had that time won": which reserve, what ranked, which bridge, what time?
     r"|\b(?-i:[Tt]he) (?-i:Tiger Reserve|Joint Exercise|National Park|Wildlife Sanctuary"
     r"|Sanctuary|Exercise|Mission|Scheme|Yojana|Bridge|Project|Summit|Agreement|Treaty|Index"
-    r"|Report|Committee|Commission|Tribunal|Award|Prize|Festival)\b(?!\s+(?:of|for|on)\b)"
+    r"|Report|Committee|Commission|Tribunal|Award|Prize|Festival|Union Territory|UT)\b"
+    r"(?!\s+(?:of|for|on)\b)"
     r"|\b(?-i:it) (?:ranked|was|is|has|had|won|became|stood|fell|rose|slipped|climbed)\b"
     r"|\bthe [\d,.]+-(?:metre|meter|km|kilometre|foot|feet|tonne|ton|storey|MW)(?:-long|-tall)?"
     r" (?-i:[a-z]+)\b|\bthat time\b"
@@ -395,6 +397,8 @@ NAME_PART_RE = re.compile(
     r"|\b(?:when|date)[–-]\d"  # "from which date-26, 2033?": a range cut at its start
     r"|\b(?-i:Chief|Chiefs) of (?:the )?_{5}"  # "the Chief of _____" (Defence Staff): half a post
     r"|\bwhen (?:[a-z]+ )?(?:election|elections|edition|season|summit|games|meeting)\b"
+    # "Who (Amendment) Bill, 2020": the rest of a bill's name
+    r"|(?:_{5}|\b(?:who|which|what)) \((?-i:Amendment)\)"
     # "the Intensified Mission _____": the rest of a programme's name ("Indradhanush")
     r"|\b(?-i:Mission|Abhiyan|Yojana|Yojna|Scheme|Programme) _{5}"
 )
@@ -812,6 +816,8 @@ ROUTINE_COUNT_RE = re.compile(
     r"|_{5} (?:[A-Z][a-z]+ )?[Cc]abinet [Mm]eeting\b|\(_{5} gold, \d+ silver"
     # a firm's branches, a lake's distance from a city, the day a fiscal year starts
     r"|_{5} (?:branches|outlets|offices|employees|staff)\b"
+    # "the women's _____ metres": a race's distance names its event, no fact of the news
+    r"|\b(?:men|women)['’]s _{5}\s?(?:metres|meters|m)\b"
     # "India secured its _____ medal at the Paralympics": a running tally mid-event
     r"|\b(?:its|their|India['’]s|the country['’]s) _{5} (?:medal|gold|silver|bronze|podium)\b"
     r"|_{5} (?:km|kms|kilometres|kilometers|miles)(?: \(km\))? (?:from|away)\b"
@@ -1487,6 +1493,14 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             and _picked_from_the_crowd(question.prompt, question.answer, span_type)
         ):
             out.append("distractor of another domain")
+        if (
+            question.kind == "mcq"
+            and "India" in options
+            and HONOURED_INDIAN_RE.search(question.prompt)
+        ):
+            out.append("absurd distractor")  # India as the land that honours its own leader
+        if _the_state_cut(question.prompt):
+            out.append("not a sentence")  # "the speaker of the Andhra Pradesh.": a word lost
         if question.kind == "mcq" and _beyond_the_field(question.prompt, options):
             out.append("impossible option")  # "128th ... out of 121 countries"
         if question.kind == "mcq" and _off_cycle(question.prompt, question.answer, options):
@@ -1556,6 +1570,21 @@ SCORE_RE = re.compile(r"\b(?:scored|scoring|\d+-ball|knock of|innings of|tally o
 # "the _____ and final Test" of a four-match series: the count names the last.
 FINAL_OF_RE = re.compile(r"_{5} and (?:the )?(?:final|last)\b", re.I)
 TOP_N_RE = re.compile(r"\b(?:in|among|into) the top (?:_{5}|how many)", re.I)
+
+
+# "Prime Minister Narendra Modi was conferred with which country's highest civilian award?"
+HONOURED_INDIAN_RE = re.compile(
+    r"\b(?:Modi|Indian|India['’]s)\b.*\bwhich country['’]s\b|\bwhich country['’]s\b.*\b(?:Modi"
+    r"|Indian|India['’]s)\b"
+)
+THE_PLACE_END_RE = re.compile(r"\bthe ((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)[.?]$")
+
+
+def _the_state_cut(prompt: str) -> bool:
+    """Whether the stem ends at "the" and a state's name: the page's "the Andhra Pradesh
+    Assembly" cut before its noun."""
+    match = THE_PLACE_END_RE.search(prompt)
+    return match is not None and places.kind_of(match.group(1)) in ("state", "union territory")
 
 
 def worked_out(prompt: str, span_type: SpanType) -> bool:
