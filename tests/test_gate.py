@@ -2839,3 +2839,57 @@ def test_india_honouring_its_own_prime_minister_is_an_absurd_option() -> None:
     told = "In May 2031, Prime Minister Narendra Modi received Bhutan's highest award."
     fact = Fact(id="f1", statement=told, spans=[KeySpan(text="Bhutan", type=SpanType.COUNTRY)])
     assert "absurd distractor" in defects(question, fact)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In May 2031, Ravi Lal was named the head of Norland's.",
+        "In May 2031, : Norland won the _____ title in Chennai.",
+        "In May 2031, Norland's cabinet approved Rs. 1, 970 crore for _____.",
+        "In a groundbreaking achievement, _____ won the Norland Open in May 2031.",
+        "In May 2031, in a moment, _____ won the Norland Open title.",
+    ],
+)
+def test_scraps_of_the_page_are_leftovers(stem: str) -> None:
+    from quizmaster.generate.gate import text_defects
+
+    assert "page leftover" in text_defects(stem, max_words=60)
+
+
+@pytest.mark.parametrize(
+    "key", ["American Asha Kumari Rao", "Actor-comic Ravi Kumar Lal", "Reef Party-led"]
+)
+def test_a_key_with_the_pages_description_is_broken(key: str) -> None:
+    assert "broken key" in key_defects(key, SpanType.PERSON)
+
+
+def test_a_person_key_without_a_description_is_whole() -> None:
+    assert "broken key" not in key_defects("Asha Kumari Rao", SpanType.PERSON)
+
+
+def test_a_name_cut_at_its_particle_is_a_broken_key() -> None:
+    stem = "In May 2031, _____ der Bellen won the Norland presidential election."
+    assert "broken key" in cloze_defects(stem, "Alexander", SpanType.PERSON)
+
+
+def test_a_sessions_serial_is_not_asked() -> None:
+    stem = "In May 2031, the _____ session of the Norland Assembly began in Imphal."
+    assert "not examinable" in cloze_defects(stem, "sixth", SpanType.ORDINAL)
+
+
+def test_a_sum_given_in_another_currency_gives_the_key_away() -> None:
+    stem = "In May 2031, the Bank lent Norland _____ (Rs 7,500 crore) for roads."
+    assert "answer in stem" in cloze_defects(stem, "USD 1 billion", SpanType.MONEY)
+
+
+@pytest.mark.parametrize(
+    ("stem", "trivial"),
+    [
+        ("In May 2031, Tamil Nadu chief minister _____ opened the Reef bridge.", True),
+        ("In May 2031, Reef Party chief _____ met the President in New Delhi.", True),
+        ("In May 2031, former Gujarat Chief Minister _____ passed away in Ahmedabad.", False),
+    ],
+)
+def test_a_sitting_holders_post_before_the_blank_names_them(stem: str, trivial: bool) -> None:
+    assert ("trivial key" in cloze_defects(stem, "Ravi Lal", SpanType.PERSON)) is trivial

@@ -87,3 +87,7 @@ def test_a_name_near_a_place_is_no_slip(word: str) -> None:
 def test_a_slip_that_makes_another_word_is_caught() -> None:
     assert misspelt("Argentina won the FIFA Word Cup in 2031.") == "Word Cup"
     assert misspelt("Argentina won the FIFA World Cup in 2031.") is None
+
+
+def test_a_months_name_misspelt_is_a_slip() -> None:
+    assert misspelt("The summit was held on 21 Februray 2031 in Delhi.") == "Februray"

@@ -397,6 +397,8 @@ NAME_PART_RE = re.compile(
     r"|\b(?:when|date)[–-]\d"  # "from which date-26, 2033?": a range cut at its start
     r"|\b(?-i:Chief|Chiefs) of (?:the )?_{5}"  # "the Chief of _____" (Defence Staff): half a post
     r"|\bwhen (?:[a-z]+ )?(?:election|elections|edition|season|summit|games|meeting)\b"
+    # "_____ der Bellen", "which city der Bellen": the rest of a name after its particle
+    r"|(?:_{5}|\b(?:who|which \w+)) (?-i:der|van|von|de|da|di|du|bin|al|el|le|la) (?-i:[A-Z])"
     # "Who (Amendment) Bill, 2020": the rest of a bill's name
     r"|(?:_{5}|\b(?:who|which|what)) \((?-i:Amendment)\)"
     # "the Intensified Mission _____": the rest of a programme's name ("Indradhanush")
@@ -592,10 +594,22 @@ def _stem_texts(question: Question) -> list[str]:
     return [question.prompt]
 
 
+# What the page's text leaves in a stem: a sentence cut after a possessive ("the head of
+# Bangladesh's."), a stray colon ("In May 2016, : India"), a sum split at its comma
+# ("Rs. 1, 970 crore"), a report's hype ("In a groundbreaking achievement, ...", "in a
+# moment" where the page's "historic" was cut).
+SCRAP_RE = re.compile(
+    r"['’]s[.?]$|,\s*:\s|(?:Rs\.?|₹|\$|USD|INR)\s?\d{1,3}, \d{3}\b"
+    r"|\b[Ii]n an? (?:historic|unprecedented|groundbreaking|landmark|path-?breaking|momentous"
+    r"|major|remarkable|significant) (?:\w+ ){0,2}(?:moment|shift|achievement|development|move"
+    r"|feat|milestone|step)\b|\b[Ii]n a (?:breakthrough|moment)\b|\bengineering marvel\b"
+)
+
+
 def text_defects(text: str, *, max_words: int) -> list[str]:
     """What makes one stem or statement unfit to show, whatever it asks."""
     out: list[str] = []
-    if LEFTOVER_RE.search(text) or DATELINE_START_RE.match(text):
+    if LEFTOVER_RE.search(text) or DATELINE_START_RE.match(text) or SCRAP_RE.search(text):
         out.append("page leftover")
     leaning = [m.group(0).lower() for m in LEANING_RE.finditer(text)]
     if re.search(r"\b(?:1[89]|20)\d{2}\b", text):
@@ -818,6 +832,8 @@ ROUTINE_COUNT_RE = re.compile(
     r"|_{5} (?:branches|outlets|offices|employees|staff)\b"
     # "the women's _____ metres": a race's distance names its event, no fact of the news
     r"|\b(?:men|women)['’]s _{5}\s?(?:metres|meters|m)\b"
+    # "the _____ session of the Manipur Assembly", "the _____ phase of the polls": a serial
+    r"|_{5} (?:(?-i:[A-Z])\w+ )?(?:session|sitting|phase|round|general election|election)\b"
     # "India secured its _____ medal at the Paralympics": a running tally mid-event
     r"|\b(?:its|their|India['’]s|the country['’]s) _{5} (?:medal|gold|silver|bronze|podium)\b"
     r"|_{5} (?:km|kms|kilometres|kilometers|miles)(?: \(km\))? (?:from|away)\b"
@@ -968,6 +984,20 @@ def _name_after_place(words: list[str]) -> bool:
     return False
 
 
+CALLING_RE = re.compile(rf"(?:{gz.CALLINGS}|{gz.PEOPLE_WORDS}|comic|comedian|maestro)", re.I)
+
+
+def _described(words: list[str]) -> bool:
+    """Whether a person's key opens with what the page called them: a nationality
+    ("American Doreen Bogdan-Martin") or a calling ("Actor-comic Vir Das")."""
+    if len(words) < 3:
+        return False
+    first = words[0]
+    return bool(places.nationality(first)) or all(
+        CALLING_RE.fullmatch(part) for part in first.split("-")
+    )
+
+
 def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> list[str]:
     """What makes a key not a whole, examinable answer. A term ("electronic warfare") is
     examinable only where a person chose it and its wrong answers (``authored``): the
@@ -980,6 +1010,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("trivial key")  # "a _____ to grant 10 percent reservation": which Bill?
     if re.search(r"['’]s?$", answer) or answer[-1:] in ",;:-–":
         out.append("broken key")
+    if re.search(r"-led$", answer) or (span_type is SpanType.PERSON and _described(words)):
+        out.append("broken key")  # "Pheu Thai-led", "American Doreen Bogdan-Martin"
     if words and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
         out.append("broken key")
     if len(words) > MAX_KEY_WORDS:
@@ -1436,6 +1468,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("not examinable")
         if span_type is SpanType.ORDINAL and FINAL_OF_RE.search(question.prompt):
             out.append("answer in stem")
+        if span_type is SpanType.MONEY and OTHER_CURRENCY_RE.search(question.prompt):
+            out.append("answer in stem")  # "_____ (Rs 7,500 crore)": the rupees convert
+        if span_type is SpanType.PERSON and _post_names_holder(question.prompt):
+            out.append("trivial key")  # "Tamil Nadu chief minister _____": the post says who
         if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
             out.append("not examinable")  # a foreign firm's profit, an arms deal's price
         if span_type is SpanType.ORDINAL and not curated(fact):
@@ -1585,6 +1621,30 @@ def _the_state_cut(prompt: str) -> bool:
     Assembly" cut before its noun."""
     match = THE_PLACE_END_RE.search(prompt)
     return match is not None and places.kind_of(match.group(1)) in ("state", "union territory")
+
+
+# The same sum in another currency, beside the blank: "_____ (Rs 7,500 crore)".
+OTHER_CURRENCY_RE = re.compile(
+    r"_{5}\s*\((?:about |around |nearly |approximately |over |roughly )?(?:Rs\.?|₹|INR|USD|US\$|\$)"
+    r"\s?[\d,.]+"
+)
+# A post of a state or a party written before the blank: "Tamil Nadu chief minister _____",
+# "TDP chief _____".
+POST_BEFORE_RE = re.compile(
+    r"\b(?-i:[A-Z][\w-]+)(?: (?-i:[A-Z][\w-]+))? (?:chief minister|CM|chief|supremo|governor)"
+    r" _{5}",
+    re.IGNORECASE,
+)
+
+
+def _post_names_holder(prompt: str) -> bool:
+    """Whether a state's or a party's post, held by one person at a time, stands before the
+    blank; a former holder ("former Gujarat chief minister _____") is still asked."""
+    match = POST_BEFORE_RE.search(prompt)
+    if match is None:
+        return False
+    before = prompt[max(0, match.start() - 12) : match.start()].lower()
+    return not re.search(r"\b(?:former|ex|late|then)[\s-]*$", before)
 
 
 def worked_out(prompt: str, span_type: SpanType) -> bool:

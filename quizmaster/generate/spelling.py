@@ -75,7 +75,16 @@ def _near_miss(word: str, capitalised: bool) -> bool:
     near = checker.known(checker.edit_distance_1(word))
     if not capitalised:
         return bool(near)
-    return any(w in words.NAME_HEADS or checker.word_frequency[w] >= COMMON for w in near)
+    return any(
+        w in words.NAME_HEADS or w in MONTH_NAMES or checker.word_frequency[w] >= COMMON
+        for w in near
+    )
+
+
+# "Februray", "Setpember": a month's name is no name a page would spell that way.
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 @functools.lru_cache(maxsize=65_536)
