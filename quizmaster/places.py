@@ -377,7 +377,9 @@ def _state_cities() -> dict[str, frozenset[str]]:
 
 
 COAST_RE = re.compile(
-    r"\b(?:beach|coast\w*|sea|port|bay|ocean|island|maritime|naval)\b", re.IGNORECASE
+    r"\b(?:beach|coast\w*|sea|port|bay|ocean|island|maritime|naval|landfall|cyclones?|cyclonic"
+    r"|storm surge)\b",
+    re.IGNORECASE,
 )
 
 

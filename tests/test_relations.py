@@ -378,6 +378,18 @@ def test_wrong_states_for_a_coastal_state_are_coastal_first() -> None:
             "West Bengal",
         ),
         (
+            "In May 2031, Cyclone Reef made landfall between West Bengal and Bangladesh.",
+            "West Bengal",
+            "Uttar Pradesh",
+            "Odisha",
+        ),
+        (
+            "In May 2031, Cyclone Reef made landfall near Puducherry.",
+            "Puducherry",
+            "Chandigarh",
+            "Lakshadweep",
+        ),
+        (
             "In 2031, a bridge was opened near Dibrugarh in Assam.",
             "Dibrugarh",
             "Shantipur",
