@@ -23,7 +23,9 @@ Police Commissioner|Chief Secretary|Director|Chairman|Chairperson|Chief Executiv
 CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
 Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
 Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|
-Ustad|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split("|"),
+Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split(
+            "|"
+        ),
         key=len,
         reverse=True,
     )
@@ -50,7 +52,7 @@ PEOPLE_WORDS = (
     r"|politician|composer|lyricist|entrepreneur|businessman|philanthropist|cinematographer"
 )
 HONORIFICS: frozenset[str] = frozenset(
-    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|Ustad|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split(
+    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split(
         "|"
     )
 )

@@ -2849,6 +2849,9 @@ def test_india_honouring_its_own_prime_minister_is_an_absurd_option() -> None:
         "In May 2031, Norland's cabinet approved Rs. 1, 970 crore for _____.",
         "In a groundbreaking achievement, _____ won the Norland Open in May 2031.",
         "In May 2031, in a moment, _____ won the Norland Open title.",
+        "In May 2031, _____ won the Norland poll on a pledge of radical reform 10 days.",
+        "In March 2031, the United Nations General Assembly- UNGA adopted the _____ resolution.",
+        "Asha Rao, right, became the first Indian to win the _____ in May 2031.",
     ],
 )
 def test_scraps_of_the_page_are_leftovers(stem: str) -> None:
@@ -2893,3 +2896,13 @@ def test_a_sum_given_in_another_currency_gives_the_key_away() -> None:
 )
 def test_a_sitting_holders_post_before_the_blank_names_them(stem: str, trivial: bool) -> None:
     assert ("trivial key" in cloze_defects(stem, "Ravi Lal", SpanType.PERSON)) is trivial
+
+
+def test_a_bodys_name_cut_after_of_is_a_broken_key() -> None:
+    stem = "In May 2031, two texts were inscribed on the Memory of the _____ Register."
+    assert "broken key" in cloze_defects(stem, "World", SpanType.TERM)
+
+
+def test_a_place_key_with_the_pages_aside_is_broken() -> None:
+    assert "broken key" in key_defects("Jodhpur (Rajasthan)", SpanType.PLACE)
+    assert "broken key" not in key_defects("Jodhpur", SpanType.PLACE)

@@ -397,6 +397,9 @@ NAME_PART_RE = re.compile(
     r"|\b(?:when|date)[–-]\d"  # "from which date-26, 2033?": a range cut at its start
     r"|\b(?-i:Chief|Chiefs) of (?:the )?_{5}"  # "the Chief of _____" (Defence Staff): half a post
     r"|\bwhen (?:[a-z]+ )?(?:election|elections|edition|season|summit|games|meeting)\b"
+    # "Memory of the _____", "Ministry of _____": the rest of a body's name
+    r"|\b(?-i:Memory|Order|Statue|Ministry|Department|Bank|Museum|Institute|University"
+    r"|Hall) of (?:the )?_{5}"
     # "_____ der Bellen", "which city der Bellen": the rest of a name after its particle
     r"|(?:_{5}|\b(?:who|which \w+)) (?-i:der|van|von|de|da|di|du|bin|al|el|le|la) (?-i:[A-Z])"
     # "Who (Amendment) Bill, 2020": the rest of a bill's name
@@ -603,6 +606,12 @@ SCRAP_RE = re.compile(
     r"|\b[Ii]n an? (?:historic|unprecedented|groundbreaking|landmark|path-?breaking|momentous"
     r"|major|remarkable|significant) (?:\w+ ){0,2}(?:moment|shift|achievement|development|move"
     r"|feat|milestone|step)\b|\b[Ii]n a (?:breakthrough|moment)\b|\bengineering marvel\b"
+    # "on a pledge of radical reform 10 days.": the page's "after he was freed" cut away
+    r"|(?<!\bafter)(?<!\bin)(?<!\bfor)(?<!within)(?<!\bover)(?<!\blast)(?<!\bnext)"
+    r" \d+ (?:days|weeks|months|years)\.$"
+    # "General Assembly- UNGA", "Aruna Rao, right, became": a label glued on, a caption
+    r"|[a-z]- (?-i:[A-Z]{2,})\b|\b(?-i:[A-Z][a-z]+), (?:right|left|centre|center)\),?|"
+    r"\b(?-i:[A-Z][a-z]+), (?:right|left|centre|center), (?-i:[a-z])"
 )
 
 
@@ -1010,6 +1019,8 @@ def key_defects(answer: str, span_type: SpanType, *, authored: bool = False) -> 
         out.append("trivial key")  # "a _____ to grant 10 percent reservation": which Bill?
     if re.search(r"['’]s?$", answer) or answer[-1:] in ",;:-–":
         out.append("broken key")
+    if span_type in (SpanType.PLACE, SpanType.COUNTRY) and "(" in answer:
+        out.append("broken key")  # "Jodhpur (Rajasthan)": the page's aside in the key
     if re.search(r"-led$", answer) or (span_type is SpanType.PERSON and _described(words)):
         out.append("broken key")  # "Pheu Thai-led", "American Doreen Bogdan-Martin"
     if words and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
