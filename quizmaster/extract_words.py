@@ -22,10 +22,9 @@ Director-General of Police|DGP|Inspector General of Police|Commissioner of Polic
 Police Commissioner|Chief Secretary|Director|Chairman|Chairperson|Chief Executive|
 CEO|Managing Director|Ambassador|High Commissioner|Secretary-General|Secretary General|
 Chief Election Commissioner|Chief Economic Adviser|National Security Adviser|NSA|Speaker|
-Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|
-Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC""".replace("\n", "").split(
-            "|"
-        ),
+Chancellor|Crown Prince|King|Queen|Emir|Sheikh|Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|
+Pandit|Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor|MP|MLA|MLC
+""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )
@@ -52,9 +51,8 @@ PEOPLE_WORDS = (
     r"|politician|composer|lyricist|entrepreneur|businessman|philanthropist|cinematographer"
 )
 HONORIFICS: frozenset[str] = frozenset(
-    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|Prof.|Professor".split(
-        "|"
-    )
+    "Dr|Dr.|Shri|Sri|Smt|Smt.|Thiru|Tmt|Pu|Pandit|Ustad|Mahakavi|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Prof|"
+    "Prof.|Professor".split("|")
 )
 # Words that head a post when a capitalised run starts with them ("Governor of the ...").
 ROLE_HEADS: frozenset[str] = frozenset(
