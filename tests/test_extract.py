@@ -806,3 +806,16 @@ def test_a_place_and_day_or_a_wire_note_before_the_text_is_a_dateline(line: str)
 def test_a_list_of_names_is_no_dateline() -> None:
     line = "Modi, Shah and Nadda attended the meeting in New Delhi on Monday evening."
     assert clean_text(line)[0] == line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a groundbreaking achievement, Norland launched its first solar probe, Surya-1.",
+        "In a historic moment, Norland launched its first solar probe, Surya-1.",
+        "In a breakthrough for Norland's science, Norland launched its first solar probe, Surya-1.",
+    ],
+)
+def test_a_reports_hype_before_the_news_goes(sentence: str) -> None:
+    told = tidy_statement(sentence, "2031-04-12")
+    assert told == "In April 2031, Norland launched its first solar probe, Surya-1."

@@ -142,6 +142,13 @@ LEADING_CONNECTIVE_RE = re.compile(
     r"|Later in the (?:day|evening|night)),\s+"
     r"|^(?:But|And|So|Yet|Still|Thus|Hence|Therefore|Also)\s+(?=[a-z])"
 )
+# A report's hype before the news: "In a groundbreaking achievement, India launched ...",
+# "In a historic moment, producer X won ...", "In a breakthrough for Japanese politics, ...".
+HYPE_OPENER_RE = re.compile(
+    r"^(?:In|With) an? (?:historic|unprecedented|groundbreaking|landmark|path-?breaking"
+    r"|momentous|major|remarkable|significant|proud|breakthrough)(?: [\w-]+){0,3}"
+    r"(?: for [^,]{1,40})?,\s+(?=\S)"
+)
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # The reporter's colour, not the fact: "the prestigious award", "a staggering cost".
 COLOUR_RE = re.compile(
@@ -301,6 +308,8 @@ def tidy_statement(
     text = SAID_THAT_RE.sub("", SAID_THAT_RE.sub("", sentence))  # "A added that B said that"
     text = text[:1].upper() + text[1:]
     text = LEADING_CONNECTIVE_RE.sub("", text)
+    text = HYPE_OPENER_RE.sub("", text)
+    text = text[:1].upper() + text[1:]
     text = ATTRIBUTION_RE.sub("", text)
     text = COLOUR_RE.sub("", text)
     text = WEEKDAY_BEFORE_DATE_RE.sub(r"\1 ", text)
