@@ -20,6 +20,8 @@ import re
 from quizmaster import extract_words as gz
 
 _MON = rf"{gz.MONTH_WORD}\.?"
+# "May 13", "13 May": the day a dateline gives
+_DAY_MONTH = rf"(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})"
 AGENCY = (
     r"(?:PTI|ANI|IANS|UNI|KUNA|AFP|AP|Reuters|WAM|Xinhua|ENS|TNN|HT|IBNS|SPA|BSS|Sputnik|TASS|"
     r"Yonhap|Kyodo|Bernama|APP|AA|ENA|IRNA|QNA|BNA|KNA|MENA|SUNA|PNA|Web Desk|UPI|AP|CNA)"
@@ -27,18 +29,18 @@ AGENCY = (
 # "New Delhi, May 13 (PTI)", "NEW DELHI, Feb 25 (KUNA) --", "Jaipur [India], Nov 20 (ANI):"
 AGENCY_DATELINE_RE = re.compile(
     rf"^(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,3}}(?:\s*\[[^\]]{{1,40}}\])?,?\s+)?"
-    rf"(?:(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}}|/\d{{4}})?\s*)?"
+    rf"(?:{_DAY_MONTH}(?:,?\s+\d{{4}}|/\d{{4}})?\s*)?"
     rf"\(\s*{AGENCY}\s*\)\s*(?:[:–—-]+\s*)?"
     # "Colombo, Sep 23 (V7N)— ", "Tokyo, Nov. 10 (Jiji Press)--": any wire's initials or
     # name, after a place and a day
-    rf"|^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}},\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})"
+    rf"|^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}},\s+{_DAY_MONTH}"
     r"\s*\((?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*[:–—-]+\s*"
 )
 # "MUMBAI: The ..." or "New Delhi, November 20: The ..." (no agency).
 PLAIN_DATELINE_RE = re.compile(
-    rf"^(?:[A-Z]{{3,}}(?:\s+[A-Z]{{3,}}){{0,2}}(?:,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
+    rf"^(?:[A-Z]{{3,}}(?:\s+[A-Z]{{3,}}){{0,2}}(?:,\s+{_DAY_MONTH})?"
     rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
-    rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
+    rf"(?:\s*\[[^\]]{{1,40}}\])?,\s+{_DAY_MONTH}(?:,?\s+\d{{4}})?)"
     rf"\s*(?::|–|—|--|-)\s+(?=[A-Z\"'“‘])"
 )
 # "Doha (Qatar), Oct 8 Max ...", "Florence, Italy, June 2 (APP - UrduPoint / ... 3rd Jun,
@@ -48,7 +50,7 @@ _DATELINE_PLACE = (
     r"^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"
     r"(?:\s*\([A-Z][A-Za-z ]{1,30}\)|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,\s*"
 )
-_DATELINE_DAY = rf"(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?"
+_DATELINE_DAY = rf"{_DAY_MONTH}(?:,?\s+\d{{4}})?"
 _WIRE_NOTE = r"\((?=[^()]*(?:\d{4}|News|APP))[^()]{3,90}\)"
 PLACE_DAY_DATELINE_RE = re.compile(
     rf"{_DATELINE_PLACE}(?:{_DATELINE_DAY}\s*(?:{_WIRE_NOTE}\s*)?|{_WIRE_NOTE}\s*)"

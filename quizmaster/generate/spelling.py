@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quizmaster import extract_words as words
-from quizmaster import places
+from quizmaster import gazetteer, places
 from quizmaster.generate.text import COMMON_VERBS
 
 if TYPE_CHECKING:
@@ -82,9 +82,7 @@ def _near_miss(word: str, capitalised: bool) -> bool:
 
 
 # "Februray", "Setpember": a month's name is no name a page would spell that way.
-MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+MONTH_NAMES = frozenset(month.lower() for month in gazetteer.MONTHS)
 
 
 @functools.lru_cache(maxsize=65_536)
