@@ -1621,8 +1621,7 @@ TOP_N_RE = re.compile(r"\b(?:in|among|into) the top (?:_{5}|how many)", re.I)
 
 # "Prime Minister Narendra Modi was conferred with which country's highest civilian award?"
 HONOURED_INDIAN_RE = re.compile(
-    r"\b(?:Modi|Indian|India['’]s)\b.*\bwhich country['’]s\b|\bwhich country['’]s\b.*\b(?:Modi"
-    r"|Indian|India['’]s)\b"
+    r"^(?=.*\bwhich country['’]s\b)(?=.*\b(?:Modi|Indian|India['’]s)\b)"
 )
 THE_PLACE_END_RE = re.compile(r"\bthe ((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)[.?]$")
 
