@@ -1,1 +1,1 @@
-"""Benchmarks: `python bench/run.py` (see README, Performance)."""
+"""Benchmarks: `python bench/run.py` (see docs/performance.md)."""

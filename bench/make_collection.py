@@ -278,7 +278,7 @@ def synthetic_deck(n_facts: int, distractors: bool = False) -> tuple[list[Any], 
 
     With ``distractors`` every key span carries four hand-written wrong answers, as an
     exam deck's do; without, the generator searches the deck's own spans for them (capped
-    per answer, but much slower: see the README's performance section)."""
+    per answer, but much slower: see docs/performance.md, question generation at scale)."""
     from quizmaster.generate import generate_questions
 
     facts = synthetic_facts(n_facts, distractors)

@@ -1,7 +1,7 @@
 """A simulated learner for the optimizer tests: cards scheduled by the py-fsrs scheduler with
 known parameters, each recall drawn from the card's true retrievability (fixed seed).
 
-Run it to print the figures quoted in the README:
+Run it to print the figures quoted in docs/scheduling.md:
 
     .venv/bin/python -m tests.simulate_fsrs
 """
