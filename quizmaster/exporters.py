@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
+from quizmaster.grade import LETTERS
 from quizmaster.store import History, ReviewRecord, SessionRecord, Store, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ TEXT_FORMATS: tuple[str, ...] = ("csv", "tsv", "json", "yaml", "md", "html")
 JSON_FORMAT = "quizmaster"
 JSON_VERSION = 1
 ANKI_DECK_ROOT = "quizmaster"
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], None]
