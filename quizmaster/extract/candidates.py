@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.clean import clean_text, month_year, tidy_statement
 from quizmaster.extract.key_values import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster.models import Fact, KeySpan, SpanType
 
 MAX_SPANS_PER_FACT = 5
@@ -63,7 +63,7 @@ LEADING_NOISE = frozenset(
     | set(gz.SERVICES)
 )
 
-_MONTH = rf"(?:{gz.MONTHS})\.?"
+_MONTH = rf"(?:{gz.MONTH_PATTERN})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|"

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.patterns import (
     APPOINTED_RE,

@@ -7,7 +7,7 @@ import random
 import re
 
 from quizmaster import gazetteer
-from quizmaster.extract_words import HONORIFICS
+from quizmaster.gazetteer import HONORIFICS
 
 # The key of a "which of 1, 2 and 3" question: "1 and 2 only", "All three", "None of them".
 COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
