@@ -667,3 +667,13 @@ BEGAN_RE = re.compile(
     r"|(?:awarded|given|conferred|held|observed|celebrated) (?:annually |every year )?since)\b",
     re.IGNORECASE,
 )
+
+# Function words: no part of what a sentence says, so they neither make a key nor count when
+# two sentences are compared.
+STOPWORDS = frozenset(
+    "a an the and or but of in on at to for by with from as is are was were be been it its "
+    "this that these those he she they them his her their we our you your i me my not no so "
+    "if then than there here also both either neither which who whom what when where why how "
+    "do does did has have had will would shall should can could may might must into over "
+    "under after before during such".split()
+)

@@ -13,9 +13,9 @@ from quizmaster.scheduler import (
     SchedulerSettings,
     exam_cap,
     from_fsrs,
-    study_day,
     retrievability,
     review,
+    study_day,
     to_fsrs,
 )
 from quizmaster.store import CardState

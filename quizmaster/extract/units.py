@@ -18,10 +18,10 @@ from quizmaster.extract.patterns import (
     KV_RE,
     SENTENCE_END,
     STOP_HEADING_RE,
-    STOPWORDS,
     WORD_RE,
     Unit,
 )
+from quizmaster.gazetteer import STOPWORDS
 
 
 def normalise(text: str) -> str:
