@@ -9,7 +9,7 @@ import select
 import sys
 from typing import IO
 
-from quizmaster import render
+from quizmaster import keys, render
 from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
 from quizmaster.session import Feedback, Item
 
@@ -22,27 +22,10 @@ _CTRL_D = "\x04"
 
 
 def _read_key(fd: int) -> str:
-    """One key press in cbreak mode (Ctrl-C still interrupts). Escape sequences (arrows)
-    come back whole so they can be ignored."""
-    import termios
-    import tty
-
-    old = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd)
-        data = os.read(fd, 1)
-        if data == b"\x1b":
-            while select.select([fd], [], [], 0.02)[0]:
-                data += os.read(fd, 8)
-        elif data and data[0] >= 0x80:
-            # The rest of a UTF-8 character.
-            need = 1 if data[0] < 0xE0 else 2 if data[0] < 0xF0 else 3
-            data += os.read(fd, need)
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, old)
-    if not data:
-        raise EOFError
-    return data.decode("utf-8", "replace")
+    """One key press; the terminal is in cbreak mode only while it is awaited, so typed
+    answers echo as usual."""
+    with keys.cbreak(fd):
+        return keys.read_key(fd)
 
 
 class TerminalUI:
@@ -128,7 +111,7 @@ class TerminalUI:
                 raise EOFError
             if key == _CTRL_C:
                 raise KeyboardInterrupt
-            if key.lower() in ("y", "n", "\r", "\n", "q", "\x1b"):
+            if key.lower() in ("y", "n", "\r", "\n", "q", "escape"):
                 return key.lower() in ("y", "q")
 
 
