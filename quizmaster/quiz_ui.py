@@ -28,6 +28,16 @@ def _read_key(fd: int) -> str:
         return keys.read_key(fd)
 
 
+def _answer_key(fd: int) -> str:
+    """A key that answers or confirms: Ctrl-D ends the session, Ctrl-C interrupts it."""
+    key = _read_key(fd)
+    if key == _CTRL_D:
+        raise EOFError
+    if key == _CTRL_C:
+        raise KeyboardInterrupt
+    return key
+
+
 class TerminalUI:
     """Interactive: Rich panels, single keys where they are unambiguous."""
 
@@ -63,11 +73,7 @@ class TerminalUI:
                     plain=False,
                 )
         while True:
-            key = _read_key(self.fd)
-            if key == _CTRL_D:
-                raise EOFError
-            if key == _CTRL_C:
-                raise KeyboardInterrupt
+            key = _answer_key(self.fd)
             if key == ":":
                 typed = render.session_prompt(":").strip()
                 if not typed:
@@ -106,11 +112,7 @@ class TerminalUI:
         if not self.keys:
             return render.session_prompt().strip().lower().startswith("y")
         while True:
-            key = _read_key(self.fd)
-            if key == _CTRL_D:
-                raise EOFError
-            if key == _CTRL_C:
-                raise KeyboardInterrupt
+            key = _answer_key(self.fd)
             if key.lower() in ("y", "n", "\r", "\n", "q", "escape"):
                 return key.lower() in ("y", "q")
 
