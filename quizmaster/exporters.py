@@ -482,45 +482,38 @@ def _models() -> dict[str, Any]:
     import genanki
 
     explanation = '{{#Explanation}}<div class="explanation">{{Explanation}}</div>{{/Explanation}}'
-    basic = genanki.Model(
-        MODEL_IDS["basic"],
-        "quizmaster basic",
-        fields=[{"name": n} for n in ("Question", "Answer", "Explanation", "QuizmasterId")],
-        templates=[
-            {
-                "name": "Card 1",
-                "qfmt": "{{Question}}",
-                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}' + explanation,
-            }
-        ],
-        css=ANKI_CSS,
-    )
-    mcq = genanki.Model(
-        MODEL_IDS["mcq"],
-        "quizmaster mcq",
-        fields=[
-            {"name": n} for n in ("Question", "Options", "Answer", "Explanation", "QuizmasterId")
-        ],
-        templates=[
-            {
-                "name": "Card 1",
-                "qfmt": '{{Question}}<div class="options">{{Options}}</div>',
-                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}' + explanation,
-            }
-        ],
-        css=ANKI_CSS,
-    )
-    cloze = genanki.Model(
-        MODEL_IDS["cloze"],
-        "quizmaster cloze",
-        fields=[{"name": n} for n in ("Text", "Explanation", "QuizmasterId")],
-        templates=[
-            {"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}" + explanation}
-        ],
-        css=ANKI_CSS,
-        model_type=genanki.Model.CLOZE,
-    )
-    return {"basic": basic, "mcq": mcq, "cloze": cloze}
+
+    def model(kind: str, fields: str, card: str, front: str, back: str, **kw: Any) -> Any:
+        return genanki.Model(
+            MODEL_IDS[kind],
+            f"quizmaster {kind}",
+            fields=[{"name": name} for name in fields.split()],
+            templates=[{"name": card, "qfmt": front, "afmt": back + explanation}],
+            css=ANKI_CSS,
+            **kw,
+        )
+
+    answer = '{{FrontSide}}<hr id="answer">{{Answer}}'
+    return {
+        "basic": model(
+            "basic", "Question Answer Explanation QuizmasterId", "Card 1", "{{Question}}", answer
+        ),
+        "mcq": model(
+            "mcq",
+            "Question Options Answer Explanation QuizmasterId",
+            "Card 1",
+            '{{Question}}<div class="options">{{Options}}</div>',
+            answer,
+        ),
+        "cloze": model(
+            "cloze",
+            "Text Explanation QuizmasterId",
+            "Cloze",
+            "{{cloze:Text}}",
+            "{{cloze:Text}}",
+            model_type=genanki.Model.CLOZE,
+        ),
+    }
 
 
 def anki_note(question: Question, models: dict[str, Any]) -> Any:

@@ -399,17 +399,21 @@ def save_and_load(
 
     if not facts:
         raise UsageError("no facts were accepted; nothing was saved")
-    source = plan.article.source
-    store.load_deck(
-        plan.deck,
-        facts,
-        _new_questions(store, plan.deck, generate_questions(facts), facts),
-        now=now,
-        source_name=source,
-        dry_run=True,
-        retire_missing=False,
-        adopt=True,
-    )
+
+    def load(facts: Sequence[Fact], *, dry_run: bool) -> LoadReport:
+        questions = _new_questions(store, plan.deck, generate_questions(facts), facts)
+        return store.load_deck(
+            plan.deck,
+            facts,
+            questions,
+            now=now,
+            source_name=plan.article.source,
+            dry_run=dry_run,
+            retire_missing=False,
+            adopt=True,
+        )
+
+    load(facts, dry_run=True)
     target = plan.out_path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -420,16 +424,7 @@ def save_and_load(
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(dump_facts(plan.deck, facts))
-        loaded = load_facts_file(tmp).resolved_facts()
-        report = store.load_deck(
-            plan.deck,
-            loaded,
-            _new_questions(store, plan.deck, generate_questions(loaded), loaded),
-            now=now,
-            source_name=source,
-            retire_missing=False,
-            adopt=True,
-        )
+        report = load(load_facts_file(tmp).resolved_facts(), dry_run=False)
         os.replace(tmp, target)
     finally:
         if tmp.exists():
