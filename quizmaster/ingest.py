@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quizmaster import gazetteer
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
 from quizmaster.models import Fact, KeySpan, Question
@@ -46,13 +47,12 @@ def decks_folder(db_path: Path) -> Path:
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*){0,4}")
-_NOT_SUBJECT = frozenset(
-    "the a an in on at of for and to by with from as this that these it its he she they "
-    "union minister published january february march april may june july august september "
-    "october november december monday tuesday wednesday thursday friday saturday sunday "
-    "india's".split()
+# Capitalised words that open or close no subject: "The", "On Monday", "Union Minister".
+_NOT_SUBJECT = (
+    gazetteer.STOPWORDS
+    | {name.casefold() for name in (*gazetteer.MONTHS, *gazetteer.WEEKDAYS)}
+    | {"union", "minister", "published", "india's"}
 )
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def _name_runs(statement: str) -> set[str]:
@@ -91,7 +91,7 @@ def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
         return None
     name = ", ".join(picked)
     if date and len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
-        name += f" ({_MONTHS[int(date[5:7]) - 1]} {date[:4]})"
+        name += f" ({gazetteer.MONTHS[int(date[5:7]) - 1][:3]} {date[:4]})"
     return name
 
 
