@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizmaster.ingest import decks_folder, subject_name
-from quizmaster.models import Fact, KeySpan
+from quizmaster.models import Fact, KeySpan, SpanType
 
 
 def facts(*statements: str) -> list[Fact]:
     return [
-        Fact(id=f"f{i}", statement=s, spans=[KeySpan(text=s.split()[-1].rstrip("."), type="term")])
+        Fact(
+            id=f"f{i}",
+            statement=s,
+            spans=[KeySpan(text=s.split()[-1].rstrip("."), type=SpanType.TERM)],
+        )
         for i, s in enumerate(statements)
     ]
 
