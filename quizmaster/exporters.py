@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
+from quizmaster.grade import LETTERS
 from quizmaster.store import History, ReviewRecord, SessionRecord, Store, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ TEXT_FORMATS: tuple[str, ...] = ("csv", "tsv", "json", "yaml", "md", "html")
 JSON_FORMAT = "quizmaster"
 JSON_VERSION = 1
 ANKI_DECK_ROOT = "quizmaster"
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], None]
@@ -482,45 +482,38 @@ def _models() -> dict[str, Any]:
     import genanki
 
     explanation = '{{#Explanation}}<div class="explanation">{{Explanation}}</div>{{/Explanation}}'
-    basic = genanki.Model(
-        MODEL_IDS["basic"],
-        "quizmaster basic",
-        fields=[{"name": n} for n in ("Question", "Answer", "Explanation", "QuizmasterId")],
-        templates=[
-            {
-                "name": "Card 1",
-                "qfmt": "{{Question}}",
-                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}' + explanation,
-            }
-        ],
-        css=ANKI_CSS,
-    )
-    mcq = genanki.Model(
-        MODEL_IDS["mcq"],
-        "quizmaster mcq",
-        fields=[
-            {"name": n} for n in ("Question", "Options", "Answer", "Explanation", "QuizmasterId")
-        ],
-        templates=[
-            {
-                "name": "Card 1",
-                "qfmt": '{{Question}}<div class="options">{{Options}}</div>',
-                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}' + explanation,
-            }
-        ],
-        css=ANKI_CSS,
-    )
-    cloze = genanki.Model(
-        MODEL_IDS["cloze"],
-        "quizmaster cloze",
-        fields=[{"name": n} for n in ("Text", "Explanation", "QuizmasterId")],
-        templates=[
-            {"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}" + explanation}
-        ],
-        css=ANKI_CSS,
-        model_type=genanki.Model.CLOZE,
-    )
-    return {"basic": basic, "mcq": mcq, "cloze": cloze}
+
+    def model(kind: str, fields: str, card: str, front: str, back: str, **kw: Any) -> Any:
+        return genanki.Model(
+            MODEL_IDS[kind],
+            f"quizmaster {kind}",
+            fields=[{"name": name} for name in fields.split()],
+            templates=[{"name": card, "qfmt": front, "afmt": back + explanation}],
+            css=ANKI_CSS,
+            **kw,
+        )
+
+    answer = '{{FrontSide}}<hr id="answer">{{Answer}}'
+    return {
+        "basic": model(
+            "basic", "Question Answer Explanation QuizmasterId", "Card 1", "{{Question}}", answer
+        ),
+        "mcq": model(
+            "mcq",
+            "Question Options Answer Explanation QuizmasterId",
+            "Card 1",
+            '{{Question}}<div class="options">{{Options}}</div>',
+            answer,
+        ),
+        "cloze": model(
+            "cloze",
+            "Text Explanation QuizmasterId",
+            "Cloze",
+            "{{cloze:Text}}",
+            "{{cloze:Text}}",
+            model_type=genanki.Model.CLOZE,
+        ),
+    }
 
 
 def anki_note(question: Question, models: dict[str, Any]) -> Any:

@@ -43,7 +43,8 @@ TIME_THRESHOLDS: dict[str, tuple[float, float]] = {
 }
 _DEFAULT_THRESHOLDS = (8.0, 30.0)
 
-LETTERS = "abcdefgh"
+# Labels of options and list items, in order: (a), (b), ... as exam papers print them.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 _ORDINAL = re.compile(r"\b(\d+) ?(?:st|nd|rd|th)\b")
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
@@ -390,18 +391,24 @@ def parse_choice(question: Question, response: str) -> int | None:
         if len(text) == 1:
             raise InvalidChoice(f"{response.strip()!r}: answer t (true) or f (false)")
         return None
+    return option_index(response, len(options))
+
+
+def option_index(response: str, n_options: int) -> int | None:
+    """The 0-based option that a number ("2") or letter ("b", "b)") names. Returns None
+    when the response is neither; raises :class:`InvalidChoice` when it is out of range."""
+    text = response.strip().casefold().rstrip(").")
     if text.isdecimal():
         index = int(text) - 1
-        if 0 <= index < len(options):
+        if 0 <= index < n_options:
             return index
-        raise InvalidChoice(f"{response.strip()!r}: pick 1-{len(options)}")
+        raise InvalidChoice(f"{response.strip()!r}: pick 1-{n_options}")
     if len(text) == 1 and text.isalpha():
         index = LETTERS.find(text)
-        if 0 <= index < len(options):
+        if 0 <= index < n_options:
             return index
-        raise InvalidChoice(
-            f"{response.strip()!r}: pick 1-{len(options)} or a-{LETTERS[len(options) - 1]}"
-        )
+        last = LETTERS[n_options - 1]
+        raise InvalidChoice(f"{response.strip()!r}: pick 1-{n_options} or a-{last}")
     return None
 
 

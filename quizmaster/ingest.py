@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quizmaster import gazetteer
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
 from quizmaster.models import Fact, KeySpan, Question
@@ -46,13 +47,12 @@ def decks_folder(db_path: Path) -> Path:
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*){0,4}")
-_NOT_SUBJECT = frozenset(
-    "the a an in on at of for and to by with from as this that these it its he she they "
-    "union minister published january february march april may june july august september "
-    "october november december monday tuesday wednesday thursday friday saturday sunday "
-    "india's".split()
+# Capitalised words that open or close no subject: "The", "On Monday", "Union Minister".
+_NOT_SUBJECT = (
+    gazetteer.STOPWORDS
+    | {name.casefold() for name in (*gazetteer.MONTHS, *gazetteer.WEEKDAYS)}
+    | {"union", "minister", "published", "india's"}
 )
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def _name_runs(statement: str) -> set[str]:
@@ -91,7 +91,7 @@ def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
         return None
     name = ", ".join(picked)
     if date and len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
-        name += f" ({_MONTHS[int(date[5:7]) - 1]} {date[:4]})"
+        name += f" ({gazetteer.MONTHS[int(date[5:7]) - 1][:3]} {date[:4]})"
     return name
 
 
@@ -399,17 +399,21 @@ def save_and_load(
 
     if not facts:
         raise UsageError("no facts were accepted; nothing was saved")
-    source = plan.article.source
-    store.load_deck(
-        plan.deck,
-        facts,
-        _new_questions(store, plan.deck, generate_questions(facts), facts),
-        now=now,
-        source_name=source,
-        dry_run=True,
-        retire_missing=False,
-        adopt=True,
-    )
+
+    def load(facts: Sequence[Fact], *, dry_run: bool) -> LoadReport:
+        questions = _new_questions(store, plan.deck, generate_questions(facts), facts)
+        return store.load_deck(
+            plan.deck,
+            facts,
+            questions,
+            now=now,
+            source_name=plan.article.source,
+            dry_run=dry_run,
+            retire_missing=False,
+            adopt=True,
+        )
+
+    load(facts, dry_run=True)
     target = plan.out_path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -420,16 +424,7 @@ def save_and_load(
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(dump_facts(plan.deck, facts))
-        loaded = load_facts_file(tmp).resolved_facts()
-        report = store.load_deck(
-            plan.deck,
-            loaded,
-            _new_questions(store, plan.deck, generate_questions(loaded), loaded),
-            now=now,
-            source_name=source,
-            retire_missing=False,
-            adopt=True,
-        )
+        report = load(load_facts_file(tmp).resolved_facts(), dry_run=False)
         os.replace(tmp, target)
     finally:
         if tmp.exists():

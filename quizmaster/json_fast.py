@@ -56,13 +56,9 @@ def run(argv: list[str]) -> bool:
 
 def now() -> tuple[dt.datetime, int]:
     """``cli.now()`` and ``cli.utc_offset()`` of it (a test holds them equal)."""
-    from quizmaster.guard import parse_moment
+    from quizmaster.environment import read_clock
 
-    pinned = os.environ.get("QUIZMASTER_NOW", "").strip()
-    moment = parse_moment(pinned, "QUIZMASTER_NOW") if pinned else dt.datetime.now(dt.timezone.utc)
-    zoned = moment if pinned else moment.astimezone()
-    offset = zoned.utcoffset()
-    return moment, 0 if offset is None else int(offset.total_seconds() // 60)
+    return read_clock(os.environ)
 
 
 def current_database() -> Path | None:

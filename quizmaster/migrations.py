@@ -6,8 +6,6 @@ schema to the current one.
 
 from __future__ import annotations
 
-import datetime as dt
-
 # Not `from typing import ...`: the dashboard's fast path reads MIGRATIONS, and importing
 # typing would cost it a sixth of its start-up. Annotations are strings here.
 TYPE_CHECKING = False
@@ -140,6 +138,24 @@ def m001_initial(db: Any) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+# --- performance ---------------------------------------------------------------
+
+
+@migration
+def m002_perf_indexes(db: Any) -> None:
+    """Covering indexes for the dashboard counts and for picking due questions: on 100,000
+    questions they turn full scans of the (wide) questions table into index-only reads."""
+    db["questions"].create_index(["id", "retired"], index_name="idx_questions_id_retired")
+    db["questions"].create_index(["retired"], index_name="idx_questions_retired")
+    db["facts"].create_index(["retired"], index_name="idx_facts_retired")
+    db["cards"].create_index(
+        ["due", "state", "suspended", "question_id"], index_name="idx_cards_due_state"
+    )
+    db["cards"].create_index(
+        ["state", "suspended", "question_id"], index_name="idx_cards_state_suspended"
+    )
+
+
 # --- mock tests ---
 
 
@@ -165,25 +181,7 @@ def m003_mock_items(db: Any) -> None:
     db["mock_items"].create_index(["question_id"])
 
 
-# --- performance ---------------------------------------------------------------
-
-
-@migration
-def m002_perf_indexes(db: Any) -> None:
-    """Covering indexes for the dashboard counts and for picking due questions: on 100,000
-    questions they turn full scans of the (wide) questions table into index-only reads."""
-    db["questions"].create_index(["id", "retired"], index_name="idx_questions_id_retired")
-    db["questions"].create_index(["retired"], index_name="idx_questions_retired")
-    db["facts"].create_index(["retired"], index_name="idx_facts_retired")
-    db["cards"].create_index(
-        ["due", "state", "suspended", "question_id"], index_name="idx_cards_due_state"
-    )
-    db["cards"].create_index(
-        ["state", "suspended", "question_id"], index_name="idx_cards_state_suspended"
-    )
-
-
-# --- stats in SQL (stats3) -----------------------------------------------------------------
+# --- stats in SQL -----------------------------------------------------------------
 
 # The card state a review was answered in, as ``card_before`` records it (no state: new).
 # ``Store.review_stats`` repeats this exact expression so SQLite can read it from the index.
@@ -264,7 +262,3 @@ MIGRATION_TABLES: dict[str, tuple[str, ...]] = {
 
 def pending(applied: set[str]) -> list[tuple[str, Migration]]:
     return [(name, fn) for name, fn in MIGRATIONS if name not in applied]
-
-
-def utc_now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

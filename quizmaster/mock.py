@@ -16,12 +16,12 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from quizmaster.errors import UsageError
+from quizmaster.grade import option_index
 from quizmaster.models import Question
 from quizmaster.store import CardState, StoredQuestion
 
 MOCK_KINDS: tuple[str, ...] = ("mcq", "statements")
 DEFAULT_QUESTIONS = 20
-LETTERS = "abcdefgh"
 MAX_MARKS = 1000
 
 Result = Literal["correct", "wrong", "unanswered"]
@@ -197,14 +197,13 @@ def assemble_paper(
 # --- answering ---------------------------------------------------------------------------
 
 
-def parse_choice(text: str, n_options: int) -> int | None:
-    """``"2"`` or ``"b"`` -> 1 (0-based). Raises ValueError when it names no option."""
-    value = text.strip().lower()
-    if value.isdigit() and 1 <= int(value) <= n_options:
-        return int(value) - 1
-    if len(value) == 1 and value in LETTERS[:n_options]:
-        return LETTERS.index(value)
-    raise ValueError(value)
+def parse_choice(text: str, n_options: int) -> int:
+    """``"2"`` or ``"b"`` -> 1 (0-based). Raises ValueError when it names no option: a
+    paper takes only option numbers and letters, never an option's text."""
+    index = option_index(text, n_options)
+    if index is None:
+        raise ValueError(text)
+    return index
 
 
 @dataclass

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import os
-import select
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from types import TracebackType
-from typing import IO, Any, Protocol
+from typing import IO, Protocol
 
 from quizmaster import mock, render
+from quizmaster.keys import cbreak, read_key_within
 from quizmaster.mock import Attempt, MockResult, Paper
 from quizmaster.store import CardState, MockItemRow, Store
 
@@ -38,54 +36,14 @@ class KeySource(Protocol):
 
 
 class TerminalKeys:
-    """Keys from a terminal in cbreak mode (no echo, no line buffering; Ctrl-C still works)."""
+    """Keys from a terminal held in cbreak mode for the whole paper (no echo, no line
+    buffering; Ctrl-C still works)."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self.pending = ""
-        self._saved: list[Any] | None = None
-
-    def __enter__(self) -> TerminalKeys:
-        import termios
-        import tty
-
-        self._saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd)
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        import termios
-
-        if self._saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
-
-    def _fill(self, timeout: float) -> bool:
-        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
-        if not ready:
-            return False
-        chunk = os.read(self.fd, 64)
-        if not chunk:
-            raise EOFError
-        self.pending += chunk.decode("utf-8", errors="ignore")
-        return True
 
     def read(self, timeout: float) -> str | None:
-        if not self.pending and not self._fill(timeout):
-            return None
-        if self.pending.startswith("\x1b"):
-            if len(self.pending) < 3:
-                self._fill(0.05)
-            arrows = {"\x1b[C": "right", "\x1b[D": "left", "\x1b[A": "up", "\x1b[B": "down"}
-            for seq, name in arrows.items():
-                if self.pending.startswith(seq):
-                    self.pending = self.pending[len(seq) :]
-                    return name
-            self.pending = self.pending[1:]
-            return "escape"
-        key, self.pending = self.pending[0], self.pending[1:]
-        return key
+        return read_key_within(self.fd, timeout)
 
 
 @contextmanager
@@ -93,8 +51,8 @@ def answer_source(stdin: IO[str]) -> Iterator[tuple[KeySource | None, IO[str] | 
     """Keys when stdin is a terminal (restored on exit), else the lines of stdin. Without
     termios (Windows) a terminal is read line by line too: type the answer, then Enter."""
     if stdin.isatty() and importlib.util.find_spec("termios") is not None:
-        with TerminalKeys(stdin.fileno()) as keys:
-            yield keys, None
+        with cbreak(stdin.fileno()):
+            yield TerminalKeys(stdin.fileno()), None
     else:
         yield None, stdin
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -142,14 +142,7 @@ class FactsFile(_Strict):
 # --- questions ---------------------------------------------------------------------------
 
 QuestionKind = Literal["short_answer", "cloze", "mcq", "true_false", "statements", "match"]
-QUESTION_KINDS: tuple[str, ...] = (
-    "short_answer",
-    "cloze",
-    "mcq",
-    "true_false",
-    "statements",
-    "match",
-)
+QUESTION_KINDS: tuple[str, ...] = get_args(QuestionKind)
 
 
 def question_id(fact_id: str, kind: str, variant: str) -> str:

@@ -9,7 +9,7 @@ import select
 import sys
 from typing import IO
 
-from quizmaster import render
+from quizmaster import keys, render
 from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
 from quizmaster.session import Feedback, Item
 
@@ -22,27 +22,20 @@ _CTRL_D = "\x04"
 
 
 def _read_key(fd: int) -> str:
-    """One key press in cbreak mode (Ctrl-C still interrupts). Escape sequences (arrows)
-    come back whole so they can be ignored."""
-    import termios
-    import tty
+    """One key press; the terminal is in cbreak mode only while it is awaited, so typed
+    answers echo as usual."""
+    with keys.cbreak(fd):
+        return keys.read_key(fd)
 
-    old = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd)
-        data = os.read(fd, 1)
-        if data == b"\x1b":
-            while select.select([fd], [], [], 0.02)[0]:
-                data += os.read(fd, 8)
-        elif data and data[0] >= 0x80:
-            # The rest of a UTF-8 character.
-            need = 1 if data[0] < 0xE0 else 2 if data[0] < 0xF0 else 3
-            data += os.read(fd, need)
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, old)
-    if not data:
+
+def _answer_key(fd: int) -> str:
+    """A key that answers or confirms: Ctrl-D ends the session, Ctrl-C interrupts it."""
+    key = _read_key(fd)
+    if key == _CTRL_D:
         raise EOFError
-    return data.decode("utf-8", "replace")
+    if key == _CTRL_C:
+        raise KeyboardInterrupt
+    return key
 
 
 class TerminalUI:
@@ -80,11 +73,7 @@ class TerminalUI:
                     plain=False,
                 )
         while True:
-            key = _read_key(self.fd)
-            if key == _CTRL_D:
-                raise EOFError
-            if key == _CTRL_C:
-                raise KeyboardInterrupt
+            key = _answer_key(self.fd)
             if key == ":":
                 typed = render.session_prompt(":").strip()
                 if not typed:
@@ -123,12 +112,8 @@ class TerminalUI:
         if not self.keys:
             return render.session_prompt().strip().lower().startswith("y")
         while True:
-            key = _read_key(self.fd)
-            if key == _CTRL_D:
-                raise EOFError
-            if key == _CTRL_C:
-                raise KeyboardInterrupt
-            if key.lower() in ("y", "n", "\r", "\n", "q", "\x1b"):
+            key = _answer_key(self.fd)
+            if key.lower() in ("y", "n", "\r", "\n", "q", "escape"):
                 return key.lower() in ("y", "q")
 
 

@@ -104,7 +104,7 @@ def day_start(day: dt.date, utc_offset_minutes: int) -> dt.datetime:
     return local - dt.timedelta(minutes=utc_offset_minutes)
 
 
-def local_day(moment: dt.datetime, utc_offset_minutes: int) -> dt.date:
+def study_day(moment: dt.datetime, utc_offset_minutes: int) -> dt.date:
     """The local study day a moment belongs to (a day runs from 04:00 to 04:00)."""
     shifted = moment.astimezone(dt.timezone.utc) + dt.timedelta(minutes=utc_offset_minutes)
     return (shifted - dt.timedelta(hours=DAY_ROLLOVER_HOUR)).date()
@@ -126,7 +126,7 @@ def settle_due(due: dt.datetime, now: dt.datetime, settings: SchedulerSettings) 
     """Our rules on top of FSRS's due time: day-scale intervals end at the start of a local
     study day, and nothing is due after the exam cap."""
     if due - now >= dt.timedelta(days=1):
-        due = day_start(local_day(due, settings.utc_offset_minutes), settings.utc_offset_minutes)
+        due = day_start(study_day(due, settings.utc_offset_minutes), settings.utc_offset_minutes)
     cap = exam_cap(now, settings)
     if cap is not None and due > cap:
         due = cap

@@ -17,12 +17,11 @@ from typing import Any, Protocol
 from quizmaster.errors import UsageError
 from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
 from quizmaster.scheduler import (
-    STATE_NEW,
     SchedulerSettings,
     became_leech,
     day_start,
-    local_day,
     review,
+    study_day,
 )
 from quizmaster.store import CardState, Store, StoredQuestion
 
@@ -199,7 +198,7 @@ def _first_per_fact(
 
 
 def study_day_start(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
-    return day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
+    return day_start(study_day(now, utc_offset_minutes), utc_offset_minutes)
 
 
 def build_queue(
@@ -743,7 +742,7 @@ def summary(
 
 def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
     """The last moment of tomorrow's study day."""
-    today = day_start(local_day(now, utc_offset_minutes), utc_offset_minutes)
+    today = day_start(study_day(now, utc_offset_minutes), utc_offset_minutes)
     return today + dt.timedelta(days=2) - dt.timedelta(microseconds=1)
 
 
@@ -778,16 +777,12 @@ def describe_due(due: dt.datetime, now: dt.datetime, utc_offset_minutes: int) ->
     delta = due - now
     if delta < dt.timedelta(hours=1):
         return f"in {max(1, round(delta.total_seconds() / 60))} minutes"
-    days = (local_day(due, utc_offset_minutes) - local_day(now, utc_offset_minutes)).days
+    days = (study_day(due, utc_offset_minutes) - study_day(now, utc_offset_minutes)).days
     if days <= 0:
         return f"in {round(delta.total_seconds() / 3600)} hours"
     if days == 1:
         return "tomorrow"
     return f"in {days} days"
-
-
-def is_new(card: CardState) -> bool:
-    return card.state == STATE_NEW
 
 
 def run_quiz(

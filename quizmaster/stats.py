@@ -58,7 +58,7 @@ FSRS_FITTED_AT_KEY = "fsrs_fitted_at"
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "learning"}
 
 
-def local_day(moment: dt.datetime, utc_offset_minutes: int) -> dt.date:
+def calendar_day(moment: dt.datetime, utc_offset_minutes: int) -> dt.date:
     """The calendar day of an aware UTC moment in the user's zone."""
     utc = moment.astimezone(dt.timezone.utc)
     return (utc + dt.timedelta(minutes=utc_offset_minutes)).date()
@@ -113,7 +113,7 @@ def build_stats(
         raise UsageError(f"--days must be at least 1, got {days}")
     if days > MAX_DAYS:
         raise UsageError(f"--days must be at most {MAX_DAYS} (ten years), got {days}")
-    today = local_day(now, utc_offset_minutes)
+    today = calendar_day(now, utc_offset_minutes)
     counts = reviews.day_counts
     return {
         "today": today.isoformat(),

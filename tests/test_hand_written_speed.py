@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizmaster.facts_file import load_facts_file
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate import answers, hand_written
-from quizmaster.generate.text import STOPWORDS
 from quizmaster.models import Fact, KeySpan, SpanType
 from quizmaster.paths import builtin_deck_path
 

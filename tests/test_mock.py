@@ -539,3 +539,10 @@ def test_go_to_number_edits_and_rejects(capitals: Store) -> None:
     handle_key(attempt, state, "z")
     assert "does nothing here" in state.message and attempt.answers == [None] * 4
     assert handle_key(attempt, state, "\x04") is True  # Ctrl-D submits
+
+
+def test_parse_choice_takes_the_forms_a_quiz_takes() -> None:
+    # One parser serves the quiz and the paper: "b)" and "2." name an option in both.
+    assert mock.parse_choice("b)", 4) == 1
+    assert mock.parse_choice("2.", 4) == 1
+    assert mock.parse_choice("C", 3) == 2

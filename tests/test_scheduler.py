@@ -13,9 +13,9 @@ from quizmaster.scheduler import (
     SchedulerSettings,
     exam_cap,
     from_fsrs,
-    local_day,
     retrievability,
     review,
+    study_day,
     to_fsrs,
 )
 from quizmaster.store import CardState
@@ -93,9 +93,9 @@ def test_days_start_at_local_four_am() -> None:
     india = SchedulerSettings(fuzz=False, utc_offset_minutes=330)
     after = review(NEW, Rating.GOOD, NOW, india)
     assert after.due == dt.datetime(2026, 11, 25, 22, 30, tzinfo=UTC)  # 26 Nov 04:00 IST
-    assert local_day(dt.datetime(2026, 11, 24, 23, 0, tzinfo=UTC), 330) == dt.date(2026, 11, 25)
-    assert local_day(dt.datetime(2026, 11, 24, 22, 0, tzinfo=UTC), 330) == dt.date(2026, 11, 24)
-    assert local_day(dt.datetime(2026, 11, 24, 22, 0, tzinfo=UTC), 0) == dt.date(2026, 11, 24)
+    assert study_day(dt.datetime(2026, 11, 24, 23, 0, tzinfo=UTC), 330) == dt.date(2026, 11, 25)
+    assert study_day(dt.datetime(2026, 11, 24, 22, 0, tzinfo=UTC), 330) == dt.date(2026, 11, 24)
+    assert study_day(dt.datetime(2026, 11, 24, 22, 0, tzinfo=UTC), 0) == dt.date(2026, 11, 24)
 
 
 def test_leech_after_eight_lapses() -> None:

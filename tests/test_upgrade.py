@@ -75,3 +75,10 @@ def test_upgraded_database_works_from_the_cli(old_db: Path, runner: CliRunner) -
     assert summary["questions"] == 126 and summary["new_available"] == 123
     result = runner.invoke(app, ["doctor", "--db", str(old_db)])
     assert result.exit_code == 0, result.stderr
+
+
+def test_migrations_run_in_the_order_their_names_give() -> None:
+    # A fresh database applies them in list order; a reader finds them in name order.
+    names = [name for name, _ in MIGRATIONS]
+    assert names == sorted(names)
+    assert len(set(names)) == len(names)

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.clean import clean_text, month_year, tidy_statement
 from quizmaster.extract.key_values import (
@@ -24,7 +24,6 @@ from quizmaster.extract.patterns import (
     MIN_STATEMENT_CHARS,
     SENTENCE_END,
     SPAN_VALUE,
-    STOPWORDS,
     TRIVIAL_ANSWERS,
     WORD_RE,
     Candidate,
@@ -34,6 +33,7 @@ from quizmaster.extract.patterns import (
 from quizmaster.extract.runs import _acronyms, _classify_run, _gazetteer_type
 from quizmaster.extract.spans import find_spans
 from quizmaster.extract.units import is_heading_like, split_sentences, split_units, strip_dateline
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.models import Fact, KeySpan, Source, SpanType
 
 

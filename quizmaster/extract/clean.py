@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 
 _MON = rf"{gz.MONTH_WORD}\.?"
 # "May 13", "13 May": the day a dateline gives
@@ -132,7 +132,8 @@ OCCASION_RE = re.compile(
 )
 # "on Thursday, 1 February": the date says when; the weekday goes, "on" stays.
 WEEKDAY_BEFORE_DATE_RE = re.compile(
-    rf"\b([Oo]n) {gz.WEEKDAY},? (?=\d{{1,2}}(?:st|nd|rd|th)? (?:{gz.MONTHS})\b|(?:{gz.MONTHS}) \d)"
+    rf"\b([Oo]n) {gz.WEEKDAY},? "
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th)? (?:{gz.MONTH_PATTERN})\b|(?:{gz.MONTH_PATTERN}) \d)"
 )
 LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:Meanwhile|However|Also|Further|Furthermore|Moreover|Besides|Additionally|Notably|"
@@ -318,8 +319,8 @@ def tidy_statement(
     if date and re.match(r"\d{4}", date):
         year = int(date[:4])
         # "in April this year" -> "in April 2024", never "in April in 2024"
-        text = re.sub(rf"\b({gz.MONTHS}) (?:this|the current) year\b", rf"\1 {year}", text)
-        text = re.sub(rf"\b({gz.MONTHS}) last year\b", rf"\1 {year - 1}", text)
+        text = re.sub(rf"\b({gz.MONTH_PATTERN}) (?:this|the current) year\b", rf"\1 {year}", text)
+        text = re.sub(rf"\b({gz.MONTH_PATTERN}) last year\b", rf"\1 {year - 1}", text)
         # "this year's" awards are often the last year's: the possessive is left to the gate
         text = re.sub(r"\b(?:in |of )?(?:this|the current) year\b(?!['’]s)", f"in {year}", text)
         text = re.sub(r"\b(?:in )?last year\b(?!['’]s)", f"in {year - 1}", text)
@@ -384,7 +385,7 @@ def _dated(text: str, when: str | None, *, relative: bool) -> str:
     if EVERY_YEAR_RE.search(text) and PRESENT_RE.search(text):
         return text  # "The Subroto Cup is held every year in New Delhi": no month's news
     if not relative and re.search(
-        rf"\b(?:{gz.MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{gz.MONTHS})\b", text
+        rf"\b(?:{gz.MONTH_PATTERN}) \d{{1,2}}\b|\b\d{{1,2}} (?:{gz.MONTH_PATTERN})\b", text
     ):
         return text  # "on October 29": a day of the article's own year, said plainly
     if re.search(r"\bwill\b", text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.patterns import ABOUT_RE, KV_RE, KV_SKIP_KEYS, SENTENCE_END, Candidate
 from quizmaster.extract.runs import _gazetteer_type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster.models import Fact, KeySpan, SpanType
 
 MAX_SPANS_PER_FACT = 5
@@ -46,11 +46,6 @@ ABBREVIATIONS = frozenset(
     "i.e e.g u.s u.k u.n inc ltd co govt dept jan feb mar apr jun jul aug sep sept oct nov dec "
     "approx est fig res retd hon adm cmde sqn ldr flt wg".split()
 )
-STOPWORDS = frozenset(
-    "a an the of and or in on at to for by with from as is are was were be been has have had "
-    "its it this that these those into over under after before during their his her which "
-    "who whom will would also than such".split()
-)
 # A line with one of these is a sentence, however capitalised its other words are.
 FINITE_VERBS = frozenset("is are was were has have had been will would".split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "de", "&", "and"})
@@ -63,7 +58,7 @@ LEADING_NOISE = frozenset(
     | set(gz.SERVICES)
 )
 
-_MONTH = rf"(?:{gz.MONTHS})\.?"
+_MONTH = rf"(?:{gz.MONTH_PATTERN})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|"

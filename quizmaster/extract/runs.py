@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.patterns import ACRONYM_RE, CONNECTORS, LEADING_NOISE, WORD_RE
 from quizmaster.models import SpanType

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
 from quizmaster.extract.patterns import (
     APPOINTED_RE,
@@ -23,7 +23,6 @@ from quizmaster.extract.patterns import (
     ORDINAL_RE,
     PERSON_CUE_RE,
     QUOTED_RE,
-    STOPWORDS,
     TITLE_OF_PLACE_RE,
     TITLED_PERSON_RE,
     WORD_NUMBER_RE,
@@ -37,6 +36,7 @@ from quizmaster.extract.runs import (
     _gazetteer_type,
     _title_is_role,
 )
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.models import KeySpan, SpanType
 
 # Words that end a list item: an item is a short noun phrase, these start the next clause.

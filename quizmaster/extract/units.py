@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster.extract.key_values import heading_subject
 from quizmaster.extract.patterns import (
     _DAY,
@@ -18,10 +18,10 @@ from quizmaster.extract.patterns import (
     KV_RE,
     SENTENCE_END,
     STOP_HEADING_RE,
-    STOPWORDS,
     WORD_RE,
     Unit,
 )
+from quizmaster.gazetteer import STOPWORDS
 
 
 def normalise(text: str) -> str:
@@ -70,17 +70,19 @@ def parse_date(text: str) -> str | None:
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
         return iso.group(0)
-    day_first = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({gz.MONTHS})\.?,?\s+(\d{{4}})", text)
+    day_first = re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({gz.MONTH_PATTERN})\.?,?\s+(\d{{4}})", text
+    )
     if day_first:
         month = gz.MONTH_NUMBERS[day_first.group(2).lower()]
         return f"{day_first.group(3)}-{month:02d}-{int(day_first.group(1)):02d}"
     month_first = re.search(
-        rf"\b({gz.MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text
+        rf"\b({gz.MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text
     )
     if month_first:
         month = gz.MONTH_NUMBERS[month_first.group(1).lower()]
         return f"{month_first.group(3)}-{month:02d}-{int(month_first.group(2)):02d}"
-    month_year = re.search(rf"\b({gz.MONTHS})\.?,?\s+(\d{{4}})", text)
+    month_year = re.search(rf"\b({gz.MONTH_PATTERN})\.?,?\s+(\d{{4}})", text)
     if month_year:
         return f"{month_year.group(2)}-{gz.MONTH_NUMBERS[month_year.group(1).lower()]:02d}"
     return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate.text import (
     MONTH_YEAR_RE,
     NUMBER_IN_TEXT,
     NUMBER_WORDS,
     ORDINAL_WORDS,
-    STOPWORDS,
     gives_away,
     norm,
 )

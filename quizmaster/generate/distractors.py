@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quizmaster import gazetteer, places
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate.text import (
     APPROXIMATE,
     COMBINATION_RE,
@@ -20,7 +21,6 @@ from quizmaster.generate.text import (
     MONTH_YEAR_RE,
     NUMBER_IN_TEXT,
     ORDINAL_WORD_RE,
-    STOPWORDS,
     UPPER_BOUND,
     YEAR_RE,
     _sentence_case_keep,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.extract_words import (
+from quizmaster.gazetteer import (
     CALLINGS,
     MONTH_WORD,
     ORG_WORDS,

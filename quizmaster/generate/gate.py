@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizmaster import extract_words as gz
+from quizmaster import gazetteer as gz
 from quizmaster import places
-from quizmaster.extract_words import ROLE_WORDS
-from quizmaster.gazetteer import CRICKET_NATIONS
+from quizmaster.gazetteer import CRICKET_NATIONS, ROLE_WORDS, STOPWORDS
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.exercises import PARTNER_RE as EXERCISE_PARTNER_RE
@@ -43,7 +42,6 @@ from quizmaster.generate.text import (
     BLANK,
     COMBINATION_RE,
     ORDINAL_WORD_RE,
-    STOPWORDS,
     gives_away,
     norm,
 )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from quizmaster import places
-from quizmaster.extract_words import NAME_HEADS
+from quizmaster.gazetteer import NAME_HEADS
 from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.generate.text import BLANK

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from quizmaster.extract_words import MONTH_WORD, ROLE_WORDS
+from quizmaster.gazetteer import MONTH_WORD, ROLE_WORDS
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.results import ELECTION_CLAIM_RE
 from quizmaster.models import SpanType

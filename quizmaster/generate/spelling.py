@@ -14,7 +14,6 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from quizmaster import extract_words as words
 from quizmaster import gazetteer, places
 from quizmaster.generate.text import COMMON_VERBS
 
@@ -76,7 +75,7 @@ def _near_miss(word: str, capitalised: bool) -> bool:
     if not capitalised:
         return bool(near)
     return any(
-        w in words.NAME_HEADS or w in MONTH_NAMES or checker.word_frequency[w] >= COMMON
+        w in gazetteer.NAME_HEADS or w in MONTH_NAMES or checker.word_frequency[w] >= COMMON
         for w in near
     )
 
@@ -160,7 +159,7 @@ def capital_after_date(text: str) -> str | None:
     if match is None:
         return None
     word, after = match.groups()
-    if word in words.NAME_HEADS or places.kind_of(word) or places.nationality(word):
+    if word in gazetteer.NAME_HEADS or places.kind_of(word) or places.nationality(word):
         return None
     if after in COMMON_VERBS or after.endswith(("ed", "s")):
         return None  # "Amazon announced", "Apple unveils": a name, then its verb

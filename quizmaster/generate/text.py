@@ -7,19 +7,13 @@ import random
 import re
 
 from quizmaster import gazetteer
-from quizmaster.extract_words import HONORIFICS
+from quizmaster.gazetteer import HONORIFICS, STOPWORDS
 
 # The key of a "which of 1, 2 and 3" question: "1 and 2 only", "All three", "None of them".
 COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
 
 BLANK = "_____"
 
-STOPWORDS = frozenset(
-    "a an the and or but of in on at to for by with from as is are was were be been it its "
-    "this that these those he she they them his her their we our you your i me my not no so "
-    "if then than there here also both either neither which who whom what when where why how "
-    "do does did has have had will would shall should can could may might must".split()
-)
 PREPOSITIONS = frozenset(
     "in on at to for by with from of into onto over under about after before during since "
     "until between among against towards toward through via behind beside besides across "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate.distractors import VALUE_TYPES, place_kind
 from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.text import (
@@ -14,7 +15,6 @@ from quizmaster.generate.text import (
     MONTH_YEAR_RE,
     NUMBER_IN_TEXT,
     PREPOSITIONS,
-    STOPWORDS,
     YEAR_RE,
     _capitalise,
     find_span,
