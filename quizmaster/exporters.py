@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
-from quizmaster.store import History, ReviewRecord, SessionRecord, Store, StoredFact, StoredQuestion
+from quizmaster.records import History, ReviewRecord, SessionRecord, StoredFact, StoredQuestion
+from quizmaster.store import Store
 
 if TYPE_CHECKING:
     from quizmaster.models import MatchQuestion, Question

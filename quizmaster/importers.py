@@ -26,17 +26,17 @@ from quizmaster.models import (
     SpanType,
     question_id,
 )
-from quizmaster.store import (
+from quizmaster.records import (
     CardState,
     History,
     HistoryReport,
     LoadReport,
     ReviewRecord,
     SessionRecord,
-    Store,
     WrittenFact,
     WrittenQuestion,
 )
+from quizmaster.store import Store
 
 if TYPE_CHECKING:
     import zipfile

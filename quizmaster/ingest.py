@@ -18,8 +18,9 @@ from pathlib import Path
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
 from quizmaster.models import Fact, KeySpan, Question
+from quizmaster.records import LoadReport
 from quizmaster.sources import Article
-from quizmaster.store import LoadReport, Store
+from quizmaster.store import Store
 
 MAX_DECK_NAME = 200
 

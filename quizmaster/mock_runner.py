@@ -22,7 +22,8 @@ from typing import IO, Any, Protocol
 
 from quizmaster import mock, render
 from quizmaster.mock import Attempt, MockResult, Paper
-from quizmaster.store import CardState, MockItemRow, Store
+from quizmaster.records import CardState, MockItemRow
+from quizmaster.store import Store
 
 Clock = Callable[[], float]
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from quizmaster.errors import UsageError
 from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
+from quizmaster.records import CardState, StoredQuestion
 from quizmaster.scheduler import (
     STATE_NEW,
     SchedulerSettings,
@@ -24,7 +25,7 @@ from quizmaster.scheduler import (
     local_day,
     review,
 )
-from quizmaster.store import CardState, Store, StoredQuestion
+from quizmaster.store import Store
 
 DEFAULTS: dict[str, Any] = {
     "new_per_day": 20,
