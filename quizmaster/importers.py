@@ -36,10 +36,11 @@ from quizmaster.records import (
     WrittenFact,
     WrittenQuestion,
 )
-from quizmaster.store import Store
 
 if TYPE_CHECKING:
     import zipfile
+
+    from quizmaster.store import Store
 
 R = TypeVar("R", WrittenFact, WrittenQuestion)
 

@@ -8,11 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
     from quizmaster.models import Fact, Question, Source
+
+
+class _LazyQuestionAdapter:
+    """``TypeAdapter(Question)``, built on first use: importing pydantic models costs tens of
+    milliseconds that commands which never read a question (the dashboard) should not pay."""
+
+    _adapter: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _LazyQuestionAdapter._adapter is None:
+            from pydantic import TypeAdapter
+
+            from quizmaster.models import Question
+
+            _LazyQuestionAdapter._adapter = TypeAdapter(Question)
+        return getattr(_LazyQuestionAdapter._adapter, name)
+
+
+QUESTION_ADAPTER: TypeAdapter[Question] = _LazyQuestionAdapter()  # type: ignore[assignment]
+
+
+# The orders new questions can come in (the ``new_order`` setting).
+NEW_ORDERS = ("newest", "mixed", "deck")
 
 
 def iso(moment: dt.datetime) -> str:
@@ -255,6 +280,11 @@ class CardState:
         }
 
     @classmethod
+    def from_row(cls, row: Sequence[Any]) -> CardState:
+        """A card from its stored columns, in :data:`CARD_COLUMNS` order."""
+        return cls.from_json(dict(zip(CARD_COLUMNS, row, strict=True)))
+
+    @classmethod
     def from_json(cls, data: dict[str, Any]) -> CardState:
         return cls(
             question_id=data["question_id"],
@@ -270,6 +300,10 @@ class CardState:
             leech=bool(data["leech"]),
             buried_until=parse_or_none(data["buried_until"]),
         )
+
+
+# A card's columns in the cards table, in field order.
+CARD_COLUMNS = tuple(f.name for f in fields(CardState))
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from quizmaster.errors import UsageError
 from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
-from quizmaster.records import CardState, StoredQuestion
+from quizmaster.records import NEW_ORDERS, CardState, StoredQuestion
 from quizmaster.scheduler import (
     STATE_NEW,
     SchedulerSettings,
@@ -25,7 +25,9 @@ from quizmaster.scheduler import (
     local_day,
     review,
 )
-from quizmaster.store import Store
+
+if TYPE_CHECKING:
+    from quizmaster.store import Store
 
 DEFAULTS: dict[str, Any] = {
     "new_per_day": 20,
@@ -82,8 +84,6 @@ def parse_setting(key: str, text: str) -> Any:
             raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
         return number
     if key == "new_order":
-        from quizmaster.store import NEW_ORDERS
-
         if value.lower() not in NEW_ORDERS:
             raise UsageError(
                 f"new_order must be one of {', '.join(NEW_ORDERS)} (newest: the latest "

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, UsageError
 from quizmaster.records import (
+    CARD_COLUMNS,
+    QUESTION_ADAPTER,
     CardState,
     CardTally,
     DeckInfo,
@@ -44,8 +46,6 @@ from quizmaster.records import (
 )
 
 if TYPE_CHECKING:
-    from pydantic import TypeAdapter
-
     from quizmaster.models import Fact, Question, Source
 
 BUSY_TIMEOUT_MS = 30_000
@@ -68,25 +68,6 @@ BULK_REBUILT_INDEXES = (  # in the schema's order
     "idx_cards_state_suspended",
     "idx_questions_deck_position",
 )
-
-
-class _LazyQuestionAdapter:
-    """``TypeAdapter(Question)``, built on first use: importing pydantic models costs tens of
-    milliseconds that commands which never read a question (the dashboard) should not pay."""
-
-    _adapter: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        if _LazyQuestionAdapter._adapter is None:
-            from pydantic import TypeAdapter
-
-            from quizmaster.models import Question
-
-            _LazyQuestionAdapter._adapter = TypeAdapter(Question)
-        return getattr(_LazyQuestionAdapter._adapter, name)
-
-
-_QUESTION_ADAPTER: TypeAdapter[Question] = _LazyQuestionAdapter()  # type: ignore[assignment]
 
 
 # Reviews per local day of the whole log as index range counts, one per day from the first
@@ -166,16 +147,7 @@ def _deck_key(name: str) -> str:
     return " ".join(re.sub(r"[\u2010-\u2015\u2212-]", "-", name).casefold().split())
 
 
-_CARD_COLUMNS = (
-    "question_id, state, step, stability, difficulty, due, last_review, reps, lapses, "
-    "suspended, leech, buried_until"
-)
-
-
-def _card_from_row(row: Sequence[Any]) -> CardState:
-    return CardState.from_json(
-        dict(zip([c.strip() for c in _CARD_COLUMNS.split(",")], row, strict=True))
-    )
+_CARD_COLUMNS = ", ".join(CARD_COLUMNS)
 
 
 # New questions: the kind asked first rotates from fact to fact (multiple choice, blank,
@@ -186,7 +158,6 @@ _KIND_RANK = (
 )
 _KIND_ROTATION = f"((({_KIND_RANK}) + 5 - (f.position % 5)) % 5)"
 _NOT_PAUSED = " AND q.deck_id NOT IN (SELECT id FROM decks WHERE paused = 1)"
-NEW_ORDERS = ("newest", "mixed", "deck")
 
 
 def _new_order_sql(new_order: str) -> str:
@@ -492,8 +463,8 @@ class Store:
         sql += " ORDER BY c.leech DESC, d.name, q.position"
         return [
             (
-                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                _card_from_row(r[2:]),
+                StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                CardState.from_row(r[2:]),
             )
             for r in self.conn.execute(sql)
         ]
@@ -911,7 +882,7 @@ class Store:
             params += [limit, offset]
         return [
             StoredQuestion(
-                question=_QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
+                question=QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
             )
             for data, name, retired in self.conn.execute(sql, params)
         ]
@@ -996,8 +967,8 @@ class Store:
         )
 
         def dump(data: str) -> tuple[str, str]:
-            question = _QUESTION_ADAPTER.validate_json(data)
-            return question.id, _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+            question = QUESTION_ADAPTER.validate_json(data)
+            return question.id, QUESTION_ADAPTER.dump_json(question).decode("utf-8")
 
         yield from _export_batches(self.conn.execute(sql, params), dump, parse)
 
@@ -1037,8 +1008,8 @@ class Store:
         else:
 
             def dump(data: str) -> str:
-                question = _QUESTION_ADAPTER.validate_json(data)
-                return _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+                question = QUESTION_ADAPTER.validate_json(data)
+                return QUESTION_ADAPTER.dump_json(question).decode("utf-8")
 
         stamp = canonical_stamp()
         prefix = "" if stamp is None else stamp + ":"
@@ -1074,7 +1045,7 @@ class Store:
                 f"no question with id {question_id!r}; see `quizmaster questions list`"
             )
         return StoredQuestion(
-            question=_QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
+            question=QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
         )
 
     # --- scheduling counts ---------------------------------------------------------------
@@ -1128,7 +1099,7 @@ class Store:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no question with id {question_id!r}")
-        return _card_from_row(row)
+        return CardState.from_row(row)
 
     def _write_card(self, card: CardState) -> None:
         data = card.to_json()
@@ -1264,7 +1235,7 @@ class Store:
         rows = self.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
         )
-        return [_card_from_row(row) for row in rows]
+        return [CardState.from_row(row) for row in rows]
 
     def save_cards(self, cards: Sequence[CardState]) -> None:
         """Replace several cards' scheduling state in one transaction."""
@@ -1366,8 +1337,8 @@ class Store:
                 if done and (len(done) > 1 or r[3] not in done):
                     continue  # a sibling was answered today
                 yield (
-                    StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                    _card_from_row(r[4:]),
+                    StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                    CardState.from_row(r[4:]),
                 )
         finally:
             rows.close()
@@ -1424,7 +1395,7 @@ class Store:
         filters, params = self._question_filter(deck, tag=tag)
         sql += filters + " ORDER BY d.name, q.position"
         return [
-            StoredQuestion(question=_QUESTION_ADAPTER.validate_json(data), deck=name)
+            StoredQuestion(question=QUESTION_ADAPTER.validate_json(data), deck=name)
             for data, name in self.conn.execute(sql, params)
         ]
 
@@ -2110,6 +2081,13 @@ class Store:
             "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'"
         )
         return {name: (kind, table, " ".join(sql.split())) for name, kind, table, sql in rows}
+
+    @staticmethod
+    def expected_schema() -> dict[str, tuple[str, str, str]]:
+        """The tables and indexes a database made by the migrations has (a fresh one in
+        memory), as :meth:`schema_objects` lists them."""
+        with Store.open(":memory:") as fresh:
+            return fresh.schema_objects()
 
     def apply_schema_sql(self, statements: Sequence[str]) -> None:
         """Recreate missing indexes (``doctor --repair``), in one transaction."""
