@@ -148,6 +148,16 @@ def _deck_key(name: str) -> str:
 
 
 _CARD_COLUMNS = ", ".join(CARD_COLUMNS)
+_UPDATE_CARD = (
+    "UPDATE cards SET state = :state, step = :step, stability = :stability, "
+    "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
+    "lapses = :lapses, suspended = :suspended, leech = :leech, "
+    "buried_until = :buried_until WHERE question_id = :question_id"
+)
+
+
+def _card_params(card: CardState) -> dict[str, Any]:
+    return {**card.to_json(), "suspended": int(card.suspended), "leech": int(card.leech)}
 
 
 # New questions: the kind asked first rotates from fact to fact (multiple choice, blank,
@@ -1102,14 +1112,7 @@ class Store:
         return CardState.from_row(row)
 
     def _write_card(self, card: CardState) -> None:
-        data = card.to_json()
-        self.conn.execute(
-            "UPDATE cards SET state = :state, step = :step, stability = :stability, "
-            "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
-            "lapses = :lapses, suspended = :suspended, leech = :leech, "
-            "buried_until = :buried_until WHERE question_id = :question_id",
-            {**data, "suspended": int(card.suspended), "leech": int(card.leech)},
-        )
+        self.conn.execute(_UPDATE_CARD, _card_params(card))
 
     def save_card(self, card: CardState) -> None:
         """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
@@ -1662,16 +1665,20 @@ class Store:
         history: History | None,
         now: dt.datetime,
         source_name: str,
+        merge_history: Callable[[History], HistoryReport] | None = None,
         dry_run: bool = False,
         retire_missing: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> tuple[list[LoadReport], HistoryReport | None]:
         """Load several decks and their history as ONE transaction: all or nothing.
 
-        Facts and questions merge by stable id (:meth:`load_deck`). Foreign keys are checked
-        at the end, so a question may name a fact loaded later in the same bundle. With
-        ``dry_run`` everything is done and rolled back, so the report is exact.
+        Facts and questions merge by stable id (:meth:`load_deck`); ``merge_history`` (the
+        importer's policy, calling this store's methods) merges the history after them. Foreign
+        keys are checked at the end, so a question may name a fact loaded later in the same
+        bundle. With ``dry_run`` everything is done and rolled back, so the report is exact.
         """
+        if history is not None and merge_history is None:
+            raise ValueError("a history to import needs merge_history")
         reports: list[LoadReport] = []
         history_report: HistoryReport | None = None
         total = sum(len(q) for _, _, q in decks) + (len(history.cards) if history else 0)
@@ -1701,8 +1708,8 @@ class Store:
                     done += len(questions)
                     if progress is not None:
                         progress(done, total)
-                if history is not None:
-                    history_report = self._import_history(history, source_name)
+                if history is not None and merge_history is not None:
+                    history_report = merge_history(history)
                     if progress is not None:
                         progress(total, total)
                 if rebuild is not None:
@@ -1785,106 +1792,68 @@ class Store:
             )
         }
 
-    def _import_history(self, history: History, source_name: str) -> HistoryReport:
-        """Merge cards (the newer last review wins), sessions and reviews (matched by their
-        natural keys: kind + start time, question + review time). Bulk statements."""
-        report = HistoryReport()
-        wanted = sorted({c.question_id for c in history.cards})
-        local = {c.question_id: c for c in self.cards_for(wanted)}
-        updates: list[dict[str, Any]] = []
-        for card in history.cards:
-            mine = local.get(card.question_id)
-            if mine is None:
-                raise InputFileError(source_name, f"card for unknown question {card.question_id!r}")
-            if mine == card:
-                report.cards_unchanged += 1
-            elif (
-                mine.last_review is not None
-                and card.last_review is not None
-                and mine.last_review > card.last_review
-            ):
-                report.cards_kept_newer += 1
-            else:
-                data = card.to_json()
-                updates.append({**data, "suspended": int(card.suspended), "leech": int(card.leech)})
-                report.cards_updated += 1
-        self.conn.executemany(
-            "UPDATE cards SET state = :state, step = :step, stability = :stability, "
-            "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
-            "lapses = :lapses, suspended = :suspended, leech = :leech, "
-            "buried_until = :buried_until WHERE question_id = :question_id",
-            updates,
-        )
-        session_ids: dict[tuple[str, str], int] = {
+    def update_cards(self, cards: Sequence[CardState]) -> None:
+        """Write these cards' scheduling state over the stored one (bulk: one statement)."""
+        with self.transaction():
+            self.conn.executemany(_UPDATE_CARD, [_card_params(card) for card in cards])
+
+    def session_ids(self) -> dict[tuple[str, str], int]:
+        """Every session's id by its natural key: (kind, started_at as stored)."""
+        return {
             (r[1], r[2]): int(r[0])
             for r in self.conn.execute("SELECT id, kind, started_at FROM sessions")
         }
-        for session in history.sessions:
-            key = (session.kind, iso(session.started_at))
-            if key in session_ids:
-                report.sessions_unchanged += 1
-                continue
+
+    def add_session(self, session: SessionRecord) -> int:
+        """Store a session as it stands (started, perhaps ended); returns its new id."""
+        with self.transaction():
             cur = self.conn.execute(
                 "INSERT INTO sessions (kind, started_at, ended_at, deck, data) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (
-                    key[0],
-                    key[1],
+                    session.kind,
+                    iso(session.started_at),
                     iso_or_none(session.ended_at),
                     session.deck,
                     json.dumps(session.data),
                 ),
             )
-            session_ids[key] = int(cur.lastrowid or 0)
-            report.sessions_added += 1
-        qids = sorted({r.question_id for r in history.reviews})
-        unknown = set(qids) - self.existing_question_ids(qids)
-        if unknown:
-            raise InputFileError(source_name, f"review of unknown question {sorted(unknown)[0]!r}")
-        seen = {
+        return int(cur.lastrowid or 0)
+
+    def review_keys(self, question_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """The natural keys (question id, reviewed_at as stored) of these questions' reviews."""
+        return {
             (r[0], r[1])
             for r in self.conn.execute(
                 "SELECT question_id, reviewed_at FROM reviews WHERE question_id IN "
                 "(SELECT value FROM json_each(?))",
-                (json.dumps(qids),),
+                (json.dumps(list(question_ids)),),
             )
         }
-        rows: list[tuple[Any, ...]] = []
-        for review in history.reviews:
-            key = (review.question_id, iso(review.reviewed_at))
-            if key in seen:
-                report.reviews_unchanged += 1
-                continue
-            seen.add(key)
-            session_id = None
-            if review.session is not None:
-                skey = (review.session[0], iso(review.session[1]))
-                if skey not in session_ids:
-                    raise InputFileError(
-                        source_name,
-                        f"review of {review.question_id!r} names a session that is not in the file",
-                    )
-                session_id = session_ids[skey]
-            rows.append(
-                (
-                    review.question_id,
-                    session_id,
-                    key[1],
-                    review.rating,
-                    int(review.correct),
-                    review.response,
-                    review.duration_ms,
-                    None if review.card_before is None else json.dumps(review.card_before),
-                    None if review.card_after is None else json.dumps(review.card_after),
-                )
+
+    def add_reviews(self, reviews: Sequence[tuple[ReviewRecord, int | None]]) -> None:
+        """Store reviews as they were recorded, each with its session's id (or None)."""
+        rows = [
+            (
+                review.question_id,
+                session_id,
+                iso(review.reviewed_at),
+                review.rating,
+                int(review.correct),
+                review.response,
+                review.duration_ms,
+                None if review.card_before is None else json.dumps(review.card_before),
+                None if review.card_after is None else json.dumps(review.card_after),
             )
-            report.reviews_added += 1
-        self.conn.executemany(
-            "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
-            "response, duration_ms, card_before, card_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        return report
+            for review, session_id in reviews
+        ]
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
         """Scheduling states of these questions, in question id order (one query)."""
