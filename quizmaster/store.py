@@ -195,7 +195,7 @@ class Store:
         # Called each time the write lock stays taken past the busy timeout; None: give up.
         self.on_wait: Callable[[], None] | None = None
 
-    # --- opening -------------------------------------------------------------------------
+    # --- opening and transactions ---------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str, *, now: dt.datetime | None = None) -> Store:
@@ -315,7 +315,7 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
-    # --- schema --------------------------------------------------------------------------
+    # --- schema and migrations ------------------------------------------------------------
 
     def applied_migrations(self) -> list[str]:
         if not self._table_exists("_migrations"):
@@ -344,7 +344,64 @@ class Store:
             done.append(name)
         return done
 
-    # --- settings ------------------------------------------------------------------------
+    @property
+    def db(self) -> Any:
+        """The connection wrapped in ``sqlite_utils.Database`` (for migrations). Imported on
+        first use: sqlite_utils costs tens of milliseconds at start-up, and most runs have no
+        migration to apply."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _refuse_foreign_schema(self) -> None:
+        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
+        it is: not switched to WAL, not given our tables. Ours records its migrations in
+        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
+        table beside other tables or views does not make a file ours), and after that it has
+        every table its applied migrations made and no migration this version does not know."""
+        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
+
+        where = self.path or ":memory:"
+        objects: dict[str, str] = dict(
+            self.conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        )
+        if not objects:
+            return
+        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
+        if not applied:
+            others = sorted(name for name in objects if name != "_migrations")
+            if others:
+                raise DatabaseError(
+                    f"{where}: not a quizmaster database (it holds another program's tables, "
+                    f"e.g. {others[0]!r}); pass another --db path"
+                )
+            return
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise DatabaseError(
+                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
+                "another program; upgrade quizmaster or pass another --db path"
+            )
+        for name in applied:
+            for table in MIGRATION_TABLES.get(name, ()):
+                if objects.get(table) != "table":
+                    raise DatabaseError(
+                        f"{where}: damaged: table {table!r} is missing; restore a backup"
+                    )
+
+    def _table_exists(self, name: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+    # --- settings -------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -363,7 +420,17 @@ class Store:
             k: _setting_value(k, v) for k, v in self.conn.execute("SELECT key, value FROM settings")
         }
 
-    # --- decks ---------------------------------------------------------------------------
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Set several settings in one transaction."""
+        with self.transaction():
+            for key, value in values.items():
+                self.set_setting(key, value)
+
+    def delete_setting(self, key: str) -> bool:
+        """Remove a setting; returns whether it was there."""
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            return cur.rowcount > 0
 
     BUILTIN_LOADED_KEY = "builtin_deck_loaded"
 
@@ -371,6 +438,8 @@ class Store:
         """True for a database that has never had the built-in deck (nor any deck): cheap,
         so every command can ask before importing the loader."""
         return not self.get_setting(self.BUILTIN_LOADED_KEY) and self.deck_count() == 0
+
+    # --- decks ----------------------------------------------------------------------------
 
     def deck_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decks").fetchone()[0])
@@ -417,6 +486,21 @@ class Store:
         ).fetchone()
         return DeckUsage(name, row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
+    def deck_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        # "India-Israel" typed for "India–Israel", or another case: the one deck it can mean.
+        alike = [
+            (i, n)
+            for i, n in self.conn.execute("SELECT id, name FROM decks")
+            if _deck_key(n) == _deck_key(name)
+        ]
+        if len(alike) == 1:
+            return int(alike[0][0])
+        known = ", ".join(repr(d.name) for d in self.decks()) or "none"
+        raise NotFoundError(f"no deck named {name!r} (decks: {known})")
+
     def rename_deck(self, old: str, new: str) -> None:
         """Give a deck a new name; its facts, questions and history stay as they are."""
         new = " ".join(new.split())
@@ -458,112 +542,21 @@ class Store:
             self.conn.execute("DELETE FROM decks WHERE id = ?", (deck_id,))
         return usage
 
-    def suspended_questions(
-        self, *, leeches_only: bool = False
-    ) -> list[tuple[StoredQuestion, CardState]]:
-        """Suspended questions (not retired) with their cards, leeches first."""
-        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the decks with live facts or questions, by name: the decks an export
+        of everything (or of ``deck``) holds."""
         sql = (
-            f"SELECT q.data, d.name, {columns} "
-            "FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
+            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
+            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
+            "WHERE q.deck_id = d.id AND q.retired = 0))"
         )
-        if leeches_only:
-            sql += " AND c.leech = 1"
-        sql += " ORDER BY c.leech DESC, d.name, q.position"
-        return [
-            (
-                StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                CardState.from_row(r[2:]),
-            )
-            for r in self.conn.execute(sql)
-        ]
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND d.id = ?"
+            params.append(self.deck_id(deck))
+        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
 
-    def unsuspend(self, question_ids: Sequence[str]) -> list[str]:
-        """Unsuspend these questions (clearing their leech mark); returns those that were
-        suspended. An unknown id raises NotFoundError and changes nothing."""
-        done: list[str] = []
-        with self.transaction():
-            for qid in question_ids:
-                card = self.card(qid)
-                if card.suspended:
-                    self._write_card(replace(card, suspended=False, leech=False))
-                    done.append(qid)
-        return done
-
-    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
-        """What an ingested article left in the database, found by its fact-id prefix: the
-        deck holding its facts (None if never ingested), its live facts in deck order (as
-        reviewed and edited) and the ids of its retired facts."""
-        from quizmaster.models import Fact
-
-        prefix = slug + "-"
-        live: list[Fact] = []
-        retired: list[str] = []
-        deck: str | None = None
-        for fact_id, data, is_retired, name in self.conn.execute(
-            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
-            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
-            (len(prefix), prefix),
-        ):
-            if is_retired:
-                retired.append(fact_id)
-            else:
-                live.append(Fact.model_validate_json(data))
-                deck = deck or name
-        return deck, live, retired
-
-    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
-        """Retire these facts and their questions (hidden, history kept)."""
-        ids = json.dumps(list(fact_ids))
-        with self.transaction():
-            cur = self.conn.execute(
-                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
-                "(SELECT value FROM json_each(?))",
-                (iso(now), ids),
-            )
-            self.conn.execute(
-                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
-                "fact_id IN (SELECT value FROM json_each(?))",
-                (iso(now), ids),
-            )
-            return cur.rowcount
-
-    def mock_number(self, session_id: int) -> int:
-        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
-        row = self.conn.execute(
-            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
-
-    def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
-        """Answers known to be wrong for these facts: the distractors their facts file
-        declares (on the fact and on its key spans)."""
-        out: list[str] = []
-        for (data,) in self.conn.execute(
-            "SELECT data FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(fact_ids)),),
-        ):
-            fact = json.loads(data)
-            out.extend(fact.get("distractors") or [])
-            for span in fact.get("spans") or []:
-                out.extend(span.get("distractors") or [])
-        return out
-
-    def deck_id(self, name: str) -> int:
-        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
-        if row is not None:
-            return int(row[0])
-        # "India-Israel" typed for "India–Israel", or another case: the one deck it can mean.
-        alike = [
-            (i, n)
-            for i, n in self.conn.execute("SELECT id, name FROM decks")
-            if _deck_key(n) == _deck_key(name)
-        ]
-        if len(alike) == 1:
-            return int(alike[0][0])
-        known = ", ".join(repr(d.name) for d in self.decks()) or "none"
-        raise NotFoundError(f"no deck named {name!r} (decks: {known})")
+    # --- loading decks: facts and questions written together ------------------------------
 
     def load_deck(
         self,
@@ -832,830 +825,6 @@ class Store:
                     )
                     report.questions_retired.append(qid)
 
-    # --- reading facts and questions -----------------------------------------------------
-
-    def _fact_filter(self, deck: str | None = None) -> tuple[str, list[Any]]:
-        """The `` AND ...`` condition on the facts aliased ``f`` (deck by name), with its
-        parameter. An unknown deck raises NotFoundError."""
-        if deck is None:
-            return "", []
-        return " AND f.deck_id = ?", [self.deck_id(deck)]
-
-    def _question_filter(
-        self, deck: str | None = None, kind: str | None = None, tag: str | None = None
-    ) -> tuple[str, list[Any]]:
-        """`` AND ...`` conditions on the questions aliased ``q`` (deck by name, kind, tag),
-        with their parameters. An unknown deck raises NotFoundError."""
-        sql = ""
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND q.deck_id = ?"
-            params.append(self.deck_id(deck))
-        if kind is not None:
-            sql += " AND q.kind = ?"
-            params.append(kind)
-        if tag is not None:
-            sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
-            params.append(tag)
-        return sql, params
-
-    def facts(self, deck: str | None = None) -> list[StoredFact]:
-        filters, params = self._fact_filter(deck)
-        sql = (
-            "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
-            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
-        )
-        from quizmaster.models import Fact
-
-        return [
-            StoredFact(fact=Fact.model_validate_json(data), deck=name)
-            for data, name in self.conn.execute(sql, params)
-        ]
-
-    def questions(
-        self,
-        deck: str | None = None,
-        kind: str | None = None,
-        *,
-        include_retired: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[StoredQuestion]:
-        filters, params = self._question_filter(deck, kind)
-        sql = (
-            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
-            f"WHERE {'1' if include_retired else 'q.retired = 0'}{filters} "
-            "ORDER BY d.name, q.position"
-        )
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return [
-            StoredQuestion(
-                question=QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
-            )
-            for data, name, retired in self.conn.execute(sql, params)
-        ]
-
-    def asked_elsewhere(
-        self,
-        answers: Sequence[str],
-        deck: str,
-        *,
-        keys: Sequence[str] = (),
-        prompts: Sequence[str] = (),
-        parts: Sequence[str] = (),
-        own_facts: Sequence[str] | None = None,
-    ) -> list[tuple[str, str]]:
-        """Answer and prompt of the live questions outside ``deck`` whose answer is one of
-        ``answers`` (compared without case), whose prompt shows one of ``keys``, whose
-        answer one of ``prompts`` shows, or whose answer holds one of ``parts``: what
-        another article's deck already asks or tells.
-        With ``own_facts``, questions of ``deck`` on other facts count too: a second article
-        filed under the same deck."""
-        wanted = sorted({a.lower() for a in answers})
-        if not wanted:
-            return []
-        shown = sorted({k.lower() for k in keys})
-        tests = [f"lower(q.answer) IN ({','.join('?' * len(wanted))})"]
-        tests += ["instr(lower(q.prompt), ?) > 0"] * len(shown)
-        tests += ["instr(?, lower(q.answer)) > 0"] * len(prompts)
-        held = sorted({p.lower() for p in parts if p.strip()})
-        tests += ["instr(lower(q.answer), ?) > 0"] * len(held)
-        elsewhere = "d.name != ?"
-        mine: list[str] = []
-        if own_facts is not None:
-            mine = sorted(set(own_facts))
-            elsewhere = f"(d.name != ? OR q.fact_id NOT IN ({','.join('?' * len(mine))}))"
-        sql = (
-            "SELECT q.answer, q.prompt FROM questions q JOIN decks d ON d.id = q.deck_id "
-            f"WHERE q.retired = 0 AND {elsewhere} AND ({' OR '.join(tests)})"
-        )
-        params = [deck, *mine, *wanted, *shown, *(p.lower() for p in prompts), *held]
-        return [(a, p) for a, p in self.conn.execute(sql, params)]
-
-    def count_facts(self, deck: str | None = None) -> int:
-        """How many facts (not retired) :meth:`facts` lists."""
-        filters, params = self._fact_filter(deck)
-        sql = f"SELECT count(*) FROM facts f WHERE f.retired = 0{filters}"
-        return int(self.conn.execute(sql, params).fetchone()[0])
-
-    def iter_export_facts(
-        self, deck: str | None = None, *, parse: bool = False
-    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
-        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
-        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
-        the validated fact: the stored text itself when the row is marked as written in the
-        current stored form (``stored_form``), else the stored text validated and dumped
-        again."""
-        filters, params = self._fact_filter(deck)
-        sql = (
-            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
-            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
-        )
-
-        def dump(data: str) -> tuple[str, str]:
-            from quizmaster.models import Fact
-
-            fact = Fact.model_validate_json(data)
-            return fact.id, fact.model_dump_json()
-
-        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
-
-    def iter_export_questions(
-        self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
-    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
-        """:meth:`questions` for bulk writers, in batches of rows: (deck name, question id,
-        the question's JSON, the JSON parsed when ``parse``), the JSON as in
-        :meth:`iter_export_facts`. A dict instead of a model: the writers read a few fields
-        of 100k questions, and the rows were validated when they were written."""
-        filters, params = self._question_filter(deck, kind)
-        sql = (
-            "SELECT q.data, d.name, q.id, q.canon FROM questions q "
-            f"JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0{filters} "
-            "ORDER BY d.name, q.position"
-        )
-
-        def dump(data: str) -> tuple[str, str]:
-            question = QUESTION_ADAPTER.validate_json(data)
-            return question.id, QUESTION_ADAPTER.dump_json(question).decode("utf-8")
-
-        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
-
-    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
-        """(id, name) of the decks with live facts or questions, by name: the decks an export
-        of everything (or of ``deck``) holds."""
-        sql = (
-            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
-            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
-            "WHERE q.deck_id = d.id AND q.retired = 0))"
-        )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND d.id = ?"
-            params.append(self.deck_id(deck))
-        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
-
-    def iter_export_texts(self, table: str, deck_id: int) -> Iterator[list[str]]:
-        """The JSON of one deck's live facts or questions (``table``) in deck order, a
-        thousand at a time, as :meth:`iter_export_facts` / :meth:`iter_export_questions`
-        give it, for a whole export without filters (no ids, no deck name per row)."""
-        if table not in ("facts", "questions"):
-            raise ValueError(table)
-        cursor = self.conn.execute(
-            f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
-            (deck_id,),
-        )
-        from quizmaster.stored_form import canonical_stamp
-
-        if table == "facts":
-
-            def dump(data: str) -> str:
-                from quizmaster.models import Fact
-
-                return Fact.model_validate_json(data).model_dump_json()
-
-        else:
-
-            def dump(data: str) -> str:
-                question = QUESTION_ADAPTER.validate_json(data)
-                return QUESTION_ADAPTER.dump_json(question).decode("utf-8")
-
-        stamp = canonical_stamp()
-        prefix = "" if stamp is None else stamp + ":"
-        crc32 = zlib.crc32
-        printable = _printable
-        while rows := cursor.fetchmany(1000):
-            # stored_form.is_marked, inlined (see _export_batches).
-            yield [
-                data
-                if prefix
-                and canon == f"{prefix}{crc32(encoded := data.encode('utf-8')):08x}"
-                and printable(data, encoded)
-                else dump(data)
-                for data, canon in rows
-            ]
-
-    def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
-        """How many questions (not retired) :meth:`questions` lists."""
-        filters, params = self._question_filter(deck, kind)
-        row = self.conn.execute(
-            f"SELECT count(*) FROM questions q WHERE q.retired = 0{filters}", params
-        ).fetchone()
-        return int(row[0])
-
-    def question(self, question_id: str) -> StoredQuestion:
-        row = self.conn.execute(
-            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "WHERE q.id = ?",
-            (question_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(
-                f"no question with id {question_id!r}; see `quizmaster questions list`"
-            )
-        return StoredQuestion(
-            question=QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
-        )
-
-    # --- scheduling counts ---------------------------------------------------------------
-
-    def count_due(self, now: dt.datetime) -> int:
-        """Reviewed questions whose due time has come (not suspended, not retired)."""
-        return int(
-            self.conn.execute(
-                f"SELECT count(*) {self._live_cards()} "
-                "AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
-                (iso(now),),
-            ).fetchone()[0]
-        )
-
-    def count_new(self) -> int:
-        """Questions never reviewed (not suspended, not retired)."""
-        return int(
-            self.conn.execute(
-                f"SELECT count(*) {self._live_cards()} AND c.suspended = 0 AND c.state = 0"
-            ).fetchone()[0]
-        )
-
-    def _live_cards(self) -> str:
-        """``FROM ... WHERE ...`` of the cards of questions not retired, in decks not paused.
-        When no question is retired, no deck paused, and cards and questions pair up one to
-        one (the usual collection; cards are
-        keyed by question), the cards' own index answers alone, without joining 100,000
-        questions (50 ms a count at 100k)."""
-        return (
-            _LIVE_CARDS_ALONE
-            if self.conn.execute(_CARDS_PAIR_UP).fetchone()[0]
-            else (
-                "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
-                + _NOT_PAUSED
-            )
-        )
-
-    def totals(self) -> dict[str, int]:
-        row = self.conn.execute(
-            "SELECT (SELECT count(*) FROM decks), "
-            f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
-            f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
-        ).fetchone()
-        return {"decks": row[0], "facts": row[1], "questions": row[2]}
-
-    # --- cards, reviews and sessions ------------------------------------------------------
-
-    def card(self, question_id: str) -> CardState:
-        row = self.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no question with id {question_id!r}")
-        return CardState.from_row(row)
-
-    def _write_card(self, card: CardState) -> None:
-        self.conn.execute(_UPDATE_CARD, _card_params(card))
-
-    def save_card(self, card: CardState) -> None:
-        """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
-        with self.transaction():
-            self._write_card(card)
-
-    def record_review(
-        self,
-        card_after: CardState,
-        *,
-        session_id: int | None,
-        reviewed_at: dt.datetime,
-        rating: int,
-        correct: bool,
-        response: str | None,
-        duration_ms: int | None,
-    ) -> int:
-        """Store one answer: the review log and the card's new schedule, in one transaction.
-
-        The previous card state is kept in the review row, so the answer can be undone.
-        Returns the review id.
-        """
-        with self.transaction():
-            before = self.card(card_after.question_id)
-            self._write_card(card_after)
-            cur = self.conn.execute(
-                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
-                "response, duration_ms, card_before, card_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    card_after.question_id,
-                    session_id,
-                    iso(reviewed_at),
-                    rating,
-                    int(correct),
-                    response,
-                    duration_ms,
-                    json.dumps(before.to_json()),
-                    json.dumps(card_after.to_json()),
-                ),
-            )
-            return int(cur.lastrowid or 0)
-
-    def undo_review(self, review_id: int) -> CardState:
-        """Delete a review and put its card back as it was before. Returns that state."""
-        with self.transaction():
-            row = self.conn.execute(
-                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no review with id {review_id}")
-            self._refuse_if_answered_since(row[1], review_id)
-            before = CardState.from_json(json.loads(row[0]))
-            self._write_card(before)
-            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            return before
-
-    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
-        """Undoing or re-rating an answer rewrites its card; when another session has
-        answered the same question since, that would wipe the other answer's effect while its
-        review stays in the log. Refuse instead (inside the caller's write transaction, so
-        no answer can slip in between)."""
-        later = self.conn.execute(
-            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
-            (question_id, review_id),
-        ).fetchone()
-        if later is not None:
-            raise UsageError(
-                "another session has answered this question since; its answer stands, so "
-                "this one cannot be undone or re-rated"
-            )
-
-    def start_session(
-        self,
-        kind: str,
-        *,
-        started_at: dt.datetime,
-        deck: str | None = None,
-        data: dict[str, Any] | None = None,
-    ) -> int:
-        """Open a quiz or mock session row; returns its id."""
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO sessions (kind, started_at, deck, data) VALUES (?, ?, ?, ?)",
-                (kind, iso(started_at), deck, json.dumps(data or {})),
-            )
-            return int(cur.lastrowid or 0)
-
-    def end_session(
-        self, session_id: int, *, ended_at: dt.datetime, data: dict[str, Any] | None = None
-    ) -> None:
-        """Close a session, storing its summary (score, counts ...)."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE sessions SET ended_at = ?, data = ? WHERE id = ?",
-                (iso(ended_at), json.dumps(data or {}), session_id),
-            )
-
-    def review_counts_by_day(self, utc_offset_minutes: int = 0) -> dict[dt.date, int]:
-        """Reviews per local calendar day (the offset turns UTC timestamps into local days)."""
-        rows = self.conn.execute(
-            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
-            (f"{utc_offset_minutes:+d}",),
-        )
-        return {dt.date.fromisoformat(day): n for day, n in rows}
-
-    # --- FSRS parameter optimization ---------------------------------------------
-
-    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
-        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
-        oldest first; simultaneous reviews in the order they were recorded."""
-        rows = self.conn.execute(
-            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
-            "ORDER BY reviewed_at, id"
-        )
-        return [
-            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
-            for qid, rating, at, duration in rows
-        ]
-
-    def reviewed_cards(self) -> list[CardState]:
-        """Cards that have left the new state, in question id order."""
-        rows = self.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
-        )
-        return [CardState.from_row(row) for row in rows]
-
-    def save_cards(self, cards: Sequence[CardState]) -> None:
-        """Replace several cards' scheduling state in one transaction."""
-        with self.transaction():
-            for card in cards:
-                self._write_card(card)
-
-    def save_settings(self, values: dict[str, Any]) -> None:
-        """Set several settings in one transaction."""
-        with self.transaction():
-            for key, value in values.items():
-                self.set_setting(key, value)
-
-    # --- quiz sessions ------------------------------------------------------------
-
-    def quiz_candidates(
-        self,
-        *,
-        now: dt.datetime,
-        since: dt.datetime | None,
-        which: str,
-        deck: str | None = None,
-        tag: str | None = None,
-    ) -> list[tuple[StoredQuestion, CardState]]:
-        """Questions a quiz may ask, with their cards, not suspended, retired or buried.
-        (All of them: ``iter_quiz_candidates`` reads them one at a time.)"""
-        with contextlib.closing(
-            self.iter_quiz_candidates(now=now, since=since, which=which, deck=deck, tag=tag)
-        ) as rows:
-            return list(rows)
-
-    def iter_quiz_candidates(
-        self,
-        *,
-        now: dt.datetime,
-        since: dt.datetime | None,
-        which: str,
-        deck: str | None = None,
-        tag: str | None = None,
-        new_order: str = "deck",
-    ) -> Generator[tuple[StoredQuestion, CardState], None, None]:
-        """Questions a quiz may ask, with their cards, not suspended, retired or buried,
-        parsed one at a time as they are read (close the iterator when done with it).
-
-        ``which`` is "due" (reviewed and due by ``now``, most overdue first), "new" (never
-        reviewed, in deck order) or "any" (everything, soonest due first, for practice).
-        A question is left out when another question of its fact was answered since
-        ``since`` (the start of the study day): one question per fact per day. ``since``
-        None leaves siblings in (practice).
-        """
-        where = [
-            "q.retired = 0",
-            "c.suspended = 0",
-            "(c.buried_until IS NULL OR c.buried_until <= :now)",
-        ]
-        params: dict[str, Any] = {"now": iso(now)}
-        # One question per fact per day: today's answered (fact, question) pairs are read
-        # once through the reviewed_at index, and a candidate is skipped when another
-        # question of its fact is among them (a per-candidate NOT EXISTS re-read every
-        # sibling's whole history: 9 s at 100k questions / 1M reviews).
-        answered: dict[str, set[str]] = {}
-        if since is not None:
-            # IN (subquery), not a join: SQLite's planner would walk every question's
-            # reviews instead of today's range (17 s at 1M reviews).
-            for fact_id, qid in self.conn.execute(
-                "SELECT fact_id, id FROM questions WHERE id IN "
-                "(SELECT question_id FROM reviews WHERE reviewed_at >= ?)",
-                (iso(since),),
-            ):
-                answered.setdefault(fact_id, set()).add(qid)
-        if which == "due":
-            where.append("c.state != 0 AND c.due <= :now")
-            order = "c.due, d.name, q.position"
-        elif which == "new":
-            where.append("c.state = 0")
-            order = _new_order_sql(new_order)
-        else:
-            order = "c.state = 0, c.due, d.name, q.position"
-        if deck is not None:
-            where.append("q.deck_id = :deck")
-            params["deck"] = self.deck_id(deck)
-        else:  # a paused deck is asked only when named
-            where.append("coalesce(d.paused, 0) = 0")
-        if tag is not None:
-            where.append("EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = :tag)")
-            params["tag"] = tag
-        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
-        rows = self.conn.execute(
-            f"SELECT q.data, d.name, q.fact_id, q.id, {columns} "
-            "FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "JOIN cards c ON c.question_id = q.id "
-            + ("JOIN facts f ON f.id = q.fact_id " if which == "new" else "")
-            + f"WHERE {' AND '.join(where)} ORDER BY {order}",
-            params,
-        )
-        try:
-            for r in rows:
-                done = answered.get(r[2])
-                if done and (len(done) > 1 or r[3] not in done):
-                    continue  # a sibling was answered today
-                yield (
-                    StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                    CardState.from_row(r[4:]),
-                )
-        finally:
-            rows.close()
-
-    def tag_exists(self, tag: str) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM questions q, json_each(q.tags) t WHERE q.retired = 0 AND t.value = ? "
-            "LIMIT 1",
-            (tag,),
-        ).fetchone()
-        return row is not None
-
-    def reviews_since(self, since: dt.datetime) -> tuple[int, int]:
-        """(new questions introduced, reviews of known questions) since ``since``."""
-        row = self.conn.execute(
-            "SELECT coalesce(sum(json_extract(card_before, '$.state') = 0), 0), "
-            "coalesce(sum(json_extract(card_before, '$.state') != 0), 0) "
-            "FROM reviews WHERE reviewed_at >= ?",
-            (iso(since),),
-        ).fetchone()
-        return int(row[0]), int(row[1])
-
-    def amend_review(
-        self, review_id: int, card_after: CardState, *, rating: int, correct: bool
-    ) -> None:
-        """Change the rating of a stored answer (the user overrode it) and the schedule it
-        gave, in one transaction."""
-        with self.transaction():
-            self._refuse_if_answered_since(card_after.question_id, review_id)
-            found = self.conn.execute(
-                "UPDATE reviews SET rating = ?, correct = ?, card_after = ? WHERE id = ?",
-                (rating, int(correct), json.dumps(card_after.to_json()), review_id),
-            ).rowcount
-            if not found:
-                raise NotFoundError(f"no review with id {review_id}")
-            self._write_card(card_after)
-
-    def delete_setting(self, key: str) -> bool:
-        """Remove a setting; returns whether it was there."""
-        with self.transaction():
-            cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-            return cur.rowcount > 0
-
-    # --- mock tests, stats and history -----------------------------------------
-
-    def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
-        """The mcq and statements questions a mock may draw from: not retired, not
-        suspended, optionally of one deck and carrying one tag."""
-        sql = (
-            "SELECT q.data, d.name FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "JOIN cards c ON c.question_id = q.id "
-            "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
-        )
-        filters, params = self._question_filter(deck, tag=tag)
-        sql += filters + " ORDER BY d.name, q.position"
-        return [
-            StoredQuestion(question=QUESTION_ADAPTER.validate_json(data), deck=name)
-            for data, name in self.conn.execute(sql, params)
-        ]
-
-    def finish_mock(
-        self,
-        session_id: int,
-        *,
-        ended_at: dt.datetime,
-        data: dict[str, Any],
-        items: Sequence[MockItemRow],
-        cards: Sequence[CardState],
-    ) -> None:
-        """Store a submitted mock in one transaction: its per-question results, its summary
-        and the cards its wrong answers brought forward."""
-        with self.transaction():
-            self.conn.executemany(
-                "INSERT INTO mock_items (session_id, position, question_id, answer, "
-                "correct_answer, result, marks, marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        session_id,
-                        i.position,
-                        i.question_id,
-                        i.answer,
-                        i.correct_answer,
-                        i.result,
-                        i.marks,
-                        int(i.marked),
-                    )
-                    for i in items
-                ],
-            )
-            for card in cards:
-                self._write_card(card)
-            self.end_session(session_id, ended_at=ended_at, data=data)
-
-    def mock_items(self, session_id: int) -> list[MockItemRow]:
-        rows = self.conn.execute(
-            "SELECT position, question_id, answer, correct_answer, result, marks, marked "
-            "FROM mock_items WHERE session_id = ? ORDER BY position",
-            (session_id,),
-        )
-        return [
-            MockItemRow(
-                position=r[0],
-                question_id=r[1],
-                answer=r[2],
-                correct_answer=r[3],
-                result=r[4],
-                marks=r[5],
-                marked=bool(r[6]),
-            )
-            for r in rows
-        ]
-
-    def review_stats(
-        self, deck: str | None = None, utc_offset_minutes: int = 0, weakest_limit: int = 5
-    ) -> ReviewStats:
-        """What ``stats`` reports of the review log, aggregated in SQL: reviews per local day,
-        totals, retention (reviews of cards in the review state before the answer, as
-        ``card_before`` records it, passed meaning any rating but Again), accuracy per topic,
-        tag, kind and deck, and the ``weakest_limit`` facts with the lowest accuracy."""
-        from quizmaster.migrations import REVIEW_STATE_BEFORE
-
-        # Each query reads one index of m004/m001 alone: days from reviewed_at, retention from
-        # the state before, groups from (question_id, correct). Every review has its question
-        # (foreign keys are on), so the whole collection needs no join.
-        scope, state, params = "1", REVIEW_STATE_BEFORE, []
-        if deck is not None:
-            # A deck's few reviews by question: "+" keeps the planner off the state index.
-            scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
-            state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
-        if deck is None:
-            day_rows = self.conn.execute(_DAY_COUNTS_BY_RANGE, {"offset": utc_offset_minutes})
-        else:
-            day_rows = self.conn.execute(
-                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
-                f"FROM reviews WHERE {scope} GROUP BY day",
-                [f"{utc_offset_minutes:+d}", *params],
-            )
-        day_counts = {dt.date.fromisoformat(day): n for day, n in day_rows}
-        # The whole log: the state index names itself (the planner, seeing most reviews in
-        # one state, would scan the wide table: 2 s instead of 0.2 s on 1M reviews).
-        indexed = " INDEXED BY idx_reviews_state_before" if deck is None else ""
-        retention_reviews, retention_passed = self.conn.execute(
-            f"SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews{indexed} "
-            f"WHERE {scope} AND {state} = 2",
-            params,
-        ).fetchone()
-        # Per question first (one pass over the log), then per group over those few rows.
-        sql = f"""
-            WITH pq AS MATERIALIZED (
-                SELECT q.fact_id AS fact, q.kind AS kind,
-                       coalesce(nullif(q.topic, ''), 'General') AS topic,
-                       coalesce(nullif(q.tags, ''), '[]') AS tags, d.name AS deck,
-                       a.n AS n, a.k AS k
-                FROM (
-                    SELECT question_id, count(*) AS n, sum(correct <> 0) AS k
-                    FROM reviews WHERE {scope} GROUP BY question_id
-                ) a
-                JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
-            )
-            SELECT 'all', NULL, sum(n), sum(k) FROM pq
-            UNION ALL SELECT 'topic', topic, sum(n), sum(k) FROM pq GROUP BY topic
-            UNION ALL SELECT 'kind', kind, sum(n), sum(k) FROM pq GROUP BY kind
-            UNION ALL SELECT 'deck', deck, sum(n), sum(k) FROM pq GROUP BY deck
-            UNION ALL SELECT 'tag', j.value, sum(n), sum(k)
-                FROM pq, json_each(pq.tags) j GROUP BY j.value
-            UNION ALL SELECT * FROM (
-                SELECT 'weak', fact, sum(n) AS fn, sum(k) AS fk FROM pq GROUP BY fact
-                HAVING fk < fn ORDER BY CAST(fk AS REAL) / fn, fk - fn, fact LIMIT ?
-            )
-        """
-        groups: dict[str, dict[str, tuple[int, int]]] = {
-            "topic": {},
-            "tag": {},
-            "kind": {},
-            "deck": {},
-        }
-        totals = (0, 0)
-        weakest: list[tuple[str, int, int]] = []
-        for group, name, n, k in self.conn.execute(sql, [*params, weakest_limit]):
-            if group == "all":
-                totals = (n or 0, k or 0)
-            elif group == "weak":
-                weakest.append((name, n, k))
-            else:
-                groups[group][name] = (n, k)
-        return ReviewStats(
-            day_counts=day_counts,
-            reviews=totals[0],
-            correct=totals[1],
-            retention_reviews=retention_reviews,
-            retention_passed=retention_passed,
-            by_topic=groups["topic"],
-            by_tag=groups["tag"],
-            by_kind=groups["kind"],
-            by_deck=groups["deck"],
-            weakest=weakest,
-        )
-
-    def card_tally(
-        self, now: dt.datetime, deck: str | None = None, utc_offset_minutes: int = 0
-    ) -> CardTally:
-        """What ``stats`` reports of the cards (not retired), counted in SQL: questions by
-        state (suspended ones only as suspended), due now, new available, and reviews
-        falling due per local day (not clamped to today; overdue days included)."""
-        filters, params = self._question_filter(deck)
-        base = (
-            self._live_cards()
-            if deck is None
-            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
-        )
-        states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
-        names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
-        due_now = 0
-        stamp = iso(now)
-        for suspended, state, due_before, n in self.conn.execute(
-            "SELECT c.suspended <> 0, c.state, c.due IS NOT NULL AND c.due <= ?, count(*) "
-            f"{base}{filters} GROUP BY 1, 2, 3",
-            [stamp, *params],
-        ):
-            states["suspended" if suspended else names.get(state, "learning")] += n
-            if not suspended and state != 0 and due_before:
-                due_now += n
-        due_days = {
-            dt.date.fromisoformat(day): n
-            for day, n in self.conn.execute(
-                "SELECT date(c.due, ? || ' minutes') AS day, count(*) "
-                f"{base} AND c.suspended = 0 AND c.state != 0 AND c.due IS NOT NULL{filters} "
-                "GROUP BY day",
-                [f"{utc_offset_minutes:+d}", *params],
-            )
-        }
-        return CardTally(
-            states=states,
-            due_now=due_now,
-            new_available=states["new"],
-            due_days=due_days,
-        )
-
-    def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
-        rows = self.conn.execute(
-            "SELECT id, statement FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(fact_ids)),),
-        )
-        return {r[0]: r[1] for r in rows}
-
-    def session_rows(self) -> list[SessionRow]:
-        """Every quiz and mock session, oldest first, with its review counts (one pass over
-        the review log in table order: there is no index on session_id to probe)."""
-        rows = self.conn.execute(
-            "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
-            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
-            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
-            "WHERE session_id IS NOT NULL GROUP BY session_id"
-            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
-        )
-        return [
-            SessionRow(
-                id=r[0],
-                kind=r[1],
-                started_at=dt.datetime.fromisoformat(r[2]),
-                ended_at=parse_or_none(r[3]),
-                deck=r[4],
-                data=json.loads(r[5] or "{}"),
-                reviews=int(r[6]),
-                reviews_correct=int(r[7]),
-            )
-            for r in rows
-        ]
-
-    # --- decks in and out --------------------------------------------------------
-
-    def history_for(self, question_ids: Sequence[str]) -> History:
-        """The schedule, reviews and the sessions those reviews belong to, for these questions
-        (bulk reads: one query each, whatever the number of questions)."""
-        ids = json.dumps(list(question_ids))
-        cards = self.cards_for(question_ids)
-        reviews = [
-            ReviewRecord(
-                question_id=r[0],
-                reviewed_at=dt.datetime.fromisoformat(r[1]),
-                rating=int(r[2]),
-                correct=bool(r[3]),
-                response=r[4],
-                duration_ms=r[5],
-                card_before=None if r[6] is None else json.loads(r[6]),
-                card_after=None if r[7] is None else json.loads(r[7]),
-                session=None if r[8] is None else (r[8], dt.datetime.fromisoformat(r[9])),
-            )
-            for r in self.conn.execute(
-                "SELECT r.question_id, r.reviewed_at, r.rating, r.correct, r.response, "
-                "r.duration_ms, r.card_before, r.card_after, s.kind, s.started_at "
-                "FROM reviews r LEFT JOIN sessions s ON s.id = r.session_id "
-                "WHERE r.question_id IN (SELECT value FROM json_each(?)) "
-                "ORDER BY r.reviewed_at, r.id",
-                (ids,),
-            )
-        ]
-        sessions = [
-            SessionRecord(
-                kind=r[0],
-                started_at=dt.datetime.fromisoformat(r[1]),
-                ended_at=parse_or_none(r[2]),
-                deck=r[3],
-                data=json.loads(r[4]) if r[4] else {},
-            )
-            for r in self.conn.execute(
-                "SELECT kind, started_at, ended_at, deck, data FROM sessions WHERE id IN "
-                "(SELECT session_id FROM reviews WHERE question_id IN "
-                "(SELECT value FROM json_each(?))) ORDER BY started_at, id",
-                (ids,),
-            )
-        ]
-        return History(cards=cards, reviews=reviews, sessions=sessions)
-
     def import_bundle(
         self,
         decks: Sequence[
@@ -1774,14 +943,33 @@ class Store:
                 "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats
             )
 
-    def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
-        return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM questions WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(question_ids)),),
-            )
-        }
+    # --- facts ----------------------------------------------------------------------------
+
+    def _fact_filter(self, deck: str | None = None) -> tuple[str, list[Any]]:
+        """The `` AND ...`` condition on the facts aliased ``f`` (deck by name), with its
+        parameter. An unknown deck raises NotFoundError."""
+        if deck is None:
+            return "", []
+        return " AND f.deck_id = ?", [self.deck_id(deck)]
+
+    def facts(self, deck: str | None = None) -> list[StoredFact]:
+        filters, params = self._fact_filter(deck)
+        sql = (
+            "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
+        )
+        from quizmaster.models import Fact
+
+        return [
+            StoredFact(fact=Fact.model_validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
+
+    def count_facts(self, deck: str | None = None) -> int:
+        """How many facts (not retired) :meth:`facts` lists."""
+        filters, params = self._fact_filter(deck)
+        sql = f"SELECT count(*) FROM facts f WHERE f.retired = 0{filters}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
     def existing_fact_ids(self, fact_ids: Sequence[str]) -> set[str]:
         return {
@@ -1792,149 +980,267 @@ class Store:
             )
         }
 
-    def update_cards(self, cards: Sequence[CardState]) -> None:
-        """Write these cards' scheduling state over the stored one (bulk: one statement)."""
-        with self.transaction():
-            self.conn.executemany(_UPDATE_CARD, [_card_params(card) for card in cards])
+    def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
+        rows = self.conn.execute(
+            "SELECT id, statement FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        )
+        return {r[0]: r[1] for r in rows}
 
-    def session_ids(self) -> dict[tuple[str, str], int]:
-        """Every session's id by its natural key: (kind, started_at as stored)."""
-        return {
-            (r[1], r[2]): int(r[0])
-            for r in self.conn.execute("SELECT id, kind, started_at FROM sessions")
-        }
+    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
+        """What an ingested article left in the database, found by its fact-id prefix: the
+        deck holding its facts (None if never ingested), its live facts in deck order (as
+        reviewed and edited) and the ids of its retired facts."""
+        from quizmaster.models import Fact
 
-    def add_session(self, session: SessionRecord) -> int:
-        """Store a session as it stands (started, perhaps ended); returns its new id."""
+        prefix = slug + "-"
+        live: list[Fact] = []
+        retired: list[str] = []
+        deck: str | None = None
+        for fact_id, data, is_retired, name in self.conn.execute(
+            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
+            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
+            (len(prefix), prefix),
+        ):
+            if is_retired:
+                retired.append(fact_id)
+            else:
+                live.append(Fact.model_validate_json(data))
+                deck = deck or name
+        return deck, live, retired
+
+    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
+        """Retire these facts and their questions (hidden, history kept)."""
+        ids = json.dumps(list(fact_ids))
         with self.transaction():
             cur = self.conn.execute(
-                "INSERT INTO sessions (kind, started_at, ended_at, deck, data) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    session.kind,
-                    iso(session.started_at),
-                    iso_or_none(session.ended_at),
-                    session.deck,
-                    json.dumps(session.data),
-                ),
-            )
-        return int(cur.lastrowid or 0)
-
-    def review_keys(self, question_ids: Sequence[str]) -> set[tuple[str, str]]:
-        """The natural keys (question id, reviewed_at as stored) of these questions' reviews."""
-        return {
-            (r[0], r[1])
-            for r in self.conn.execute(
-                "SELECT question_id, reviewed_at FROM reviews WHERE question_id IN "
+                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
                 "(SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            self.conn.execute(
+                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
+                "fact_id IN (SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            return cur.rowcount
+
+    def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
+        """Answers known to be wrong for these facts: the distractors their facts file
+        declares (on the fact and on its key spans)."""
+        out: list[str] = []
+        for (data,) in self.conn.execute(
+            "SELECT data FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        ):
+            fact = json.loads(data)
+            out.extend(fact.get("distractors") or [])
+            for span in fact.get("spans") or []:
+                out.extend(span.get("distractors") or [])
+        return out
+
+    def iter_export_facts(
+        self, deck: str | None = None, *, parse: bool = False
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
+        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
+        the validated fact: the stored text itself when the row is marked as written in the
+        current stored form (``stored_form``), else the stored text validated and dumped
+        again."""
+        filters, params = self._fact_filter(deck)
+        sql = (
+            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
+        )
+
+        def dump(data: str) -> tuple[str, str]:
+            from quizmaster.models import Fact
+
+            fact = Fact.model_validate_json(data)
+            return fact.id, fact.model_dump_json()
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+
+    # --- questions ------------------------------------------------------------------------
+
+    def _question_filter(
+        self, deck: str | None = None, kind: str | None = None, tag: str | None = None
+    ) -> tuple[str, list[Any]]:
+        """`` AND ...`` conditions on the questions aliased ``q`` (deck by name, kind, tag),
+        with their parameters. An unknown deck raises NotFoundError."""
+        sql = ""
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND q.deck_id = ?"
+            params.append(self.deck_id(deck))
+        if kind is not None:
+            sql += " AND q.kind = ?"
+            params.append(kind)
+        if tag is not None:
+            sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
+            params.append(tag)
+        return sql, params
+
+    def questions(
+        self,
+        deck: str | None = None,
+        kind: str | None = None,
+        *,
+        include_retired: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredQuestion]:
+        filters, params = self._question_filter(deck, kind)
+        sql = (
+            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
+            f"WHERE {'1' if include_retired else 'q.retired = 0'}{filters} "
+            "ORDER BY d.name, q.position"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [
+            StoredQuestion(
+                question=QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
+            )
+            for data, name, retired in self.conn.execute(sql, params)
+        ]
+
+    def question(self, question_id: str) -> StoredQuestion:
+        row = self.conn.execute(
+            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "WHERE q.id = ?",
+            (question_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no question with id {question_id!r}; see `quizmaster questions list`"
+            )
+        return StoredQuestion(
+            question=QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
+        )
+
+    def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
+        """How many questions (not retired) :meth:`questions` lists."""
+        filters, params = self._question_filter(deck, kind)
+        row = self.conn.execute(
+            f"SELECT count(*) FROM questions q WHERE q.retired = 0{filters}", params
+        ).fetchone()
+        return int(row[0])
+
+    def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM questions WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(list(question_ids)),),
             )
         }
 
-    def add_reviews(self, reviews: Sequence[tuple[ReviewRecord, int | None]]) -> None:
-        """Store reviews as they were recorded, each with its session's id (or None)."""
-        rows = [
-            (
-                review.question_id,
-                session_id,
-                iso(review.reviewed_at),
-                review.rating,
-                int(review.correct),
-                review.response,
-                review.duration_ms,
-                None if review.card_before is None else json.dumps(review.card_before),
-                None if review.card_after is None else json.dumps(review.card_after),
-            )
-            for review, session_id in reviews
-        ]
-        with self.transaction():
-            self.conn.executemany(
-                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
-                "response, duration_ms, card_before, card_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-
-    def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
-        """Scheduling states of these questions, in question id order (one query)."""
-        return [
-            _card_from_row_fast(row)
-            for row in self.conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id IN "
-                "(SELECT value FROM json_each(?)) ORDER BY question_id",
-                (json.dumps(list(question_ids)),),
-            )
-        ]
-
-    # --- performance and maintenance -------------------------------------------
-
-    @property
-    def db(self) -> Any:
-        """The connection wrapped in ``sqlite_utils.Database`` (for migrations). Imported on
-        first use: sqlite_utils costs tens of milliseconds at start-up, and most runs have no
-        migration to apply."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
-
-    def _refuse_foreign_schema(self) -> None:
-        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
-        it is: not switched to WAL, not given our tables. Ours records its migrations in
-        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
-        table beside other tables or views does not make a file ours), and after that it has
-        every table its applied migrations made and no migration this version does not know."""
-        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
-
-        where = self.path or ":memory:"
-        objects: dict[str, str] = dict(
-            self.conn.execute(
-                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
-                "AND name NOT LIKE 'sqlite_%'"
-            ).fetchall()
+    def asked_elsewhere(
+        self,
+        answers: Sequence[str],
+        deck: str,
+        *,
+        keys: Sequence[str] = (),
+        prompts: Sequence[str] = (),
+        parts: Sequence[str] = (),
+        own_facts: Sequence[str] | None = None,
+    ) -> list[tuple[str, str]]:
+        """Answer and prompt of the live questions outside ``deck`` whose answer is one of
+        ``answers`` (compared without case), whose prompt shows one of ``keys``, whose
+        answer one of ``prompts`` shows, or whose answer holds one of ``parts``: what
+        another article's deck already asks or tells.
+        With ``own_facts``, questions of ``deck`` on other facts count too: a second article
+        filed under the same deck."""
+        wanted = sorted({a.lower() for a in answers})
+        if not wanted:
+            return []
+        shown = sorted({k.lower() for k in keys})
+        tests = [f"lower(q.answer) IN ({','.join('?' * len(wanted))})"]
+        tests += ["instr(lower(q.prompt), ?) > 0"] * len(shown)
+        tests += ["instr(?, lower(q.answer)) > 0"] * len(prompts)
+        held = sorted({p.lower() for p in parts if p.strip()})
+        tests += ["instr(lower(q.answer), ?) > 0"] * len(held)
+        elsewhere = "d.name != ?"
+        mine: list[str] = []
+        if own_facts is not None:
+            mine = sorted(set(own_facts))
+            elsewhere = f"(d.name != ? OR q.fact_id NOT IN ({','.join('?' * len(mine))}))"
+        sql = (
+            "SELECT q.answer, q.prompt FROM questions q JOIN decks d ON d.id = q.deck_id "
+            f"WHERE q.retired = 0 AND {elsewhere} AND ({' OR '.join(tests)})"
         )
-        if not objects:
-            return
-        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
-        if not applied:
-            others = sorted(name for name in objects if name != "_migrations")
-            if others:
-                raise DatabaseError(
-                    f"{where}: not a quizmaster database (it holds another program's tables, "
-                    f"e.g. {others[0]!r}); pass another --db path"
-                )
-            return
-        known = {name for name, _ in MIGRATIONS}
-        unknown = [name for name in applied if name not in known]
-        if unknown:
-            raise DatabaseError(
-                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
-                "another program; upgrade quizmaster or pass another --db path"
-            )
-        for name in applied:
-            for table in MIGRATION_TABLES.get(name, ()):
-                if objects.get(table) != "table":
-                    raise DatabaseError(
-                        f"{where}: damaged: table {table!r} is missing; restore a backup"
-                    )
+        params = [deck, *mine, *wanted, *shown, *(p.lower() for p in prompts), *held]
+        return [(a, p) for a, p in self.conn.execute(sql, params)]
 
-    def _table_exists(self, name: str) -> bool:
+    def tag_exists(self, tag: str) -> bool:
         row = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            "SELECT 1 FROM questions q, json_each(q.tags) t WHERE q.retired = 0 AND t.value = ? "
+            "LIMIT 1",
+            (tag,),
         ).fetchone()
         return row is not None
 
-    def due_question_ids(self, now: dt.datetime, limit: int = 1) -> list[str]:
-        """Ids of reviewed questions due at ``now``, most overdue first (the order a quiz
-        asks them in); uses the index on ``cards.due``."""
-        rows = self.conn.execute(
-            "SELECT c.question_id FROM cards c JOIN questions q ON q.id = c.question_id "
-            "WHERE c.due <= ? AND c.state != 0 AND c.suspended = 0 AND q.retired = 0 "
-            "ORDER BY c.due LIMIT ?",
-            (iso(now), limit),
+    def iter_export_questions(
+        self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`questions` for bulk writers, in batches of rows: (deck name, question id,
+        the question's JSON, the JSON parsed when ``parse``), the JSON as in
+        :meth:`iter_export_facts`. A dict instead of a model: the writers read a few fields
+        of 100k questions, and the rows were validated when they were written."""
+        filters, params = self._question_filter(deck, kind)
+        sql = (
+            "SELECT q.data, d.name, q.id, q.canon FROM questions q "
+            f"JOIN decks d ON d.id = q.deck_id WHERE q.retired = 0{filters} "
+            "ORDER BY d.name, q.position"
         )
-        return [r[0] for r in rows]
+
+        def dump(data: str) -> tuple[str, str]:
+            question = QUESTION_ADAPTER.validate_json(data)
+            return question.id, QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+
+    def iter_export_texts(self, table: str, deck_id: int) -> Iterator[list[str]]:
+        """The JSON of one deck's live facts or questions (``table``) in deck order, a
+        thousand at a time, as :meth:`iter_export_facts` / :meth:`iter_export_questions`
+        give it, for a whole export without filters (no ids, no deck name per row)."""
+        if table not in ("facts", "questions"):
+            raise ValueError(table)
+        cursor = self.conn.execute(
+            f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
+            (deck_id,),
+        )
+        from quizmaster.stored_form import canonical_stamp
+
+        if table == "facts":
+
+            def dump(data: str) -> str:
+                from quizmaster.models import Fact
+
+                return Fact.model_validate_json(data).model_dump_json()
+
+        else:
+
+            def dump(data: str) -> str:
+                question = QUESTION_ADAPTER.validate_json(data)
+                return QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+
+        stamp = canonical_stamp()
+        prefix = "" if stamp is None else stamp + ":"
+        crc32 = zlib.crc32
+        printable = _printable
+        while rows := cursor.fetchmany(1000):
+            # stored_form.is_marked, inlined (see _export_batches).
+            yield [
+                data
+                if prefix
+                and canon == f"{prefix}{crc32(encoded := data.encode('utf-8')):08x}"
+                and printable(data, encoded)
+                else dump(data)
+                for data, canon in rows
+            ]
 
     def questions_json(
         self, deck: str | None = None, kind: str | None = None
@@ -2001,6 +1307,713 @@ class Store:
                 topic,
             )
 
+    # --- cards ----------------------------------------------------------------------------
+
+    def card(self, question_id: str) -> CardState:
+        row = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no question with id {question_id!r}")
+        return CardState.from_row(row)
+
+    def _write_card(self, card: CardState) -> None:
+        self.conn.execute(_UPDATE_CARD, _card_params(card))
+
+    def save_card(self, card: CardState) -> None:
+        """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
+        with self.transaction():
+            self._write_card(card)
+
+    def save_cards(self, cards: Sequence[CardState]) -> None:
+        """Replace several cards' scheduling state in one transaction."""
+        with self.transaction():
+            for card in cards:
+                self._write_card(card)
+
+    def update_cards(self, cards: Sequence[CardState]) -> None:
+        """Write these cards' scheduling state over the stored one (bulk: one statement)."""
+        with self.transaction():
+            self.conn.executemany(_UPDATE_CARD, [_card_params(card) for card in cards])
+
+    def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
+        """Scheduling states of these questions, in question id order (one query)."""
+        return [
+            _card_from_row_fast(row)
+            for row in self.conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY question_id",
+                (json.dumps(list(question_ids)),),
+            )
+        ]
+
+    def reviewed_cards(self) -> list[CardState]:
+        """Cards that have left the new state, in question id order."""
+        rows = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
+        )
+        return [CardState.from_row(row) for row in rows]
+
+    def suspended_questions(
+        self, *, leeches_only: bool = False
+    ) -> list[tuple[StoredQuestion, CardState]]:
+        """Suspended questions (not retired) with their cards, leeches first."""
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+        sql = (
+            f"SELECT q.data, d.name, {columns} "
+            "FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
+        )
+        if leeches_only:
+            sql += " AND c.leech = 1"
+        sql += " ORDER BY c.leech DESC, d.name, q.position"
+        return [
+            (
+                StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                CardState.from_row(r[2:]),
+            )
+            for r in self.conn.execute(sql)
+        ]
+
+    def unsuspend(self, question_ids: Sequence[str]) -> list[str]:
+        """Unsuspend these questions (clearing their leech mark); returns those that were
+        suspended. An unknown id raises NotFoundError and changes nothing."""
+        done: list[str] = []
+        with self.transaction():
+            for qid in question_ids:
+                card = self.card(qid)
+                if card.suspended:
+                    self._write_card(replace(card, suspended=False, leech=False))
+                    done.append(qid)
+        return done
+
+    def count_due(self, now: dt.datetime) -> int:
+        """Reviewed questions whose due time has come (not suspended, not retired)."""
+        return int(
+            self.conn.execute(
+                f"SELECT count(*) {self._live_cards()} "
+                "AND c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+                (iso(now),),
+            ).fetchone()[0]
+        )
+
+    def count_new(self) -> int:
+        """Questions never reviewed (not suspended, not retired)."""
+        return int(
+            self.conn.execute(
+                f"SELECT count(*) {self._live_cards()} AND c.suspended = 0 AND c.state = 0"
+            ).fetchone()[0]
+        )
+
+    def _live_cards(self) -> str:
+        """``FROM ... WHERE ...`` of the cards of questions not retired, in decks not paused.
+        When no question is retired, no deck paused, and cards and questions pair up one to
+        one (the usual collection; cards are
+        keyed by question), the cards' own index answers alone, without joining 100,000
+        questions (50 ms a count at 100k)."""
+        return (
+            _LIVE_CARDS_ALONE
+            if self.conn.execute(_CARDS_PAIR_UP).fetchone()[0]
+            else (
+                "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+                + _NOT_PAUSED
+            )
+        )
+
+    def totals(self) -> dict[str, int]:
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM decks), "
+            f"(SELECT count(*) FROM facts) - {_not_live('facts')}, "
+            f"(SELECT count(*) FROM questions) - {_not_live('questions')}"
+        ).fetchone()
+        return {"decks": row[0], "facts": row[1], "questions": row[2]}
+
+    def due_question_ids(self, now: dt.datetime, limit: int = 1) -> list[str]:
+        """Ids of reviewed questions due at ``now``, most overdue first (the order a quiz
+        asks them in); uses the index on ``cards.due``."""
+        rows = self.conn.execute(
+            "SELECT c.question_id FROM cards c JOIN questions q ON q.id = c.question_id "
+            "WHERE c.due <= ? AND c.state != 0 AND c.suspended = 0 AND q.retired = 0 "
+            "ORDER BY c.due LIMIT ?",
+            (iso(now), limit),
+        )
+        return [r[0] for r in rows]
+
+    def quiz_candidates(
+        self,
+        *,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        which: str,
+        deck: str | None = None,
+        tag: str | None = None,
+    ) -> list[tuple[StoredQuestion, CardState]]:
+        """Questions a quiz may ask, with their cards, not suspended, retired or buried.
+        (All of them: ``iter_quiz_candidates`` reads them one at a time.)"""
+        with contextlib.closing(
+            self.iter_quiz_candidates(now=now, since=since, which=which, deck=deck, tag=tag)
+        ) as rows:
+            return list(rows)
+
+    def iter_quiz_candidates(
+        self,
+        *,
+        now: dt.datetime,
+        since: dt.datetime | None,
+        which: str,
+        deck: str | None = None,
+        tag: str | None = None,
+        new_order: str = "deck",
+    ) -> Generator[tuple[StoredQuestion, CardState], None, None]:
+        """Questions a quiz may ask, with their cards, not suspended, retired or buried,
+        parsed one at a time as they are read (close the iterator when done with it).
+
+        ``which`` is "due" (reviewed and due by ``now``, most overdue first), "new" (never
+        reviewed, in deck order) or "any" (everything, soonest due first, for practice).
+        A question is left out when another question of its fact was answered since
+        ``since`` (the start of the study day): one question per fact per day. ``since``
+        None leaves siblings in (practice).
+        """
+        where = [
+            "q.retired = 0",
+            "c.suspended = 0",
+            "(c.buried_until IS NULL OR c.buried_until <= :now)",
+        ]
+        params: dict[str, Any] = {"now": iso(now)}
+        # One question per fact per day: today's answered (fact, question) pairs are read
+        # once through the reviewed_at index, and a candidate is skipped when another
+        # question of its fact is among them (a per-candidate NOT EXISTS re-read every
+        # sibling's whole history: 9 s at 100k questions / 1M reviews).
+        answered: dict[str, set[str]] = {}
+        if since is not None:
+            # IN (subquery), not a join: SQLite's planner would walk every question's
+            # reviews instead of today's range (17 s at 1M reviews).
+            for fact_id, qid in self.conn.execute(
+                "SELECT fact_id, id FROM questions WHERE id IN "
+                "(SELECT question_id FROM reviews WHERE reviewed_at >= ?)",
+                (iso(since),),
+            ):
+                answered.setdefault(fact_id, set()).add(qid)
+        if which == "due":
+            where.append("c.state != 0 AND c.due <= :now")
+            order = "c.due, d.name, q.position"
+        elif which == "new":
+            where.append("c.state = 0")
+            order = _new_order_sql(new_order)
+        else:
+            order = "c.state = 0, c.due, d.name, q.position"
+        if deck is not None:
+            where.append("q.deck_id = :deck")
+            params["deck"] = self.deck_id(deck)
+        else:  # a paused deck is asked only when named
+            where.append("coalesce(d.paused, 0) = 0")
+        if tag is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = :tag)")
+            params["tag"] = tag
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+        rows = self.conn.execute(
+            f"SELECT q.data, d.name, q.fact_id, q.id, {columns} "
+            "FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id "
+            + ("JOIN facts f ON f.id = q.fact_id " if which == "new" else "")
+            + f"WHERE {' AND '.join(where)} ORDER BY {order}",
+            params,
+        )
+        try:
+            for r in rows:
+                done = answered.get(r[2])
+                if done and (len(done) > 1 or r[3] not in done):
+                    continue  # a sibling was answered today
+                yield (
+                    StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                    CardState.from_row(r[4:]),
+                )
+        finally:
+            rows.close()
+
+    def card_tally(
+        self, now: dt.datetime, deck: str | None = None, utc_offset_minutes: int = 0
+    ) -> CardTally:
+        """What ``stats`` reports of the cards (not retired), counted in SQL: questions by
+        state (suspended ones only as suspended), due now, new available, and reviews
+        falling due per local day (not clamped to today; overdue days included)."""
+        filters, params = self._question_filter(deck)
+        base = (
+            self._live_cards()
+            if deck is None
+            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        )
+        states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
+        names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
+        due_now = 0
+        stamp = iso(now)
+        for suspended, state, due_before, n in self.conn.execute(
+            "SELECT c.suspended <> 0, c.state, c.due IS NOT NULL AND c.due <= ?, count(*) "
+            f"{base}{filters} GROUP BY 1, 2, 3",
+            [stamp, *params],
+        ):
+            states["suspended" if suspended else names.get(state, "learning")] += n
+            if not suspended and state != 0 and due_before:
+                due_now += n
+        due_days = {
+            dt.date.fromisoformat(day): n
+            for day, n in self.conn.execute(
+                "SELECT date(c.due, ? || ' minutes') AS day, count(*) "
+                f"{base} AND c.suspended = 0 AND c.state != 0 AND c.due IS NOT NULL{filters} "
+                "GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
+            )
+        }
+        return CardTally(
+            states=states,
+            due_now=due_now,
+            new_available=states["new"],
+            due_days=due_days,
+        )
+
+    # --- reviews --------------------------------------------------------------------------
+
+    def record_review(
+        self,
+        card_after: CardState,
+        *,
+        session_id: int | None,
+        reviewed_at: dt.datetime,
+        rating: int,
+        correct: bool,
+        response: str | None,
+        duration_ms: int | None,
+    ) -> int:
+        """Store one answer: the review log and the card's new schedule, in one transaction.
+
+        The previous card state is kept in the review row, so the answer can be undone.
+        Returns the review id.
+        """
+        with self.transaction():
+            before = self.card(card_after.question_id)
+            self._write_card(card_after)
+            cur = self.conn.execute(
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    card_after.question_id,
+                    session_id,
+                    iso(reviewed_at),
+                    rating,
+                    int(correct),
+                    response,
+                    duration_ms,
+                    json.dumps(before.to_json()),
+                    json.dumps(card_after.to_json()),
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def undo_review(self, review_id: int) -> CardState:
+        """Delete a review and put its card back as it was before. Returns that state."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no review with id {review_id}")
+            self._refuse_if_answered_since(row[1], review_id)
+            before = CardState.from_json(json.loads(row[0]))
+            self._write_card(before)
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            return before
+
+    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
+        """Undoing or re-rating an answer rewrites its card; when another session has
+        answered the same question since, that would wipe the other answer's effect while its
+        review stays in the log. Refuse instead (inside the caller's write transaction, so
+        no answer can slip in between)."""
+        later = self.conn.execute(
+            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
+            (question_id, review_id),
+        ).fetchone()
+        if later is not None:
+            raise UsageError(
+                "another session has answered this question since; its answer stands, so "
+                "this one cannot be undone or re-rated"
+            )
+
+    def amend_review(
+        self, review_id: int, card_after: CardState, *, rating: int, correct: bool
+    ) -> None:
+        """Change the rating of a stored answer (the user overrode it) and the schedule it
+        gave, in one transaction."""
+        with self.transaction():
+            self._refuse_if_answered_since(card_after.question_id, review_id)
+            found = self.conn.execute(
+                "UPDATE reviews SET rating = ?, correct = ?, card_after = ? WHERE id = ?",
+                (rating, int(correct), json.dumps(card_after.to_json()), review_id),
+            ).rowcount
+            if not found:
+                raise NotFoundError(f"no review with id {review_id}")
+            self._write_card(card_after)
+
+    def review_keys(self, question_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """The natural keys (question id, reviewed_at as stored) of these questions' reviews."""
+        return {
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT question_id, reviewed_at FROM reviews WHERE question_id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(list(question_ids)),),
+            )
+        }
+
+    def add_reviews(self, reviews: Sequence[tuple[ReviewRecord, int | None]]) -> None:
+        """Store reviews as they were recorded, each with its session's id (or None)."""
+        rows = [
+            (
+                review.question_id,
+                session_id,
+                iso(review.reviewed_at),
+                review.rating,
+                int(review.correct),
+                review.response,
+                review.duration_ms,
+                None if review.card_before is None else json.dumps(review.card_before),
+                None if review.card_after is None else json.dumps(review.card_after),
+            )
+            for review, session_id in reviews
+        ]
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def reviews_since(self, since: dt.datetime) -> tuple[int, int]:
+        """(new questions introduced, reviews of known questions) since ``since``."""
+        row = self.conn.execute(
+            "SELECT coalesce(sum(json_extract(card_before, '$.state') = 0), 0), "
+            "coalesce(sum(json_extract(card_before, '$.state') != 0), 0) "
+            "FROM reviews WHERE reviewed_at >= ?",
+            (iso(since),),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
+        """Whether any review falls on the local calendar ``day`` (the day
+        ``review_counts_by_day`` files it under): one indexed range probe on ``reviewed_at``
+        (stored as canonical ISO UTC text by ``iso``, so text order is time order)."""
+        start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc) - dt.timedelta(
+            minutes=utc_offset_minutes
+        )
+        row = self.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
+            (iso(start), iso(start + dt.timedelta(days=1))),
+        ).fetchone()
+        return bool(row[0])
+
+    def review_counts_by_day(self, utc_offset_minutes: int = 0) -> dict[dt.date, int]:
+        """Reviews per local calendar day (the offset turns UTC timestamps into local days)."""
+        rows = self.conn.execute(
+            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
+            (f"{utc_offset_minutes:+d}",),
+        )
+        return {dt.date.fromisoformat(day): n for day, n in rows}
+
+    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
+        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
+        oldest first; simultaneous reviews in the order they were recorded."""
+        rows = self.conn.execute(
+            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
+            "ORDER BY reviewed_at, id"
+        )
+        return [
+            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
+            for qid, rating, at, duration in rows
+        ]
+
+    def review_stats(
+        self, deck: str | None = None, utc_offset_minutes: int = 0, weakest_limit: int = 5
+    ) -> ReviewStats:
+        """What ``stats`` reports of the review log, aggregated in SQL: reviews per local day,
+        totals, retention (reviews of cards in the review state before the answer, as
+        ``card_before`` records it, passed meaning any rating but Again), accuracy per topic,
+        tag, kind and deck, and the ``weakest_limit`` facts with the lowest accuracy."""
+        from quizmaster.migrations import REVIEW_STATE_BEFORE
+
+        # Each query reads one index of m004/m001 alone: days from reviewed_at, retention from
+        # the state before, groups from (question_id, correct). Every review has its question
+        # (foreign keys are on), so the whole collection needs no join.
+        scope, state, params = "1", REVIEW_STATE_BEFORE, []
+        if deck is not None:
+            # A deck's few reviews by question: "+" keeps the planner off the state index.
+            scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
+            state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
+        if deck is None:
+            day_rows = self.conn.execute(_DAY_COUNTS_BY_RANGE, {"offset": utc_offset_minutes})
+        else:
+            day_rows = self.conn.execute(
+                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
+                f"FROM reviews WHERE {scope} GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
+            )
+        day_counts = {dt.date.fromisoformat(day): n for day, n in day_rows}
+        # The whole log: the state index names itself (the planner, seeing most reviews in
+        # one state, would scan the wide table: 2 s instead of 0.2 s on 1M reviews).
+        indexed = " INDEXED BY idx_reviews_state_before" if deck is None else ""
+        retention_reviews, retention_passed = self.conn.execute(
+            f"SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews{indexed} "
+            f"WHERE {scope} AND {state} = 2",
+            params,
+        ).fetchone()
+        # Per question first (one pass over the log), then per group over those few rows.
+        sql = f"""
+            WITH pq AS MATERIALIZED (
+                SELECT q.fact_id AS fact, q.kind AS kind,
+                       coalesce(nullif(q.topic, ''), 'General') AS topic,
+                       coalesce(nullif(q.tags, ''), '[]') AS tags, d.name AS deck,
+                       a.n AS n, a.k AS k
+                FROM (
+                    SELECT question_id, count(*) AS n, sum(correct <> 0) AS k
+                    FROM reviews WHERE {scope} GROUP BY question_id
+                ) a
+                JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
+            )
+            SELECT 'all', NULL, sum(n), sum(k) FROM pq
+            UNION ALL SELECT 'topic', topic, sum(n), sum(k) FROM pq GROUP BY topic
+            UNION ALL SELECT 'kind', kind, sum(n), sum(k) FROM pq GROUP BY kind
+            UNION ALL SELECT 'deck', deck, sum(n), sum(k) FROM pq GROUP BY deck
+            UNION ALL SELECT 'tag', j.value, sum(n), sum(k)
+                FROM pq, json_each(pq.tags) j GROUP BY j.value
+            UNION ALL SELECT * FROM (
+                SELECT 'weak', fact, sum(n) AS fn, sum(k) AS fk FROM pq GROUP BY fact
+                HAVING fk < fn ORDER BY CAST(fk AS REAL) / fn, fk - fn, fact LIMIT ?
+            )
+        """
+        groups: dict[str, dict[str, tuple[int, int]]] = {
+            "topic": {},
+            "tag": {},
+            "kind": {},
+            "deck": {},
+        }
+        totals = (0, 0)
+        weakest: list[tuple[str, int, int]] = []
+        for group, name, n, k in self.conn.execute(sql, [*params, weakest_limit]):
+            if group == "all":
+                totals = (n or 0, k or 0)
+            elif group == "weak":
+                weakest.append((name, n, k))
+            else:
+                groups[group][name] = (n, k)
+        return ReviewStats(
+            day_counts=day_counts,
+            reviews=totals[0],
+            correct=totals[1],
+            retention_reviews=retention_reviews,
+            retention_passed=retention_passed,
+            by_topic=groups["topic"],
+            by_tag=groups["tag"],
+            by_kind=groups["kind"],
+            by_deck=groups["deck"],
+            weakest=weakest,
+        )
+
+    def history_for(self, question_ids: Sequence[str]) -> History:
+        """The schedule, reviews and the sessions those reviews belong to, for these questions
+        (bulk reads: one query each, whatever the number of questions)."""
+        ids = json.dumps(list(question_ids))
+        cards = self.cards_for(question_ids)
+        reviews = [
+            ReviewRecord(
+                question_id=r[0],
+                reviewed_at=dt.datetime.fromisoformat(r[1]),
+                rating=int(r[2]),
+                correct=bool(r[3]),
+                response=r[4],
+                duration_ms=r[5],
+                card_before=None if r[6] is None else json.loads(r[6]),
+                card_after=None if r[7] is None else json.loads(r[7]),
+                session=None if r[8] is None else (r[8], dt.datetime.fromisoformat(r[9])),
+            )
+            for r in self.conn.execute(
+                "SELECT r.question_id, r.reviewed_at, r.rating, r.correct, r.response, "
+                "r.duration_ms, r.card_before, r.card_after, s.kind, s.started_at "
+                "FROM reviews r LEFT JOIN sessions s ON s.id = r.session_id "
+                "WHERE r.question_id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY r.reviewed_at, r.id",
+                (ids,),
+            )
+        ]
+        sessions = [
+            SessionRecord(
+                kind=r[0],
+                started_at=dt.datetime.fromisoformat(r[1]),
+                ended_at=parse_or_none(r[2]),
+                deck=r[3],
+                data=json.loads(r[4]) if r[4] else {},
+            )
+            for r in self.conn.execute(
+                "SELECT kind, started_at, ended_at, deck, data FROM sessions WHERE id IN "
+                "(SELECT session_id FROM reviews WHERE question_id IN "
+                "(SELECT value FROM json_each(?))) ORDER BY started_at, id",
+                (ids,),
+            )
+        ]
+        return History(cards=cards, reviews=reviews, sessions=sessions)
+
+    # --- sessions -------------------------------------------------------------------------
+
+    def start_session(
+        self,
+        kind: str,
+        *,
+        started_at: dt.datetime,
+        deck: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        """Open a quiz or mock session row; returns its id."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (kind, started_at, deck, data) VALUES (?, ?, ?, ?)",
+                (kind, iso(started_at), deck, json.dumps(data or {})),
+            )
+            return int(cur.lastrowid or 0)
+
+    def end_session(
+        self, session_id: int, *, ended_at: dt.datetime, data: dict[str, Any] | None = None
+    ) -> None:
+        """Close a session, storing its summary (score, counts ...)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE sessions SET ended_at = ?, data = ? WHERE id = ?",
+                (iso(ended_at), json.dumps(data or {}), session_id),
+            )
+
+    def session_ids(self) -> dict[tuple[str, str], int]:
+        """Every session's id by its natural key: (kind, started_at as stored)."""
+        return {
+            (r[1], r[2]): int(r[0])
+            for r in self.conn.execute("SELECT id, kind, started_at FROM sessions")
+        }
+
+    def add_session(self, session: SessionRecord) -> int:
+        """Store a session as it stands (started, perhaps ended); returns its new id."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (kind, started_at, ended_at, deck, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    session.kind,
+                    iso(session.started_at),
+                    iso_or_none(session.ended_at),
+                    session.deck,
+                    json.dumps(session.data),
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def session_rows(self) -> list[SessionRow]:
+        """Every quiz and mock session, oldest first, with its review counts (one pass over
+        the review log in table order: there is no index on session_id to probe)."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
+            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
+            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
+            "WHERE session_id IS NOT NULL GROUP BY session_id"
+            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
+        )
+        return [
+            SessionRow(
+                id=r[0],
+                kind=r[1],
+                started_at=dt.datetime.fromisoformat(r[2]),
+                ended_at=parse_or_none(r[3]),
+                deck=r[4],
+                data=json.loads(r[5] or "{}"),
+                reviews=int(r[6]),
+                reviews_correct=int(r[7]),
+            )
+            for r in rows
+        ]
+
+    # --- mock tests -----------------------------------------------------------------------
+
+    def mock_number(self, session_id: int) -> int:
+        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
+        """The mcq and statements questions a mock may draw from: not retired, not
+        suspended, optionally of one deck and carrying one tag."""
+        sql = (
+            "SELECT q.data, d.name FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id "
+            "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
+        )
+        filters, params = self._question_filter(deck, tag=tag)
+        sql += filters + " ORDER BY d.name, q.position"
+        return [
+            StoredQuestion(question=QUESTION_ADAPTER.validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
+
+    def finish_mock(
+        self,
+        session_id: int,
+        *,
+        ended_at: dt.datetime,
+        data: dict[str, Any],
+        items: Sequence[MockItemRow],
+        cards: Sequence[CardState],
+    ) -> None:
+        """Store a submitted mock in one transaction: its per-question results, its summary
+        and the cards its wrong answers brought forward."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO mock_items (session_id, position, question_id, answer, "
+                "correct_answer, result, marks, marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        session_id,
+                        i.position,
+                        i.question_id,
+                        i.answer,
+                        i.correct_answer,
+                        i.result,
+                        i.marks,
+                        int(i.marked),
+                    )
+                    for i in items
+                ],
+            )
+            for card in cards:
+                self._write_card(card)
+            self.end_session(session_id, ended_at=ended_at, data=data)
+
+    def mock_items(self, session_id: int) -> list[MockItemRow]:
+        rows = self.conn.execute(
+            "SELECT position, question_id, answer, correct_answer, result, marks, marked "
+            "FROM mock_items WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )
+        return [
+            MockItemRow(
+                position=r[0],
+                question_id=r[1],
+                answer=r[2],
+                correct_answer=r[3],
+                result=r[4],
+                marks=r[5],
+                marked=bool(r[6]),
+            )
+            for r in rows
+        ]
+
+    # --- doctor: integrity, the schema, every stored row's invariants, backups ------------
+
     # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
 
     def integrity_check(self, max_errors: int = 100) -> list[str]:
@@ -2040,8 +2053,6 @@ class Store:
             }
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
-
-    # --- doctor: the schema and every stored row's invariants ------------------------------
 
     def schema_objects(self) -> dict[str, tuple[str, str, str]]:
         """Tables and indexes (SQLite's own left out): name -> (type, table, normalised SQL)."""
@@ -2158,21 +2169,6 @@ class Store:
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
         ).fetchone()
         return int(row[0])
-
-    # --- fast streaks -------------------------------------------------------
-
-    def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
-        """Whether any review falls on the local calendar ``day`` (the day
-        ``review_counts_by_day`` files it under): one indexed range probe on ``reviewed_at``
-        (stored as canonical ISO UTC text by ``iso``, so text order is time order)."""
-        start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc) - dt.timedelta(
-            minutes=utc_offset_minutes
-        )
-        row = self.conn.execute(
-            "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
-            (iso(start), iso(start + dt.timedelta(days=1))),
-        ).fetchone()
-        return bool(row[0])
 
 
 def _card_from_row_fast(r: Sequence[Any]) -> CardState:
