@@ -21,7 +21,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizmaster.store import Store, iso  # noqa: E402
+from quizmaster.records import iso  # noqa: E402
+from quizmaster.store import Store  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
 QUESTIONS_PER_FACT = 4

@@ -327,7 +327,8 @@ def private_copy(source: Path, tmp: Path) -> Path:
 
 
 def big_collection(path: Path, tmp: Path, repeat: int, slow: int, bulk: bool = True) -> list[Row]:
-    from quizmaster.store import CardState, Store
+    from quizmaster.records import CardState
+    from quizmaster.store import Store
 
     rows: list[Row] = []
     now = dt.datetime.fromisoformat(NOW)

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-import typer
-from typer.core import TyperGroup
+import typer  # noqa: TID251
+from typer.core import TyperGroup  # noqa: TID251
 
 from quizmaster.errors import QuizmasterError
 
@@ -58,7 +58,7 @@ def _last_resort(exc: BaseException) -> int:
 def _click_exceptions() -> Any:
     """The exceptions module of the Click that Typer runs on (vendored in recent Typer)."""
     try:
-        from typer import _click
+        from typer import _click  # noqa: TID251
 
         return _click.exceptions
     except ImportError:  # pragma: no cover - older Typer on the public Click
@@ -1497,7 +1497,7 @@ def _help_only(args: list[str]) -> None:
         return
     import copy
 
-    from typer.main import get_command_name
+    from typer.main import get_command_name  # noqa: TID251
 
     def no_options() -> None:  # pragma: no cover - never run: help exits first
         return None

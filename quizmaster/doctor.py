@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import DatabaseError, QuizmasterError, UsageError
-from quizmaster.store import Store
+from quizmaster.records import CardState
+
+if TYPE_CHECKING:
+    from quizmaster.store import Store
 
 
 @dataclass
@@ -69,19 +72,13 @@ def check_backup_target(target: Path, database: Path | None) -> None:
         raise UsageError(f"{target.parent}: no such directory for the backup")
 
 
-def expected_schema() -> dict[str, tuple[str, str, str]]:
-    """The tables and indexes a database made by the migrations has (a fresh one in memory)."""
-    with Store.open(":memory:") as fresh:
-        return fresh.schema_objects()
-
-
 def check_schema(store: Store) -> tuple[list[str], list[str]]:
     """(problems, SQL that repairs them): a table or index the migrations make but the
     database lacks (a migration edited after it ran), or one whose definition differs."""
     found = store.schema_objects()
     problems: list[str] = []
     repairs: list[str] = []
-    for name, (kind, table, sql) in sorted(expected_schema().items()):
+    for name, (kind, table, sql) in sorted(store.expected_schema().items()):
         if name not in found:
             problems.append(f"{kind} {name!r} (on {table}) is missing")
             if kind == "index":
@@ -104,7 +101,6 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
 
     from quizmaster.models import Fact, Question
     from quizmaster.session import parse_setting
-    from quizmaster.store import _card_from_row
 
     adapter: TypeAdapter[Question] = TypeAdapter(Question)
     broken: dict[str, dict[Any, str]] = {
@@ -127,7 +123,7 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
             broken["facts"][fid] = _short(exc)
     for row in store.raw_rows("cards"):
         try:
-            _card_from_row(row)
+            CardState.from_row(row)
         except (ValueError, TypeError, KeyError, OverflowError) as exc:
             broken["cards"][row[0]] = _short(exc)
     for key, value in store.raw_rows("settings"):

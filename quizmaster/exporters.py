@@ -25,10 +25,18 @@ from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import UsageError
 from quizmaster.grade import LETTERS
-from quizmaster.store import History, ReviewRecord, SessionRecord, Store, StoredFact, StoredQuestion
+from quizmaster.records import (
+    QUESTION_ADAPTER,
+    History,
+    ReviewRecord,
+    SessionRecord,
+    StoredFact,
+    StoredQuestion,
+)
 
 if TYPE_CHECKING:
     from quizmaster.models import MatchQuestion, Question
+    from quizmaster.store import Store
 
 # The models (and pydantic) are imported where a question model is used: the bulk formats
 # stream stored rows in the current form without one.
@@ -273,7 +281,7 @@ def iter_json(
     for q in data.questions:
         questions[q.deck].append(q)
 
-    from quizmaster.store import _QUESTION_ADAPTER as adapter
+    adapter = QUESTION_ADAPTER
 
     def dump_questions(items: list[StoredQuestion]) -> Iterator[RawJson]:
         for item in items:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import json
 import marshal
@@ -26,20 +27,22 @@ from quizmaster.models import (
     SpanType,
     question_id,
 )
-from quizmaster.store import (
+from quizmaster.records import (
     CardState,
     History,
     HistoryReport,
     LoadReport,
     ReviewRecord,
     SessionRecord,
-    Store,
     WrittenFact,
     WrittenQuestion,
+    iso,
 )
 
 if TYPE_CHECKING:
     import zipfile
+
+    from quizmaster.store import Store
 
 R = TypeVar("R", WrittenFact, WrittenQuestion)
 
@@ -323,6 +326,7 @@ def _import_path(
             history=bundle.history,
             now=now,
             source_name=str(path),
+            merge_history=functools.partial(merge_history, store, source_name=str(path)),
             dry_run=dry_run,
             progress=progress,
         )
@@ -330,6 +334,67 @@ def _import_path(
         if bundle.spill is not None:
             bundle.spill.close()
     return ImportResult(path=str(path), decks=reports, history=history, skipped=bundle.skipped)
+
+
+def merge_history(store: Store, history: History, *, source_name: str) -> HistoryReport:
+    """Merge an imported history into the store's: a card whose stored last review is newer
+    than the file's is kept, any other differing card is replaced; sessions and reviews are
+    matched by their natural keys (kind and start time; question and review time) and only
+    the new ones added. A card, review or session that the file refers to but that neither
+    holds is an error in the file. Runs inside :meth:`Store.import_bundle`'s transaction."""
+    report = HistoryReport()
+    wanted = sorted({c.question_id for c in history.cards})
+    local = {c.question_id: c for c in store.cards_for(wanted)}
+    updates: list[CardState] = []
+    for card in history.cards:
+        mine = local.get(card.question_id)
+        if mine is None:
+            raise InputFileError(source_name, f"card for unknown question {card.question_id!r}")
+        if mine == card:
+            report.cards_unchanged += 1
+        elif (
+            mine.last_review is not None
+            and card.last_review is not None
+            and mine.last_review > card.last_review
+        ):
+            report.cards_kept_newer += 1
+        else:
+            updates.append(card)
+            report.cards_updated += 1
+    store.update_cards(updates)
+    session_ids = store.session_ids()
+    for session in history.sessions:
+        key = (session.kind, iso(session.started_at))
+        if key in session_ids:
+            report.sessions_unchanged += 1
+            continue
+        session_ids[key] = store.add_session(session)
+        report.sessions_added += 1
+    qids = sorted({r.question_id for r in history.reviews})
+    unknown = set(qids) - store.existing_question_ids(qids)
+    if unknown:
+        raise InputFileError(source_name, f"review of unknown question {sorted(unknown)[0]!r}")
+    seen = store.review_keys(qids)
+    new: list[tuple[ReviewRecord, int | None]] = []
+    for review in history.reviews:
+        key = (review.question_id, iso(review.reviewed_at))
+        if key in seen:
+            report.reviews_unchanged += 1
+            continue
+        seen.add(key)
+        session_id = None
+        if review.session is not None:
+            skey = (review.session[0], iso(review.session[1]))
+            if skey not in session_ids:
+                raise InputFileError(
+                    source_name,
+                    f"review of {review.question_id!r} names a session that is not in the file",
+                )
+            session_id = session_ids[skey]
+        new.append((review, session_id))
+        report.reviews_added += 1
+    store.add_reviews(new)
+    return report
 
 
 def _drop_known_natives(store: Store, bundle: Bundle) -> None:

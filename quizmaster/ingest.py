@@ -14,13 +14,17 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizmaster import gazetteer
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
 from quizmaster.models import Fact, KeySpan, Question
+from quizmaster.records import LoadReport
 from quizmaster.sources import Article
-from quizmaster.store import LoadReport, Store
+
+if TYPE_CHECKING:
+    from quizmaster.store import Store
 
 MAX_DECK_NAME = 200
 

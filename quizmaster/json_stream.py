@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from quizmaster.importers import Bundle, _Records, _Spill
     from quizmaster.models import Fact, Question
-    from quizmaster.store import WrittenFact, WrittenQuestion
+    from quizmaster.records import WrittenFact, WrittenQuestion
 
 BATCH_BYTES = 1 << 20  # about this much of a list's text is validated in one call
 MAX_STRUCTURE_LINE = 1 << 16  # a header or deck line is short (a deck's name: 200 characters)
@@ -200,7 +200,7 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
     from quizmaster.exchange_schema import BundleDoc, _DeckDoc
     from quizmaster.importers import Bundle, _fact_key, _question_key, _Records
     from quizmaster.models import Fact, Question
-    from quizmaster.store import WrittenFact, WrittenQuestion
+    from quizmaster.records import WrittenFact, WrittenQuestion
 
     facts_of: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
     questions_of: TypeAdapter[list[Question]] = TypeAdapter(list[Question])

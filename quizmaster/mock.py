@@ -18,7 +18,7 @@ from typing import Any, Literal
 from quizmaster.errors import UsageError
 from quizmaster.grade import option_index
 from quizmaster.models import Question
-from quizmaster.store import CardState, StoredQuestion
+from quizmaster.records import CardState, StoredQuestion
 
 MOCK_KINDS: tuple[str, ...] = ("mcq", "statements")
 DEFAULT_QUESTIONS = 20

@@ -20,7 +20,8 @@ from typing import IO, Protocol
 from quizmaster import mock, render
 from quizmaster.keys import cbreak, read_key_within
 from quizmaster.mock import Attempt, MockResult, Paper
-from quizmaster.store import CardState, MockItemRow, Store
+from quizmaster.records import CardState, MockItemRow
+from quizmaster.store import Store
 
 Clock = Callable[[], float]
 

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from quizmaster.errors import InputFileError, QuizmasterError, UsageError
 
 if TYPE_CHECKING:
+    from quizmaster.records import CardState
     from quizmaster.scheduler import SchedulerSettings
-    from quizmaster.store import CardState, Store
+    from quizmaster.store import Store
 
 HOLDOUT_FRACTION = 0.2
 # Below these counts a fit is noise and its evaluation meaningless. A "long-term" review is

@@ -21,7 +21,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizmaster.store import CardState, DeckInfo, LoadReport, StoredFact, StoredQuestion
+from quizmaster.records import CardState, DeckInfo, LoadReport, StoredFact, StoredQuestion
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from rich.progress import TaskID

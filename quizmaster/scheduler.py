@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from quizmaster.grade import Rating
-from quizmaster.store import CardState
+from quizmaster.records import CardState
 
 if TYPE_CHECKING:
     import fsrs

@@ -12,10 +12,11 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from quizmaster.errors import UsageError
 from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
+from quizmaster.records import NEW_ORDERS, CardState, StoredQuestion
 from quizmaster.scheduler import (
     SchedulerSettings,
     became_leech,
@@ -23,7 +24,9 @@ from quizmaster.scheduler import (
     review,
     study_day,
 )
-from quizmaster.store import CardState, Store, StoredQuestion
+
+if TYPE_CHECKING:
+    from quizmaster.store import Store
 
 DEFAULTS: dict[str, Any] = {
     "new_per_day": 20,
@@ -80,8 +83,6 @@ def parse_setting(key: str, text: str) -> Any:
             raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
         return number
     if key == "new_order":
-        from quizmaster.store import NEW_ORDERS
-
         if value.lower() not in NEW_ORDERS:
             raise UsageError(
                 f"new_order must be one of {', '.join(NEW_ORDERS)} (newest: the latest "

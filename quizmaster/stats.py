@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from quizmaster.errors import UsageError
 
 if TYPE_CHECKING:
-    from quizmaster.store import CardTally, ReviewStats, SessionRow, Store
+    from quizmaster.records import CardTally, ReviewStats, SessionRow
+    from quizmaster.store import Store
 
 MAX_DAYS = 3660
 

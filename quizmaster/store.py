@@ -16,15 +16,36 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmaster.errors import DatabaseError, InputFileError, NotFoundError, UsageError
+from quizmaster.records import (
+    CARD_COLUMNS,
+    QUESTION_ADAPTER,
+    CardState,
+    CardTally,
+    DeckInfo,
+    DeckUsage,
+    History,
+    HistoryReport,
+    LoadReport,
+    MockItemRow,
+    ReviewRecord,
+    ReviewStats,
+    SessionRecord,
+    SessionRow,
+    StoredFact,
+    StoredQuestion,
+    WrittenFact,
+    WrittenQuestion,
+    iso,
+    iso_or_none,
+    parse_or_none,
+)
 
 if TYPE_CHECKING:
-    from pydantic import TypeAdapter
-
     from quizmaster.models import Fact, Question, Source
 
 BUSY_TIMEOUT_MS = 30_000
@@ -47,274 +68,6 @@ BULK_REBUILT_INDEXES = (  # in the schema's order
     "idx_cards_state_suspended",
     "idx_questions_deck_position",
 )
-
-
-class _LazyQuestionAdapter:
-    """``TypeAdapter(Question)``, built on first use: importing pydantic models costs tens of
-    milliseconds that commands which never read a question (the dashboard) should not pay."""
-
-    _adapter: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        if _LazyQuestionAdapter._adapter is None:
-            from pydantic import TypeAdapter
-
-            from quizmaster.models import Question
-
-            _LazyQuestionAdapter._adapter = TypeAdapter(Question)
-        return getattr(_LazyQuestionAdapter._adapter, name)
-
-
-_QUESTION_ADAPTER: TypeAdapter[Question] = _LazyQuestionAdapter()  # type: ignore[assignment]
-
-
-def iso(moment: dt.datetime) -> str:
-    """Timestamps are stored as ISO-8601 UTC text; naive datetimes are a bug."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime")
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class DeckInfo:
-    id: int
-    name: str
-    facts: int
-    questions: int
-    source_title: str | None
-    source_date: str | None
-    paused: bool = False
-
-
-@dataclass(frozen=True)
-class DeckUsage:
-    """What a deck holds, said before renaming or removing it."""
-
-    name: str
-    facts: int
-    questions: int
-    studied: int  # questions with at least one review
-    reviews: int
-    mock_items: int
-    paused: bool
-
-
-@dataclass(frozen=True)
-class StoredFact:
-    fact: Fact
-    deck: str
-
-    def to_json(self) -> dict[str, Any]:
-        data = self.fact.model_dump(mode="json")
-        return {
-            "id": self.fact.id,
-            "statement": self.fact.statement,
-            "deck": self.deck,
-            "tags": list(self.fact.tags),
-            "topic": self.fact.topic,
-            **data,
-        }
-
-
-@dataclass(frozen=True)
-class StoredQuestion:
-    question: Question
-    deck: str
-    retired: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        q = self.question
-        return {
-            "id": q.id,
-            "fact_id": q.fact_id,
-            "deck": self.deck,
-            "kind": q.kind,
-            "prompt": q.prompt,
-            "options": q.options,
-            "answer": q.answer,
-            "explanation": q.explanation,
-            "tags": list(q.tags),
-            "topic": q.topic,
-        }
-
-
-class WrittenFact:
-    """A validated fact as :meth:`Store.load_deck` writes it: the columns it reads and its
-    ``model_dump_json()``, taken once. A bulk reader keeps these instead of the models (a
-    model with its nested key spans takes several times the memory)."""
-
-    __slots__ = ("id", "statement", "topic", "tags", "source", "data")
-
-    def __init__(self, fact: Fact) -> None:
-        self.id = fact.id
-        self.statement = fact.statement
-        self.topic = fact.topic
-        self.tags = fact.tags
-        self.source: Source | None = fact.source
-        self.data = fact.model_dump_json()
-
-    def model_dump_json(self) -> str:
-        return self.data
-
-    def fields(self) -> tuple[Any, ...]:
-        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
-        return (self.id, self.statement, self.topic, self.tags, self.source, self.data)
-
-    @classmethod
-    def from_fields(cls, values: Sequence[Any]) -> WrittenFact:
-        self = cls.__new__(cls)
-        (self.id, self.statement, self.topic, self.tags, self.source, self.data) = values
-        return self
-
-
-class WrittenQuestion:
-    """A validated question as :meth:`Store.load_deck` writes it (see :class:`WrittenFact`)."""
-
-    __slots__ = (
-        "id",
-        "fact_id",
-        "kind",
-        "variant",
-        "prompt",
-        "options",
-        "answer",
-        "explanation",
-        "topic",
-        "tags",
-        "data",
-    )
-
-    def __init__(self, question: Question) -> None:
-        self.id = question.id
-        self.fact_id = question.fact_id
-        self.kind: str = question.kind
-        self.variant = question.variant
-        self.prompt = question.prompt
-        self.options = question.options
-        self.answer = question.answer
-        self.explanation = question.explanation
-        self.topic = question.topic
-        self.tags = question.tags
-        self.data = question.model_dump_json()
-
-    def model_dump_json(self) -> str:
-        return self.data
-
-    def fields(self) -> tuple[Any, ...]:
-        """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
-        return (
-            self.id,
-            self.fact_id,
-            self.kind,
-            self.variant,
-            self.prompt,
-            self.options,
-            self.answer,
-            self.explanation,
-            self.topic,
-            self.tags,
-            self.data,
-        )
-
-    @classmethod
-    def from_fields(cls, values: Sequence[Any]) -> WrittenQuestion:
-        self = cls.__new__(cls)
-        (
-            self.id,
-            self.fact_id,
-            self.kind,
-            self.variant,
-            self.prompt,
-            self.options,
-            self.answer,
-            self.explanation,
-            self.topic,
-            self.tags,
-            self.data,
-        ) = values
-        return self
-
-
-@dataclass
-class LoadReport:
-    """What loading a deck changed. Lists hold ids."""
-
-    deck: str
-    facts_added: list[str] = field(default_factory=list)
-    facts_updated: list[str] = field(default_factory=list)
-    facts_unchanged: list[str] = field(default_factory=list)
-    facts_retired: list[str] = field(default_factory=list)
-    questions_added: list[str] = field(default_factory=list)
-    questions_updated: list[str] = field(default_factory=list)
-    questions_unchanged: list[str] = field(default_factory=list)
-    questions_retired: list[str] = field(default_factory=list)
-    # Facts moved here from another deck (``adopt``), with their questions and history.
-    facts_moved: list[str] = field(default_factory=list)
-    decks_emptied: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class CardState:
-    """The scheduling state of one question. ``state`` 0 means new (never reviewed); 1-3 are
-    ``fsrs.State`` (learning, review, relearning). Datetimes are aware UTC."""
-
-    question_id: str
-    state: int = 0
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: dt.datetime | None = None
-    last_review: dt.datetime | None = None
-    reps: int = 0
-    lapses: int = 0
-    suspended: bool = False
-    leech: bool = False
-    buried_until: dt.datetime | None = None
-
-    def __post_init__(self) -> None:
-        """The invariants the scheduler relies on: a known state, counts that are counts,
-        finite memory parameters. A row breaking them (edited by hand, or written by an old
-        import) is damage ``doctor --repair`` fixes, never a crash in the middle of a quiz."""
-        if self.state not in (0, 1, 2, 3):
-            raise ValueError(f"card {self.question_id!r} has unknown state {self.state!r}")
-        if self.reps < 0 or self.lapses < 0:
-            raise ValueError(f"card {self.question_id!r} has a negative count")
-        for value in (self.stability, self.difficulty):
-            if value is not None and not (isinstance(value, (int, float)) and 0 < value < 1e9):
-                raise ValueError(f"card {self.question_id!r} has a bad memory parameter")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "question_id": self.question_id,
-            "state": self.state,
-            "step": self.step,
-            "stability": self.stability,
-            "difficulty": self.difficulty,
-            "due": _iso_or_none(self.due),
-            "last_review": _iso_or_none(self.last_review),
-            "reps": self.reps,
-            "lapses": self.lapses,
-            "suspended": self.suspended,
-            "leech": self.leech,
-            "buried_until": _iso_or_none(self.buried_until),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CardState:
-        return cls(
-            question_id=data["question_id"],
-            state=int(data["state"]),
-            step=data["step"],
-            stability=data["stability"],
-            difficulty=data["difficulty"],
-            due=_parse_or_none(data["due"]),
-            last_review=_parse_or_none(data["last_review"]),
-            reps=int(data["reps"]),
-            lapses=int(data["lapses"]),
-            suspended=bool(data["suspended"]),
-            leech=bool(data["leech"]),
-            buried_until=_parse_or_none(data["buried_until"]),
-        )
 
 
 # Reviews per local day of the whole log as index range counts, one per day from the first
@@ -394,24 +147,17 @@ def _deck_key(name: str) -> str:
     return " ".join(re.sub(r"[\u2010-\u2015\u2212-]", "-", name).casefold().split())
 
 
-def _iso_or_none(moment: dt.datetime | None) -> str | None:
-    return None if moment is None else iso(moment)
-
-
-def _parse_or_none(text: str | None) -> dt.datetime | None:
-    return None if text is None else dt.datetime.fromisoformat(text)
-
-
-_CARD_COLUMNS = (
-    "question_id, state, step, stability, difficulty, due, last_review, reps, lapses, "
-    "suspended, leech, buried_until"
+_CARD_COLUMNS = ", ".join(CARD_COLUMNS)
+_UPDATE_CARD = (
+    "UPDATE cards SET state = :state, step = :step, stability = :stability, "
+    "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
+    "lapses = :lapses, suspended = :suspended, leech = :leech, "
+    "buried_until = :buried_until WHERE question_id = :question_id"
 )
 
 
-def _card_from_row(row: Sequence[Any]) -> CardState:
-    return CardState.from_json(
-        dict(zip([c.strip() for c in _CARD_COLUMNS.split(",")], row, strict=True))
-    )
+def _card_params(card: CardState) -> dict[str, Any]:
+    return {**card.to_json(), "suspended": int(card.suspended), "leech": int(card.leech)}
 
 
 # New questions: the kind asked first rotates from fact to fact (multiple choice, blank,
@@ -422,7 +168,6 @@ _KIND_RANK = (
 )
 _KIND_ROTATION = f"((({_KIND_RANK}) + 5 - (f.position % 5)) % 5)"
 _NOT_PAUSED = " AND q.deck_id NOT IN (SELECT id FROM decks WHERE paused = 1)"
-NEW_ORDERS = ("newest", "mixed", "deck")
 
 
 def _new_order_sql(new_order: str) -> str:
@@ -450,7 +195,7 @@ class Store:
         # Called each time the write lock stays taken past the busy timeout; None: give up.
         self.on_wait: Callable[[], None] | None = None
 
-    # --- opening -------------------------------------------------------------------------
+    # --- opening and transactions ---------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str, *, now: dt.datetime | None = None) -> Store:
@@ -570,7 +315,7 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
-    # --- schema --------------------------------------------------------------------------
+    # --- schema and migrations ------------------------------------------------------------
 
     def applied_migrations(self) -> list[str]:
         if not self._table_exists("_migrations"):
@@ -599,7 +344,64 @@ class Store:
             done.append(name)
         return done
 
-    # --- settings ------------------------------------------------------------------------
+    @property
+    def db(self) -> Any:
+        """The connection wrapped in ``sqlite_utils.Database`` (for migrations). Imported on
+        first use: sqlite_utils costs tens of milliseconds at start-up, and most runs have no
+        migration to apply."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _refuse_foreign_schema(self) -> None:
+        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
+        it is: not switched to WAL, not given our tables. Ours records its migrations in
+        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
+        table beside other tables or views does not make a file ours), and after that it has
+        every table its applied migrations made and no migration this version does not know."""
+        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
+
+        where = self.path or ":memory:"
+        objects: dict[str, str] = dict(
+            self.conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        )
+        if not objects:
+            return
+        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
+        if not applied:
+            others = sorted(name for name in objects if name != "_migrations")
+            if others:
+                raise DatabaseError(
+                    f"{where}: not a quizmaster database (it holds another program's tables, "
+                    f"e.g. {others[0]!r}); pass another --db path"
+                )
+            return
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise DatabaseError(
+                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
+                "another program; upgrade quizmaster or pass another --db path"
+            )
+        for name in applied:
+            for table in MIGRATION_TABLES.get(name, ()):
+                if objects.get(table) != "table":
+                    raise DatabaseError(
+                        f"{where}: damaged: table {table!r} is missing; restore a backup"
+                    )
+
+    def _table_exists(self, name: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+    # --- settings -------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -618,7 +420,17 @@ class Store:
             k: _setting_value(k, v) for k, v in self.conn.execute("SELECT key, value FROM settings")
         }
 
-    # --- decks ---------------------------------------------------------------------------
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Set several settings in one transaction."""
+        with self.transaction():
+            for key, value in values.items():
+                self.set_setting(key, value)
+
+    def delete_setting(self, key: str) -> bool:
+        """Remove a setting; returns whether it was there."""
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            return cur.rowcount > 0
 
     BUILTIN_LOADED_KEY = "builtin_deck_loaded"
 
@@ -626,6 +438,8 @@ class Store:
         """True for a database that has never had the built-in deck (nor any deck): cheap,
         so every command can ask before importing the loader."""
         return not self.get_setting(self.BUILTIN_LOADED_KEY) and self.deck_count() == 0
+
+    # --- decks ----------------------------------------------------------------------------
 
     def deck_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM decks").fetchone()[0])
@@ -672,6 +486,21 @@ class Store:
         ).fetchone()
         return DeckUsage(name, row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
+    def deck_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        # "India-Israel" typed for "India–Israel", or another case: the one deck it can mean.
+        alike = [
+            (i, n)
+            for i, n in self.conn.execute("SELECT id, name FROM decks")
+            if _deck_key(n) == _deck_key(name)
+        ]
+        if len(alike) == 1:
+            return int(alike[0][0])
+        known = ", ".join(repr(d.name) for d in self.decks()) or "none"
+        raise NotFoundError(f"no deck named {name!r} (decks: {known})")
+
     def rename_deck(self, old: str, new: str) -> None:
         """Give a deck a new name; its facts, questions and history stay as they are."""
         new = " ".join(new.split())
@@ -713,112 +542,21 @@ class Store:
             self.conn.execute("DELETE FROM decks WHERE id = ?", (deck_id,))
         return usage
 
-    def suspended_questions(
-        self, *, leeches_only: bool = False
-    ) -> list[tuple[StoredQuestion, CardState]]:
-        """Suspended questions (not retired) with their cards, leeches first."""
-        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the decks with live facts or questions, by name: the decks an export
+        of everything (or of ``deck``) holds."""
         sql = (
-            f"SELECT q.data, d.name, {columns} "
-            "FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
+            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
+            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
+            "WHERE q.deck_id = d.id AND q.retired = 0))"
         )
-        if leeches_only:
-            sql += " AND c.leech = 1"
-        sql += " ORDER BY c.leech DESC, d.name, q.position"
-        return [
-            (
-                StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                _card_from_row(r[2:]),
-            )
-            for r in self.conn.execute(sql)
-        ]
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND d.id = ?"
+            params.append(self.deck_id(deck))
+        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
 
-    def unsuspend(self, question_ids: Sequence[str]) -> list[str]:
-        """Unsuspend these questions (clearing their leech mark); returns those that were
-        suspended. An unknown id raises NotFoundError and changes nothing."""
-        done: list[str] = []
-        with self.transaction():
-            for qid in question_ids:
-                card = self.card(qid)
-                if card.suspended:
-                    self._write_card(replace(card, suspended=False, leech=False))
-                    done.append(qid)
-        return done
-
-    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
-        """What an ingested article left in the database, found by its fact-id prefix: the
-        deck holding its facts (None if never ingested), its live facts in deck order (as
-        reviewed and edited) and the ids of its retired facts."""
-        from quizmaster.models import Fact
-
-        prefix = slug + "-"
-        live: list[Fact] = []
-        retired: list[str] = []
-        deck: str | None = None
-        for fact_id, data, is_retired, name in self.conn.execute(
-            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
-            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
-            (len(prefix), prefix),
-        ):
-            if is_retired:
-                retired.append(fact_id)
-            else:
-                live.append(Fact.model_validate_json(data))
-                deck = deck or name
-        return deck, live, retired
-
-    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
-        """Retire these facts and their questions (hidden, history kept)."""
-        ids = json.dumps(list(fact_ids))
-        with self.transaction():
-            cur = self.conn.execute(
-                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
-                "(SELECT value FROM json_each(?))",
-                (iso(now), ids),
-            )
-            self.conn.execute(
-                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
-                "fact_id IN (SELECT value FROM json_each(?))",
-                (iso(now), ids),
-            )
-            return cur.rowcount
-
-    def mock_number(self, session_id: int) -> int:
-        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
-        row = self.conn.execute(
-            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
-
-    def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
-        """Answers known to be wrong for these facts: the distractors their facts file
-        declares (on the fact and on its key spans)."""
-        out: list[str] = []
-        for (data,) in self.conn.execute(
-            "SELECT data FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(fact_ids)),),
-        ):
-            fact = json.loads(data)
-            out.extend(fact.get("distractors") or [])
-            for span in fact.get("spans") or []:
-                out.extend(span.get("distractors") or [])
-        return out
-
-    def deck_id(self, name: str) -> int:
-        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
-        if row is not None:
-            return int(row[0])
-        # "India-Israel" typed for "India–Israel", or another case: the one deck it can mean.
-        alike = [
-            (i, n)
-            for i, n in self.conn.execute("SELECT id, name FROM decks")
-            if _deck_key(n) == _deck_key(name)
-        ]
-        if len(alike) == 1:
-            return int(alike[0][0])
-        known = ", ".join(repr(d.name) for d in self.decks()) or "none"
-        raise NotFoundError(f"no deck named {name!r} (decks: {known})")
+    # --- loading decks: facts and questions written together ------------------------------
 
     def load_deck(
         self,
@@ -1087,7 +825,125 @@ class Store:
                     )
                     report.questions_retired.append(qid)
 
-    # --- reading facts and questions -----------------------------------------------------
+    def import_bundle(
+        self,
+        decks: Sequence[
+            tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]
+        ],
+        *,
+        history: History | None,
+        now: dt.datetime,
+        source_name: str,
+        merge_history: Callable[[History], HistoryReport] | None = None,
+        dry_run: bool = False,
+        retire_missing: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[list[LoadReport], HistoryReport | None]:
+        """Load several decks and their history as ONE transaction: all or nothing.
+
+        Facts and questions merge by stable id (:meth:`load_deck`); ``merge_history`` (the
+        importer's policy, calling this store's methods) merges the history after them. Foreign
+        keys are checked at the end, so a question may name a fact loaded later in the same
+        bundle. With ``dry_run`` everything is done and rolled back, so the report is exact.
+        """
+        if history is not None and merge_history is None:
+            raise ValueError("a history to import needs merge_history")
+        reports: list[LoadReport] = []
+        history_report: HistoryReport | None = None
+        total = sum(len(q) for _, _, q in decks) + (len(history.cards) if history else 0)
+        done = 0
+        if progress is not None:
+            progress(0, total)
+        # A bulk write touches every page of the tables' seven indexes: with SQLite's default
+        # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        if total > BULK_IMPORT_ROWS:
+            self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+        try:
+            with self.transaction():
+                self.conn.execute("PRAGMA defer_foreign_keys = ON")
+                rebuild = self._drop_bulk_indexes(total) if total > BULK_IMPORT_ROWS else None
+                for name, facts, questions in decks:
+                    reports.append(
+                        self.load_deck(
+                            name,
+                            facts,
+                            questions,
+                            now=now,
+                            source_name=source_name,
+                            retire_missing=retire_missing,
+                        )
+                    )
+                    done += len(questions)
+                    if progress is not None:
+                        progress(done, total)
+                if history is not None and merge_history is not None:
+                    history_report = merge_history(history)
+                    if progress is not None:
+                        progress(total, total)
+                if rebuild is not None:
+                    self._rebuild_bulk_indexes(*rebuild)
+                broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+                if broken is not None:
+                    raise InputFileError(
+                        source_name,
+                        f"inconsistent data: a row of {broken[0]!r} refers to a missing "
+                        f"{broken[2]!r} row; nothing imported",
+                    )
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        except sqlite3.IntegrityError as exc:
+            # Rolled back already; e.g. a question id that another deck uses.
+            raise InputFileError(
+                source_name, f"conflicts with stored data ({exc}); nothing imported"
+            ) from None
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        return reports, history_report
+
+    def _drop_bulk_indexes(
+        self, rows: int
+    ) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]]] | None:
+        """Inside an import's transaction: drop :data:`BULK_REBUILT_INDEXES` when ``rows``
+        is at least the collection's question count (rebuilding them costs a sort of the whole
+        table, writing into them a random page per row). Returns what
+        :meth:`_rebuild_bulk_indexes` needs to put them back as they were (their very SQL and
+        their planner statistics), or None when nothing was dropped."""
+        if self.conn.execute("SELECT count(*) FROM questions").fetchone()[0] > rows:
+            return None
+        names = json.dumps(list(BULK_REBUILT_INDEXES))
+        indexes = [
+            (str(n), str(sql))
+            for n, sql in self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                (names,),
+            )
+        ]
+        stats: list[tuple[Any, ...]] = []
+        if self._table_exists("sqlite_stat1"):
+            stats = self.conn.execute(
+                "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN "
+                "(SELECT value FROM json_each(?))",
+                (names,),
+            ).fetchall()
+        for name, _ in indexes:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return indexes, stats
+
+    def _rebuild_bulk_indexes(
+        self, indexes: list[tuple[str, str]], stats: list[tuple[Any, ...]]
+    ) -> None:
+        for _, sql in indexes:
+            self.conn.execute(sql)
+        if stats:
+            self.conn.executemany(
+                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats
+            )
+
+    # --- facts ----------------------------------------------------------------------------
 
     def _fact_filter(self, deck: str | None = None) -> tuple[str, list[Any]]:
         """The `` AND ...`` condition on the facts aliased ``f`` (deck by name), with its
@@ -1095,6 +951,117 @@ class Store:
         if deck is None:
             return "", []
         return " AND f.deck_id = ?", [self.deck_id(deck)]
+
+    def facts(self, deck: str | None = None) -> list[StoredFact]:
+        filters, params = self._fact_filter(deck)
+        sql = (
+            "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
+        )
+        from quizmaster.models import Fact
+
+        return [
+            StoredFact(fact=Fact.model_validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
+
+    def count_facts(self, deck: str | None = None) -> int:
+        """How many facts (not retired) :meth:`facts` lists."""
+        filters, params = self._fact_filter(deck)
+        sql = f"SELECT count(*) FROM facts f WHERE f.retired = 0{filters}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def existing_fact_ids(self, fact_ids: Sequence[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(fact_ids)),),
+            )
+        }
+
+    def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
+        rows = self.conn.execute(
+            "SELECT id, statement FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def article_facts(self, slug: str) -> tuple[str | None, list[Fact], list[str]]:
+        """What an ingested article left in the database, found by its fact-id prefix: the
+        deck holding its facts (None if never ingested), its live facts in deck order (as
+        reviewed and edited) and the ids of its retired facts."""
+        from quizmaster.models import Fact
+
+        prefix = slug + "-"
+        live: list[Fact] = []
+        retired: list[str] = []
+        deck: str | None = None
+        for fact_id, data, is_retired, name in self.conn.execute(
+            "SELECT f.id, f.data, f.retired, d.name FROM facts f JOIN decks d "
+            "ON d.id = f.deck_id WHERE substr(f.id, 1, ?) = ? ORDER BY f.retired, f.position",
+            (len(prefix), prefix),
+        ):
+            if is_retired:
+                retired.append(fact_id)
+            else:
+                live.append(Fact.model_validate_json(data))
+                deck = deck or name
+        return deck, live, retired
+
+    def retire_facts(self, fact_ids: Sequence[str], *, now: dt.datetime) -> int:
+        """Retire these facts and their questions (hidden, history kept)."""
+        ids = json.dumps(list(fact_ids))
+        with self.transaction():
+            cur = self.conn.execute(
+                "UPDATE facts SET retired = 1, updated_at = ? WHERE retired = 0 AND id IN "
+                "(SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            self.conn.execute(
+                "UPDATE questions SET retired = 1, updated_at = ? WHERE retired = 0 AND "
+                "fact_id IN (SELECT value FROM json_each(?))",
+                (iso(now), ids),
+            )
+            return cur.rowcount
+
+    def known_wrong_answers(self, fact_ids: Sequence[str]) -> list[str]:
+        """Answers known to be wrong for these facts: the distractors their facts file
+        declares (on the fact and on its key spans)."""
+        out: list[str] = []
+        for (data,) in self.conn.execute(
+            "SELECT data FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(fact_ids)),),
+        ):
+            fact = json.loads(data)
+            out.extend(fact.get("distractors") or [])
+            for span in fact.get("spans") or []:
+                out.extend(span.get("distractors") or [])
+        return out
+
+    def iter_export_facts(
+        self, deck: str | None = None, *, parse: bool = False
+    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
+        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
+        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
+        the validated fact: the stored text itself when the row is marked as written in the
+        current stored form (``stored_form``), else the stored text validated and dumped
+        again."""
+        filters, params = self._fact_filter(deck)
+        sql = (
+            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
+            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
+        )
+
+        def dump(data: str) -> tuple[str, str]:
+            from quizmaster.models import Fact
+
+            fact = Fact.model_validate_json(data)
+            return fact.id, fact.model_dump_json()
+
+        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+
+    # --- questions ------------------------------------------------------------------------
 
     def _question_filter(
         self, deck: str | None = None, kind: str | None = None, tag: str | None = None
@@ -1113,19 +1080,6 @@ class Store:
             sql += " AND EXISTS (SELECT 1 FROM json_each(q.tags) t WHERE t.value = ?)"
             params.append(tag)
         return sql, params
-
-    def facts(self, deck: str | None = None) -> list[StoredFact]:
-        filters, params = self._fact_filter(deck)
-        sql = (
-            "SELECT f.data, d.name FROM facts f JOIN decks d ON d.id = f.deck_id "
-            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
-        )
-        from quizmaster.models import Fact
-
-        return [
-            StoredFact(fact=Fact.model_validate_json(data), deck=name)
-            for data, name in self.conn.execute(sql, params)
-        ]
 
     def questions(
         self,
@@ -1147,10 +1101,41 @@ class Store:
             params += [limit, offset]
         return [
             StoredQuestion(
-                question=_QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
+                question=QUESTION_ADAPTER.validate_json(data), deck=name, retired=bool(retired)
             )
             for data, name, retired in self.conn.execute(sql, params)
         ]
+
+    def question(self, question_id: str) -> StoredQuestion:
+        row = self.conn.execute(
+            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "WHERE q.id = ?",
+            (question_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no question with id {question_id!r}; see `quizmaster questions list`"
+            )
+        return StoredQuestion(
+            question=QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
+        )
+
+    def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
+        """How many questions (not retired) :meth:`questions` lists."""
+        filters, params = self._question_filter(deck, kind)
+        row = self.conn.execute(
+            f"SELECT count(*) FROM questions q WHERE q.retired = 0{filters}", params
+        ).fetchone()
+        return int(row[0])
+
+    def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM questions WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(question_ids)),),
+            )
+        }
 
     def asked_elsewhere(
         self,
@@ -1189,33 +1174,13 @@ class Store:
         params = [deck, *mine, *wanted, *shown, *(p.lower() for p in prompts), *held]
         return [(a, p) for a, p in self.conn.execute(sql, params)]
 
-    def count_facts(self, deck: str | None = None) -> int:
-        """How many facts (not retired) :meth:`facts` lists."""
-        filters, params = self._fact_filter(deck)
-        sql = f"SELECT count(*) FROM facts f WHERE f.retired = 0{filters}"
-        return int(self.conn.execute(sql, params).fetchone()[0])
-
-    def iter_export_facts(
-        self, deck: str | None = None, *, parse: bool = False
-    ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
-        """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
-        fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
-        the validated fact: the stored text itself when the row is marked as written in the
-        current stored form (``stored_form``), else the stored text validated and dumped
-        again."""
-        filters, params = self._fact_filter(deck)
-        sql = (
-            "SELECT f.data, d.name, f.id, f.canon FROM facts f JOIN decks d ON d.id = f.deck_id "
-            f"WHERE f.retired = 0{filters} ORDER BY d.name, f.position"
-        )
-
-        def dump(data: str) -> tuple[str, str]:
-            from quizmaster.models import Fact
-
-            fact = Fact.model_validate_json(data)
-            return fact.id, fact.model_dump_json()
-
-        yield from _export_batches(self.conn.execute(sql, params), dump, parse)
+    def tag_exists(self, tag: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM questions q, json_each(q.tags) t WHERE q.retired = 0 AND t.value = ? "
+            "LIMIT 1",
+            (tag,),
+        ).fetchone()
+        return row is not None
 
     def iter_export_questions(
         self, deck: str | None = None, kind: str | None = None, *, parse: bool = False
@@ -1232,24 +1197,10 @@ class Store:
         )
 
         def dump(data: str) -> tuple[str, str]:
-            question = _QUESTION_ADAPTER.validate_json(data)
-            return question.id, _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+            question = QUESTION_ADAPTER.validate_json(data)
+            return question.id, QUESTION_ADAPTER.dump_json(question).decode("utf-8")
 
         yield from _export_batches(self.conn.execute(sql, params), dump, parse)
-
-    def export_decks(self, deck: str | None = None) -> list[tuple[int, str]]:
-        """(id, name) of the decks with live facts or questions, by name: the decks an export
-        of everything (or of ``deck``) holds."""
-        sql = (
-            "SELECT d.id, d.name FROM decks d WHERE (EXISTS (SELECT 1 FROM facts f "
-            "WHERE f.deck_id = d.id AND f.retired = 0) OR EXISTS (SELECT 1 FROM questions q "
-            "WHERE q.deck_id = d.id AND q.retired = 0))"
-        )
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND d.id = ?"
-            params.append(self.deck_id(deck))
-        return [(int(i), n) for i, n in self.conn.execute(sql + " ORDER BY d.name", params)]
 
     def iter_export_texts(self, table: str, deck_id: int) -> Iterator[list[str]]:
         """The JSON of one deck's live facts or questions (``table``) in deck order, a
@@ -1273,8 +1224,8 @@ class Store:
         else:
 
             def dump(data: str) -> str:
-                question = _QUESTION_ADAPTER.validate_json(data)
-                return _QUESTION_ADAPTER.dump_json(question).decode("utf-8")
+                question = QUESTION_ADAPTER.validate_json(data)
+                return QUESTION_ADAPTER.dump_json(question).decode("utf-8")
 
         stamp = canonical_stamp()
         prefix = "" if stamp is None else stamp + ":"
@@ -1291,29 +1242,150 @@ class Store:
                 for data, canon in rows
             ]
 
-    def count_questions(self, deck: str | None = None, kind: str | None = None) -> int:
-        """How many questions (not retired) :meth:`questions` lists."""
-        filters, params = self._question_filter(deck, kind)
-        row = self.conn.execute(
-            f"SELECT count(*) FROM questions q WHERE q.retired = 0{filters}", params
-        ).fetchone()
-        return int(row[0])
+    def questions_json(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        """What ``StoredQuestion.to_json`` gives for :meth:`questions`, read from the columns
+        alone: listing as JSON then needs neither pydantic models nor validation."""
+        return list(self.iter_questions_json(deck, kind))
 
-    def question(self, question_id: str) -> StoredQuestion:
+    def iter_questions_json(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`questions_json` one question at a time, as the rows are read."""
+        for row in self.iter_question_records(deck, kind):
+            yield dict(zip(QUESTION_JSON_KEYS, row, strict=True))
+
+    def iter_question_records(
+        self, deck: str | None = None, kind: str | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The values of :meth:`iter_questions_json`'s dicts, in ``QUESTION_JSON_KEYS``
+        order (a listing of 100k questions need not build 100k dicts)."""
+        sql = (
+            "SELECT q.id, q.fact_id, d.name, q.kind, q.prompt, q.options, q.answer, "
+            "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "WHERE q.retired = 0"
+        )
+        filters, params = self._question_filter(deck, kind)
+        sql += filters + " ORDER BY d.name, q.position"
+        # Tag and option lists repeat across questions: each distinct text is parsed once
+        # (and copied per question, so no two share a list).
+        parsed: dict[str, list[Any]] = {}
+
+        def load(text: str) -> Any:
+            value = parsed.get(text)
+            if value is None:
+                value = json.loads(text)
+                if not isinstance(value, list):
+                    return value
+                if len(parsed) < 10_000:
+                    parsed[text] = value
+            return list(value)
+
+        for (
+            qid,
+            fact_id,
+            deck_name,
+            kind_,
+            prompt,
+            options,
+            answer,
+            explanation,
+            tags,
+            topic,
+        ) in self.conn.execute(sql, params):
+            yield (
+                qid,
+                fact_id,
+                deck_name,
+                kind_,
+                prompt,
+                None if options is None else load(options),
+                answer,
+                explanation,
+                load(tags),
+                topic,
+            )
+
+    # --- cards ----------------------------------------------------------------------------
+
+    def card(self, question_id: str) -> CardState:
         row = self.conn.execute(
-            "SELECT q.data, d.name, q.retired FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "WHERE q.id = ?",
-            (question_id,),
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(
-                f"no question with id {question_id!r}; see `quizmaster questions list`"
-            )
-        return StoredQuestion(
-            question=_QUESTION_ADAPTER.validate_json(row[0]), deck=row[1], retired=bool(row[2])
-        )
+            raise NotFoundError(f"no question with id {question_id!r}")
+        return CardState.from_row(row)
 
-    # --- scheduling counts ---------------------------------------------------------------
+    def _write_card(self, card: CardState) -> None:
+        self.conn.execute(_UPDATE_CARD, _card_params(card))
+
+    def save_card(self, card: CardState) -> None:
+        """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
+        with self.transaction():
+            self._write_card(card)
+
+    def save_cards(self, cards: Sequence[CardState]) -> None:
+        """Replace several cards' scheduling state in one transaction."""
+        with self.transaction():
+            for card in cards:
+                self._write_card(card)
+
+    def update_cards(self, cards: Sequence[CardState]) -> None:
+        """Write these cards' scheduling state over the stored one (bulk: one statement)."""
+        with self.transaction():
+            self.conn.executemany(_UPDATE_CARD, [_card_params(card) for card in cards])
+
+    def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
+        """Scheduling states of these questions, in question id order (one query)."""
+        return [
+            _card_from_row_fast(row)
+            for row in self.conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY question_id",
+                (json.dumps(list(question_ids)),),
+            )
+        ]
+
+    def reviewed_cards(self) -> list[CardState]:
+        """Cards that have left the new state, in question id order."""
+        rows = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
+        )
+        return [CardState.from_row(row) for row in rows]
+
+    def suspended_questions(
+        self, *, leeches_only: bool = False
+    ) -> list[tuple[StoredQuestion, CardState]]:
+        """Suspended questions (not retired) with their cards, leeches first."""
+        columns = ", ".join("c." + c.strip() for c in _CARD_COLUMNS.split(","))
+        sql = (
+            f"SELECT q.data, d.name, {columns} "
+            "FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id WHERE q.retired = 0 AND c.suspended = 1"
+        )
+        if leeches_only:
+            sql += " AND c.leech = 1"
+        sql += " ORDER BY c.leech DESC, d.name, q.position"
+        return [
+            (
+                StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                CardState.from_row(r[2:]),
+            )
+            for r in self.conn.execute(sql)
+        ]
+
+    def unsuspend(self, question_ids: Sequence[str]) -> list[str]:
+        """Unsuspend these questions (clearing their leech mark); returns those that were
+        suspended. An unknown id raises NotFoundError and changes nothing."""
+        done: list[str] = []
+        with self.transaction():
+            for qid in question_ids:
+                card = self.card(qid)
+                if card.suspended:
+                    self._write_card(replace(card, suspended=False, leech=False))
+                    done.append(qid)
+        return done
 
     def count_due(self, now: dt.datetime) -> int:
         """Reviewed questions whose due time has come (not suspended, not retired)."""
@@ -1356,165 +1428,16 @@ class Store:
         ).fetchone()
         return {"decks": row[0], "facts": row[1], "questions": row[2]}
 
-    # --- cards, reviews and sessions ------------------------------------------------------
-
-    def card(self, question_id: str) -> CardState:
-        row = self.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no question with id {question_id!r}")
-        return _card_from_row(row)
-
-    def _write_card(self, card: CardState) -> None:
-        data = card.to_json()
-        self.conn.execute(
-            "UPDATE cards SET state = :state, step = :step, stability = :stability, "
-            "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
-            "lapses = :lapses, suspended = :suspended, leech = :leech, "
-            "buried_until = :buried_until WHERE question_id = :question_id",
-            {**data, "suspended": int(card.suspended), "leech": int(card.leech)},
-        )
-
-    def save_card(self, card: CardState) -> None:
-        """Replace a card's scheduling state (suspend, bury, bring forward ...)."""
-        with self.transaction():
-            self._write_card(card)
-
-    def record_review(
-        self,
-        card_after: CardState,
-        *,
-        session_id: int | None,
-        reviewed_at: dt.datetime,
-        rating: int,
-        correct: bool,
-        response: str | None,
-        duration_ms: int | None,
-    ) -> int:
-        """Store one answer: the review log and the card's new schedule, in one transaction.
-
-        The previous card state is kept in the review row, so the answer can be undone.
-        Returns the review id.
-        """
-        with self.transaction():
-            before = self.card(card_after.question_id)
-            self._write_card(card_after)
-            cur = self.conn.execute(
-                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
-                "response, duration_ms, card_before, card_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    card_after.question_id,
-                    session_id,
-                    iso(reviewed_at),
-                    rating,
-                    int(correct),
-                    response,
-                    duration_ms,
-                    json.dumps(before.to_json()),
-                    json.dumps(card_after.to_json()),
-                ),
-            )
-            return int(cur.lastrowid or 0)
-
-    def undo_review(self, review_id: int) -> CardState:
-        """Delete a review and put its card back as it was before. Returns that state."""
-        with self.transaction():
-            row = self.conn.execute(
-                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"no review with id {review_id}")
-            self._refuse_if_answered_since(row[1], review_id)
-            before = CardState.from_json(json.loads(row[0]))
-            self._write_card(before)
-            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            return before
-
-    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
-        """Undoing or re-rating an answer rewrites its card; when another session has
-        answered the same question since, that would wipe the other answer's effect while its
-        review stays in the log. Refuse instead (inside the caller's write transaction, so
-        no answer can slip in between)."""
-        later = self.conn.execute(
-            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
-            (question_id, review_id),
-        ).fetchone()
-        if later is not None:
-            raise UsageError(
-                "another session has answered this question since; its answer stands, so "
-                "this one cannot be undone or re-rated"
-            )
-
-    def start_session(
-        self,
-        kind: str,
-        *,
-        started_at: dt.datetime,
-        deck: str | None = None,
-        data: dict[str, Any] | None = None,
-    ) -> int:
-        """Open a quiz or mock session row; returns its id."""
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO sessions (kind, started_at, deck, data) VALUES (?, ?, ?, ?)",
-                (kind, iso(started_at), deck, json.dumps(data or {})),
-            )
-            return int(cur.lastrowid or 0)
-
-    def end_session(
-        self, session_id: int, *, ended_at: dt.datetime, data: dict[str, Any] | None = None
-    ) -> None:
-        """Close a session, storing its summary (score, counts ...)."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE sessions SET ended_at = ?, data = ? WHERE id = ?",
-                (iso(ended_at), json.dumps(data or {}), session_id),
-            )
-
-    def review_counts_by_day(self, utc_offset_minutes: int = 0) -> dict[dt.date, int]:
-        """Reviews per local calendar day (the offset turns UTC timestamps into local days)."""
+    def due_question_ids(self, now: dt.datetime, limit: int = 1) -> list[str]:
+        """Ids of reviewed questions due at ``now``, most overdue first (the order a quiz
+        asks them in); uses the index on ``cards.due``."""
         rows = self.conn.execute(
-            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
-            (f"{utc_offset_minutes:+d}",),
+            "SELECT c.question_id FROM cards c JOIN questions q ON q.id = c.question_id "
+            "WHERE c.due <= ? AND c.state != 0 AND c.suspended = 0 AND q.retired = 0 "
+            "ORDER BY c.due LIMIT ?",
+            (iso(now), limit),
         )
-        return {dt.date.fromisoformat(day): n for day, n in rows}
-
-    # --- FSRS parameter optimization ---------------------------------------------
-
-    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
-        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
-        oldest first; simultaneous reviews in the order they were recorded."""
-        rows = self.conn.execute(
-            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
-            "ORDER BY reviewed_at, id"
-        )
-        return [
-            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
-            for qid, rating, at, duration in rows
-        ]
-
-    def reviewed_cards(self) -> list[CardState]:
-        """Cards that have left the new state, in question id order."""
-        rows = self.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE state != 0 ORDER BY question_id"
-        )
-        return [_card_from_row(row) for row in rows]
-
-    def save_cards(self, cards: Sequence[CardState]) -> None:
-        """Replace several cards' scheduling state in one transaction."""
-        with self.transaction():
-            for card in cards:
-                self._write_card(card)
-
-    def save_settings(self, values: dict[str, Any]) -> None:
-        """Set several settings in one transaction."""
-        with self.transaction():
-            for key, value in values.items():
-                self.set_setting(key, value)
-
-    # --- quiz sessions ------------------------------------------------------------
+        return [r[0] for r in rows]
 
     def quiz_candidates(
         self,
@@ -1602,29 +1525,119 @@ class Store:
                 if done and (len(done) > 1 or r[3] not in done):
                     continue  # a sibling was answered today
                 yield (
-                    StoredQuestion(question=_QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
-                    _card_from_row(r[4:]),
+                    StoredQuestion(question=QUESTION_ADAPTER.validate_json(r[0]), deck=r[1]),
+                    CardState.from_row(r[4:]),
                 )
         finally:
             rows.close()
 
-    def tag_exists(self, tag: str) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM questions q, json_each(q.tags) t WHERE q.retired = 0 AND t.value = ? "
-            "LIMIT 1",
-            (tag,),
-        ).fetchone()
-        return row is not None
+    def card_tally(
+        self, now: dt.datetime, deck: str | None = None, utc_offset_minutes: int = 0
+    ) -> CardTally:
+        """What ``stats`` reports of the cards (not retired), counted in SQL: questions by
+        state (suspended ones only as suspended), due now, new available, and reviews
+        falling due per local day (not clamped to today; overdue days included)."""
+        filters, params = self._question_filter(deck)
+        base = (
+            self._live_cards()
+            if deck is None
+            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+        )
+        states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
+        names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
+        due_now = 0
+        stamp = iso(now)
+        for suspended, state, due_before, n in self.conn.execute(
+            "SELECT c.suspended <> 0, c.state, c.due IS NOT NULL AND c.due <= ?, count(*) "
+            f"{base}{filters} GROUP BY 1, 2, 3",
+            [stamp, *params],
+        ):
+            states["suspended" if suspended else names.get(state, "learning")] += n
+            if not suspended and state != 0 and due_before:
+                due_now += n
+        due_days = {
+            dt.date.fromisoformat(day): n
+            for day, n in self.conn.execute(
+                "SELECT date(c.due, ? || ' minutes') AS day, count(*) "
+                f"{base} AND c.suspended = 0 AND c.state != 0 AND c.due IS NOT NULL{filters} "
+                "GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
+            )
+        }
+        return CardTally(
+            states=states,
+            due_now=due_now,
+            new_available=states["new"],
+            due_days=due_days,
+        )
 
-    def reviews_since(self, since: dt.datetime) -> tuple[int, int]:
-        """(new questions introduced, reviews of known questions) since ``since``."""
-        row = self.conn.execute(
-            "SELECT coalesce(sum(json_extract(card_before, '$.state') = 0), 0), "
-            "coalesce(sum(json_extract(card_before, '$.state') != 0), 0) "
-            "FROM reviews WHERE reviewed_at >= ?",
-            (iso(since),),
+    # --- reviews --------------------------------------------------------------------------
+
+    def record_review(
+        self,
+        card_after: CardState,
+        *,
+        session_id: int | None,
+        reviewed_at: dt.datetime,
+        rating: int,
+        correct: bool,
+        response: str | None,
+        duration_ms: int | None,
+    ) -> int:
+        """Store one answer: the review log and the card's new schedule, in one transaction.
+
+        The previous card state is kept in the review row, so the answer can be undone.
+        Returns the review id.
+        """
+        with self.transaction():
+            before = self.card(card_after.question_id)
+            self._write_card(card_after)
+            cur = self.conn.execute(
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    card_after.question_id,
+                    session_id,
+                    iso(reviewed_at),
+                    rating,
+                    int(correct),
+                    response,
+                    duration_ms,
+                    json.dumps(before.to_json()),
+                    json.dumps(card_after.to_json()),
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def undo_review(self, review_id: int) -> CardState:
+        """Delete a review and put its card back as it was before. Returns that state."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT card_before, question_id FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no review with id {review_id}")
+            self._refuse_if_answered_since(row[1], review_id)
+            before = CardState.from_json(json.loads(row[0]))
+            self._write_card(before)
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            return before
+
+    def _refuse_if_answered_since(self, question_id: str, review_id: int) -> None:
+        """Undoing or re-rating an answer rewrites its card; when another session has
+        answered the same question since, that would wipe the other answer's effect while its
+        review stays in the log. Refuse instead (inside the caller's write transaction, so
+        no answer can slip in between)."""
+        later = self.conn.execute(
+            "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
+            (question_id, review_id),
         ).fetchone()
-        return int(row[0]), int(row[1])
+        if later is not None:
+            raise UsageError(
+                "another session has answered this question since; its answer stands, so "
+                "this one cannot be undone or re-rated"
+            )
 
     def amend_review(
         self, review_id: int, card_after: CardState, *, rating: int, correct: bool
@@ -1641,79 +1654,82 @@ class Store:
                 raise NotFoundError(f"no review with id {review_id}")
             self._write_card(card_after)
 
-    def delete_setting(self, key: str) -> bool:
-        """Remove a setting; returns whether it was there."""
-        with self.transaction():
-            cur = self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-            return cur.rowcount > 0
+    def review_keys(self, question_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """The natural keys (question id, reviewed_at as stored) of these questions' reviews."""
+        return {
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT question_id, reviewed_at FROM reviews WHERE question_id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(list(question_ids)),),
+            )
+        }
 
-    # --- mock tests, stats and history -----------------------------------------
-
-    def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
-        """The mcq and statements questions a mock may draw from: not retired, not
-        suspended, optionally of one deck and carrying one tag."""
-        sql = (
-            "SELECT q.data, d.name FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "JOIN cards c ON c.question_id = q.id "
-            "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
-        )
-        filters, params = self._question_filter(deck, tag=tag)
-        sql += filters + " ORDER BY d.name, q.position"
-        return [
-            StoredQuestion(question=_QUESTION_ADAPTER.validate_json(data), deck=name)
-            for data, name in self.conn.execute(sql, params)
+    def add_reviews(self, reviews: Sequence[tuple[ReviewRecord, int | None]]) -> None:
+        """Store reviews as they were recorded, each with its session's id (or None)."""
+        rows = [
+            (
+                review.question_id,
+                session_id,
+                iso(review.reviewed_at),
+                review.rating,
+                int(review.correct),
+                review.response,
+                review.duration_ms,
+                None if review.card_before is None else json.dumps(review.card_before),
+                None if review.card_after is None else json.dumps(review.card_after),
+            )
+            for review, session_id in reviews
         ]
-
-    def finish_mock(
-        self,
-        session_id: int,
-        *,
-        ended_at: dt.datetime,
-        data: dict[str, Any],
-        items: Sequence[MockItemRow],
-        cards: Sequence[CardState],
-    ) -> None:
-        """Store a submitted mock in one transaction: its per-question results, its summary
-        and the cards its wrong answers brought forward."""
         with self.transaction():
             self.conn.executemany(
-                "INSERT INTO mock_items (session_id, position, question_id, answer, "
-                "correct_answer, result, marks, marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        session_id,
-                        i.position,
-                        i.question_id,
-                        i.answer,
-                        i.correct_answer,
-                        i.result,
-                        i.marks,
-                        int(i.marked),
-                    )
-                    for i in items
-                ],
+                "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
+                "response, duration_ms, card_before, card_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
-            for card in cards:
-                self._write_card(card)
-            self.end_session(session_id, ended_at=ended_at, data=data)
 
-    def mock_items(self, session_id: int) -> list[MockItemRow]:
+    def reviews_since(self, since: dt.datetime) -> tuple[int, int]:
+        """(new questions introduced, reviews of known questions) since ``since``."""
+        row = self.conn.execute(
+            "SELECT coalesce(sum(json_extract(card_before, '$.state') = 0), 0), "
+            "coalesce(sum(json_extract(card_before, '$.state') != 0), 0) "
+            "FROM reviews WHERE reviewed_at >= ?",
+            (iso(since),),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
+        """Whether any review falls on the local calendar ``day`` (the day
+        ``review_counts_by_day`` files it under): one indexed range probe on ``reviewed_at``
+        (stored as canonical ISO UTC text by ``iso``, so text order is time order)."""
+        start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc) - dt.timedelta(
+            minutes=utc_offset_minutes
+        )
+        row = self.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
+            (iso(start), iso(start + dt.timedelta(days=1))),
+        ).fetchone()
+        return bool(row[0])
+
+    def review_counts_by_day(self, utc_offset_minutes: int = 0) -> dict[dt.date, int]:
+        """Reviews per local calendar day (the offset turns UTC timestamps into local days)."""
         rows = self.conn.execute(
-            "SELECT position, question_id, answer, correct_answer, result, marks, marked "
-            "FROM mock_items WHERE session_id = ? ORDER BY position",
-            (session_id,),
+            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
+            (f"{utc_offset_minutes:+d}",),
+        )
+        return {dt.date.fromisoformat(day): n for day, n in rows}
+
+    def review_history(self) -> list[tuple[str, int, dt.datetime, int | None]]:
+        """Every review as (question id, rating 1-4, reviewed at (aware UTC), duration ms),
+        oldest first; simultaneous reviews in the order they were recorded."""
+        rows = self.conn.execute(
+            "SELECT question_id, rating, reviewed_at, duration_ms FROM reviews "
+            "ORDER BY reviewed_at, id"
         )
         return [
-            MockItemRow(
-                position=r[0],
-                question_id=r[1],
-                answer=r[2],
-                correct_answer=r[3],
-                result=r[4],
-                marks=r[5],
-                marked=bool(r[6]),
-            )
-            for r in rows
+            (qid, int(rating), dt.datetime.fromisoformat(at), duration)
+            for qid, rating, at, duration in rows
         ]
 
     def review_stats(
@@ -1802,79 +1818,6 @@ class Store:
             weakest=weakest,
         )
 
-    def card_tally(
-        self, now: dt.datetime, deck: str | None = None, utc_offset_minutes: int = 0
-    ) -> CardTally:
-        """What ``stats`` reports of the cards (not retired), counted in SQL: questions by
-        state (suspended ones only as suspended), due now, new available, and reviews
-        falling due per local day (not clamped to today; overdue days included)."""
-        filters, params = self._question_filter(deck)
-        base = (
-            self._live_cards()
-            if deck is None
-            else "FROM cards c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
-        )
-        states = dict.fromkeys(("new", "learning", "review", "suspended"), 0)
-        names = {0: "new", 1: "learning", 2: "review", 3: "learning"}
-        due_now = 0
-        stamp = iso(now)
-        for suspended, state, due_before, n in self.conn.execute(
-            "SELECT c.suspended <> 0, c.state, c.due IS NOT NULL AND c.due <= ?, count(*) "
-            f"{base}{filters} GROUP BY 1, 2, 3",
-            [stamp, *params],
-        ):
-            states["suspended" if suspended else names.get(state, "learning")] += n
-            if not suspended and state != 0 and due_before:
-                due_now += n
-        due_days = {
-            dt.date.fromisoformat(day): n
-            for day, n in self.conn.execute(
-                "SELECT date(c.due, ? || ' minutes') AS day, count(*) "
-                f"{base} AND c.suspended = 0 AND c.state != 0 AND c.due IS NOT NULL{filters} "
-                "GROUP BY day",
-                [f"{utc_offset_minutes:+d}", *params],
-            )
-        }
-        return CardTally(
-            states=states,
-            due_now=due_now,
-            new_available=states["new"],
-            due_days=due_days,
-        )
-
-    def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
-        rows = self.conn.execute(
-            "SELECT id, statement FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(fact_ids)),),
-        )
-        return {r[0]: r[1] for r in rows}
-
-    def session_rows(self) -> list[SessionRow]:
-        """Every quiz and mock session, oldest first, with its review counts (one pass over
-        the review log in table order: there is no index on session_id to probe)."""
-        rows = self.conn.execute(
-            "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
-            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
-            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
-            "WHERE session_id IS NOT NULL GROUP BY session_id"
-            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
-        )
-        return [
-            SessionRow(
-                id=r[0],
-                kind=r[1],
-                started_at=dt.datetime.fromisoformat(r[2]),
-                ended_at=_parse_or_none(r[3]),
-                deck=r[4],
-                data=json.loads(r[5] or "{}"),
-                reviews=int(r[6]),
-                reviews_correct=int(r[7]),
-            )
-            for r in rows
-        ]
-
-    # --- decks in and out --------------------------------------------------------
-
     def history_for(self, question_ids: Sequence[str]) -> History:
         """The schedule, reviews and the sessions those reviews belong to, for these questions
         (bulk reads: one query each, whatever the number of questions)."""
@@ -1905,7 +1848,7 @@ class Store:
             SessionRecord(
                 kind=r[0],
                 started_at=dt.datetime.fromisoformat(r[1]),
-                ended_at=_parse_or_none(r[2]),
+                ended_at=parse_or_none(r[2]),
                 deck=r[3],
                 data=json.loads(r[4]) if r[4] else {},
             )
@@ -1918,384 +1861,158 @@ class Store:
         ]
         return History(cards=cards, reviews=reviews, sessions=sessions)
 
-    def import_bundle(
+    # --- sessions -------------------------------------------------------------------------
+
+    def start_session(
         self,
-        decks: Sequence[
-            tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]
-        ],
+        kind: str,
         *,
-        history: History | None,
-        now: dt.datetime,
-        source_name: str,
-        dry_run: bool = False,
-        retire_missing: bool = False,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> tuple[list[LoadReport], HistoryReport | None]:
-        """Load several decks and their history as ONE transaction: all or nothing.
-
-        Facts and questions merge by stable id (:meth:`load_deck`). Foreign keys are checked
-        at the end, so a question may name a fact loaded later in the same bundle. With
-        ``dry_run`` everything is done and rolled back, so the report is exact.
-        """
-        reports: list[LoadReport] = []
-        history_report: HistoryReport | None = None
-        total = sum(len(q) for _, _, q in decks) + (len(history.cards) if history else 0)
-        done = 0
-        if progress is not None:
-            progress(0, total)
-        # A bulk write touches every page of the tables' seven indexes: with SQLite's default
-        # 2 MB page cache, 100k questions spill and re-read pages (about a third of the time).
-        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        if total > BULK_IMPORT_ROWS:
-            self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-        try:
-            with self.transaction():
-                self.conn.execute("PRAGMA defer_foreign_keys = ON")
-                rebuild = self._drop_bulk_indexes(total) if total > BULK_IMPORT_ROWS else None
-                for name, facts, questions in decks:
-                    reports.append(
-                        self.load_deck(
-                            name,
-                            facts,
-                            questions,
-                            now=now,
-                            source_name=source_name,
-                            retire_missing=retire_missing,
-                        )
-                    )
-                    done += len(questions)
-                    if progress is not None:
-                        progress(done, total)
-                if history is not None:
-                    history_report = self._import_history(history, source_name)
-                    if progress is not None:
-                        progress(total, total)
-                if rebuild is not None:
-                    self._rebuild_bulk_indexes(*rebuild)
-                broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
-                if broken is not None:
-                    raise InputFileError(
-                        source_name,
-                        f"inconsistent data: a row of {broken[0]!r} refers to a missing "
-                        f"{broken[2]!r} row; nothing imported",
-                    )
-                if dry_run:
-                    raise _Rollback
-        except _Rollback:
-            pass
-        except sqlite3.IntegrityError as exc:
-            # Rolled back already; e.g. a question id that another deck uses.
-            raise InputFileError(
-                source_name, f"conflicts with stored data ({exc}); nothing imported"
-            ) from None
-        finally:
-            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
-        return reports, history_report
-
-    def _drop_bulk_indexes(
-        self, rows: int
-    ) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]]] | None:
-        """Inside an import's transaction: drop :data:`BULK_REBUILT_INDEXES` when ``rows``
-        is at least the collection's question count (rebuilding them costs a sort of the whole
-        table, writing into them a random page per row). Returns what
-        :meth:`_rebuild_bulk_indexes` needs to put them back as they were (their very SQL and
-        their planner statistics), or None when nothing was dropped."""
-        if self.conn.execute("SELECT count(*) FROM questions").fetchone()[0] > rows:
-            return None
-        names = json.dumps(list(BULK_REBUILT_INDEXES))
-        indexes = [
-            (str(n), str(sql))
-            for n, sql in self.conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                "AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid",
-                (names,),
+        started_at: dt.datetime,
+        deck: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        """Open a quiz or mock session row; returns its id."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (kind, started_at, deck, data) VALUES (?, ?, ?, ?)",
+                (kind, iso(started_at), deck, json.dumps(data or {})),
             )
-        ]
-        stats: list[tuple[Any, ...]] = []
-        if self._table_exists("sqlite_stat1"):
-            stats = self.conn.execute(
-                "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx IN "
-                "(SELECT value FROM json_each(?))",
-                (names,),
-            ).fetchall()
-        for name, _ in indexes:
-            self.conn.execute(f'DROP INDEX "{name}"')
-        return indexes, stats
+            return int(cur.lastrowid or 0)
 
-    def _rebuild_bulk_indexes(
-        self, indexes: list[tuple[str, str]], stats: list[tuple[Any, ...]]
+    def end_session(
+        self, session_id: int, *, ended_at: dt.datetime, data: dict[str, Any] | None = None
     ) -> None:
-        for _, sql in indexes:
-            self.conn.execute(sql)
-        if stats:
-            self.conn.executemany(
-                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats
+        """Close a session, storing its summary (score, counts ...)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE sessions SET ended_at = ?, data = ? WHERE id = ?",
+                (iso(ended_at), json.dumps(data or {}), session_id),
             )
 
-    def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
+    def session_ids(self) -> dict[tuple[str, str], int]:
+        """Every session's id by its natural key: (kind, started_at as stored)."""
         return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM questions WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(question_ids)),),
-            )
-        }
-
-    def existing_fact_ids(self, fact_ids: Sequence[str]) -> set[str]:
-        return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(fact_ids)),),
-            )
-        }
-
-    def _import_history(self, history: History, source_name: str) -> HistoryReport:
-        """Merge cards (the newer last review wins), sessions and reviews (matched by their
-        natural keys: kind + start time, question + review time). Bulk statements."""
-        report = HistoryReport()
-        wanted = sorted({c.question_id for c in history.cards})
-        local = {c.question_id: c for c in self.cards_for(wanted)}
-        updates: list[dict[str, Any]] = []
-        for card in history.cards:
-            mine = local.get(card.question_id)
-            if mine is None:
-                raise InputFileError(source_name, f"card for unknown question {card.question_id!r}")
-            if mine == card:
-                report.cards_unchanged += 1
-            elif (
-                mine.last_review is not None
-                and card.last_review is not None
-                and mine.last_review > card.last_review
-            ):
-                report.cards_kept_newer += 1
-            else:
-                data = card.to_json()
-                updates.append({**data, "suspended": int(card.suspended), "leech": int(card.leech)})
-                report.cards_updated += 1
-        self.conn.executemany(
-            "UPDATE cards SET state = :state, step = :step, stability = :stability, "
-            "difficulty = :difficulty, due = :due, last_review = :last_review, reps = :reps, "
-            "lapses = :lapses, suspended = :suspended, leech = :leech, "
-            "buried_until = :buried_until WHERE question_id = :question_id",
-            updates,
-        )
-        session_ids: dict[tuple[str, str], int] = {
             (r[1], r[2]): int(r[0])
             for r in self.conn.execute("SELECT id, kind, started_at FROM sessions")
         }
-        for session in history.sessions:
-            key = (session.kind, iso(session.started_at))
-            if key in session_ids:
-                report.sessions_unchanged += 1
-                continue
+
+    def add_session(self, session: SessionRecord) -> int:
+        """Store a session as it stands (started, perhaps ended); returns its new id."""
+        with self.transaction():
             cur = self.conn.execute(
                 "INSERT INTO sessions (kind, started_at, ended_at, deck, data) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (
-                    key[0],
-                    key[1],
-                    _iso_or_none(session.ended_at),
+                    session.kind,
+                    iso(session.started_at),
+                    iso_or_none(session.ended_at),
                     session.deck,
                     json.dumps(session.data),
                 ),
             )
-            session_ids[key] = int(cur.lastrowid or 0)
-            report.sessions_added += 1
-        qids = sorted({r.question_id for r in history.reviews})
-        unknown = set(qids) - self.existing_question_ids(qids)
-        if unknown:
-            raise InputFileError(source_name, f"review of unknown question {sorted(unknown)[0]!r}")
-        seen = {
-            (r[0], r[1])
-            for r in self.conn.execute(
-                "SELECT question_id, reviewed_at FROM reviews WHERE question_id IN "
-                "(SELECT value FROM json_each(?))",
-                (json.dumps(qids),),
-            )
-        }
-        rows: list[tuple[Any, ...]] = []
-        for review in history.reviews:
-            key = (review.question_id, iso(review.reviewed_at))
-            if key in seen:
-                report.reviews_unchanged += 1
-                continue
-            seen.add(key)
-            session_id = None
-            if review.session is not None:
-                skey = (review.session[0], iso(review.session[1]))
-                if skey not in session_ids:
-                    raise InputFileError(
-                        source_name,
-                        f"review of {review.question_id!r} names a session that is not in the file",
-                    )
-                session_id = session_ids[skey]
-            rows.append(
-                (
-                    review.question_id,
-                    session_id,
-                    key[1],
-                    review.rating,
-                    int(review.correct),
-                    review.response,
-                    review.duration_ms,
-                    None if review.card_before is None else json.dumps(review.card_before),
-                    None if review.card_after is None else json.dumps(review.card_after),
-                )
-            )
-            report.reviews_added += 1
-        self.conn.executemany(
-            "INSERT INTO reviews (question_id, session_id, reviewed_at, rating, correct, "
-            "response, duration_ms, card_before, card_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        return report
+        return int(cur.lastrowid or 0)
 
-    def cards_for(self, question_ids: Sequence[str]) -> list[CardState]:
-        """Scheduling states of these questions, in question id order (one query)."""
+    def session_rows(self) -> list[SessionRow]:
+        """Every quiz and mock session, oldest first, with its review counts (one pass over
+        the review log in table order: there is no index on session_id to probe)."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.kind, s.started_at, s.ended_at, s.deck, s.data, "
+            "coalesce(a.n, 0), coalesce(a.k, 0) FROM sessions s LEFT JOIN ("
+            "SELECT session_id, count(*) AS n, sum(correct) AS k FROM reviews NOT INDEXED "
+            "WHERE session_id IS NOT NULL GROUP BY session_id"
+            ") a ON a.session_id = s.id ORDER BY s.started_at, s.id"
+        )
         return [
-            _card_from_row_fast(row)
-            for row in self.conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id IN "
-                "(SELECT value FROM json_each(?)) ORDER BY question_id",
-                (json.dumps(list(question_ids)),),
+            SessionRow(
+                id=r[0],
+                kind=r[1],
+                started_at=dt.datetime.fromisoformat(r[2]),
+                ended_at=parse_or_none(r[3]),
+                deck=r[4],
+                data=json.loads(r[5] or "{}"),
+                reviews=int(r[6]),
+                reviews_correct=int(r[7]),
             )
+            for r in rows
         ]
 
-    # --- performance and maintenance -------------------------------------------
+    # --- mock tests -----------------------------------------------------------------------
 
-    @property
-    def db(self) -> Any:
-        """The connection wrapped in ``sqlite_utils.Database`` (for migrations). Imported on
-        first use: sqlite_utils costs tens of milliseconds at start-up, and most runs have no
-        migration to apply."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
-
-    def _refuse_foreign_schema(self) -> None:
-        """Another program's SQLite file given as ``--db`` by mistake must be left exactly as
-        it is: not switched to WAL, not given our tables. Ours records its migrations in
-        ``_migrations``; until the first has run it holds nothing else (a ``_migrations``
-        table beside other tables or views does not make a file ours), and after that it has
-        every table its applied migrations made and no migration this version does not know."""
-        from quizmaster.migrations import MIGRATION_TABLES, MIGRATIONS
-
-        where = self.path or ":memory:"
-        objects: dict[str, str] = dict(
-            self.conn.execute(
-                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
-                "AND name NOT LIKE 'sqlite_%'"
-            ).fetchall()
-        )
-        if not objects:
-            return
-        applied = self.applied_migrations() if objects.get("_migrations") == "table" else []
-        if not applied:
-            others = sorted(name for name in objects if name != "_migrations")
-            if others:
-                raise DatabaseError(
-                    f"{where}: not a quizmaster database (it holds another program's tables, "
-                    f"e.g. {others[0]!r}); pass another --db path"
-                )
-            return
-        known = {name for name, _ in MIGRATIONS}
-        unknown = [name for name in applied if name not in known]
-        if unknown:
-            raise DatabaseError(
-                f"{where}: made by a newer quizmaster (migration {unknown[0][:60]!r}) or "
-                "another program; upgrade quizmaster or pass another --db path"
-            )
-        for name in applied:
-            for table in MIGRATION_TABLES.get(name, ()):
-                if objects.get(table) != "table":
-                    raise DatabaseError(
-                        f"{where}: damaged: table {table!r} is missing; restore a backup"
-                    )
-
-    def _table_exists(self, name: str) -> bool:
+    def mock_number(self, session_id: int) -> int:
+        """A mock's number among the mocks (the first mock is 1, whatever its session id)."""
         row = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            "SELECT count(*) FROM sessions WHERE kind = 'mock' AND id <= ?", (session_id,)
         ).fetchone()
-        return row is not None
+        return int(row[0])
 
-    def due_question_ids(self, now: dt.datetime, limit: int = 1) -> list[str]:
-        """Ids of reviewed questions due at ``now``, most overdue first (the order a quiz
-        asks them in); uses the index on ``cards.due``."""
-        rows = self.conn.execute(
-            "SELECT c.question_id FROM cards c JOIN questions q ON q.id = c.question_id "
-            "WHERE c.due <= ? AND c.state != 0 AND c.suspended = 0 AND q.retired = 0 "
-            "ORDER BY c.due LIMIT ?",
-            (iso(now), limit),
-        )
-        return [r[0] for r in rows]
-
-    def questions_json(
-        self, deck: str | None = None, kind: str | None = None
-    ) -> list[dict[str, Any]]:
-        """What ``StoredQuestion.to_json`` gives for :meth:`questions`, read from the columns
-        alone: listing as JSON then needs neither pydantic models nor validation."""
-        return list(self.iter_questions_json(deck, kind))
-
-    def iter_questions_json(
-        self, deck: str | None = None, kind: str | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """:meth:`questions_json` one question at a time, as the rows are read."""
-        for row in self.iter_question_records(deck, kind):
-            yield dict(zip(QUESTION_JSON_KEYS, row, strict=True))
-
-    def iter_question_records(
-        self, deck: str | None = None, kind: str | None = None
-    ) -> Iterator[tuple[Any, ...]]:
-        """The values of :meth:`iter_questions_json`'s dicts, in ``QUESTION_JSON_KEYS``
-        order (a listing of 100k questions need not build 100k dicts)."""
+    def mock_pool(self, deck: str | None = None, tag: str | None = None) -> list[StoredQuestion]:
+        """The mcq and statements questions a mock may draw from: not retired, not
+        suspended, optionally of one deck and carrying one tag."""
         sql = (
-            "SELECT q.id, q.fact_id, d.name, q.kind, q.prompt, q.options, q.answer, "
-            "q.explanation, q.tags, q.topic FROM questions q JOIN decks d ON d.id = q.deck_id "
-            "WHERE q.retired = 0"
+            "SELECT q.data, d.name FROM questions q JOIN decks d ON d.id = q.deck_id "
+            "JOIN cards c ON c.question_id = q.id "
+            "WHERE q.retired = 0 AND c.suspended = 0 AND q.kind IN ('mcq', 'statements')"
         )
-        filters, params = self._question_filter(deck, kind)
+        filters, params = self._question_filter(deck, tag=tag)
         sql += filters + " ORDER BY d.name, q.position"
-        # Tag and option lists repeat across questions: each distinct text is parsed once
-        # (and copied per question, so no two share a list).
-        parsed: dict[str, list[Any]] = {}
+        return [
+            StoredQuestion(question=QUESTION_ADAPTER.validate_json(data), deck=name)
+            for data, name in self.conn.execute(sql, params)
+        ]
 
-        def load(text: str) -> Any:
-            value = parsed.get(text)
-            if value is None:
-                value = json.loads(text)
-                if not isinstance(value, list):
-                    return value
-                if len(parsed) < 10_000:
-                    parsed[text] = value
-            return list(value)
-
-        for (
-            qid,
-            fact_id,
-            deck_name,
-            kind_,
-            prompt,
-            options,
-            answer,
-            explanation,
-            tags,
-            topic,
-        ) in self.conn.execute(sql, params):
-            yield (
-                qid,
-                fact_id,
-                deck_name,
-                kind_,
-                prompt,
-                None if options is None else load(options),
-                answer,
-                explanation,
-                load(tags),
-                topic,
+    def finish_mock(
+        self,
+        session_id: int,
+        *,
+        ended_at: dt.datetime,
+        data: dict[str, Any],
+        items: Sequence[MockItemRow],
+        cards: Sequence[CardState],
+    ) -> None:
+        """Store a submitted mock in one transaction: its per-question results, its summary
+        and the cards its wrong answers brought forward."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO mock_items (session_id, position, question_id, answer, "
+                "correct_answer, result, marks, marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        session_id,
+                        i.position,
+                        i.question_id,
+                        i.answer,
+                        i.correct_answer,
+                        i.result,
+                        i.marks,
+                        int(i.marked),
+                    )
+                    for i in items
+                ],
             )
+            for card in cards:
+                self._write_card(card)
+            self.end_session(session_id, ended_at=ended_at, data=data)
+
+    def mock_items(self, session_id: int) -> list[MockItemRow]:
+        rows = self.conn.execute(
+            "SELECT position, question_id, answer, correct_answer, result, marks, marked "
+            "FROM mock_items WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )
+        return [
+            MockItemRow(
+                position=r[0],
+                question_id=r[1],
+                answer=r[2],
+                correct_answer=r[3],
+                result=r[4],
+                marks=r[5],
+                marked=bool(r[6]),
+            )
+            for r in rows
+        ]
+
+    # --- doctor: integrity, the schema, every stored row's invariants, backups ------------
 
     # SQL of `quizmaster doctor` (the checks themselves live in quizmaster/doctor.py).
 
@@ -2337,8 +2054,6 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"{self.path}: orphan check failed ({exc})") from None
 
-    # --- doctor: the schema and every stored row's invariants ------------------------------
-
     def schema_objects(self) -> dict[str, tuple[str, str, str]]:
         """Tables and indexes (SQLite's own left out): name -> (type, table, normalised SQL)."""
         rows = self.conn.execute(
@@ -2346,6 +2061,13 @@ class Store:
             "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'"
         )
         return {name: (kind, table, " ".join(sql.split())) for name, kind, table, sql in rows}
+
+    @staticmethod
+    def expected_schema() -> dict[str, tuple[str, str, str]]:
+        """The tables and indexes a database made by the migrations has (a fresh one in
+        memory), as :meth:`schema_objects` lists them."""
+        with Store.open(":memory:") as fresh:
+            return fresh.schema_objects()
 
     def apply_schema_sql(self, statements: Sequence[str]) -> None:
         """Recreate missing indexes (``doctor --repair``), in one transaction."""
@@ -2447,69 +2169,6 @@ class Store:
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
         ).fetchone()
         return int(row[0])
-
-    # --- fast streaks -------------------------------------------------------
-
-    def reviewed_on(self, day: dt.date, utc_offset_minutes: int = 0) -> bool:
-        """Whether any review falls on the local calendar ``day`` (the day
-        ``review_counts_by_day`` files it under): one indexed range probe on ``reviewed_at``
-        (stored as canonical ISO UTC text by ``iso``, so text order is time order)."""
-        start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc) - dt.timedelta(
-            minutes=utc_offset_minutes
-        )
-        row = self.conn.execute(
-            "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?)",
-            (iso(start), iso(start + dt.timedelta(days=1))),
-        ).fetchone()
-        return bool(row[0])
-
-
-# --- decks in and out ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    """A quiz or mock session, identified across databases by (kind, started_at)."""
-
-    kind: str
-    started_at: dt.datetime
-    ended_at: dt.datetime | None = None
-    deck: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ReviewRecord:
-    """One answer, identified across databases by (question_id, reviewed_at); ``session`` is
-    the (kind, started_at) key of its session."""
-
-    question_id: str
-    reviewed_at: dt.datetime
-    rating: int
-    correct: bool
-    response: str | None = None
-    duration_ms: int | None = None
-    card_before: dict[str, Any] | None = None
-    card_after: dict[str, Any] | None = None
-    session: tuple[str, dt.datetime] | None = None
-
-
-@dataclass(frozen=True)
-class History:
-    cards: list[CardState]
-    reviews: list[ReviewRecord]
-    sessions: list[SessionRecord]
-
-
-@dataclass
-class HistoryReport:
-    cards_updated: int = 0
-    cards_unchanged: int = 0
-    cards_kept_newer: int = 0
-    reviews_added: int = 0
-    reviews_unchanged: int = 0
-    sessions_added: int = 0
-    sessions_unchanged: int = 0
 
 
 def _card_from_row_fast(r: Sequence[Any]) -> CardState:
@@ -2658,59 +2317,3 @@ _guard_reads(
     "mock_items",
     "reviews_since",
 )
-
-
-# --- mock tests, stats and history ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class MockItemRow:
-    """One question of a stored mock: answers are 1-based option numbers (None: unanswered);
-    ``marks`` is an exact fraction as text, e.g. "-2/3"."""
-
-    position: int
-    question_id: str
-    answer: int | None
-    correct_answer: int
-    result: str
-    marks: str
-    marked: bool
-
-
-@dataclass(frozen=True)
-class ReviewStats:
-    """The review log's numbers for ``stats``; groups map a name to (reviews, correct) and
-    ``weakest`` lists (fact id, reviews, correct), worst first."""
-
-    day_counts: dict[dt.date, int]
-    reviews: int
-    correct: int
-    retention_reviews: int
-    retention_passed: int
-    by_topic: dict[str, tuple[int, int]]
-    by_tag: dict[str, tuple[int, int]]
-    by_kind: dict[str, tuple[int, int]]
-    by_deck: dict[str, tuple[int, int]]
-    weakest: list[tuple[str, int, int]]
-
-
-@dataclass(frozen=True)
-class CardTally:
-    """The cards' share of ``stats`` (``Store.card_tally``)."""
-
-    states: dict[str, int]
-    due_now: int
-    new_available: int
-    due_days: dict[dt.date, int]
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: int
-    kind: str
-    started_at: dt.datetime
-    ended_at: dt.datetime | None
-    deck: str | None
-    data: dict[str, Any]
-    reviews: int
-    reviews_correct: int

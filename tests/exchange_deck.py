@@ -18,7 +18,7 @@ from quizmaster.models import (
     StatementsQuestion,
     TrueFalseQuestion,
 )
-from quizmaster.store import StoredQuestion
+from quizmaster.records import StoredQuestion
 
 DECK = "Exchange <deck> & co"
 

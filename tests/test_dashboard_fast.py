@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from quizmaster import dashboard_fast
+from quizmaster.records import CardState
 from quizmaster.scheduler import DAY_ROLLOVER_HOUR
 from quizmaster.session import DEFAULTS
-from quizmaster.store import CardState, Store
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .quiz_helpers import load_quiz_deck

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from quizmaster.cli import app
 from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 from tests.conftest import NOW
 
 

@@ -33,7 +33,8 @@ from quizmaster.models import (
     SpanType,
     TrueFalseQuestion,
 )
-from quizmaster.store import _QUESTION_ADAPTER, Store
+from quizmaster.records import QUESTION_ADAPTER
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .exchange_deck import DECK, FACTS, QUESTIONS
@@ -297,7 +298,7 @@ def test_the_stored_form_round_trips() -> None:
     questions = [*QUESTIONS, *one_of_each_kind().values(), *seeded_questions]
     for q in questions:
         text = q.model_dump_json()
-        assert _QUESTION_ADAPTER.dump_json(_QUESTION_ADAPTER.validate_json(text)).decode() == text
+        assert QUESTION_ADAPTER.dump_json(QUESTION_ADAPTER.validate_json(text)).decode() == text
     for f in [*FACTS, *seeded_deck(7, 20)[0]]:
         text = f.model_dump_json()
         assert Fact.model_validate_json(text).model_dump_json() == text

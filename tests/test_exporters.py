@@ -14,7 +14,8 @@ from quizmaster.cli import app
 from quizmaster.errors import UsageError
 from quizmaster.exporters import ExportSet, defuse
 from quizmaster.importers import undefuse
-from quizmaster.store import Store, StoredFact
+from quizmaster.records import StoredFact
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .exchange_deck import DECK, FACTS, QUESTIONS, stored_questions

@@ -26,7 +26,8 @@ from quizmaster.errors import DatabaseError, UsageError
 from quizmaster.files import TEMP_MARK, locked_temp
 from quizmaster.importers import import_path
 from quizmaster.migrations import MIGRATIONS
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 from tests.conftest import DATA, NOW
 
 

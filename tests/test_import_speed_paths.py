@@ -285,7 +285,7 @@ def test_a_spilled_apkg_import_is_the_in_memory_one(
 
 def test_records_read_back_in_order_as_often_as_needed() -> None:
     from quizmaster.models import Fact, KeySpan, Source, SpanType
-    from quizmaster.store import WrittenFact
+    from quizmaster.records import WrittenFact
 
     def fact(n: int, source: Source | None = None) -> WrittenFact:
         return WrittenFact(

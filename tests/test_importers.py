@@ -17,7 +17,8 @@ from quizmaster.errors import InputFileError
 from quizmaster.exporters import ExportSet, collect, export, iter_delimited, write_apkg
 from quizmaster.importers import import_facts_yaml, import_path, read_delimited
 from quizmaster.models import ShortAnswerQuestion
-from quizmaster.store import CardState, Store, StoredQuestion
+from quizmaster.records import CardState, StoredQuestion
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .exchange_deck import DECK, FACTS, QUESTIONS

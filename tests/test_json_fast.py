@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from quizmaster import json_fast
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .quiz_helpers import load_quiz_deck

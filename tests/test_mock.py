@@ -18,7 +18,8 @@ from quizmaster.cli import app
 from quizmaster.errors import UsageError
 from quizmaster.mock import PRESETS, marking_for
 from quizmaster.mock_runner import run_keys, run_lines
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 from tests.conftest import NOW
 from tests.mockdeck import load_capitals
 
@@ -507,7 +508,7 @@ def test_piped_stdin_in_a_real_process(capitals: Store, db_path: Path) -> None:
 def test_storing_a_mock_is_all_or_nothing(capitals: Store) -> None:
     import sqlite3
 
-    from quizmaster.store import MockItemRow
+    from quizmaster.records import MockItemRow
 
     qid = "capital-peru:mcq:x"
     make_review_card(capitals, qid, NOW + dt.timedelta(days=5))

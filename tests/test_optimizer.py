@@ -15,7 +15,8 @@ from quizmaster.errors import InputFileError
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, SpanType
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 from tests.conftest import NOW
 from tests.simulate_fsrs import LEARNER, START, simulate, write_revlog
 

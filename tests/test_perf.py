@@ -16,7 +16,8 @@ from bench.make_collection import make_collection
 from quizmaster import migrations, output, render
 from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 from tests.conftest import NOW
 
 HEAVY = ("sqlite_utils", "yaml", "fsrs", "rapidfuzz", "genanki", "quizmaster.models")

@@ -9,7 +9,8 @@ import random
 
 import pytest
 
-from quizmaster.store import CardState, Store
+from quizmaster.records import CardState
+from quizmaster.store import Store
 
 from .conftest import NOW
 from .quiz_helpers import load_quiz_deck

@@ -87,8 +87,8 @@ def test_a_card_header_never_names_the_answer() -> None:
     or another in its border. Cards show the topic only, and only when it holds no word of
     the key."""
     from quizmaster.models import ClozeQuestion
+    from quizmaster.records import StoredQuestion
     from quizmaster.render import question_panel
-    from quizmaster.store import StoredQuestion
 
     def header(topic: str) -> str:
         question = ClozeQuestion(

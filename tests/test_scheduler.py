@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from quizmaster.grade import Rating
+from quizmaster.records import CardState
 from quizmaster.scheduler import (
     LEECH_LAPSES,
     STATE_LEARNING,
@@ -18,7 +19,6 @@ from quizmaster.scheduler import (
     study_day,
     to_fsrs,
 )
-from quizmaster.store import CardState
 
 from .conftest import NOW
 

@@ -13,8 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster.cli import app
+from quizmaster.records import CardState
 from quizmaster.stats import collect_stats, session_history
-from quizmaster.store import CardState, Store
+from quizmaster.store import Store
 from tests.conftest import NOW
 from tests.mockdeck import load_capitals
 

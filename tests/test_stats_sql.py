@@ -11,7 +11,8 @@ from collections import defaultdict
 import pytest
 
 from quizmaster.models import ClozeQuestion, Fact, KeySpan, McqQuestion, Question, SpanType
-from quizmaster.store import ReviewStats, Store, iso
+from quizmaster.records import ReviewStats, iso
+from quizmaster.store import Store
 from tests.conftest import NOW
 
 OFFSETS = [-600, -330, 0, 60, 330, 345, 840]  # minutes east of UTC

@@ -167,7 +167,7 @@ def test_schema_matches_sqlite(db_path: Path) -> None:
 def test_record_and_undo_review(store: Store, facts_yaml: Path) -> None:
     import datetime as dt
 
-    from quizmaster.store import CardState
+    from quizmaster.records import CardState
 
     import_facts_yaml(store, facts_yaml, now=NOW)
     qid = store.questions()[0].question.id

@@ -1,0 +1,136 @@
+"""The core's layering: no core module imports the database layer, the renderer or the
+terminal libraries at run time, so each can be imported, tested and reused without them.
+Imports under ``if TYPE_CHECKING:`` (type hints only) are allowed."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "quizmaster"
+BANNED = ("quizmaster.store", "quizmaster.render", "typer", "rich")
+
+# The modules outside the core, each with why.
+SHELLS = {
+    "cli": "the Typer app: parses options, calls the core, renders its result",
+    "render": "the only Rich: draws what the core returns",
+    "store": "the only SQL",
+    "migrations": "the schema's steps, run by the store",
+    "help_fast": "`--help` drawn with Rich alone, for start-up speed",
+    "dashboard_fast": "the dashboard read with plain sqlite3 and printed, for start-up speed",
+    "json_fast": "`--json` listings opened on the store directly, for start-up speed",
+    "export_fast": "`export -o FILE` opened on the store directly, for start-up speed",
+    "quiz_ui": "a quiz session's keyboard and screen",
+    "mock_runner": "a mock's input loop between the keyboard and the core",
+    "launch": "the entry point choosing a fast path or the full app",
+    "__main__": "`python -m quizmaster`, the entry point",
+    "output": "JSON written to stdout without Rich, the renderer's twin for `--json`",
+}
+
+
+def _type_checking_only(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def runtime_imports(source: str, package: str = "quizmaster") -> list[tuple[int, str]]:
+    """(line, module) of every import run when the module runs, at any depth (a function's
+    lazy import counts), leaving out the bodies of ``if TYPE_CHECKING:``. Relative imports
+    are resolved against ``package``, the package the source lives in."""
+    found: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _type_checking_only(child):
+                for stmt in child.orelse:
+                    visit_one(stmt)
+            else:
+                visit_one(child)
+
+    def visit_one(node: ast.AST) -> None:
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+            base = node.module if node.level == 0 else ".".join(parts)
+            module = base if node.level == 0 or not node.module else f"{base}.{node.module}"
+            found.append((node.lineno, module or ""))
+            # `from quizmaster import store` imports the module too.
+            found.extend((node.lineno, f"{module}.{alias.name}") for alias in node.names)
+        visit(node)
+
+    visit(ast.parse(source))
+    return found
+
+
+def banned_imports(source: str, package: str = "quizmaster") -> list[str]:
+    return [
+        f"line {line}: {module}"
+        for line, module in runtime_imports(source, package)
+        if any(module == banned or module.startswith(banned + ".") for banned in BANNED)
+    ]
+
+
+def core_modules() -> list[Path]:
+    return sorted(
+        path
+        for path in PACKAGE.rglob("*.py")
+        if not (path.parent == PACKAGE and path.stem in SHELLS)
+    )
+
+
+@pytest.mark.parametrize("path", core_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_core_module_imports_no_store_renderer_or_terminal_library(path: Path) -> None:
+    package = ".".join(path.parent.relative_to(PACKAGE.parent).parts)
+    assert banned_imports(path.read_text(encoding="utf-8"), package) == []
+
+
+def test_every_shell_named_exists() -> None:
+    assert sorted(n for n in SHELLS if not (PACKAGE / f"{n}.py").exists()) == []
+
+
+def test_the_core_is_most_of_the_package() -> None:
+    assert len(core_modules()) > len(SHELLS)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from quizmaster.store import Store\n",
+        "import rich\n",
+        "from rich.console import Console\n",
+        "import typer\n",
+        "from quizmaster import render\n",
+        "def f():\n    from quizmaster.store import Store\n",
+        "if TYPE_CHECKING:\n    pass\nelse:\n    import typer\n",
+        "try:\n    import rich.text\nexcept ImportError:\n    pass\n",
+        "from . import store\n",
+        "from .render import console\n",
+    ],
+)
+def test_a_banned_import_is_caught(source: str) -> None:
+    assert banned_imports(source) != []
+
+
+def test_a_relative_import_from_a_subpackage_is_resolved() -> None:
+    assert banned_imports("from ..store import Store\n", "quizmaster.generate") != []
+    assert banned_imports("from .store import Store\n", "quizmaster.generate") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "if TYPE_CHECKING:\n    from quizmaster.store import Store\n",
+        "import typing\nif typing.TYPE_CHECKING:\n    import rich\n",
+        "from quizmaster.records import CardState\n",
+        "import quizmaster.storage_notes\n",
+        "from quizmaster import stored_form\n",
+        "from . import records\n",
+    ],
+)
+def test_a_type_only_or_unrelated_import_passes(source: str) -> None:
+    assert banned_imports(source) == []
