@@ -26,6 +26,7 @@ from quizmaster.models import (
 )
 from quizmaster.paths import builtin_deck_path
 from tests.golden_format import golden_text
+from tests.helpers.goldens import check_golden
 from tests.kinds import KINDS_DIR
 
 GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
@@ -112,12 +113,9 @@ def test_each_fact_has_a_one_liner_and_a_cloze_to_choose_from() -> None:
 
 def test_golden_builtin_questions() -> None:
     """The reviewed questions of the built-in deck. After an intended change, regenerate
-    with ``UPDATE_GOLDEN=1 pytest tests/test_generate.py`` and read the diff."""
+    with ``QUIZMASTER_REGEN_GOLDENS=1 pytest tests/test_generate.py`` and read the diff."""
     _, questions = builtin()
-    text = golden_text("Questions generated from the built-in deck", questions)
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert GOLDEN.read_text(encoding="utf-8") == text
+    check_golden(GOLDEN, golden_text("Questions generated from the built-in deck", questions))
 
 
 def test_ids_are_stable_and_unique(facts_yaml: Path) -> None:
