@@ -91,6 +91,7 @@ def test_apkg_in_anki_notes_cards_fields_tags_and_decks(
     assert "[...]" in card.question() and "Israel" in card.answer()
 
 
+@pytest.mark.slow
 def test_reimporting_an_updated_export_updates_notes_instead_of_duplicating(
     deck_store: Store, col: Any, tmp_path: Path
 ) -> None:
@@ -112,6 +113,7 @@ def test_reimporting_an_updated_export_updates_notes_instead_of_duplicating(
     assert notes_by_guid(col)[anki_guid(changed.id)]["Answer"] == "Tel Aviv-Yafo"
 
 
+@pytest.mark.slow
 def test_anki_own_export_imports_basic_and_cloze_notes(
     col: Any, tmp_path: Path, db_path: Path
 ) -> None:

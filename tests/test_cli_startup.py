@@ -42,6 +42,7 @@ def run(cmd: list[str], db: Path) -> tuple[int, str, str]:
         ["--help"],
     ],
 )
+@pytest.mark.slow
 def test_building_only_the_invoked_command_changes_nothing(db_path: Path, args: list[str]) -> None:
     run(SHORTCUT, db_path)  # creates the database with the built-in deck
     args = [a.replace("DB", str(db_path)) for a in args]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
+
 from tests.commands_reference import REFERENCE, command_paths, reference
 
 
@@ -12,6 +14,7 @@ def test_every_command_and_sub_command_is_in_the_reference() -> None:
     assert {"quiz", "mock", "decks rename", "questions show", "config set"} <= names
 
 
+@pytest.mark.slow
 def test_the_reference_is_the_help_commands_print_now() -> None:
     now = reference()
     stored = REFERENCE.read_text(encoding="utf-8")

@@ -598,6 +598,7 @@ def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
     assert "New Delhi" in q.choices and set(q.choices) <= cities
 
 
+@pytest.mark.slow
 def test_same_questions_whatever_the_hash_seed() -> None:
     """Python salts str hashes per process; no choice may depend on it."""
     code = (

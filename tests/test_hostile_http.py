@@ -174,6 +174,7 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(CASES))
 def test_hostile_server(
     path: str, server: tuple[str, dict[str, int]], template: Path, tmp_path: Path

@@ -156,6 +156,7 @@ def workdir(template: Path) -> Iterator[Path]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.slow
 @given(invocations())
 def test_no_command_crashes_on_random_input(
     template: Path, workdir: Path, invocation: tuple[list[str], bytes, bytes, str]

@@ -305,6 +305,7 @@ def test_malformed_csv_row_names_its_line(runner: CliRunner, tmp_path: Path) -> 
     assert_refused(runner, path, "empty.csv:2: the front is empty")
 
 
+@pytest.mark.slow
 def test_file_that_is_not_what_its_extension_says(runner: CliRunner, tmp_path: Path) -> None:
     text = write(tmp_path / "deck.apkg", "front,back\n")
     assert_refused(runner, text, "not an Anki package (not a zip archive)")
@@ -331,6 +332,7 @@ def test_file_that_is_not_what_its_extension_says(runner: CliRunner, tmp_path: P
     assert_refused(runner, newer, "not an Anki package")
 
 
+@pytest.mark.slow
 def test_zip_slip_is_refused(runner: CliRunner, tmp_path: Path, store: Store) -> None:
     store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
     good = tmp_path / "good.apkg"
@@ -352,6 +354,7 @@ def test_zip_bomb_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     assert_refused(runner, path, "refusing a likely zip bomb")
 
 
+@pytest.mark.slow
 def test_oversized_package_is_refused(
     runner: CliRunner, tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

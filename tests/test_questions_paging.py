@@ -12,6 +12,7 @@ from quizmaster import cli
 from quizmaster.store import Store
 
 
+@pytest.mark.slow
 def test_pages_cover_the_listing_in_order(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

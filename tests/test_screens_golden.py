@@ -24,6 +24,7 @@ from .quiz_helpers import make_quiz_db
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
+    pytest.mark.slow,  # a real process per screen
 ]
 
 WIDTHS = [80, 120]

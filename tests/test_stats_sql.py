@@ -148,6 +148,7 @@ def random_history(store: Store) -> Store:
     return store
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("deck", [None, *DECKS])
 def test_sql_aggregates_match_the_python_reference(random_history: Store, deck: str | None) -> None:
     for offset in OFFSETS:
