@@ -15,9 +15,8 @@ from quizmaster.exporters import anki_guid, collect, write_apkg
 from quizmaster.importers import import_path
 from quizmaster.models import ShortAnswerQuestion
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.pinned import NOW
 
 anki_collection = pytest.importorskip("anki.collection")
 
@@ -290,8 +289,7 @@ def test_the_streamed_export_reads_in_anki_as_the_reference_package(
     package of the same questions read the same in Anki: every kind, HTML and cloze
     characters, several decks, tags with spaces."""
     from quizmaster.exporters import export
-
-    from .kinds import kind_facts, one_of_each_kind
+    from tests.helpers.kind_decks import kind_facts, one_of_each_kind
 
     store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
     each = one_of_each_kind()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NOW
+from tests.helpers.pinned import NOW
 
 SHORTCUT = [sys.executable, "-m", "quizmaster"]
 WHOLE_APP = [sys.executable, "-c", "from quizmaster.cli import app; app(prog_name='quizmaster')"]

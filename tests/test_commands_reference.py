@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from tests.commands_reference import REFERENCE, command_paths, reference
+from tests.helpers.commands_reference import REFERENCE, command_paths, reference
 
 
 def test_every_command_and_sub_command_is_in_the_reference() -> None:
@@ -26,5 +26,5 @@ def test_the_reference_is_the_help_commands_print_now() -> None:
             "--help now",
         )
     )
-    assert not diff, f"regenerate with `python -m tests.commands_reference`:\n{diff}"
+    assert not diff, f"regenerate with `python -m tests.helpers.commands_reference`:\n{diff}"
     assert "\x1b[" not in stored  # drawn without colour

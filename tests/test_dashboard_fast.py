@@ -22,9 +22,8 @@ from quizmaster.records import CardState
 from quizmaster.scheduler import DAY_ROLLOVER_HOUR
 from quizmaster.session import DEFAULTS
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import load_quiz_deck
 
 FAST = [sys.executable, "-m", "quizmaster"]
 FULL = [sys.executable, "-c", "from quizmaster.cli import main; main()"]

@@ -15,8 +15,8 @@ import pytest
 
 from quizmaster import importers
 from quizmaster.store import Store
+from tests.helpers.pinned import DATA, NOW
 
-from .conftest import DATA, NOW
 from .test_export_stream import apkg_rows
 from .test_import_speed_paths import _mixed_csv
 

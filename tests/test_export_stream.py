@@ -35,10 +35,9 @@ from quizmaster.models import (
 )
 from quizmaster.records import QUESTION_ADAPTER
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
-from .kinds import kind_facts, one_of_each_kind
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.kind_decks import kind_facts, one_of_each_kind
+from tests.helpers.pinned import NOW
 
 BLANK = "_____"
 WORDS = ["alpha", "beta", "<b>", "&amp;", '"q"', "it's", "a::b", "{x}", "é", "東京", "line\nnext"]

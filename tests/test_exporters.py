@@ -15,10 +15,9 @@ from quizmaster.exporters import ExportSet, defuse
 from quizmaster.importers import undefuse
 from quizmaster.records import StoredFact
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS, stored_questions
-from .helpers.goldens import GOLDEN, check_golden
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS, stored_questions
+from tests.helpers.goldens import GOLDEN, check_golden
+from tests.helpers.pinned import NOW
 
 
 def golden_set() -> ExportSet:

@@ -25,9 +25,9 @@ from quizmaster.models import (
     SpanType,
 )
 from quizmaster.paths import builtin_deck_path
-from tests.golden_format import golden_text
 from tests.helpers.goldens import check_golden
-from tests.kinds import KINDS_DIR
+from tests.helpers.kind_decks import KINDS_DIR
+from tests.helpers.question_goldens import golden_text
 
 GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
 

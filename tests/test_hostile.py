@@ -27,7 +27,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.importers import ensure_builtin_deck, import_path
 from quizmaster.models import FactsFile
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 HOSTILE = Path(__file__).parent / "hostile"
 PACKAGE = Path(__file__).parent.parent / "quizmaster"

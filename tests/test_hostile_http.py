@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from quizmaster.cli import app
 from quizmaster.importers import import_path
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 ARTICLE = (
     "<html><head><title>Pact</title></head><body><article><p>"

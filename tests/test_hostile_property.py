@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from quizmaster.cli import ERROR_LOG, app
 from quizmaster.importers import import_path
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 EXAMPLES = int(os.environ.get("QUIZMASTER_FUZZ_EXAMPLES", "120"))
 

@@ -28,7 +28,7 @@ from quizmaster.importers import import_path
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 
 def run(runner: CliRunner, *args: str, stdin: str | bytes = "") -> tuple[int, str, str]:

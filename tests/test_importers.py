@@ -19,9 +19,8 @@ from quizmaster.importers import import_facts_yaml, import_path, read_delimited
 from quizmaster.models import ShortAnswerQuestion
 from quizmaster.records import CardState, StoredQuestion
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.pinned import NOW
 
 
 def snapshot(store: Store) -> dict[str, Any]:

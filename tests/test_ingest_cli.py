@@ -15,7 +15,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.generate.rank import repeats, same_key
 from quizmaster.models import ClozeQuestion, McqQuestion
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 from tests.test_sources import ARTICLES, closed_port_url, server
 
 __all__ = ["server"]  # the local HTTP server fixture, shared with test_sources

@@ -16,9 +16,8 @@ import pytest
 from quizmaster import json_fast
 from quizmaster.records import CardState
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import load_quiz_deck
 
 # The entry point, reporting on stderr whether Typer was imported (the full app ran).
 ENTRY = (

@@ -20,8 +20,8 @@ from quizmaster.mock import PRESETS, marking_for
 from quizmaster.mock_runner import run_keys, run_lines
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
-from tests.mockdeck import load_capitals
+from tests.helpers.capitals_deck import load_capitals
+from tests.helpers.pinned import NOW
 
 # --- marking arithmetic --------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, Span
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
-from tests.simulate_fsrs import LEARNER, START, simulate, write_revlog
+from tests.helpers.pinned import NOW
+from tests.helpers.simulate_fsrs import LEARNER, START, simulate, write_revlog
 
 UTC = dt.timezone.utc
 

@@ -18,7 +18,7 @@ from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 
 HEAVY = ("sqlite_utils", "yaml", "fsrs", "rapidfuzz", "genanki", "quizmaster.models")
 

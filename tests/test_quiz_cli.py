@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster.cli import app
-
-from .conftest import NOW
-from .quiz_helpers import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, make_quiz_db
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, make_quiz_db
 
 QUIZMASTER = [sys.executable, "-m", "quizmaster"]
 

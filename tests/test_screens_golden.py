@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NOW
-from .helpers.goldens import GOLDEN, check_golden
-from .helpers.screens import Recorder, run_to_end, spawn
-from .helpers.week_of_use import make_done_for_today_db, make_week_db
-from .quiz_helpers import make_quiz_db
+from tests.helpers.goldens import GOLDEN, check_golden
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import make_quiz_db
+from tests.helpers.screens import Recorder, run_to_end, spawn
+from tests.helpers.week_of_use import make_done_for_today_db, make_week_db
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),

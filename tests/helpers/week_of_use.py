@@ -14,8 +14,8 @@ from quizmaster.importers import ensure_builtin_deck
 from quizmaster.mock_runner import sit_mock
 from quizmaster.session import Feedback, Item, run_quiz
 from quizmaster.store import Store
-from tests.mockdeck import load_capitals
-from tests.quiz_helpers import make_quiz_db
+from tests.helpers.capitals_deck import load_capitals
+from tests.helpers.quiz_deck import make_quiz_db
 
 DAYS = 7
 # Mock papers on these days of the week (0 = the first day): seed and piped answer lines.
