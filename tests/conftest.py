@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,9 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster.store import Store
-
-NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
-DATA = Path(__file__).parent / "data"
+from tests.helpers.pinned import DATA, NOW
 
 
 @pytest.fixture(autouse=True)

@@ -15,9 +15,8 @@ from quizmaster.exporters import anki_guid, collect, write_apkg
 from quizmaster.importers import import_path
 from quizmaster.models import ShortAnswerQuestion
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.pinned import NOW
 
 anki_collection = pytest.importorskip("anki.collection")
 
@@ -91,6 +90,7 @@ def test_apkg_in_anki_notes_cards_fields_tags_and_decks(
     assert "[...]" in card.question() and "Israel" in card.answer()
 
 
+@pytest.mark.slow
 def test_reimporting_an_updated_export_updates_notes_instead_of_duplicating(
     deck_store: Store, col: Any, tmp_path: Path
 ) -> None:
@@ -112,6 +112,7 @@ def test_reimporting_an_updated_export_updates_notes_instead_of_duplicating(
     assert notes_by_guid(col)[anki_guid(changed.id)]["Answer"] == "Tel Aviv-Yafo"
 
 
+@pytest.mark.slow
 def test_anki_own_export_imports_basic_and_cloze_notes(
     col: Any, tmp_path: Path, db_path: Path
 ) -> None:
@@ -288,8 +289,7 @@ def test_the_streamed_export_reads_in_anki_as_the_reference_package(
     package of the same questions read the same in Anki: every kind, HTML and cloze
     characters, several decks, tags with spaces."""
     from quizmaster.exporters import export
-
-    from .kinds import kind_facts, one_of_each_kind
+    from tests.helpers.kind_decks import kind_facts, one_of_each_kind
 
     store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
     each = one_of_each_kind()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = """Reef island names a new chief justice
@@ -16,6 +18,7 @@ She had earlier served as a judge of the Reef High Court for nine years in Suva.
 """
 
 
+@pytest.mark.slow
 def test_the_bench_reports_recall_and_writes_every_question(tmp_path: Path) -> None:
     (tmp_path / "01-chief-justice.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "expected.yaml").write_text(

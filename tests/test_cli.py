@@ -149,6 +149,7 @@ def test_dashboard_json(runner: CliRunner) -> None:
     assert data["next_command"] == "quizmaster quiz"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", [["-m", "quizmaster"]])
 def test_python_dash_m(entry: list[str]) -> None:
     result = subprocess.run(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NOW
+from tests.helpers.pinned import NOW
 
 SHORTCUT = [sys.executable, "-m", "quizmaster"]
 WHOLE_APP = [sys.executable, "-c", "from quizmaster.cli import app; app(prog_name='quizmaster')"]
@@ -42,6 +42,7 @@ def run(cmd: list[str], db: Path) -> tuple[int, str, str]:
         ["--help"],
     ],
 )
+@pytest.mark.slow
 def test_building_only_the_invoked_command_changes_nothing(db_path: Path, args: list[str]) -> None:
     run(SHORTCUT, db_path)  # creates the database with the built-in deck
     args = [a.replace("DB", str(db_path)) for a in args]

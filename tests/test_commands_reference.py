@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 
-from tests.commands_reference import REFERENCE, command_paths, reference
+import pytest
+
+from tests.helpers.commands_reference import REFERENCE, command_paths, reference
 
 
 def test_every_command_and_sub_command_is_in_the_reference() -> None:
@@ -12,6 +14,7 @@ def test_every_command_and_sub_command_is_in_the_reference() -> None:
     assert {"quiz", "mock", "decks rename", "questions show", "config set"} <= names
 
 
+@pytest.mark.slow
 def test_the_reference_is_the_help_commands_print_now() -> None:
     now = reference()
     stored = REFERENCE.read_text(encoding="utf-8")
@@ -23,5 +26,5 @@ def test_the_reference_is_the_help_commands_print_now() -> None:
             "--help now",
         )
     )
-    assert not diff, f"regenerate with `python -m tests.commands_reference`:\n{diff}"
+    assert not diff, f"regenerate with `python -m tests.helpers.commands_reference`:\n{diff}"
     assert "\x1b[" not in stored  # drawn without colour

@@ -22,9 +22,8 @@ from quizmaster.records import CardState
 from quizmaster.scheduler import DAY_ROLLOVER_HOUR
 from quizmaster.session import DEFAULTS
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import load_quiz_deck
 
 FAST = [sys.executable, "-m", "quizmaster"]
 FULL = [sys.executable, "-c", "from quizmaster.cli import main; main()"]
@@ -121,6 +120,7 @@ def test_constants_match_the_full_path() -> None:
     assert dashboard_fast.DEFAULT_NEW_PER_DAY == DEFAULTS["new_per_day"]
 
 
+@pytest.mark.slow
 def test_studied_deck_same_bytes(studied: Path) -> None:
     assert takes_fast_path(studied)
     assert_same(studied)
@@ -139,12 +139,14 @@ def test_studied_deck_same_bytes(studied: Path) -> None:
         ("desired_retention", "0.85"),
     ],
 )
+@pytest.mark.slow
 def test_settings_same_bytes(studied: Path, key: str, value: str) -> None:
     set_setting(studied, key, value)
     assert takes_fast_path(studied)
     assert_same(studied)
 
 
+@pytest.mark.slow
 def test_zones_and_empty_collection(db_path: Path) -> None:
     with Store.open(db_path, now=NOW) as store:
         store.set_setting("builtin_deck_loaded", True)  # an empty collection, on purpose
@@ -164,12 +166,14 @@ def test_zones_and_empty_collection(db_path: Path) -> None:
         ("fsrs_parameters", "[1, 2]"),
     ],
 )
+@pytest.mark.slow
 def test_settings_handed_over(studied: Path, key: str, value: str) -> None:
     set_setting(studied, key, value)
     assert not takes_fast_path(studied)
     assert_same(studied)
 
 
+@pytest.mark.slow
 def test_new_database_handed_over(tmp_path: Path) -> None:
     fast_db, full_db = tmp_path / "a" / "fast.db", tmp_path / "b" / "full.db"
     fast_db.parent.mkdir()
@@ -192,6 +196,7 @@ def test_pending_migration_handed_over(studied: Path) -> None:
     assert takes_fast_path(studied)
 
 
+@pytest.mark.slow
 def test_rich_environment_handed_over(studied: Path) -> None:
     for extra in ({"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}, {"TERM": "dumb"}):
         assert not takes_fast_path(studied, **extra)

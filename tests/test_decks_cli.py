@@ -11,9 +11,8 @@ from typer.testing import CliRunner
 
 from quizmaster.cli import app
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import DECK, MCQ_ID, make_quiz_db
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import DECK, MCQ_ID, make_quiz_db
 
 
 def run(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -12,7 +12,7 @@ from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:

@@ -15,8 +15,8 @@ import pytest
 
 from quizmaster import importers
 from quizmaster.store import Store
+from tests.helpers.pinned import DATA, NOW
 
-from .conftest import DATA, NOW
 from .test_export_stream import apkg_rows
 from .test_import_speed_paths import _mixed_csv
 
@@ -113,6 +113,7 @@ def test_the_fast_export_is_the_full_app_s(tmp_path: Path, args: list[str]) -> N
         "control character in the name",
     ],
 )
+@pytest.mark.slow
 def test_what_the_fast_export_leaves_to_the_full_app_comes_out_the_same(
     tmp_path: Path, case: str
 ) -> None:
@@ -172,6 +173,7 @@ def _apkg_results(
         ["export", "-o", "{out}", "-f", "apkg"],
     ],
 )
+@pytest.mark.slow
 def test_the_fast_anki_export_is_the_full_app_s(tmp_path: Path, args: list[str]) -> None:
     db = _collection(tmp_path)
     entry, whole = _apkg_results(tmp_path, _both(tmp_path, db, args, "all é.apkg"))
@@ -191,6 +193,7 @@ def test_the_fast_anki_export_is_the_full_app_s(tmp_path: Path, args: list[str])
 @pytest.mark.parametrize(
     "case", ["folder as output", "nothing to export", "latin-1 output", "dash as output"]
 )
+@pytest.mark.slow
 def test_what_the_fast_anki_export_leaves_to_the_full_app_comes_out_the_same(
     tmp_path: Path, case: str
 ) -> None:

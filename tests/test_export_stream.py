@@ -35,10 +35,9 @@ from quizmaster.models import (
 )
 from quizmaster.records import QUESTION_ADAPTER
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
-from .kinds import kind_facts, one_of_each_kind
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.kind_decks import kind_facts, one_of_each_kind
+from tests.helpers.pinned import NOW
 
 BLANK = "_____"
 WORDS = ["alpha", "beta", "<b>", "&amp;", '"q"', "it's", "a::b", "{x}", "é", "東京", "line\nnext"]
@@ -313,6 +312,7 @@ def test_the_stamp_names_the_models_and_the_mark_the_text() -> None:
     assert not stored_form.is_marked("{}", "1-0000000000000000:" + "0" * 8)
 
 
+@pytest.mark.slow
 @given(st.text(max_size=60))
 def test_fast_guid_is_genankis(question_id: str) -> None:
     assert exporters.anki_guid_fast(question_id) == exporters.anki_guid(question_id)
@@ -354,6 +354,7 @@ def test_the_export_s_printable_check_on_edges(text: str) -> None:
     texts=st.lists(st.text(alphabet=list("ab &<>\"'\n{}:_"), max_size=12), min_size=6, max_size=6),
     answer_is_an_option=st.booleans(),
 )
+@pytest.mark.slow
 def test_note_fields_escape_every_text_as_anki_note_does(
     texts: list[str], answer_is_an_option: bool
 ) -> None:

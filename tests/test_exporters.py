@@ -3,7 +3,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,9 @@ from quizmaster.exporters import ExportSet, defuse
 from quizmaster.importers import undefuse
 from quizmaster.records import StoredFact
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS, stored_questions
-
-GOLDEN = Path(__file__).parent / "golden"
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS, stored_questions
+from tests.helpers.goldens import GOLDEN, check_golden
+from tests.helpers.pinned import NOW
 
 
 def golden_set() -> ExportSet:
@@ -29,19 +26,12 @@ def golden_set() -> ExportSet:
     )
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs; UPDATE_GOLDEN=1 to accept"
-
-
 def test_markdown_worksheet_golden() -> None:
-    check_golden("worksheet.md", "".join(exporters.iter_markdown(golden_set())))
+    check_golden(GOLDEN / "worksheet.md", "".join(exporters.iter_markdown(golden_set())))
 
 
 def test_html_worksheet_golden() -> None:
-    check_golden("worksheet.html", "".join(exporters.iter_html(golden_set())))
+    check_golden(GOLDEN / "worksheet.html", "".join(exporters.iter_html(golden_set())))
 
 
 def test_html_escapes_every_piece_of_content() -> None:

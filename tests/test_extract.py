@@ -41,6 +41,7 @@ def test_fixtures_have_the_promised_shapes() -> None:
     assert {".txt", ".md", ".html"} <= suffixes
 
 
+@pytest.mark.slow
 def test_extracted_keys_cover_the_examiners_answers() -> None:
     """An expected answer is covered when it is a key of some extracted fact (a span or the
     fact's own answer): the generator may then ask it. It keeps one question per fact, so

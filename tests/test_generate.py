@@ -25,8 +25,9 @@ from quizmaster.models import (
     SpanType,
 )
 from quizmaster.paths import builtin_deck_path
-from tests.golden_format import golden_text
-from tests.kinds import KINDS_DIR
+from tests.helpers.goldens import check_golden
+from tests.helpers.kind_decks import KINDS_DIR
+from tests.helpers.question_goldens import golden_text
 
 GOLDEN = Path(__file__).parent / "golden" / "builtin_questions.md"
 
@@ -112,12 +113,9 @@ def test_each_fact_has_a_one_liner_and_a_cloze_to_choose_from() -> None:
 
 def test_golden_builtin_questions() -> None:
     """The reviewed questions of the built-in deck. After an intended change, regenerate
-    with ``UPDATE_GOLDEN=1 pytest tests/test_generate.py`` and read the diff."""
+    with ``QUIZMASTER_REGEN_GOLDENS=1 pytest tests/test_generate.py`` and read the diff."""
     _, questions = builtin()
-    text = golden_text("Questions generated from the built-in deck", questions)
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert GOLDEN.read_text(encoding="utf-8") == text
+    check_golden(GOLDEN, golden_text("Questions generated from the built-in deck", questions))
 
 
 def test_ids_are_stable_and_unique(facts_yaml: Path) -> None:
@@ -600,6 +598,7 @@ def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
     assert "New Delhi" in q.choices and set(q.choices) <= cities
 
 
+@pytest.mark.slow
 def test_same_questions_whatever_the_hash_seed() -> None:
     """Python salts str hashes per process; no choice may depend on it."""
     code = (

@@ -128,6 +128,7 @@ def mixed_deck(seed: int) -> list[Fact]:
     return facts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(6))
 def test_indexed_generation_equals_brute_force(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     facts = mixed_deck(seed)
@@ -138,6 +139,7 @@ def test_indexed_generation_equals_brute_force(seed: int, monkeypatch: pytest.Mo
     assert any(q["kind"] == "mcq" for q in indexed)
 
 
+@pytest.mark.slow
 def test_synthetic_deck_equals_brute_force(monkeypatch: pytest.MonkeyPatch) -> None:
     facts = load_synthetic().synthetic_facts(60)
     assert dumped(facts) == brute_force(facts, monkeypatch)
@@ -159,6 +161,7 @@ def test_ratio_threshold_matches_difflib() -> None:
             assert bounded == want
 
 
+@pytest.mark.slow
 def test_large_synthetic_deck_is_deterministic() -> None:
     facts = load_synthetic().synthetic_facts(2000, distractors=True)
     first = dumped(facts)

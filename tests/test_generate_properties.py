@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -67,6 +68,7 @@ def decks(draw: st.DrawFn) -> list[Fact]:
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(decks())
 def test_mcqs_have_exactly_one_right_among_four_distinct_options(deck: list[Fact]) -> None:
@@ -81,6 +83,7 @@ def test_mcqs_have_exactly_one_right_among_four_distinct_options(deck: list[Fact
             assert q.answer in ("True", "False")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(decks())
 def test_no_prompt_contains_its_answer(deck: list[Fact]) -> None:
@@ -92,6 +95,7 @@ def test_no_prompt_contains_its_answer(deck: list[Fact]) -> None:
             assert alt.casefold() not in q.prompt.casefold(), q.id
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(decks())
 def test_generation_is_deterministic_and_ids_unique(deck: list[Fact]) -> None:

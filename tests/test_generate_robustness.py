@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ def facts(draw: st.DrawFn, index: int = 0) -> Fact:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(facts(), min_size=1, max_size=5, unique_by=lambda f: f.id))  # as the loader ensures
 def test_generated_questions_are_valid_unique_and_stable(deck: list[Fact]) -> None:

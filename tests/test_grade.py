@@ -197,6 +197,7 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:
 answers = st.text(alphabet=_ALPHABET, min_size=1, max_size=40).filter(lambda s: normalise(s) != "")
 
 
+@pytest.mark.slow
 @given(answers)
 def test_the_answer_itself_is_always_right(answer: str) -> None:
     assert check(short(answer), answer).correct

@@ -162,6 +162,7 @@ TEXT = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(TEXT.map("".join), st.lists(TEXT.map("".join), max_size=3))
 def test_acronym_of_is_the_reference(text: str, texts: list[str]) -> None:

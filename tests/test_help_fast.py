@@ -36,6 +36,7 @@ def on_tty(cmd: list[str], env: dict[str, str], columns: int) -> tuple[int, byte
     return proc.wait(), out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_is_the_whole_app_s(flag: str, db_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
@@ -64,6 +65,7 @@ ENV_CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", ENV_CASES, ids=lambda e: ",".join(e))
 def test_help_is_the_whole_app_s_under_the_settings_rich_and_typer_read(
     extra: dict[str, str], db_path: Path

@@ -27,7 +27,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.importers import ensure_builtin_deck, import_path
 from quizmaster.models import FactsFile
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 HOSTILE = Path(__file__).parent / "hostile"
 PACKAGE = Path(__file__).parent.parent / "quizmaster"
@@ -176,6 +176,7 @@ def test_hostile_file(name: str, loaded_db: Path, runner: CliRunner) -> None:
     assert db_dump(loaded_db) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_hostile_generated_file(
     name: str, loaded_db: Path, runner: CliRunner, tmp_path: Path
@@ -192,6 +193,7 @@ def test_hostile_generated_file(
 @pytest.mark.parametrize(
     "name", ["billion-laughs.yaml", "utf16-with-bom.yaml", "png-image.yaml", "python-tag.yaml"]
 )
+@pytest.mark.slow
 def test_hostile_file_in_a_real_process(name: str, loaded_db: Path) -> None:
     path = HOSTILE / name
     before = db_dump(loaded_db)
@@ -371,6 +373,7 @@ def test_loader_any_bytes(data: bytes) -> None:
     _load(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(_yaml_values)
 def test_loader_any_yaml_structure(value: object) -> None:
@@ -395,6 +398,7 @@ def test_loader_any_yaml_structure(value: object) -> None:
         max_size=4,
     )
 )
+@pytest.mark.slow
 def test_loader_fact_shaped_input(facts: list[dict[str, object]]) -> None:
     import yaml
 

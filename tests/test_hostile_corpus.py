@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from quizmaster.cli import app
 from quizmaster.importers import ensure_builtin_deck, import_path
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
-from tests.hostile_cases import CASES, Case
+from tests.helpers.hostile_cases import CASES, Case
+from tests.helpers.pinned import DATA, NOW
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from quizmaster.cli import app
 from quizmaster.importers import import_path
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 ARTICLE = (
     "<html><head><title>Pact</title></head><body><article><p>"
@@ -174,6 +174,7 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(CASES))
 def test_hostile_server(
     path: str, server: tuple[str, dict[str, int]], template: Path, tmp_path: Path

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from quizmaster.cli import ERROR_LOG, app
 from quizmaster.importers import import_path
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 EXAMPLES = int(os.environ.get("QUIZMASTER_FUZZ_EXAMPLES", "120"))
 
@@ -156,6 +156,7 @@ def workdir(template: Path) -> Iterator[Path]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.slow
 @given(invocations())
 def test_no_command_crashes_on_random_input(
     template: Path, workdir: Path, invocation: tuple[list[str], bytes, bytes, str]

@@ -28,7 +28,7 @@ from quizmaster.importers import import_path
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 
 def run(runner: CliRunner, *args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
@@ -146,6 +146,7 @@ POISON = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(POISON))
 def test_doctor_sees_every_poison_and_repair_makes_the_collection_work(
     case: str, loaded: Path, runner: CliRunner
@@ -374,6 +375,7 @@ def test_terminal_bytes_at_the_answer_prompt(answer: bytes, typed: Path, tmp_pat
     assert all("\x1b" not in r and "\x07" not in r for r in responses)
 
 
+@pytest.mark.slow
 def test_latin1_byte_in_a_real_terminal(typed: Path) -> None:
     """A byte that is not UTF-8 typed at the prompt of the interactive quiz (a pty)."""
     pexpect = pytest.importorskip("pexpect")

@@ -34,8 +34,7 @@ def test_the_collector_runs_again_after_an_import_good_or_bad(tmp_path: Path) ->
 
     from quizmaster.errors import InputFileError
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     good = tmp_path / "deck.csv"
     good.write_text("Capital of Kenya?,Nairobi\n", encoding="utf-8")
@@ -109,8 +108,7 @@ def test_a_big_import_leaves_what_the_row_by_row_import_leaves(
 ) -> None:
     from quizmaster import store as store_module
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     files = [
         _csv(tmp_path / "a.csv", 10),
@@ -144,8 +142,7 @@ def test_a_failed_or_dry_big_import_keeps_the_indexes(
     from quizmaster.cli import app
     from quizmaster.errors import InputFileError
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     deck = _csv(tmp_path / "deck.csv", 20)
     with Store.open(db_path, now=NOW) as store:
@@ -218,8 +215,7 @@ def _import_both_ways(
 
     from quizmaster import store as store_module
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     out = []
     for name in ("tiny", "usual"):
@@ -258,9 +254,8 @@ def test_a_spilled_apkg_import_is_the_in_memory_one(
 ) -> None:
     from quizmaster.exporters import collect, write_apkg
     from quizmaster.store import Store
-
-    from .conftest import NOW
-    from .exchange_deck import DECK, FACTS, QUESTIONS
+    from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+    from tests.helpers.pinned import NOW
 
     source = tmp_path / "source.db"
     with Store.open(source, now=NOW) as store:
@@ -333,8 +328,7 @@ def test_a_spilled_file_with_a_repeated_id_is_refused_as_before(
     from quizmaster import store as store_module
     from quizmaster.errors import InputFileError
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     lines = ["#separator:comma", "#guid column:3"]
     lines += [f'"Front {n}","Back {n}","g{n if n != 9 else 4}"' for n in range(12)]
@@ -366,8 +360,7 @@ def test_a_dangling_reference_imports_nothing_big_or_small(
     from quizmaster import store as store_module
     from quizmaster.errors import InputFileError
     from quizmaster.store import Store
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     monkeypatch.setattr(store_module, "BULK_IMPORT_ROWS", 5 if big else 10_000)
     db = tmp_path / "refs.db"

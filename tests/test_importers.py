@@ -19,9 +19,8 @@ from quizmaster.importers import import_facts_yaml, import_path, read_delimited
 from quizmaster.models import ShortAnswerQuestion
 from quizmaster.records import CardState, StoredQuestion
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.pinned import NOW
 
 
 def snapshot(store: Store) -> dict[str, Any]:
@@ -305,6 +304,7 @@ def test_malformed_csv_row_names_its_line(runner: CliRunner, tmp_path: Path) -> 
     assert_refused(runner, path, "empty.csv:2: the front is empty")
 
 
+@pytest.mark.slow
 def test_file_that_is_not_what_its_extension_says(runner: CliRunner, tmp_path: Path) -> None:
     text = write(tmp_path / "deck.apkg", "front,back\n")
     assert_refused(runner, text, "not an Anki package (not a zip archive)")
@@ -331,6 +331,7 @@ def test_file_that_is_not_what_its_extension_says(runner: CliRunner, tmp_path: P
     assert_refused(runner, newer, "not an Anki package")
 
 
+@pytest.mark.slow
 def test_zip_slip_is_refused(runner: CliRunner, tmp_path: Path, store: Store) -> None:
     store.load_deck(DECK, FACTS, QUESTIONS, now=NOW)
     good = tmp_path / "good.apkg"
@@ -352,6 +353,7 @@ def test_zip_bomb_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     assert_refused(runner, path, "refusing a likely zip bomb")
 
 
+@pytest.mark.slow
 def test_oversized_package_is_refused(
     runner: CliRunner, tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

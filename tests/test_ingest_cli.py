@@ -15,7 +15,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.generate.rank import repeats, same_key
 from quizmaster.models import ClozeQuestion, McqQuestion
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 from tests.test_sources import ARTICLES, closed_port_url, server
 
 __all__ = ["server"]  # the local HTTP server fixture, shared with test_sources
@@ -38,6 +38,7 @@ def deck_json(runner: CliRunner) -> dict[str, dict[str, int]]:
     return {d["name"]: d for d in json.loads(out)}
 
 
+@pytest.mark.slow
 def test_ingest_yes_saves_yaml_and_loads_a_deck(runner: CliRunner, db_path: Path) -> None:
     code, out, err = run(runner, "ingest", str(RAMSAR), "--yes")
     assert code == 0, err
@@ -61,6 +62,7 @@ def test_ingest_yes_saves_yaml_and_loads_a_deck(runner: CliRunner, db_path: Path
     assert single and len(single) == len(set(single))
 
 
+@pytest.mark.slow
 def test_ingesting_twice_creates_no_duplicates(runner: CliRunner, db_path: Path) -> None:
     assert run(runner, "ingest", str(RAMSAR), "--yes")[0] == 0
     before = deck_json(runner)[RAMSAR_DECK]
@@ -75,6 +77,7 @@ def test_ingesting_twice_creates_no_duplicates(runner: CliRunner, db_path: Path)
     assert len(list(decks_dir(db_path).glob("*.yaml"))) == 1
 
 
+@pytest.mark.slow
 def test_deck_and_out_options(runner: CliRunner, tmp_path: Path) -> None:
     out_file = tmp_path / "mine" / "ramsar.yaml"
     code, _, err = run(
@@ -92,6 +95,7 @@ def test_deck_and_out_options(runner: CliRunner, tmp_path: Path) -> None:
     assert deck_json(runner)["Wetlands"]["facts"] > len(load_facts_file(out_file).facts)
 
 
+@pytest.mark.slow
 def test_dry_run_prints_the_facts_and_writes_nothing(runner: CliRunner, db_path: Path) -> None:
     code, out, err = run(runner, "ingest", str(RAMSAR), "--dry-run")
     assert code == 0
@@ -109,6 +113,7 @@ def test_dry_run_prints_the_facts_and_writes_nothing(runner: CliRunner, db_path:
     assert not db_path.exists()
 
 
+@pytest.mark.slow
 def test_json_report(runner: CliRunner) -> None:
     code, out, _ = run(runner, "ingest", str(RAMSAR), "--yes", "--json")
     data = json.loads(out)
@@ -116,6 +121,7 @@ def test_json_report(runner: CliRunner) -> None:
     assert len(data["report"]["facts_added"]) == len(data["facts"])
 
 
+@pytest.mark.slow
 def test_stdin_source(runner: CliRunner) -> None:
     code, out, err = run(runner, "ingest", "-", "--yes", stdin=RAMSAR.read_bytes())
     assert code == 0, err
@@ -133,6 +139,7 @@ def test_no_terminal_and_no_flag_is_a_clear_error(runner: CliRunner, db_path: Pa
     assert code == 2 and "contradict" in err
 
 
+@pytest.mark.slow
 def test_review_from_stdin_accepts_edits_and_drops(runner: CliRunner, db_path: Path) -> None:
     _, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
     facts = json.loads(out)["facts"]
@@ -210,6 +217,7 @@ def bad_inputs(tmp_path: Path, server: str) -> Iterator[dict[str, str]]:
         ("timeout", "timed out after 0.5 s"),
     ],
 )
+@pytest.mark.slow
 def test_bad_input_is_one_line_exit_2_nothing_written(
     runner: CliRunner, db_path: Path, bad_inputs: dict[str, str], case: str, message: str
 ) -> None:
@@ -237,6 +245,7 @@ def test_url_source(runner: CliRunner, server: str) -> None:
     assert "Exercise Nomadic Elephant 2025 Begins at Ulaanbaatar" in deck_json(runner)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
 def test_review_in_a_real_terminal(tmp_path: Path, db_path: Path) -> None:
     import pexpect
@@ -268,6 +277,7 @@ BACKGROUND = (
 )
 
 
+@pytest.mark.slow
 def test_an_article_with_no_question_says_so_and_the_review_says_why(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -297,6 +307,7 @@ def test_a_missing_file_is_named_before_the_review_mode_is_asked_for(
     assert code == 2 and "give an article file path" in err
 
 
+@pytest.mark.slow
 def test_a_piped_review_shows_each_statement_whole(runner: CliRunner, tmp_path: Path) -> None:
     _, out, _ = run(runner, "ingest", str(RAMSAR), "--dry-run", "--json")
     statement = json.loads(out)["facts"][0]["statement"]
@@ -321,6 +332,7 @@ OTHER_PAPER = (
 )
 
 
+@pytest.mark.slow
 def test_the_same_news_from_a_second_paper_is_not_asked_twice(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -489,6 +501,7 @@ def test_two_stems_alike_or_a_persons_key_told_elsewhere_are_repeats() -> None:
     assert not same_key("Rajesh Rao", "Rakesh Rao")
 
 
+@pytest.mark.slow
 def test_a_person_with_initials_spelt_another_way_is_not_asked_twice(
     runner: CliRunner, tmp_path: Path
 ) -> None:

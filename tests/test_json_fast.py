@@ -16,9 +16,8 @@ import pytest
 from quizmaster import json_fast
 from quizmaster.records import CardState
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import load_quiz_deck
 
 # The entry point, reporting on stderr whether Typer was imported (the full app ran).
 ENTRY = (
@@ -95,6 +94,7 @@ def studied(db_path: Path) -> Path:
     return db_path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_fast_path_prints_what_the_full_app_prints(studied: Path, args: list[str]) -> None:
     compare(studied, args, "fast")
@@ -102,6 +102,7 @@ def test_fast_path_prints_what_the_full_app_prints(studied: Path, args: list[str
     compare(studied, args, "fast", QUIZMASTER_NOW="2026-11-24T01:00:00-08:00")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_built_in_deck_after_the_first_run(db_path: Path, args: list[str]) -> None:
     env = env_for(db_path)
@@ -109,6 +110,7 @@ def test_built_in_deck_after_the_first_run(db_path: Path, args: list[str]) -> No
     compare(db_path, args, "fast")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_no_database_yet_goes_to_the_full_app(tmp_path: Path, args: list[str]) -> None:
     entry_db, full_db = tmp_path / "a.db", tmp_path / "b.db"
@@ -118,6 +120,7 @@ def test_no_database_yet_goes_to_the_full_app(tmp_path: Path, args: list[str]) -
     assert entry_db.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_a_pending_migration_goes_to_the_full_app(studied: Path, args: list[str]) -> None:
     conn = sqlite3.connect(studied)
@@ -130,6 +133,7 @@ def test_a_pending_migration_goes_to_the_full_app(studied: Path, args: list[str]
     assert (code, out, err[:-6]) == run(FULL, args, env)  # now migrated: both the same
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_bad_input_is_the_full_app_s_to_report(tmp_path: Path, args: list[str]) -> None:
     junk = tmp_path / "junk.db"
@@ -139,6 +143,7 @@ def test_bad_input_is_the_full_app_s_to_report(tmp_path: Path, args: list[str]) 
     compare(junk, args, "full", **studied_env)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_a_non_utf8_stdout_goes_to_the_full_app(studied: Path, args: list[str]) -> None:
     compare(studied, args, "full", PYTHONIOENCODING="latin-1")
@@ -172,10 +177,12 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_a_large_listing_is_streamed_as_the_full_app_streams_it(large: Path) -> None:
     compare(large, ["questions", "list", "--json"], "fast")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("at", [0, 300, 2600], ids=lambda n: f"row {n}")
 def test_a_damaged_row_in_a_large_listing_is_reported_as_the_full_app_reports_it(
     large: Path, tmp_path: Path, at: int

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from quizmaster import importers, json_stream
 from quizmaster.cli import app
 from quizmaster.store import Store
+from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
+from tests.helpers.pinned import NOW
 
-from .conftest import NOW
-from .exchange_deck import DECK, FACTS, QUESTIONS
 from .test_import_speed_paths import _everything, _mixed_csv
 
 

@@ -83,6 +83,7 @@ def core_modules() -> list[Path]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", core_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_a_core_module_imports_no_store_renderer_or_terminal_library(path: Path) -> None:
     package = ".".join(path.parent.relative_to(PACKAGE.parent).parts)

@@ -20,8 +20,8 @@ from quizmaster.mock import PRESETS, marking_for
 from quizmaster.mock_runner import run_keys, run_lines
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
-from tests.mockdeck import load_capitals
+from tests.helpers.capitals_deck import load_capitals
+from tests.helpers.pinned import NOW
 
 # --- marking arithmetic --------------------------------------------------------------------
 
@@ -380,6 +380,7 @@ def spawn(db_path: Path) -> Iterator[object]:
         child.close(force=True)  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_mock_in_a_real_terminal(capitals: Store, spawn: object, db_path: Path) -> None:
     paper = mock.assemble_paper(capitals.mock_pool(), PRESETS["ssc"], questions=4, seed=11)
     capitals.close()
@@ -428,6 +429,7 @@ def test_mock_in_a_real_terminal(capitals: Store, spawn: object, db_path: Path) 
     ]
 
 
+@pytest.mark.slow
 def test_mock_time_up_in_a_real_terminal(capitals: Store, spawn: object) -> None:
     capitals.close()
     child = spawn("mock", "--questions", "2", "--minutes", "0.04", "--seed", "1")  # type: ignore[operator]
@@ -438,6 +440,7 @@ def test_mock_time_up_in_a_real_terminal(capitals: Store, spawn: object) -> None
     child.expect(pexpect.EOF)
 
 
+@pytest.mark.slow
 def test_ctrl_c_submits_the_paper(capitals: Store, spawn: object, db_path: Path) -> None:
     paper = mock.assemble_paper(capitals.mock_pool(), PRESETS["ibps"], questions=3, seed=2)
     capitals.close()
@@ -484,6 +487,7 @@ def test_ctrl_c_while_the_screen_is_drawn_waits_for_the_next_key_wait() -> None:
     assert not held.waiting
 
 
+@pytest.mark.slow
 def test_piped_stdin_in_a_real_process(capitals: Store, db_path: Path) -> None:
     import os
     import subprocess

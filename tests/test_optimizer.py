@@ -17,8 +17,8 @@ from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, Span
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
-from tests.simulate_fsrs import LEARNER, START, simulate, write_revlog
+from tests.helpers.pinned import NOW
+from tests.helpers.simulate_fsrs import LEARNER, START, simulate, write_revlog
 
 UTC = dt.timezone.utc
 
@@ -43,6 +43,7 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 # --- fitting and evaluation ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fit_beats_the_defaults_on_the_holdout_for_a_non_default_learner() -> None:
     result = learner_fit()
     assert result.reviews == len(learner_history()) > 6000
@@ -321,6 +322,7 @@ def test_cli_json_contract(runner: CliRunner, tmp_path: Path, db_path: Path) -> 
     assert info["source"] == "fitted" and info["fitted_at"] == "2026-11-24T09:00:00+00:00"
 
 
+@pytest.mark.slow
 def test_cli_text_report_offers_reschedule(runner: CliRunner, tmp_path: Path) -> None:
     revlog = write_revlog(tmp_path / "revlog.csv", learner_history())
     code, out, _ = run(runner, "optimize", "--revlog", str(revlog))
@@ -395,6 +397,7 @@ def record_history(store: Store, seed: int) -> list[CardState]:
     return cards
 
 
+@pytest.mark.slow
 def test_optimize_from_the_database_and_reschedule(runner: CliRunner, db_path: Path) -> None:
     with Store.open(db_path, now=NOW) as store:
         before = record_history(store, seed=7)
@@ -460,6 +463,7 @@ def test_cli_reports_a_fit_that_is_not_saved(runner: CliRunner, tmp_path: Path) 
     assert json.loads(out)["saved"] is False
 
 
+@pytest.mark.slow
 def test_an_optimizer_failure_is_a_clean_error(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from contextlib import redirect_stdout
 from enum import Enum, IntEnum
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,12 +38,14 @@ def reference(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+@pytest.mark.slow
 @settings(max_examples=400)
 @given(documents)
 def test_dumps_is_json_dumps(data: Any) -> None:
     assert output.dumps(data) == reference(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(st.lists(documents, max_size=5))
 def test_streamed_list_is_the_list(items: list[Any]) -> None:
@@ -85,6 +88,7 @@ def test_odd_values_and_render_json_out_agree() -> None:
         )
     )
 )
+@pytest.mark.slow
 def test_streamed_records_are_the_dicts(case: tuple[list[str], list[list[Any]]]) -> None:
     keys, rows = case
     buffer = io.StringIO()

@@ -18,7 +18,7 @@ from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.records import CardState
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 
 HEAVY = ("sqlite_utils", "yaml", "fsrs", "rapidfuzz", "genanki", "quizmaster.models")
 
@@ -54,6 +54,7 @@ def builtin_db(db_path: Path) -> Path:
     return db_path
 
 
+@pytest.mark.slow
 def test_start_up_paths_skip_heavy_imports(builtin_db: Path) -> None:
     assert set(loaded_modules(builtin_db, "--help")) <= {"rich"}  # Typer's help uses Rich
     assert loaded_modules(builtin_db) == ["rich"]  # the dashboard: no models, no sqlite_utils
@@ -168,6 +169,7 @@ def test_probed_streak_matches_the_full_count(tmp_path: Path) -> None:
         assert len(checked) >= 4  # the history really gives streaks of several lengths
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limits", [(20, 200), (3, 7), (0, 50), (500, 500)])
 def test_queue_reads_only_what_it_takes_and_matches_the_full_read(
     tmp_path: Path, limits: tuple[int, int]

@@ -10,8 +10,7 @@ import pytest
 from quizmaster.generate import generate_questions
 from quizmaster.generate.match import match_questions
 from quizmaster.models import MatchQuestion, Question, StatementsQuestion
-
-from .kinds import KINDS, kind_facts, kind_questions
+from tests.helpers.kind_decks import KINDS, kind_facts, kind_questions
 
 
 def covered(questions: Sequence[Question]) -> list[str]:

@@ -12,6 +12,7 @@ from quizmaster import cli
 from quizmaster.store import Store
 
 
+@pytest.mark.slow
 def test_pages_cover_the_listing_in_order(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -37,8 +38,7 @@ def test_pages_cover_the_listing_in_order(
 
 def test_store_pages_are_the_listing_in_slices(store: Store) -> None:
     from quizmaster.importers import ensure_builtin_deck
-
-    from .conftest import NOW
+    from tests.helpers.pinned import NOW
 
     ensure_builtin_deck(store, now=NOW)
     whole = [s.question.id for s in store.questions(None, None)]

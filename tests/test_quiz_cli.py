@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster.cli import app
-
-from .conftest import NOW
-from .quiz_helpers import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, make_quiz_db
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, make_quiz_db
 
 QUIZMASTER = [sys.executable, "-m", "quizmaster"]
 
@@ -37,6 +36,7 @@ def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
         conn.close()
 
 
+@pytest.mark.slow
 def test_piped_session(db_path: Path) -> None:
     make_quiz_db(db_path, NOW)
     result = subprocess.run(
@@ -67,6 +67,7 @@ def test_piped_session(db_path: Path) -> None:
     assert data["answered"] == 3 and data["ended"] == "eof"
 
 
+@pytest.mark.slow
 def test_no_stdin_in_ci_does_not_hang(db_path: Path) -> None:
     make_quiz_db(db_path, NOW)
     ci = env(db_path, CI="true")
@@ -81,6 +82,7 @@ def test_no_stdin_in_ci_does_not_hang(db_path: Path) -> None:
     assert closed.returncode == 0 and "Session saved.\nAnswered 0" in closed.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="select() cannot wait on a pipe")
 def test_idle_pipe_in_ci_ends_the_session(db_path: Path) -> None:
     make_quiz_db(db_path, NOW)
@@ -144,6 +146,7 @@ def _acknowledged_prompts(out: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
     """Sessions killed with SIGKILL at seeded moments, 24 times: after a seeded number of
     answers has been acknowledged (0 to 4 feedback lines read), at once or while the next
@@ -207,6 +210,7 @@ def test_sigkill_at_random_moments_loses_nothing(db_path: Path) -> None:
     assert kills_after_an_answer >= 8  # the seed really kills mid-session, not only at start
 
 
+@pytest.mark.slow
 def test_two_sessions_at_once(db_path: Path) -> None:
     make_quiz_db(db_path, NOW)
     procs = [
@@ -262,6 +266,7 @@ def test_two_sessions_at_once(db_path: Path) -> None:
     assert len(rows(db_path, "SELECT id FROM reviews")) == 4 + sum(answered)  # practice: none
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_interactive_session_in_a_pty(db_path: Path) -> None:
     import pexpect
@@ -337,6 +342,7 @@ def test_interactive_session_in_a_pty(db_path: Path) -> None:
     assert rows(db_path, f"SELECT state FROM cards WHERE question_id = '{RIVER_ID}'") == [(0,)]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 @pytest.mark.parametrize("key", ["\x03", "\x04"])
 def test_ctrl_c_and_ctrl_d_save_and_summarise(db_path: Path, key: str) -> None:
@@ -379,6 +385,7 @@ def test_ctrl_c_and_ctrl_d_save_and_summarise(db_path: Path, key: str) -> None:
     assert rows(db_path, "SELECT question_id FROM reviews") == [(MCQ_ID,)]
 
 
+@pytest.mark.slow
 def test_config_show_set_unset(runner: CliRunner) -> None:
     result = runner.invoke(app, ["config", "--json"])
     assert result.exit_code == 0

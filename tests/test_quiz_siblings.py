@@ -11,9 +11,8 @@ import pytest
 
 from quizmaster.records import CardState
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import load_quiz_deck
 
 SINCE = NOW - dt.timedelta(hours=6)
 

@@ -250,6 +250,7 @@ def test_a_stem_without_such_a_place_gives_nothing_away(stem: str, key: str) -> 
     assert places.hint_in(stem, key) is None
 
 
+@pytest.mark.slow
 def test_wrong_answers_are_the_same_whatever_the_hash_seed() -> None:
     """Python salts set order per process: a deck must still draw the same options."""
     script = textwrap.dedent(

@@ -11,8 +11,7 @@ from quizmaster.generate import generate_questions
 from quizmaster.models import Question
 from quizmaster.paths import builtin_deck_path
 from quizmaster.render import question_body
-
-from .kinds import KINDS, KINDS_DIR, one_of_each_kind
+from tests.helpers.kind_decks import KINDS, KINDS_DIR, one_of_each_kind
 
 
 def first_of_each_kind() -> dict[str, Question]:

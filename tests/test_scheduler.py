@@ -19,8 +19,7 @@ from quizmaster.scheduler import (
     study_day,
     to_fsrs,
 )
-
-from .conftest import NOW
+from tests.helpers.pinned import NOW
 
 UTC = dt.timezone.utc
 PLAIN = SchedulerSettings(fuzz=False)

@@ -23,9 +23,8 @@ from quizmaster.session import (
     run_quiz,
 )
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, load_quiz_deck
 
 PLAIN = SchedulerSettings(fuzz=False)
 DEFAULT = QuizSettings()

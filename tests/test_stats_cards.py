@@ -11,9 +11,8 @@ import pytest
 
 from quizmaster.stats import forecast
 from quizmaster.store import Store
-
-from .conftest import NOW
-from .quiz_helpers import DECK, load_quiz_deck
+from tests.helpers.pinned import NOW
+from tests.helpers.quiz_deck import DECK, load_quiz_deck
 
 NAMES = {0: "new", 1: "learning", 2: "review", 3: "learning"}
 

@@ -16,8 +16,8 @@ from quizmaster.cli import app
 from quizmaster.records import CardState
 from quizmaster.stats import collect_stats, session_history
 from quizmaster.store import Store
-from tests.conftest import NOW
-from tests.mockdeck import load_capitals
+from tests.helpers.capitals_deck import load_capitals
+from tests.helpers.pinned import NOW
 
 TODAY = NOW.date()  # Tuesday 2026-11-24, 09:00 UTC
 

@@ -13,7 +13,7 @@ import pytest
 from quizmaster.models import ClozeQuestion, Fact, KeySpan, McqQuestion, Question, SpanType
 from quizmaster.records import ReviewStats, iso
 from quizmaster.store import Store
-from tests.conftest import NOW
+from tests.helpers.pinned import NOW
 
 OFFSETS = [-600, -330, 0, 60, 330, 345, 840]  # minutes east of UTC
 DECKS = ["Alpha", "Beta", "Gamma"]
@@ -148,6 +148,7 @@ def random_history(store: Store) -> Store:
     return store
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("deck", [None, *DECKS])
 def test_sql_aggregates_match_the_python_reference(random_history: Store, deck: str | None) -> None:
     for offset in OFFSETS:

@@ -11,9 +11,8 @@ from quizmaster.generate import generate_questions
 from quizmaster.importers import ensure_builtin_deck, import_facts_yaml
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.store import Store
-from tests.kinds import KINDS_DIR
-
-from .conftest import NOW
+from tests.helpers.kind_decks import KINDS_DIR
+from tests.helpers.pinned import NOW
 
 
 def test_migrations_on_empty_database(db_path: Path) -> None:

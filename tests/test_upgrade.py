@@ -19,7 +19,7 @@ from quizmaster.cli import app
 from quizmaster.doctor import run_doctor
 from quizmaster.migrations import MIGRATIONS
 from quizmaster.store import Store
-from tests.conftest import DATA, NOW
+from tests.helpers.pinned import DATA, NOW
 
 FIXTURE = DATA / "schema-m001.db"
 REVIEWED = [

@@ -122,6 +122,7 @@ def _untitled_article(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_week_of_real_use(tmp_path: Path) -> None:
     week = Week(tmp_path)
     article = _untitled_article(tmp_path)

@@ -30,6 +30,6 @@ def golden_text(title: str, questions: Sequence[Question]) -> str:
     head = (
         f"# {title}\n\n"
         f"{len(questions)} questions. Regenerate with "
-        "`UPDATE_GOLDEN=1 pytest tests/test_generate.py`.\n\n"
+        "`QUIZMASTER_REGEN_GOLDENS=1 pytest tests/test_generate.py`.\n\n"
     )
     return head + "\n".join(question_block(q) for q in questions)

@@ -14,8 +14,8 @@ from quizmaster.generate import generate_questions, hand_written
 from quizmaster.generate.per_fact import cloze
 from quizmaster.models import Fact, McqQuestion, Question, TrueFalseQuestion
 from quizmaster.store import Store
+from tests.helpers.pinned import DATA
 
-DATA = Path(__file__).parent / "data"
 DECK = "Quiz deck"
 MCQ_ID = "capital-france:mcq:paris"
 TF_ID = "summit-ordinal:true_false:16th"

@@ -3,7 +3,7 @@ known parameters, each recall drawn from the card's true retrievability (fixed s
 
 Run it to print the figures quoted in docs/scheduling.md:
 
-    .venv/bin/python -m tests.simulate_fsrs
+    .venv/bin/python -m tests.helpers.simulate_fsrs
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from quizmaster.generate import generate_questions
 from quizmaster.generate.match import match_questions
 from quizmaster.models import Fact, Question
 
-KINDS_DIR = Path(__file__).parent / "data" / "kinds"
+KINDS_DIR = Path(__file__).resolve().parents[1] / "data" / "kinds"
 KINDS = ("mcq", "short_answer", "cloze", "true_false", "statements", "match")
 
 

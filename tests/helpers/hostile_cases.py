@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import DATA
+from tests.helpers.pinned import DATA
 
 Maker = Callable[[Path, Path], None]  # (folder for inputs, the database) -> None
 

@@ -1,0 +1,1 @@
+"""Plain helpers the tests share (fixtures stay in ``tests/conftest.py``)."""
