@@ -2,9 +2,11 @@
 
     python bench/exchange.py [N_FACTS]
 
-Builds N facts with two questions each (default 50,000 facts = 100,000 questions) straight
-into a fresh database, then times ``export --format json --with-history`` and an import of
-that file into a second fresh database, through the same functions the CLI calls.
+Builds N facts with two questions each (default 50,000 facts = 100,000 questions), written
+directly rather than generated (synthetic facts are not what the generator's quality gate
+passes, and the bench times the exchange, not generation), into a fresh database, then
+times ``export --format json --with-history`` and an import of that file into a second
+fresh database, through the same functions the CLI calls.
 """
 
 from __future__ import annotations
@@ -16,13 +18,37 @@ import time
 from pathlib import Path
 
 from quizmaster.exporters import export
-from quizmaster.generate import generate_questions
 from quizmaster.importers import import_path
-from quizmaster.models import Fact, KeySpan, SpanType
+from quizmaster.models import ClozeQuestion, Fact, KeySpan, McqQuestion, Question, SpanType
 from quizmaster.store import Store
 
 # A fixed moment: the figures do not depend on the day the bench runs.
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def _questions(fact: Fact, i: int) -> list[Question]:
+    city = fact.spans[0].text
+    wrong = [f"City{(i + step) % 997}" for step in (1, 2, 3)]
+    cloze = ClozeQuestion(
+        id=f"{fact.id}:cloze",
+        fact_id=fact.id,
+        variant="cloze",
+        prompt=f"Summit number {i} was held in _____ in 2025.",
+        answer=city,
+        topic=fact.topic,
+        tags=fact.tags,
+    )
+    mcq = McqQuestion(
+        id=f"{fact.id}:mcq",
+        fact_id=fact.id,
+        variant="mcq",
+        prompt=f"Where was summit number {i} held in 2025?",
+        answer=city,
+        choices=sorted([city, *wrong]),
+        topic=fact.topic,
+        tags=fact.tags,
+    )
+    return [cloze, mcq]
 
 
 def build(store: Store, n_facts: int) -> int:
@@ -36,7 +62,7 @@ def build(store: Store, n_facts: int) -> int:
         )
         for i in range(n_facts)
     ]
-    questions = generate_questions(facts)
+    questions = [question for i, fact in enumerate(facts) for question in _questions(fact, i)]
     store.load_deck("Bench", facts, questions, now=NOW)
     return len(questions)
 
