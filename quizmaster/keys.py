@@ -28,7 +28,9 @@ def cbreak(fd: int) -> Iterator[None]:
 
     saved = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        # TCSANOW, not tty's default TCSAFLUSH: a flush would throw away keys typed ahead
+        # before the terminal switched mode (a Ctrl-C or an answer sent as the prompt drew).
+        tty.setcbreak(fd, termios.TCSANOW)
         yield
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import termios
 from collections.abc import Iterator
 
@@ -81,6 +82,20 @@ def test_cbreak_restores_the_terminal_even_after_an_error() -> None:
             assert termios.tcgetattr(slave)[3] & termios.ICANON == 0
             raise KeyboardInterrupt
         assert termios.tcgetattr(slave) == before
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_a_key_typed_before_the_terminal_switches_mode_is_kept() -> None:
+    # A key can arrive between two prompts, while the terminal is briefly back in line mode;
+    # switching to cbreak must not flush it (tty's default TCSAFLUSH would).
+    master, slave = os.openpty()
+    try:
+        os.write(master, b"b\r")
+        select.select([slave], [], [], 5.0)  # the line has reached the terminal's queue
+        with cbreak(slave):
+            assert read_key_within(slave, 5.0) == "b"
     finally:
         os.close(master)
         os.close(slave)
