@@ -100,7 +100,7 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
     from pydantic import TypeAdapter, ValidationError
 
     from quizmaster.models import Fact, Question
-    from quizmaster.session import parse_setting
+    from quizmaster.settings import parse_setting
 
     adapter: TypeAdapter[Question] = TypeAdapter(Question)
     broken: dict[str, dict[Any, str]] = {
