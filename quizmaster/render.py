@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # models and feature modules are imported where used: start-u
         SettingsListing,
         Stats,
     )
+    from quizmaster.session import Feedback
+    from quizmaster.study_queue import Item
 
 _out: Console | None = None
 _err: Console | None = None
@@ -419,7 +421,7 @@ def _flush(console: Console) -> None:
     console.file.flush()
 
 
-def _session_header(item: Any, position: int, total: int, practice: bool) -> str:
+def _session_header(item: Item, position: int, total: int, practice: bool) -> str:
     q = item.stored.question
     return card_title(
         f"{position}/{total}",
@@ -438,7 +440,7 @@ def _answer_hint(question: Question) -> str:
     return "type the answer, Enter · ? don't know"
 
 
-def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
+def session_question(item: Item, position: int, total: int, *, practice: bool, plain: bool) -> None:
     """One question of a quiz: progress, kind and topic (never the deck: see hides_answer),
     the question body."""
     header = _session_header(item, position, total, practice)
@@ -464,7 +466,7 @@ def session_question(item: Any, position: int, total: int, *, practice: bool, pl
     )
 
 
-def session_feedback(feedback: Any, *, plain: bool) -> None:
+def session_feedback(feedback: Feedback, *, plain: bool) -> None:
     """Right or wrong, the correct answer, the explanation, when the question comes back."""
     q = feedback.item.stored.question
     verdict = feedback.verdict
