@@ -18,7 +18,13 @@ import os
 import sqlite3
 import sys
 
-from quizmaster.setting_keys import FSRS_PARAMETERS
+from quizmaster.setting_keys import (
+    DESIRED_RETENTION,
+    EXAM_DATE,
+    FSRS_PARAMETERS,
+    NEW_PER_DAY,
+    REVIEWS_PER_DAY,
+)
 
 UTC = dt.timezone.utc
 DAY_ROLLOVER_HOUR = 4  # scheduler.DAY_ROLLOVER_HOUR (a test holds them equal)
@@ -86,16 +92,16 @@ def _settings(raw: dict[str, str]) -> tuple[int, dt.date | None]:
         raise HandOver("checked by the scheduler")
     new_per_day = DEFAULT_NEW_PER_DAY
     exam: dt.date | None = None
-    for key in ("new_per_day", "reviews_per_day", "desired_retention", "exam_date"):
+    for key in (NEW_PER_DAY, REVIEWS_PER_DAY, DESIRED_RETENTION, EXAM_DATE):
         if values.get(key) is None:
             continue
         text = str(values[key]).strip()
-        if key in ("new_per_day", "reviews_per_day"):
+        if key in (NEW_PER_DAY, REVIEWS_PER_DAY):
             if not text.isascii() or not text.isdigit() or int(text) > 10_000:
                 raise HandOver(key)
-            if key == "new_per_day":
+            if key == NEW_PER_DAY:
                 new_per_day = int(text)
-        elif key == "desired_retention":
+        elif key == DESIRED_RETENTION:
             if not 0.7 <= float(text) <= 0.99:
                 raise HandOver(key)
         elif text.lower() not in ("", "none", "off"):
