@@ -1,4 +1,5 @@
-"""The daily quiz: pick the queue, ask, grade, schedule, commit, give feedback.
+"""The daily quiz: ask, grade, schedule, commit, give feedback, sum up (what to ask comes
+from ``study_queue``).
 
 :class:`Quiz` is the engine (no terminal, no clock: ``now`` comes in with every call);
 :func:`run` drives it with a :class:`SessionUI` (``quiz_ui`` has a terminal one and a
