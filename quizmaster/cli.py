@@ -289,7 +289,7 @@ def dashboard(
         if db is not None:
             ctx.obj = {"db": db}
         return
-    from quizmaster.session import dashboard as dashboard_summary
+    from quizmaster.dashboard import dashboard as dashboard_summary
 
     with open_store(db) as store:
         moment = now()
@@ -297,7 +297,7 @@ def dashboard(
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
 
-        json_out(summary)
+        json_out(summary.to_json())
     else:
         from quizmaster import render
 
@@ -798,39 +798,26 @@ def quiz(
 
     Example: quizmaster quiz --deck "India–Israel Defence MoU 2025" --limit 10
     """
-    import sys
-    import time
-
     from quizmaster import render
-    from quizmaster.quiz_ui import PlainUI, TerminalUI
-    from quizmaster.session import SessionUI, run_quiz
+    from quizmaster.quiz_ui import choose_ui, run_session
+    from quizmaster.reports import NothingDue
 
-    interactive = bool(sys.stdin and sys.stdin.isatty() and sys.stdout.isatty())
-    ui: SessionUI = (
-        TerminalUI(practice=practice)
-        if interactive
-        else PlainUI(sys.stdin, practice=practice, idle_timeout=_idle_timeout())
-    )
+    ui = choose_ui(practice=practice, idle_timeout=_idle_timeout)
     with open_store(_db(ctx, db)) as store:
-        store.on_wait = lambda: render.info(
-            "Waiting for another quizmaster (an import or a backup) to release the database; "
-            "your answer is kept and will be saved..."
-        )
-        result = run_quiz(
+        result = run_session(
             store,
             ui,
             clock=now,
-            timer=time.monotonic,
             utc_offset_minutes=utc_offset(now()),
             deck=deck,
             tag=tag,
             limit=limit,
             practice=practice,
         )
-    if "message" in result:
-        render.nothing_to_quiz(result["message"], plain=not interactive)
+    if isinstance(result, NothingDue):
+        render.nothing_to_quiz(result.message, plain=ui.plain)
     else:
-        render.session_summary(result, plain=not interactive)
+        render.session_summary(result, plain=ui.plain)
 
 
 @config_app.callback(invoke_without_command=True)
@@ -844,14 +831,14 @@ def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = 
             ctx.obj = {"db": db}
         return
     from quizmaster import render
-    from quizmaster.session import settings_rows
+    from quizmaster.settings import settings_listing
 
     with open_store(_db(ctx, db)) as store:
-        rows = settings_rows(store)
+        listing = settings_listing(store)
     if as_json:
-        render.json_out({key: value for key, value, _ in rows})
+        render.json_out(listing.to_json())
     else:
-        render.settings_table(rows)
+        render.settings_table(listing)
 
 
 @config_app.command("set", context_settings={"ignore_unknown_options": True})
@@ -872,14 +859,11 @@ def config_set(
     Example: quizmaster config set exam_date 2027-05-24
     """
     from quizmaster import render
-    from quizmaster.session import parse_setting
+    from quizmaster.settings import parse_setting, save_setting
 
     parsed = parse_setting(key, value)
     with open_store(_db(ctx, db)) as store:
-        if parsed is None:
-            store.delete_setting(key)
-        else:
-            store.set_setting(key, parsed)
+        save_setting(store, key, parsed)
     render.info(f"{key} = {'none' if parsed is None else parsed}")
 
 
@@ -894,13 +878,9 @@ def config_unset(
     Example: quizmaster config unset exam_date
     """
     from quizmaster import render
-    from quizmaster.errors import UsageError
-    from quizmaster.session import SETTABLE
+    from quizmaster.settings import check_unsettable
 
-    if key not in (*SETTABLE, "fsrs_parameters"):
-        raise UsageError(
-            f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}, fsrs_parameters"
-        )
+    check_unsettable(key)
     with open_store(_db(ctx, db)) as store:
         removed = store.delete_setting(key)
     render.info(f"{key}: back to the default" if removed else f"{key} was already the default")
@@ -1031,7 +1011,7 @@ def stats_(
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
 
-        json_out(report)
+        json_out(report.to_json())
     else:
         from quizmaster import render
 
@@ -1051,18 +1031,18 @@ def history(
     """
     from quizmaster import render
     from quizmaster.errors import UsageError
-    from quizmaster.stats import mock_trend, session_history
+    from quizmaster.stats import collect_history
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     with open_store(_db(ctx, db)) as store:
-        rows = session_history(store.session_rows())
+        report = collect_history(store)
     if as_json:
-        render.json_out(rows)
+        render.json_out(report.to_json())
     elif as_csv:
-        render.csv_out(rows)
+        render.csv_out(report.rows)
     else:
-        render.history_report(rows, mock_trend(rows), utc_offset(now()))
+        render.history_report(report, utc_offset(now()))
 
 
 # --- article ingest ---------------------------------------------------------------

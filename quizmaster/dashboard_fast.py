@@ -9,7 +9,7 @@ scheduler to check (``fsrs_parameters``), an unusual clock, or a terminal set-up
 specially (``NO_COLOR``, ``FORCE_COLOR``, a dumb terminal, a non-UTF-8 stdout, a line too
 long for the panel). The store's read-only twin for this one screen: its queries mirror
 ``Store.totals``, ``count_due``, ``count_new``, ``reviews_since`` and ``reviewed_on``, and the
-numbers mirror ``session.dashboard``."""
+numbers mirror ``dashboard.dashboard``."""
 
 from __future__ import annotations
 
@@ -18,9 +18,17 @@ import os
 import sqlite3
 import sys
 
+from quizmaster.setting_keys import (
+    DESIRED_RETENTION,
+    EXAM_DATE,
+    FSRS_PARAMETERS,
+    NEW_PER_DAY,
+    REVIEWS_PER_DAY,
+)
+
 UTC = dt.timezone.utc
 DAY_ROLLOVER_HOUR = 4  # scheduler.DAY_ROLLOVER_HOUR (a test holds them equal)
-DEFAULT_NEW_PER_DAY = 20  # session.DEFAULTS["new_per_day"] (a test holds them equal)
+DEFAULT_NEW_PER_DAY = 20  # settings.DEFAULTS["new_per_day"] (a test holds them equal)
 BUSY_TIMEOUT_S = 30.0
 RICH_ENV = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS")
 
@@ -77,23 +85,23 @@ def _db_path(env: dict[str, str]) -> str:
 
 
 def _settings(raw: dict[str, str]) -> tuple[int, dt.date | None]:
-    """(new_per_day, exam_date) as ``session.load_settings`` reads them; HandOver for any
+    """(new_per_day, exam_date) as ``settings.load_settings`` reads them; HandOver for any
     value it would reject (the full app reports it)."""
     values = {key: _json_value(text) for key, text in raw.items()}
-    if values.get("fsrs_parameters"):
+    if values.get(FSRS_PARAMETERS):
         raise HandOver("checked by the scheduler")
     new_per_day = DEFAULT_NEW_PER_DAY
     exam: dt.date | None = None
-    for key in ("new_per_day", "reviews_per_day", "desired_retention", "exam_date"):
+    for key in (NEW_PER_DAY, REVIEWS_PER_DAY, DESIRED_RETENTION, EXAM_DATE):
         if values.get(key) is None:
             continue
         text = str(values[key]).strip()
-        if key in ("new_per_day", "reviews_per_day"):
+        if key in (NEW_PER_DAY, REVIEWS_PER_DAY):
             if not text.isascii() or not text.isdigit() or int(text) > 10_000:
                 raise HandOver(key)
-            if key == "new_per_day":
+            if key == NEW_PER_DAY:
                 new_per_day = int(text)
-        elif key == "desired_retention":
+        elif key == DESIRED_RETENTION:
             if not 0.7 <= float(text) <= 0.99:
                 raise HandOver(key)
         elif text.lower() not in ("", "none", "off"):
@@ -114,7 +122,7 @@ def up_to_date(conn: sqlite3.Connection) -> bool:
 
 
 def numbers(conn: sqlite3.Connection, moment: dt.datetime, offset: int) -> dict[str, object]:
-    """``session.dashboard`` from a connection to an up-to-date database."""
+    """``dashboard.dashboard`` from a connection to an up-to-date database."""
     if not up_to_date(conn):
         raise HandOver("migrations")
     if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
@@ -296,7 +304,7 @@ def dashboard_text(env: dict[str, str], *, as_json: bool = False) -> str:
         summary = numbers(conn, moment, offset)
     finally:
         conn.close()
-    if as_json:  # what output.json_out writes for session.dashboard's dict
+    if as_json:  # what output.json_out writes for dashboard.dashboard's report
         from quizmaster.output import dumps
 
         return dumps(summary) + "\n"

@@ -100,7 +100,8 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
     from pydantic import TypeAdapter, ValidationError
 
     from quizmaster.models import Fact, Question
-    from quizmaster.session import parse_setting
+    from quizmaster.setting_keys import DESIRED_RETENTION, EXAM_DATE, NEW_PER_DAY, REVIEWS_PER_DAY
+    from quizmaster.settings import parse_setting
 
     adapter: TypeAdapter[Question] = TypeAdapter(Question)
     broken: dict[str, dict[Any, str]] = {
@@ -129,7 +130,7 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
     for key, value in store.raw_rows("settings"):
         try:
             parsed = json.loads(value)
-            if key in ("new_per_day", "reviews_per_day", "desired_retention", "exam_date"):
+            if key in (NEW_PER_DAY, REVIEWS_PER_DAY, DESIRED_RETENTION, EXAM_DATE):
                 if parsed is not None:
                     parse_setting(key, str(parsed))
         except (ValueError, TypeError, QuizmasterError) as exc:

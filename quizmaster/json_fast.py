@@ -103,7 +103,7 @@ def _text(argv: list[str]) -> str | None:
         report = collect_stats(
             store, now=moment, utc_offset_minutes=offset, deck=None, days=HEATMAP_DAYS
         )
-        return dumps(report) + "\n"
+        return dumps(report.to_json()) + "\n"
 
 
 def _stream_questions(store: Store) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizmaster.errors import InputFileError, QuizmasterError, UsageError
+from quizmaster.setting_keys import FSRS_FIT_METRICS, FSRS_FITTED_AT, FSRS_PARAMETERS
 
 if TYPE_CHECKING:
     from quizmaster.records import CardState
@@ -42,9 +43,6 @@ MIN_REVIEWS = 400
 MIN_TRAIN_LONG_TERM = 100
 MIN_HOLDOUT_LONG_TERM = 50
 
-SETTING_PARAMETERS = "fsrs_parameters"
-SETTING_FITTED_AT = "fsrs_fitted_at"
-SETTING_METRICS = "fsrs_fit_metrics"
 
 REVLOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
 
@@ -177,7 +175,7 @@ def parameters_from_settings(settings: Mapping[str, Any]) -> list[float] | None:
     scheduler should use the defaults)."""
     from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
-    value = settings.get(SETTING_PARAMETERS)
+    value = settings.get(FSRS_PARAMETERS)
     if not isinstance(value, list) or len(value) != len(LOWER_BOUNDS_PARAMETERS):
         return None
     if not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in value):
@@ -201,10 +199,10 @@ def parameters_info(settings: Mapping[str, Any]) -> dict[str, Any]:
             "metrics": None,
             "parameters": default_parameters(),
         }
-    metrics = settings.get(SETTING_METRICS)
+    metrics = settings.get(FSRS_FIT_METRICS)
     return {
         "source": "fitted",
-        "fitted_at": settings.get(SETTING_FITTED_AT),
+        "fitted_at": settings.get(FSRS_FITTED_AT),
         "metrics": metrics if isinstance(metrics, dict) else None,
         "parameters": fitted,
     }
@@ -413,9 +411,9 @@ def optimize(reviews: Sequence[Review]) -> FitResult:
 def settings_for(fit: FitResult, fitted_at: dt.datetime) -> dict[str, Any]:
     """The settings that put a fit into use."""
     return {
-        SETTING_PARAMETERS: fit.parameters,
-        SETTING_FITTED_AT: _iso_seconds(fitted_at),
-        SETTING_METRICS: {
+        FSRS_PARAMETERS: fit.parameters,
+        FSRS_FITTED_AT: _iso_seconds(fitted_at),
+        FSRS_FIT_METRICS: {
             "reviews": fit.reviews,
             "holdout_reviews": fit.holdout_reviews,
             "holdout_predictions": fit.holdout_predictions,
@@ -583,7 +581,7 @@ def run(
 ) -> Outcome:
     """``quizmaster optimize``: fit on the store's history (or ``revlog``), save the fit when
     it beats the defaults (unless ``dry_run``), and reschedule cards when asked."""
-    from quizmaster.session import load_settings
+    from quizmaster.settings import load_settings
 
     if dry_run and apply_reschedule:
         raise UsageError("--dry-run saves nothing, so there is nothing to --reschedule with")

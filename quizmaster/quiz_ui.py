@@ -4,14 +4,21 @@ colours, nothing waited for after the feedback). Drawing is done by ``render``."
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import select
 import sys
-from typing import IO
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
 
 from quizmaster import keys, render
 from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
-from quizmaster.session import Feedback, Item
+from quizmaster.session import Feedback, run_quiz
+from quizmaster.study_queue import Item
+
+if TYPE_CHECKING:
+    from quizmaster.reports import NothingDue, SessionSummary
+    from quizmaster.store import Store
 
 # Bytes of one piped answer line kept; the rest of a longer line is read and dropped, in
 # time linear in its length.
@@ -42,6 +49,7 @@ class TerminalUI:
     """Interactive: Rich panels, single keys where they are unambiguous."""
 
     timed = True
+    plain = False  # how render draws the summary
 
     def __init__(self, *, practice: bool = False) -> None:
         self.practice = practice
@@ -123,6 +131,7 @@ class PlainUI:
     session on a never-closed pipe cannot hang."""
 
     timed = False
+    plain = True
 
     def __init__(
         self, stream: IO[str] | None, *, practice: bool = False, idle_timeout: float | None = None
@@ -193,3 +202,43 @@ class PlainUI:
     def confirm(self, question: str) -> bool:
         render.session_message(question, plain=True)
         return self._readline().strip().lower() in ("y", "yes")
+
+
+def choose_ui(*, practice: bool, idle_timeout: Callable[[], float | None]) -> TerminalUI | PlainUI:
+    """The terminal face when both stdin and stdout are a terminal, else plain lines
+    (``idle_timeout`` is asked only then)."""
+    if sys.stdin and sys.stdin.isatty() and sys.stdout.isatty():
+        return TerminalUI(practice=practice)
+    return PlainUI(sys.stdin, practice=practice, idle_timeout=idle_timeout())
+
+
+def run_session(
+    store: Store,
+    ui: TerminalUI | PlainUI,
+    *,
+    clock: Callable[[], dt.datetime],
+    utc_offset_minutes: int,
+    deck: str | None,
+    tag: str | None,
+    limit: int | None,
+    practice: bool,
+) -> SessionSummary | NothingDue:
+    """``quizmaster quiz`` on ``ui``: the whole session, timed by the monotonic clock, telling
+    the user when another quizmaster holds the database."""
+    import time
+
+    store.on_wait = lambda: render.info(
+        "Waiting for another quizmaster (an import or a backup) to release the database; "
+        "your answer is kept and will be saved..."
+    )
+    return run_quiz(
+        store,
+        ui,
+        clock=clock,
+        timer=time.monotonic,
+        utc_offset_minutes=utc_offset_minutes,
+        deck=deck,
+        tag=tag,
+        limit=limit,
+        practice=practice,
+    )

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,17 @@ if TYPE_CHECKING:  # models and feature modules are imported where used: start-u
     from quizmaster.mock import Attempt, Marking, MockResult
     from quizmaster.models import Question
     from quizmaster.optimizer import Outcome
+    from quizmaster.reports import (
+        Dashboard,
+        GroupAccuracy,
+        History,
+        HistoryRow,
+        SessionSummary,
+        SettingsListing,
+        Stats,
+    )
+    from quizmaster.session import Feedback
+    from quizmaster.study_queue import Item
 
 _out: Console | None = None
 _err: Console | None = None
@@ -277,24 +288,21 @@ def show_question(item: StoredQuestion, *, with_answer: bool = True) -> None:
             out().print(Text.assemble(("Why: ", "bold"), q.explanation))
 
 
-def dashboard(summary: dict[str, Any]) -> None:
+def dashboard(summary: Dashboard) -> None:
     """The screen of ``quizmaster`` alone: what is due and what to run next."""
     lines = Text()
     lines.append("quizmaster", style="bold cyan")
     lines.append(
-        f"  ·  {_count(summary['decks'], 'deck')}, {summary['facts']} facts, "
-        f"{summary['questions']} questions\n"
+        f"  ·  {_count(summary.decks, 'deck')}, {summary.facts} facts, "
+        f"{summary.questions} questions\n"
     )
-    lines.append(f"Due now: {summary['due_now']}    New available: {summary['new_available']}\n")
-    if "streak_days" in summary:  # quiz sessions
-        lines.append(
-            f"New today: {summary['new_today']}    Streak: {_days(summary['streak_days'])}\n"
-        )
-        days = summary.get("days_to_exam")
-        if days is not None and days >= 0:
-            when = "today" if days == 0 else f"in {_days(days)}"
-            lines.append(f"Exam {summary['exam_date']}: {when}\n")
-    lines.append(f"Next: {summary['next_command']}", style="bold")
+    lines.append(f"Due now: {summary.due_now}    New available: {summary.new_available}\n")
+    lines.append(f"New today: {summary.new_today}    Streak: {_days(summary.streak_days)}\n")
+    days = summary.days_to_exam
+    if days is not None and days >= 0:
+        when = "today" if days == 0 else f"in {_days(days)}"
+        lines.append(f"Exam {summary.exam_date}: {when}\n")
+    lines.append(f"Next: {summary.next_command}", style="bold")
     out().print(Panel(lines, border_style="cyan"))
 
 
@@ -413,7 +421,7 @@ def _flush(console: Console) -> None:
     console.file.flush()
 
 
-def _session_header(item: Any, position: int, total: int, practice: bool) -> str:
+def _session_header(item: Item, position: int, total: int, practice: bool) -> str:
     q = item.stored.question
     return card_title(
         f"{position}/{total}",
@@ -432,7 +440,7 @@ def _answer_hint(question: Question) -> str:
     return "type the answer, Enter · ? don't know"
 
 
-def session_question(item: Any, position: int, total: int, *, practice: bool, plain: bool) -> None:
+def session_question(item: Item, position: int, total: int, *, practice: bool, plain: bool) -> None:
     """One question of a quiz: progress, kind and topic (never the deck: see hides_answer),
     the question body."""
     header = _session_header(item, position, total, practice)
@@ -458,7 +466,7 @@ def session_question(item: Any, position: int, total: int, *, practice: bool, pl
     )
 
 
-def session_feedback(feedback: Any, *, plain: bool) -> None:
+def session_feedback(feedback: Feedback, *, plain: bool) -> None:
     """Right or wrong, the correct answer, the explanation, when the question comes back."""
     q = feedback.item.stored.question
     verdict = feedback.verdict
@@ -543,21 +551,21 @@ def answer_hint(question: Question) -> str:
     return _answer_hint(question)
 
 
-def session_summary(data: dict[str, Any], *, plain: bool) -> None:
+def session_summary(data: SessionSummary, *, plain: bool) -> None:
     """End of session: answered, correct, accuracy, time, streak, due tomorrow."""
-    minutes, seconds = divmod(int(data["seconds"]), 60)
-    accuracy = "-" if data["accuracy"] is None else f"{data['accuracy']:.0%}"
-    title = "Practice over" if data["practice"] else "Session saved"
+    minutes, seconds = divmod(int(data.seconds), 60)
+    accuracy = "-" if data.accuracy is None else f"{data.accuracy:.0%}"
+    title = "Practice over" if data.practice else "Session saved"
     lines = [
-        f"Answered {data['answered']}, correct {data['correct']} ({accuracy}) "
+        f"Answered {data.answered}, correct {data.correct} ({accuracy}) "
         f"in {minutes}m {seconds:02d}s",
-        f"Streak: {_days(data['streak_days'])}    Due tomorrow: {data['due_tomorrow']}",
+        f"Streak: {_days(data.streak_days)}    Due tomorrow: {data.due_tomorrow}",
     ]
-    if data["left_in_queue"]:
-        lines.append(f"{data['left_in_queue']} left for later: run quizmaster quiz again")
-    if data["leeches"]:
+    if data.left_in_queue:
+        lines.append(f"{data.left_in_queue} left for later: run quizmaster quiz again")
+    if data.leeches:
         lines.append(
-            f"Suspended as leeches: {', '.join(data['leeches'])} (to bring them back: "
+            f"Suspended as leeches: {', '.join(data.leeches)} (to bring them back: "
             "quizmaster questions unsuspend --all-leeches)"
         )
     if plain:
@@ -576,15 +584,22 @@ def nothing_to_quiz(message: str, *, plain: bool) -> None:
     (plain_out() if plain else out()).print(message)
 
 
-def settings_table(rows: Sequence[tuple[str, Any, bool]]) -> None:
+def settings_table(listing: SettingsListing) -> None:
     """``config``: each setting, its value, and whether it is the default."""
     table = Table(title="Settings", title_justify="left")
     table.add_column("Key", style="cyan")
     table.add_column("Value")
     table.add_column("", style="dim")
-    for key, value, is_default in rows:
-        shown = "none" if value is None else json.dumps(value) if isinstance(value, list) else value
-        table.add_row(key, escape(str(shown)), "default" if is_default else "")
+    for setting in listing.settings:
+        value = setting.value
+        shown = (
+            "none"
+            if value is None
+            else json.dumps(list(value))
+            if isinstance(value, tuple)
+            else value
+        )
+        table.add_row(setting.key, escape(str(shown)), "default" if setting.is_default else "")
     out().print(table)
 
 
@@ -864,7 +879,7 @@ def _heat_level(count: int, top: int) -> int:
     return 0 if count <= 0 or top <= 0 else max(1, min(4, -(-4 * count // top)))
 
 
-def heatmap_chart(days: dict[str, int]) -> Text:
+def heatmap_chart(days: Mapping[str, int]) -> Text:
     """A calendar heatmap: a column per week, a row per weekday (Monday first). Coloured
     squares in a terminal; ``. - + * #`` (fewer to more) in plain text."""
     import datetime as dt
@@ -949,7 +964,7 @@ def column_chart(
     return text
 
 
-def _accuracy_table(title: str, groups: dict[str, dict[str, Any]], limit: int = 12) -> Table:
+def _accuracy_table(title: str, groups: Mapping[str, GroupAccuracy], limit: int = 12) -> Table:
     from rich import box
 
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
@@ -957,52 +972,54 @@ def _accuracy_table(title: str, groups: dict[str, dict[str, Any]], limit: int = 
     table.add_column("Reviews", justify="right")
     table.add_column("Correct", justify="right")
     table.add_column("Accuracy", justify="right")
-    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["reviews"], kv[0]))[:limit]
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[1].reviews, kv[0]))[:limit]
     for name, g in ranked:
-        table.add_row(escape(name), str(g["reviews"]), str(g["correct"]), _percent(g["accuracy"]))
+        table.add_row(escape(name), str(g.reviews), str(g.correct), _percent(g.accuracy))
     return table
 
 
-def stats_report(stats: dict[str, Any]) -> None:
+def stats_report(stats: Stats) -> None:
     """``quizmaster stats``: the numbers, the heatmap, the forecast and the breakdowns."""
     import datetime as dt
 
     console = out()
     lines = Text()
-    scope = stats["deck"] or "all decks"
+    scope = stats.deck or "all decks"
     lines.append("Progress", style="bold cyan")
-    lines.append(f"  ·  {scope}  ·  {stats['today']}\n")
+    lines.append(f"  ·  {scope}  ·  {stats.today}\n")
     lines.append(
-        f"Reviews today {stats['reviews_today']}  ·  total {stats['reviews_total']}  ·  "
-        f"accuracy {_percent(stats['accuracy'])}\n"
+        f"Reviews today {stats.reviews_today}  ·  total {stats.reviews_total}  ·  "
+        f"accuracy {_percent(stats.accuracy)}\n"
     )
     lines.append(
-        f"Streak {_days(stats['streak_days'])} (longest {stats['longest_streak']})  ·  "
-        f"true retention {_percent(stats['retention'])} "
-        f"({stats['retention_reviews']} reviews)\n"
+        f"Streak {_days(stats.streak_days)} (longest {stats.longest_streak})  ·  "
+        f"true retention {_percent(stats.retention)} "
+        f"({stats.retention_reviews} reviews)\n"
     )
-    lines.append(f"Due now {stats['due_now']}  ·  new available {stats['new_available']}\n")
-    states = stats["states"]
+    lines.append(f"Due now {stats.due_now}  ·  new available {stats.new_available}\n")
+    states = stats.states
     lines.append(
         "Questions: "
         + "  ·  ".join(f"{name} {states[name]}" for name in ("new", "learning", "review"))
         + f"  ·  suspended {states['suspended']}\n"
     )
-    fsrs = stats["fsrs"]
-    if fsrs["parameters"] == "default":
+    fsrs = stats.fsrs
+    if fsrs.parameters == "default":
         lines.append("FSRS parameters: default (run quizmaster optimize to fit your own)")
     else:
-        raw = fsrs["parameters"]
-        numbers = isinstance(raw, list) and all(isinstance(p, (int, float)) for p in raw)
-        params = ", ".join(f"{p:.3g}" for p in raw) if numbers else str(raw)
-        lines.append(f"FSRS parameters: fitted {fsrs['fitted_at'] or ''}: {params}")
+        raw = fsrs.parameters
+        if isinstance(raw, list) and all(isinstance(p, (int, float)) for p in raw):
+            params = ", ".join(f"{p:.3g}" for p in raw)
+        else:
+            params = str(raw)
+        lines.append(f"FSRS parameters: fitted {fsrs.fitted_at or ''}: {params}")
     console.print(Panel(lines, border_style="cyan"))
 
-    console.print(Text(f"\nReviews per day, last {len(stats['heatmap'])} days", style="bold"))
-    console.print(heatmap_chart(stats["heatmap"]))
+    console.print(Text(f"\nReviews per day, last {len(stats.heatmap)} days", style="bold"))
+    console.print(heatmap_chart(stats.heatmap))
 
-    days = list(stats["forecast"])
-    counts = list(stats["forecast"].values())
+    days = list(stats.forecast)
+    counts = list(stats.forecast.values())
     tomorrow = counts[1] if len(counts) > 1 else 0
     console.print(
         Text(
@@ -1018,36 +1035,33 @@ def stats_report(stats: dict[str, Any]) -> None:
     if any(counts):
         console.print(column_chart(counts, labels))
 
-    if stats["reviews_total"]:
+    if stats.reviews_total:
         console.print()
-        console.print(_accuracy_table("Accuracy by topic", stats["by_topic"]))
-        console.print(_accuracy_table("Accuracy by kind", stats["by_kind"]))
-        console.print(_accuracy_table("Accuracy by tag", stats["by_tag"], limit=10))
+        console.print(_accuracy_table("Accuracy by topic", stats.by_topic))
+        console.print(_accuracy_table("Accuracy by kind", stats.by_kind))
+        console.print(_accuracy_table("Accuracy by tag", stats.by_tag, limit=10))
     else:
         console.print("\nNo reviews yet: run quizmaster quiz.")
-    if stats["weakest"]:
+    if stats.weakest:
         table = Table(title="Weakest facts", title_justify="left")
         table.add_column("Fact", style="cyan", overflow="fold")
         table.add_column("Statement", ratio=4)
         table.add_column("Wrong", justify="right")
         table.add_column("Accuracy", justify="right")
-        for w in stats["weakest"]:
+        for w in stats.weakest:
             table.add_row(
-                w["fact_id"],
-                escape(w["statement"]),
-                f"{w['wrong']}/{w['reviews']}",
-                _percent(w["accuracy"]),
+                w.fact_id,
+                escape(w.statement),
+                f"{w.wrong}/{w.reviews}",
+                _percent(w.accuracy),
             )
         console.print(table)
 
 
-def history_report(
-    rows: Sequence[dict[str, Any]],
-    trend: Sequence[dict[str, Any]],
-    utc_offset_minutes: int = 0,
-) -> None:
+def history_report(history: History, utc_offset_minutes: int = 0) -> None:
     """``quizmaster history``: every session with its score, then the mock-score trend.
     Times are shown in the user's zone (the days ``stats`` counts in)."""
+    rows, trend = history.rows, history.trend
     console = out()
     if not rows:
         console.print("No sessions yet: run quizmaster quiz or quizmaster mock.")
@@ -1056,7 +1070,7 @@ def history_report(
     table.add_column("#", justify="right")
     table.add_column("Started", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
-    with_deck = any(r["deck"] for r in rows)
+    with_deck = any(r.deck for r in rows)
     if with_deck:
         table.add_column("Deck")
     table.add_column("Score", justify="right", no_wrap=True)
@@ -1065,38 +1079,38 @@ def history_report(
     table.add_column("Time", justify="right", no_wrap=True)
     mocks = 0
     for r in rows:
-        kind = r["kind"]
+        kind = r.kind
         if kind == "mock":
             mocks += 1
-            kind = f"mock #{mocks} {_exam_label(r['exam'] or '')}"
-        if not r["finished"]:
+            kind = f"mock #{mocks} {_exam_label(r.exam or '')}"
+        if not r.finished:
             kind += " (unfinished)"
-        blank = "" if r["unanswered"] is None else f"/{r['unanswered']}"
+        blank = "" if r.unanswered is None else f"/{r.unanswered}"
         table.add_row(
-            str(r["id"]),
-            _local_time(r["started_at"], utc_offset_minutes),
+            str(r.id),
+            _local_time(r.started_at, utc_offset_minutes),
             kind,
-            *([escape(r["deck"] or "all")] if with_deck else []),
-            f"{r['score']:g}/{r['max_score']:g}" if r["max_score"] is not None else "",
-            "" if r["percent"] is None else f"{r['percent']:g}",
-            f"{r['correct']}/{r['wrong']}{blank}",
-            "" if r["duration_s"] is None else clock_text(r["duration_s"]),
+            *([escape(r.deck or "all")] if with_deck else []),
+            f"{r.score:g}/{r.max_score:g}" if r.max_score is not None else "",
+            "" if r.percent is None else f"{r.percent:g}",
+            f"{r.correct}/{r.wrong}{blank}",
+            "" if r.duration_s is None else clock_text(r.duration_s),
         )
     console.print(table)
     if trend:
-        last = trend[-1]["percent"]
+        last = trend[-1].percent
         console.print(
             Text(
                 f"\nMock scores, % of the maximum: {_count(len(trend), 'mock')}, oldest first "
-                f"(last {last:g}%, best {max(t['percent'] for t in trend):g}%)",
+                f"(last {last:g}%, best {max(t.percent for t in trend):g}%)",
                 style="bold",
             )
         )
         labels = [str(i + 1) if i % 5 == 0 else "" for i in range(len(trend))]
         console.print(
-            column_chart([max(0.0, t["percent"]) for t in trend], labels, top=100, col_width=3)
+            column_chart([max(0.0, t.percent) for t in trend], labels, top=100, col_width=3)
         )
-        if any(t["percent"] < 0 for t in trend):
+        if any(t.percent < 0 for t in trend):
             console.print(Text("(negative scores are drawn as 0)", style="dim"))
 
 
@@ -1107,17 +1121,17 @@ def _local_time(iso_text: str, utc_offset_minutes: int) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def csv_out(rows: Sequence[dict[str, Any]]) -> None:
+def csv_out(rows: Sequence[HistoryRow]) -> None:
     """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
     import csv
 
     from quizmaster.guard import csv_cell
-    from quizmaster.stats import HISTORY_FIELDS
+    from quizmaster.reports import HISTORY_FIELDS
 
     writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()
     # A deck named "=HYPERLINK(...)" must reach a spreadsheet as text, not as a formula.
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.to_json().items()} for row in rows)
     sys.stdout.flush()
 
 

@@ -1,4 +1,5 @@
-"""The daily quiz: pick the queue, ask, grade, schedule, commit, give feedback.
+"""The daily quiz: ask, grade, schedule, commit, give feedback, sum up (what to ask comes
+from ``study_queue``).
 
 :class:`Quiz` is the engine (no terminal, no clock: ``now`` comes in with every call);
 :func:`run` drives it with a :class:`SessionUI` (``quiz_ui`` has a terminal one and a
@@ -8,15 +9,15 @@ in one transaction before its feedback is shown.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quizmaster.errors import UsageError
 from quizmaster.grade import InvalidChoice, Rating, Verdict, check, rate
-from quizmaster.records import NEW_ORDERS, CardState, StoredQuestion
+from quizmaster.records import CardState, StoredQuestion
+from quizmaster.reports import NothingDue, SessionSummary
 from quizmaster.scheduler import (
     SchedulerSettings,
     became_leech,
@@ -24,230 +25,16 @@ from quizmaster.scheduler import (
     review,
     study_day,
 )
+from quizmaster.settings import QuizSettings, load_settings
+from quizmaster.study_queue import Item, build_queue, study_day_start
 
 if TYPE_CHECKING:
     from quizmaster.store import Store
 
-DEFAULTS: dict[str, Any] = {
-    "new_per_day": 20,
-    "reviews_per_day": 200,
-    "desired_retention": 0.9,
-    "exam_date": None,
-    "new_order": "newest",
-}
-SETTABLE = tuple(DEFAULTS)
-PRACTICE_LIMIT = 20
 # A question answered wrong comes back this many questions later, at most this many times.
 REQUEUE_GAP = 4
 MAX_ASKS = 3
 COMMANDS = ("skip", "undo", "suspend", "quit", "again", "hard", "good", "easy", "help")
-
-
-# --- settings ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuizSettings:
-    new_per_day: int = 20
-    reviews_per_day: int = 200
-    desired_retention: float = 0.9
-    exam_date: dt.date | None = None
-    fsrs_parameters: tuple[float, ...] | None = None
-    new_order: str = "newest"
-
-    def scheduler(self, utc_offset_minutes: int, *, fuzz: bool = True) -> SchedulerSettings:
-        return SchedulerSettings(
-            desired_retention=self.desired_retention,
-            parameters=self.fsrs_parameters,
-            exam_date=self.exam_date,
-            utc_offset_minutes=utc_offset_minutes,
-            fuzz=fuzz,
-        )
-
-
-def parse_setting(key: str, text: str) -> Any:
-    """The stored value of a setting typed on the command line; raises UsageError."""
-    if key not in SETTABLE:
-        raise UsageError(f"unknown setting {key!r}; choose from {', '.join(SETTABLE)}")
-    value = text.strip()
-    if key in ("new_per_day", "reviews_per_day"):
-        if not value.isascii() or not value.isdigit() or len(value) > 5 or int(value) > 10_000:
-            raise UsageError(f"{key} must be a whole number from 0 to 10000, not {text[:40]!r}")
-        return int(value)
-    if key == "desired_retention":
-        try:
-            number = float(value)
-        except ValueError:
-            number = -1.0
-        if not 0.7 <= number <= 0.99:
-            raise UsageError(f"desired_retention must be between 0.70 and 0.99, not {text[:40]!r}")
-        return number
-    if key == "new_order":
-        if value.lower() not in NEW_ORDERS:
-            raise UsageError(
-                f"new_order must be one of {', '.join(NEW_ORDERS)} (newest: the latest "
-                f"ingest or import first; mixed: decks in turn; deck: deck by deck), "
-                f"not {text!r}"
-            )
-        return value.lower()
-    if value.lower() in ("", "none", "off"):
-        return None
-    from quizmaster.guard import MAX_YEAR, MIN_YEAR
-
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"exam_date must be a date like 2027-05-24 (or 'none'), not {text[:40]!r}"
-        ) from None
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise UsageError(f"exam_date must be between {MIN_YEAR} and {MAX_YEAR}, not {value!r}")
-    return day.isoformat()
-
-
-def load_settings(store: Store) -> QuizSettings:
-    """The quiz settings stored in the database, defaults for what is absent. Bad stored
-    values (edited by hand) are reported, not ignored."""
-    raw = store.all_settings()
-    values: dict[str, Any] = {}
-    for key in SETTABLE:
-        if raw.get(key) is not None:
-            try:
-                values[key] = parse_setting(key, str(raw[key]))
-            except UsageError as exc:
-                raise UsageError(
-                    f"stored setting: {exc}; fix it with `quizmaster config set`"
-                ) from None
-    params = raw.get("fsrs_parameters")
-    parameters: tuple[float, ...] | None = None
-    if params:
-        from quizmaster.scheduler import check_parameters
-
-        try:
-            parameters = tuple(float(p) for p in params)
-            check_parameters(parameters)
-        except (TypeError, ValueError) as exc:
-            raise UsageError(
-                f"stored fsrs_parameters are invalid ({str(exc).splitlines()[0]}); "
-                "run `quizmaster optimize` again or `quizmaster config unset fsrs_parameters`"
-            ) from None
-    exam = values.get("exam_date")
-    return QuizSettings(
-        new_per_day=values.get("new_per_day", DEFAULTS["new_per_day"]),
-        reviews_per_day=values.get("reviews_per_day", DEFAULTS["reviews_per_day"]),
-        desired_retention=values.get("desired_retention", DEFAULTS["desired_retention"]),
-        exam_date=dt.date.fromisoformat(exam) if exam else None,
-        fsrs_parameters=parameters,
-        new_order=values.get("new_order", DEFAULTS["new_order"]),
-    )
-
-
-# --- the queue --------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Item:
-    """One question in the queue (a question asked again is a new Item for the same one)."""
-
-    stored: StoredQuestion
-    card: CardState
-    asked: int = 0
-
-    @property
-    def question_id(self) -> str:
-        return self.stored.question.id
-
-
-def interleave(items: Sequence[Item]) -> list[Item]:
-    """Round-robin over topics, keeping the order within each topic, so one topic does not
-    come in a block (interleaving helps telling similar facts apart)."""
-    by_topic: dict[str, list[Item]] = {}
-    for item in items:
-        by_topic.setdefault(item.stored.question.topic, []).append(item)
-    lanes = list(by_topic.values())
-    out: list[Item] = []
-    while any(lanes):
-        for lane in lanes:
-            if lane:
-                out.append(lane.pop(0))
-    return out
-
-
-def _one_per_fact(rows: Sequence[tuple[StoredQuestion, CardState]], taken: set[str]) -> list[Item]:
-    out: list[Item] = []
-    for stored, card in rows:
-        if stored.question.fact_id not in taken:
-            taken.add(stored.question.fact_id)
-            out.append(Item(stored, card))
-    return out
-
-
-def _first_per_fact(
-    rows: Iterable[tuple[StoredQuestion, CardState]], taken: set[str], count: int
-) -> list[Item]:
-    """``_one_per_fact(rows, taken)[:count]``, reading no more rows than that needs."""
-    out: list[Item] = []
-    if count <= 0:
-        return out
-    for stored, card in rows:
-        if stored.question.fact_id not in taken:
-            taken.add(stored.question.fact_id)
-            out.append(Item(stored, card))
-            if len(out) == count:
-                break
-    return out
-
-
-def study_day_start(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
-    return day_start(study_day(now, utc_offset_minutes), utc_offset_minutes)
-
-
-def build_queue(
-    store: Store,
-    *,
-    now: dt.datetime,
-    settings: QuizSettings,
-    utc_offset_minutes: int = 0,
-    deck: str | None = None,
-    tag: str | None = None,
-    limit: int | None = None,
-    practice: bool = False,
-) -> list[Item]:
-    """The questions of one session: due reviews first (most overdue first), then new ones,
-    within what is left of today's limits; one question per fact; topics interleaved.
-    Practice takes everything matching, soonest due first, ignoring limits."""
-    if deck is not None:
-        store.deck_id(deck)  # raises NotFoundError with the known decks
-    if tag is not None and not store.tag_exists(tag):
-        raise UsageError(f"no question is tagged {tag!r}; see `quizmaster facts list`")
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
-    taken: set[str] = set()
-    if practice:
-        rows = store.quiz_candidates(now=now, since=None, which="any", deck=deck, tag=tag)
-        return interleave(_one_per_fact(rows, taken))[: limit or PRACTICE_LIMIT]
-    since = study_day_start(now, utc_offset_minutes)
-    new_done, reviews_done = store.reviews_since(since)
-    # Read only as many candidates as today's limits can take (a big collection's
-    # 40,000 new questions are not all parsed to pick 20).
-    with contextlib.closing(
-        store.iter_quiz_candidates(now=now, since=since, which="due", deck=deck, tag=tag)
-    ) as due_rows:
-        due = _first_per_fact(due_rows, taken, settings.reviews_per_day - reviews_done)
-    taken = {item.stored.question.fact_id for item in due}
-    with contextlib.closing(
-        store.iter_quiz_candidates(
-            now=now,
-            since=since,
-            which="new",
-            deck=deck,
-            tag=tag,
-            new_order=settings.new_order,
-        )
-    ) as new_rows:
-        new = _first_per_fact(new_rows, taken, settings.new_per_day - new_done)
-    queue = interleave(due) + interleave(new)
-    return queue[:limit] if limit is not None else queue
 
 
 # --- the engine -------------------------------------------------------------------------
@@ -707,7 +494,7 @@ def _after_feedback(quiz: Quiz, ui: SessionUI) -> str:
             return "quit"
 
 
-# --- summary and dashboard --------------------------------------------------------------
+# --- summary ----------------------------------------------------------------------------
 
 
 def summary(
@@ -718,59 +505,33 @@ def summary(
     started: dt.datetime,
     utc_offset_minutes: int,
     ended: str,
-) -> dict[str, Any]:
+) -> SessionSummary:
     """The end-of-session report (also stored in the session row)."""
     from quizmaster.stats import streak_days_probed
 
     tally = quiz.tally
     tomorrow_end = _tomorrow_end(now, utc_offset_minutes)
     today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
-    return {
-        "practice": quiz.practice,
-        "answered": tally.answered,
-        "correct": tally.correct,
-        "accuracy": round(tally.correct / tally.answered, 3) if tally.answered else None,
-        "seconds": max(0, round((now - started).total_seconds())),
-        "streak_days": streak_days_probed(
+    return SessionSummary(
+        practice=quiz.practice,
+        answered=tally.answered,
+        correct=tally.correct,
+        accuracy=round(tally.correct / tally.answered, 3) if tally.answered else None,
+        seconds=max(0, round((now - started).total_seconds())),
+        streak_days=streak_days_probed(
             lambda day: store.reviewed_on(day, utc_offset_minutes), today
         ),
-        "due_tomorrow": store.count_due(tomorrow_end),
-        "left_in_queue": len(quiz.queue),
-        "leeches": list(tally.leeches),
-        "ended": ended,
-    }
+        due_tomorrow=store.count_due(tomorrow_end),
+        left_in_queue=len(quiz.queue),
+        leeches=tuple(tally.leeches),
+        ended=ended,
+    )
 
 
 def _tomorrow_end(now: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
     """The last moment of tomorrow's study day."""
     today = day_start(study_day(now, utc_offset_minutes), utc_offset_minutes)
     return today + dt.timedelta(days=2) - dt.timedelta(microseconds=1)
-
-
-def dashboard(store: Store, *, now: dt.datetime, utc_offset_minutes: int) -> dict[str, Any]:
-    """The numbers of ``quizmaster`` alone: due now, new available, streak, exam countdown,
-    and the command to run next."""
-    from quizmaster.stats import streak_days_probed
-
-    settings = load_settings(store)
-    data: dict[str, Any] = store.totals()
-    data["due_now"] = store.count_due(now)
-    data["new_available"] = store.count_new()
-    new_done, _ = store.reviews_since(study_day_start(now, utc_offset_minutes))
-    data["new_today"] = min(data["new_available"], max(0, settings.new_per_day - new_done))
-    today = (now + dt.timedelta(minutes=utc_offset_minutes)).date()
-    data["streak_days"] = streak_days_probed(
-        lambda day: store.reviewed_on(day, utc_offset_minutes), today
-    )
-    data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
-    data["days_to_exam"] = (settings.exam_date - today).days if settings.exam_date else None
-    if data["due_now"] or data["new_today"]:
-        data["next_command"] = "quizmaster quiz"
-    elif data["questions"]:
-        data["next_command"] = "quizmaster quiz --practice"
-    else:
-        data["next_command"] = "quizmaster import FILE.yaml"
-    return data
 
 
 def describe_due(due: dt.datetime, now: dt.datetime, utc_offset_minutes: int) -> str:
@@ -798,9 +559,9 @@ def run_quiz(
     limit: int | None = None,
     practice: bool = False,
     fuzz: bool = True,
-) -> dict[str, Any]:
+) -> SessionSummary | NothingDue:
     """A whole session: queue, session row, the loop, the summary (stored in the session
-    row). Returns the summary, or ``{"message": ...}`` when there is nothing to ask."""
+    row). Returns the summary, or what to say when there is nothing to ask."""
     settings = load_settings(store)
     started = clock()
     queue = build_queue(
@@ -814,7 +575,7 @@ def run_quiz(
         practice=practice,
     )
     if not queue:
-        return {"message": _nothing_due(store, started, settings, utc_offset_minutes)}
+        return NothingDue(_nothing_due(store, started, settings, utc_offset_minutes))
     session_id = store.start_session(
         "practice" if practice else "quiz",
         started_at=started,
@@ -838,7 +599,7 @@ def run_quiz(
         utc_offset_minutes=utc_offset_minutes,
         ended=ended,
     )
-    store.end_session(session_id, ended_at=finished, data=report)
+    store.end_session(session_id, ended_at=finished, data=report.to_json())
     return report
 
 
@@ -854,17 +615,3 @@ def _nothing_due(
         f"{reason}. Due by tomorrow: {store.count_due(tomorrow)}. "
         "To review ahead: quizmaster quiz --practice"
     )
-
-
-def settings_rows(store: Store) -> list[tuple[str, Any, bool]]:
-    """(key, value, is default) for ``config``: the quiz settings and fsrs_parameters."""
-    settings = load_settings(store)
-    rows: list[tuple[str, Any, bool]] = []
-    for key in SETTABLE:
-        value = getattr(settings, key)
-        if isinstance(value, dt.date):
-            value = value.isoformat()
-        rows.append((key, value, value == DEFAULTS[key]))
-    params = settings.fsrs_parameters
-    rows.append(("fsrs_parameters", list(params) if params else None, params is None))
-    return rows

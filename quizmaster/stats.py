@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizmaster.errors import UsageError
+from quizmaster.reports import (
+    FsrsInUse,
+    GroupAccuracy,
+    History,
+    HistoryRow,
+    MockTrendPoint,
+    Stats,
+    WeakFact,
+)
+from quizmaster.setting_keys import FSRS_FITTED_AT, FSRS_PARAMETERS
 
 if TYPE_CHECKING:
     from quizmaster.records import CardTally, ReviewStats, SessionRow
@@ -54,8 +65,6 @@ def longest_streak(counts: Mapping[dt.date, int]) -> int:
 HEATMAP_DAYS = 182  # about six months
 FORECAST_DAYS = 30
 WEAKEST_LIMIT = 5
-FSRS_PARAMETERS_KEY = "fsrs_parameters"
-FSRS_FITTED_AT_KEY = "fsrs_fitted_at"
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "learning"}
 
 
@@ -78,12 +87,9 @@ def heatmap(counts: Mapping[dt.date, int], today: dt.date, days: int) -> dict[st
     }
 
 
-def accuracy(groups: Mapping[str, tuple[int, int]]) -> dict[str, dict[str, Any]]:
+def accuracy(groups: Mapping[str, tuple[int, int]]) -> dict[str, GroupAccuracy]:
     """Reviews, correct answers and accuracy per group, groups sorted by name."""
-    return {
-        name: {"reviews": n, "correct": k, "accuracy": share(k, n)}
-        for name, (n, k) in sorted(groups.items())
-    }
+    return {name: GroupAccuracy(n, k, share(k, n)) for name, (n, k) in sorted(groups.items())}
 
 
 def forecast(
@@ -107,7 +113,7 @@ def build_stats(
     now: dt.datetime,
     utc_offset_minutes: int = 0,
     days: int = HEATMAP_DAYS,
-) -> dict[str, Any]:
+) -> Stats:
     """Every number of ``quizmaster stats`` from the review log's aggregates and the cards.
     ``reviews`` counts days in the user's zone already (the store uses the same offset)."""
     if days < 1:
@@ -116,29 +122,26 @@ def build_stats(
         raise UsageError(f"--days must be at most {MAX_DAYS} (ten years), got {days}")
     today = calendar_day(now, utc_offset_minutes)
     counts = reviews.day_counts
-    return {
-        "today": today.isoformat(),
-        "reviews_total": reviews.reviews,
-        "reviews_today": counts.get(today, 0),
-        "due_now": cards.due_now,
-        "new_available": cards.new_available,
-        "streak_days": streak_days(counts, today),
-        "longest_streak": longest_streak(counts),
-        "accuracy": share(reviews.correct, reviews.reviews),
-        "retention": share(reviews.retention_passed, reviews.retention_reviews),
-        "retention_reviews": reviews.retention_reviews,
-        "states": dict(cards.states),
-        "heatmap": heatmap(counts, today, days),
-        "forecast": forecast(cards.due_days, today),
-        "by_topic": accuracy(reviews.by_topic),
-        "by_tag": accuracy(reviews.by_tag),
-        "by_kind": accuracy(reviews.by_kind),
-        "by_deck": accuracy(reviews.by_deck),
-        "weakest": [
-            {"fact_id": fid, "reviews": n, "wrong": n - k, "accuracy": share(k, n)}
-            for fid, n, k in reviews.weakest
-        ],
-    }
+    return Stats(
+        today=today.isoformat(),
+        reviews_total=reviews.reviews,
+        reviews_today=counts.get(today, 0),
+        due_now=cards.due_now,
+        new_available=cards.new_available,
+        streak_days=streak_days(counts, today),
+        longest_streak=longest_streak(counts),
+        accuracy=share(reviews.correct, reviews.reviews),
+        retention=share(reviews.retention_passed, reviews.retention_reviews),
+        retention_reviews=reviews.retention_reviews,
+        states=dict(cards.states),
+        heatmap=heatmap(counts, today, days),
+        forecast=forecast(cards.due_days, today),
+        by_topic=accuracy(reviews.by_topic),
+        by_tag=accuracy(reviews.by_tag),
+        by_kind=accuracy(reviews.by_kind),
+        by_deck=accuracy(reviews.by_deck),
+        weakest=tuple(WeakFact(fid, n, n - k, share(k, n)) for fid, n, k in reviews.weakest),
+    )
 
 
 def collect_stats(
@@ -148,7 +151,7 @@ def collect_stats(
     utc_offset_minutes: int = 0,
     deck: str | None = None,
     days: int = HEATMAP_DAYS,
-) -> dict[str, Any]:
+) -> Stats:
     """``quizmaster stats``: the numbers, the weakest facts' statements and the FSRS
     parameters in use (fitted by ``quizmaster optimize``, else the defaults)."""
     stats = build_stats(
@@ -158,83 +161,75 @@ def collect_stats(
         utc_offset_minutes=utc_offset_minutes,
         days=days,
     )
-    stats["deck"] = deck
-    statements = store.fact_statements([w["fact_id"] for w in stats["weakest"]])
-    for weak in stats["weakest"]:
-        weak["statement"] = statements.get(weak["fact_id"], "")
-    parameters = store.get_setting(FSRS_PARAMETERS_KEY)
-    stats["fsrs"] = {
-        "parameters": parameters if parameters else "default",
-        "fitted_at": store.get_setting(FSRS_FITTED_AT_KEY),
-    }
-    return stats
+    statements = store.fact_statements([w.fact_id for w in stats.weakest])
+    parameters = store.get_setting(FSRS_PARAMETERS)
+    return replace(
+        stats,
+        deck=deck,
+        weakest=tuple(
+            replace(weak, statement=statements.get(weak.fact_id, "")) for weak in stats.weakest
+        ),
+        fsrs=FsrsInUse(
+            parameters=parameters if parameters else "default",
+            fitted_at=store.get_setting(FSRS_FITTED_AT),
+        ),
+    )
 
 
-HISTORY_FIELDS = [
-    "id",
-    "kind",
-    "started_at",
-    "ended_at",
-    "duration_s",
-    "deck",
-    "exam",
-    "questions",
-    "correct",
-    "wrong",
-    "unanswered",
-    "score",
-    "max_score",
-    "percent",
-    "finished",
-]
-
-
-def session_history(sessions: Sequence[SessionRow]) -> list[dict[str, Any]]:
+def session_history(sessions: Sequence[SessionRow]) -> tuple[HistoryRow, ...]:
     """One row per quiz or mock session, oldest first, with its score. A quiz scores its
     correct answers out of those answered (from the review log, so undone answers do not
     count); a mock its marks out of the maximum."""
-    rows: list[dict[str, Any]] = []
-    for s in sessions:
-        duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
-        row: dict[str, Any] = {
-            "id": s.id,
-            "kind": s.kind,
-            "started_at": s.started_at.isoformat(),
-            "ended_at": s.ended_at.isoformat() if s.ended_at else None,
-            "duration_s": None if duration is None else round(duration, 1),
-            "deck": s.deck,
-            "exam": None,
-            "questions": s.reviews,
-            "correct": s.reviews_correct,
-            "wrong": s.reviews - s.reviews_correct,
-            "unanswered": None,
-            "score": s.reviews_correct,
-            "max_score": s.reviews,
-            "percent": None,
-            "finished": s.ended_at is not None,
-        }
-        if s.kind == "mock":
-            d = s.data
-            row.update(
-                exam=d.get("exam"),
-                questions=d.get("questions"),
-                correct=d.get("correct"),
-                wrong=d.get("wrong"),
-                unanswered=d.get("unanswered"),
-                score=d.get("score"),
-                max_score=d.get("max_score"),
-            )
-        score, top = row["score"], row["max_score"]
-        if isinstance(score, (int, float)) and isinstance(top, (int, float)) and top:
-            row["percent"] = round(100 * score / top, 1)
-        rows.append(row)
-    return rows
+    return tuple(_history_row(s) for s in sessions)
 
 
-def mock_trend(history: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _history_row(s: SessionRow) -> HistoryRow:
+    duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
+    row = HistoryRow(
+        id=s.id,
+        kind=s.kind,
+        started_at=s.started_at.isoformat(),
+        ended_at=s.ended_at.isoformat() if s.ended_at else None,
+        duration_s=None if duration is None else round(duration, 1),
+        deck=s.deck,
+        exam=None,
+        questions=s.reviews,
+        correct=s.reviews_correct,
+        wrong=s.reviews - s.reviews_correct,
+        unanswered=None,
+        score=s.reviews_correct,
+        max_score=s.reviews,
+        percent=None,
+        finished=s.ended_at is not None,
+    )
+    if s.kind == "mock":
+        d = s.data
+        row = replace(
+            row,
+            exam=d.get("exam"),
+            questions=d.get("questions"),
+            correct=d.get("correct"),
+            wrong=d.get("wrong"),
+            unanswered=d.get("unanswered"),
+            score=d.get("score"),
+            max_score=d.get("max_score"),
+        )
+    score, top = row.score, row.max_score
+    if isinstance(score, (int, float)) and isinstance(top, (int, float)) and top:
+        row = replace(row, percent=round(100 * score / top, 1))
+    return row
+
+
+def mock_trend(history: Sequence[HistoryRow]) -> tuple[MockTrendPoint, ...]:
     """The finished mocks' scores as a percentage of the maximum, oldest first."""
-    return [
-        {"id": h["id"], "started_at": h["started_at"], "exam": h["exam"], "percent": h["percent"]}
+    return tuple(
+        MockTrendPoint(h.id, h.started_at, h.exam, h.percent)
         for h in history
-        if h["kind"] == "mock" and h["finished"] and h["percent"] is not None
-    ]
+        if h.kind == "mock" and h.finished and h.percent is not None
+    )
+
+
+def collect_history(store: Store) -> History:
+    """``quizmaster history``: every session with its score, and the mock-score trend."""
+    rows = session_history(store.session_rows())
+    return History(rows, mock_trend(rows))

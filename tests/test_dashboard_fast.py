@@ -20,7 +20,7 @@ import pytest
 from quizmaster import dashboard_fast
 from quizmaster.records import CardState
 from quizmaster.scheduler import DAY_ROLLOVER_HOUR
-from quizmaster.session import DEFAULTS
+from quizmaster.settings import DEFAULTS
 from quizmaster.store import Store
 from tests.helpers.pinned import NOW
 from tests.helpers.quiz_deck import load_quiz_deck

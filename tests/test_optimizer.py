@@ -16,6 +16,7 @@ from quizmaster.importers import ensure_builtin_deck
 from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, SpanType
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
 from quizmaster.records import CardState
+from quizmaster.setting_keys import FSRS_PARAMETERS
 from quizmaster.store import Store
 from tests.helpers.pinned import NOW
 from tests.helpers.simulate_fsrs import LEARNER, START, simulate, write_revlog
@@ -152,7 +153,7 @@ def test_history_from_the_defaults_is_saved_only_when_the_fit_is_better(
             fit.fitted.rmse_bins <= fit.default.rmse_bins
         )
         assert outcome.saved is better
-        stored = store.get_setting(optimizer.SETTING_PARAMETERS)
+        stored = store.get_setting(FSRS_PARAMETERS)
         assert stored == (fit.parameters if better else None)
     # Both branches are exercised: seed 1 does not beat the defaults, seed 3 does.
     assert better is (seed == 3)

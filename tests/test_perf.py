@@ -174,13 +174,8 @@ def test_probed_streak_matches_the_full_count(tmp_path: Path) -> None:
 def test_queue_reads_only_what_it_takes_and_matches_the_full_read(
     tmp_path: Path, limits: tuple[int, int]
 ) -> None:
-    from quizmaster.session import (
-        QuizSettings,
-        _one_per_fact,
-        build_queue,
-        interleave,
-        study_day_start,
-    )
+    from quizmaster.settings import QuizSettings
+    from quizmaster.study_queue import _one_per_fact, build_queue, interleave, study_day_start
 
     path = tmp_path / "queue.db"
     make_collection(path, questions=400, reviews=3000)

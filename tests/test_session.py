@@ -6,23 +6,14 @@ from dataclasses import replace
 
 import pytest
 
+from quizmaster.dashboard import dashboard
 from quizmaster.errors import NotFoundError, UsageError
 from quizmaster.grade import Rating
 from quizmaster.scheduler import STATE_REVIEW, SchedulerSettings
-from quizmaster.session import (
-    Feedback,
-    Item,
-    Quiz,
-    QuizSettings,
-    build_queue,
-    dashboard,
-    load_settings,
-    parse_command,
-    parse_setting,
-    run,
-    run_quiz,
-)
+from quizmaster.session import Feedback, Quiz, parse_command, run, run_quiz
+from quizmaster.settings import QuizSettings, load_settings, parse_setting
 from quizmaster.store import Store
+from quizmaster.study_queue import Item, build_queue
 from tests.helpers.pinned import NOW
 from tests.helpers.quiz_deck import MCQ_ID, MOU_ID, RIVER_ID, TF_ID, load_quiz_deck
 
@@ -245,7 +236,7 @@ def test_run_with_commands(deck: Store) -> None:
 def test_run_quiz_stores_the_session(deck: Store) -> None:
     result = run_quiz(
         deck, Scripted(["paris", "f"]), clock=lambda: NOW, timer=lambda: 0.0, fuzz=False
-    )
+    ).to_json()
     assert result["answered"] == 2 and result["correct"] == 2 and result["accuracy"] == 1.0
     assert result["ended"] == "eof" and result["streak_days"] == 1
     assert result["due_tomorrow"] == 0 and result["left_in_queue"] == 2
@@ -262,7 +253,7 @@ def test_run_quiz_stores_the_session(deck: Store) -> None:
 
 def test_nothing_to_do_message(deck: Store) -> None:
     deck.set_setting("new_per_day", 0)
-    result = run_quiz(deck, Scripted([]), clock=lambda: NOW, timer=lambda: 0.0)
+    result = run_quiz(deck, Scripted([]), clock=lambda: NOW, timer=lambda: 0.0).to_json()
     assert result["message"].startswith("Nothing due now")
 
 
@@ -299,6 +290,6 @@ def test_settings_are_validated(deck: Store) -> None:
     settings = load_settings(deck)
     assert settings.exam_date == dt.date(2026, 12, 4)
     assert settings.fsrs_parameters == tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
-    data = dashboard(deck, now=NOW, utc_offset_minutes=0)
+    data = dashboard(deck, now=NOW, utc_offset_minutes=0).to_json()
     assert data["days_to_exam"] == 10 and data["new_today"] == min(deck.count_new(), 20)
     assert data["next_command"] == "quizmaster quiz"

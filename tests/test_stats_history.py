@@ -95,7 +95,7 @@ def history(store: Store) -> Store:
 
 
 def test_counts_streaks_and_retention(history: Store) -> None:
-    s = collect_stats(history, now=NOW)
+    s = collect_stats(history, now=NOW).to_json()
     assert s["today"] == TODAY.isoformat()
     assert s["reviews_total"] == len(HISTORY) == 20
     assert s["reviews_today"] == 2
@@ -112,32 +112,32 @@ def test_counts_streaks_and_retention(history: Store) -> None:
 
 
 def test_heatmap(history: Store) -> None:
-    s = collect_stats(history, now=NOW, days=30)
+    s = collect_stats(history, now=NOW, days=30).to_json()
     heat = s["heatmap"]
     assert len(heat) == 30
     assert list(heat)[0] == iso_day(-29) and list(heat)[-1] == iso_day(0)
     assert heat[iso_day(-10)] == 2 and heat[iso_day(-1)] == 3 and heat[iso_day(0)] == 2
     assert heat[iso_day(-6)] == 0
     assert sum(heat.values()) == 19  # day -30 falls outside the 30 days
-    assert len(collect_stats(history, now=NOW)["heatmap"]) == 182
+    assert len(collect_stats(history, now=NOW).to_json()["heatmap"]) == 182
 
 
 def test_forecast(history: Store) -> None:
-    forecast = collect_stats(history, now=NOW)["forecast"]
+    forecast = collect_stats(history, now=NOW).to_json()["forecast"]
     assert len(forecast) == 30 and list(forecast)[0] == iso_day(0)
     expected = {iso_day(0): 3, iso_day(1): 2, iso_day(3): 1, iso_day(10): 1, iso_day(29): 1}
     assert {d: n for d, n in forecast.items() if n} == expected
 
 
 def test_local_days_follow_the_offset(history: Store) -> None:
-    ist = collect_stats(history, now=NOW, utc_offset_minutes=330)
+    ist = collect_stats(history, now=NOW, utc_offset_minutes=330).to_json()
     assert ist["reviews_today"] == 3  # the 20:00 UTC review was after midnight in India
     assert ist["heatmap"][iso_day(-1)] == 2
     assert ist["forecast"][iso_day(1)] == 1 and ist["forecast"][iso_day(2)] == 1
 
 
 def test_breakdowns_and_weakest(history: Store) -> None:
-    s = collect_stats(history, now=NOW)
+    s = collect_stats(history, now=NOW).to_json()
     assert s["by_kind"] == {
         "cloze": {"reviews": 11, "correct": 10, "accuracy": round(10 / 11, 4)},
         "mcq": {"reviews": 9, "correct": 7, "accuracy": round(7 / 9, 4)},
@@ -160,13 +160,13 @@ def test_breakdowns_and_weakest(history: Store) -> None:
 def test_deck_filter_and_fsrs_setting(history: Store) -> None:
     history.set_setting("fsrs_parameters", [0.4, 1.2, 3.1])
     history.set_setting("fsrs_fitted_at", "2026-11-20T10:00:00+00:00")
-    s = collect_stats(history, now=NOW, deck="Capitals")
+    s = collect_stats(history, now=NOW, deck="Capitals").to_json()
     assert s["reviews_total"] == 20 and s["deck"] == "Capitals"
     assert s["fsrs"] == {"parameters": [0.4, 1.2, 3.1], "fitted_at": "2026-11-20T10:00:00+00:00"}
 
 
 def test_empty_database_stats(store: Store) -> None:
-    s = collect_stats(store, now=NOW)
+    s = collect_stats(store, now=NOW).to_json()
     assert s["reviews_total"] == 0 and s["accuracy"] is None and s["retention"] is None
     assert s["streak_days"] == 0 and s["weakest"] == [] and sum(s["forecast"].values()) == 0
 
@@ -178,7 +178,7 @@ def test_stats_json_command(history: Store, runner: CliRunner) -> None:
     contract = {"reviews_total", "due_now", "new_available", "streak_days", "accuracy"}
     contract |= {"heatmap", "forecast", "by_topic", "by_kind", "retention"}
     assert contract <= data.keys()
-    assert data == json.loads(json.dumps(collect_stats(history, now=NOW)))
+    assert data == json.loads(json.dumps(collect_stats(history, now=NOW).to_json()))
     bad = runner.invoke(app, ["stats", "--days", "0"])
     assert bad.exit_code == 2 and "--days must be at least 1" in bad.stderr
 
@@ -243,7 +243,7 @@ def test_history_lists_quizzes_and_mocks(history: Store, runner: CliRunner) -> N
 def test_history_of_an_unfinished_session(store: Store) -> None:
     load_capitals(store, NOW)
     store.start_session("mock", started_at=NOW, data={"exam": "ssc", "questions": 5})
-    (row,) = session_history(store.session_rows())
+    (row,) = [r.to_json() for r in session_history(store.session_rows())]
     assert row["finished"] is False and row["percent"] is None and row["exam"] == "ssc"
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from quizmaster import mock
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.mock_runner import sit_mock
-from quizmaster.session import Feedback, Item, run_quiz
+from quizmaster.session import Feedback, run_quiz
 from quizmaster.store import Store
+from quizmaster.study_queue import Item
 from tests.helpers.capitals_deck import load_capitals
 from tests.helpers.quiz_deck import make_quiz_db
 
