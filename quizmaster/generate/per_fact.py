@@ -278,25 +278,20 @@ def true_false(index: DeckIndex, fact: Fact) -> TrueFalseQuestion:
     rng = rng_for(qid)
     wrong = falsify(index, fact, rng) if rng.random() < 0.5 else None
     if wrong is None:
-        return TrueFalseQuestion(
-            id=qid,
-            variant="statement",
-            prompt=fact.statement,
-            answer="True",
-            tags=list(fact.tags),
-            fact_id=fact.id,
-            topic=fact.topic,
-            explanation=f"True. {fact.explanation or ''}".strip(),
-        )
+        prompt, answer = fact.statement, "True"
+        explanation = f"True. {fact.explanation or ''}".strip()
+    else:
+        prompt, answer = wrong.statement, "False"
+        explanation = f"False: it is {wrong.span_text}, not {wrong.wrong}. {fact.statement}"
     return TrueFalseQuestion(
         id=qid,
         variant="statement",
-        prompt=wrong.statement,
-        answer="False",
+        prompt=prompt,
+        answer=answer,
         tags=list(fact.tags),
         fact_id=fact.id,
         topic=fact.topic,
-        explanation=f"False: it is {wrong.span_text}, not {wrong.wrong}. {fact.statement}",
+        explanation=explanation,
     )
 
 
