@@ -679,16 +679,7 @@ class Store:
             data = fact.model_dump_json()
             old = existing.get(fact.id)
             if old is not None and old[0] != deck_id and adopt:
-                other_name = self.conn.execute(
-                    "SELECT name FROM decks WHERE id = ?", (old[0],)
-                ).fetchone()[0]
-                self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact.id))
-                self.conn.execute(
-                    "UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact.id)
-                )
-                report.facts_moved.append(fact.id)
-                if other_name not in report.decks_emptied:
-                    report.decks_emptied.append(other_name)
+                self._adopt_fact(fact.id, old[0], deck_id, report)
                 old = (deck_id, old[1], old[2])
             if old is not None and old[0] != deck_id:
                 other = self.conn.execute("SELECT name FROM decks WHERE id = ?", (old[0],))
@@ -729,6 +720,18 @@ class Store:
                     "UPDATE facts SET retired = 1, updated_at = ? WHERE id = ?", (stamp, fact_id)
                 )
                 report.facts_retired.append(fact_id)
+
+    def _adopt_fact(self, fact_id: str, from_deck: int, deck_id: int, report: LoadReport) -> None:
+        """Move a fact and its questions (their cards and reviews follow them) into this
+        deck; the deck it leaves is noted, to be deleted if that left it empty."""
+        other_name = self.conn.execute(
+            "SELECT name FROM decks WHERE id = ?", (from_deck,)
+        ).fetchone()[0]
+        self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact_id))
+        self.conn.execute("UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact_id))
+        report.facts_moved.append(fact_id)
+        if other_name not in report.decks_emptied:
+            report.decks_emptied.append(other_name)
 
     def _insert_facts(self, rows: list[tuple[Any, ...]]) -> None:
         self.conn.executemany(
