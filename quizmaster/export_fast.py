@@ -69,11 +69,9 @@ def run(argv: list[str]) -> bool:
         return False
     if outcome is None:
         return False
-    for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            pass
+    from quizmaster.json_fast import replace_unencodable
+
+    replace_unencodable(sys.stdin, sys.stdout, sys.stderr)
     questions, facts, target = outcome
     message = f"Exported {questions} questions and {facts} facts to {target}"  # render.export_done
     if message.isprintable():
@@ -90,20 +88,16 @@ def run(argv: list[str]) -> bool:
 def _export(fmt: str, output: str) -> tuple[int, int, object] | None:
     from pathlib import Path
 
-    from quizmaster.json_fast import current_database, now
+    from quizmaster.json_fast import ready_store
 
     target = Path(output)
     if target.exists() and (not target.is_file() or not os.access(target, os.R_OK)):
         return None  # the option refuses a folder or an unreadable file
-    path = current_database()
-    if path is None:
-        return None
-    moment, _ = now()
-    from quizmaster.exporters import export
-    from quizmaster.store import Store
-
-    with Store.open(path, now=moment) as store:
-        if store.builtin_deck_pending():
+    with ready_store() as ready:
+        if ready is None:
             return None
+        store, moment, _ = ready
+        from quizmaster.exporters import export
+
         outcome = export(store, fmt, now=moment, output=target)
     return outcome.questions, outcome.facts, outcome.output

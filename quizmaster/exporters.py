@@ -18,7 +18,7 @@ import operator
 import os
 import re
 import struct
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -681,6 +681,41 @@ def _by_deck(
             question_next = next(question_groups, None)
 
 
+def _deck_json(
+    index: int,
+    name: str,
+    fact_texts: Iterable[list[str]],
+    question_texts: Iterable[list[str]],
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Generator[str, None, int]:
+    """One deck of a streamed JSON export, from its facts' and questions' JSON texts a batch
+    at a time; returns ``done`` counted on by its questions (each batch ticks ``progress``)."""
+    yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
+    yield from _json_items(fact_texts)
+    yield '], "questions": ['
+    done = yield from _json_items(question_texts, progress, done, total)
+    yield "]}"
+    return done
+
+
+def _json_items(
+    batches: Iterable[list[str]], progress: Progress | None = None, done: int = 0, total: int = 0
+) -> Generator[str, None, int]:
+    """A JSON array's items (texts already encoded), one a line, without its brackets;
+    returns ``done`` counted on by them (each batch ticks ``progress``)."""
+    lead = "\n    "
+    for texts in batches:
+        yield lead + ",\n    ".join(texts)
+        lead = ",\n    "
+        _ticks(progress, done, done + len(texts), total)
+        done += len(texts)
+    if lead != "\n    ":
+        yield "\n  "
+    return done
+
+
 def iter_json_streamed(
     store: Store,
     selection: _Selection,
@@ -700,44 +735,33 @@ def iter_json_streamed(
     if selection.questions is None and selection.facts is None and not with_history:
         # Everything (or one deck): deck by deck, texts only.
         for index, (deck_id, name) in enumerate(store.export_decks(deck)):
-            yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
-            lead = "\n    "
-            for texts in store.iter_export_texts("facts", deck_id):
-                yield lead + ",\n    ".join(texts)
-                lead = ",\n    "
-            if lead != "\n    ":
-                yield "\n  "
-            yield '], "questions": ['
-            lead = "\n    "
-            for texts in store.iter_export_texts("questions", deck_id):
-                yield lead + ",\n    ".join(texts)
-                lead = ",\n    "
-                _ticks(progress, done, done + len(texts), total)
-                done += len(texts)
-            if lead != "\n    ":
-                yield "\n  "
-            yield "]}"
+            done = yield from _deck_json(
+                index,
+                name,
+                store.iter_export_texts("facts", deck_id),
+                store.iter_export_texts("questions", deck_id),
+                progress,
+                done,
+                total,
+            )
         yield "\n ],\n"
         yield ' "history": null\n}\n'
         return
     facts = _kept_facts(store, deck, selection)
     questions = _chosen_questions(store, deck, kind, selection, parse=False)
-    for index, (name, fact_texts, deck_questions) in enumerate(_by_deck(facts, questions)):
-        yield ("\n" if index == 0 else ",\n") + f'  {{"name": {_dumps(name)}, "facts": ['
-        if fact_texts:
-            yield "\n    " + ",\n    ".join(fact_texts) + "\n  "
-        yield '], "questions": ['
-        lead = "\n    "
+
+    def texts_of(deck_questions: Iterator[Row]) -> Iterator[list[str]]:
         while chunk := list(itertools.islice(deck_questions, JSON_CHUNK)):
-            yield lead + ",\n    ".join([row[2] for row in chunk])
-            lead = ",\n    "
             if with_history:
-                ids += [row[1] for row in chunk]
-            _ticks(progress, done, done + len(chunk), total)
-            done += len(chunk)
-        if lead != "\n    ":
-            yield "\n  "
-        yield "]}"
+                ids.extend(row[1] for row in chunk)
+            yield [row[2] for row in chunk]
+
+    for index, (name, fact_texts, deck_questions) in enumerate(_by_deck(facts, questions)):
+        fact_batches = [fact_texts] if fact_texts else []
+        question_texts = texts_of(deck_questions)
+        done = yield from _deck_json(
+            index, name, fact_batches, question_texts, progress, done, total
+        )
     yield "\n ],\n"
     if not with_history:
         yield ' "history": null\n}\n'

@@ -707,46 +707,55 @@ def _column(meta: dict[str, str], key: str) -> int | None:
     return int(value) - 1 if value.isdigit() and int(value) > 0 else None
 
 
-def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
-    """Anki/Quizlet text exports: front, back and optional tags, with or without a header
-    row. Anki's ``#separator``, ``#html``, ``#tags column``, ``#guid column``, ``#deck column``
-    and ``#notetype column`` headers are honoured; cloze text becomes cloze questions.
+@dataclass
+class _Layout:
+    """How a delimited file's rows read: its delimiter, whether cells are HTML, and the
+    columns (0-based) of tags, note GUIDs and deck names, and those that hold no card text."""
 
-    Without --deck, cards go to the deck named in a deck column, else to one named after
-    the file."""
-    import csv
-    import html
-    import io
+    delimiter: str
+    is_html: bool
+    tags_col: int | None
+    guid_col: int | None
+    deck_col: int | None
+    meta_cols: set[int]
 
-    from quizmaster.facts_file import read_text
 
-    name = str(path)
-    lines = read_text(path).splitlines(keepends=True)
+def _delimited_layout(path: Path, lines: list[str]) -> tuple[int, _Layout]:
+    """The Anki header lines' count and the layout they, the file's name and its first row
+    give (tags in the third column unless a header says otherwise)."""
     skip, meta = _parse_anki_header(lines)
-    _check_columns(name, meta, lines[:skip])
-    delimiter = _delimiter(path, meta, lines[skip:])
-    is_html = meta.get("html", "false").lower() == "true"
+    _check_columns(str(path), meta, lines[:skip])
     tags_col = _column(meta, "tags column")
     if tags_col is None and "tags column" not in meta:
         tags_col = 2
     guid_col, deck_col = _column(meta, "guid column"), _column(meta, "deck column")
     meta_cols = {c for c in (guid_col, deck_col, _column(meta, "notetype column")) if c is not None}
-    reader = csv.reader(
-        io.StringIO("".join(lines[skip:]), newline=""), delimiter=delimiter, strict=True
+    return skip, _Layout(
+        delimiter=_delimiter(path, meta, lines[skip:]),
+        is_html=meta.get("html", "false").lower() == "true",
+        tags_col=tags_col,
+        guid_col=guid_col,
+        deck_col=deck_col,
+        meta_cols=meta_cols,
     )
-    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
-    decks: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
-    spill = _Spill()
-    first_line: dict[tuple[str, str, str], int] = {}
-    fronts: set[tuple[str, str]] = set()
-    skipped: list[str] = []
+
+
+def _delimited_rows(
+    name: str, text: str, layout: _Layout, skip: int
+) -> Iterator[tuple[int, list[str]]]:
+    """Each row that is not blank, with its line number in the file; a header row of
+    front/back names is passed over (and names the tags column, if any)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter, strict=True)
     header_checked = False
     while True:
         line = skip + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
             raise InputFileError(name, f"malformed row ({exc})", line) from None
         if not any(cell.strip() for cell in row):
@@ -755,12 +764,77 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             header_checked = True
             names = [cell.strip().lower() for cell in row]
             if len(names) >= 2 and names[0] in _FRONT_NAMES and names[1] in _BACK_NAMES:
-                tags_col = names.index("tags") if "tags" in names else None
+                layout.tags_col = names.index("tags") if "tags" in names else None
                 continue
+        yield line, row
+
+
+def _cloze_card(
+    name: str, line: int, text: str, extra: str, key: str, guid: str, tags: list[str], is_html: bool
+) -> tuple[WrittenFact, list[WrittenQuestion]]:
+    """A row whose front holds cloze deletions: one fact and its cloze questions."""
+    import html
+
+    # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
+    text = text if is_html else html.escape(text, quote=False)
+    extra = html_to_text(extra) if is_html else extra.strip()
+    made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
+    if isinstance(made, str):
+        raise InputFileError(name, made, line)
+    return WrittenFact(made[0]), [WrittenQuestion(q) for q in made[1]]
+
+
+def _front_and_back(name: str, line: int, fields: list[str], is_html: bool) -> tuple[str, str]:
+    """A plain card's two sides as text, each required, together within the fact limit."""
+    front, back = fields[0], fields[1]
+    if is_html:
+        front, back = html_to_text(front), html_to_text(back)
+    front, back = front.strip(), back.strip()
+    if not front or not back:
+        raise InputFileError(name, f"the {'front' if not front else 'back'} is empty", line)
+    if len(front) + len(back) + 3 > MAX_STATEMENT_CHARS:
+        raise InputFileError(name, f"card is too long (limit {MAX_STATEMENT_CHARS} chars)", line)
+    return front, back
+
+
+def _plain_card(
+    name: str, line: int, fact_id: str, front: str, back: str, tags: list[str]
+) -> tuple[WrittenFact, WrittenQuestion]:
+    """A front and back as a fact and its question (a back listing options, an MCQ)."""
+    try:
+        optioned = option_card(fact_id, front, back, tags)
+        fact, question = (
+            optioned if optioned is not None else basic_fact(fact_id, front, back, tags)
+        )
+    except ValidationError as exc:
+        raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
+    return WrittenFact(fact), WrittenQuestion(question)
+
+
+def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
+    """Anki/Quizlet text exports: front, back and optional tags, with or without a header
+    row. Anki's ``#separator``, ``#html``, ``#tags column``, ``#guid column``, ``#deck column``
+    and ``#notetype column`` headers are honoured; cloze text becomes cloze questions.
+
+    Without --deck, cards go to the deck named in a deck column, else to one named after
+    the file."""
+    from quizmaster.facts_file import read_text
+
+    name = str(path)
+    lines = read_text(path).splitlines(keepends=True)
+    skip, layout = _delimited_layout(path, lines)
+    # Kept as written rows, not models: a fraction of the memory (see WrittenFact).
+    decks: dict[str, tuple[_Records[WrittenFact], _Records[WrittenQuestion]]] = {}
+    spill = _Spill()
+    first_line: dict[tuple[str, str, str], int] = {}
+    fronts: set[tuple[str, str]] = set()
+    skipped: list[str] = []
+    for line, row in _delimited_rows(name, "".join(lines[skip:]), layout, skip):
+        tags_col, guid_col, deck_col = layout.tags_col, layout.guid_col, layout.deck_col
         cells = [undefuse(c) for c in row]
-        fields = [c for i, c in enumerate(cells) if i not in meta_cols and i != tags_col]
+        fields = [c for i, c in enumerate(cells) if i not in layout.meta_cols and i != tags_col]
         if len(fields) < 2:
-            shown = "tab" if delimiter == "\t" else repr(delimiter)
+            shown = "tab" if layout.delimiter == "\t" else repr(layout.delimiter)
             raise InputFileError(
                 name,
                 f"expected 2 columns (front, back) separated by {shown}, found {len(fields)}",
@@ -776,26 +850,14 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
             )
         facts, questions = decks[row_deck]
         if _CLOZE.search(fields[0]):
-            # Cloze text is read as HTML; plain text is escaped so it survives unchanged.
-            text = fields[0] if is_html else html.escape(fields[0], quote=False)
-            extra = html_to_text(fields[1]) if is_html else fields[1].strip()
             key = guid or f"{row_deck}\x1f{fields[0]}"
-            made = _cloze_questions(fact_id_for("anki" if guid else "card", key), text, extra, tags)
-            if isinstance(made, str):
-                raise InputFileError(name, made, line)
-            facts.append(WrittenFact(made[0]))
-            questions.extend([WrittenQuestion(q) for q in made[1]])
-            continue
-        front, back = fields[0], fields[1]
-        if is_html:
-            front, back = html_to_text(front), html_to_text(back)
-        front, back = front.strip(), back.strip()
-        if not front or not back:
-            raise InputFileError(name, f"the {'front' if not front else 'back'} is empty", line)
-        if len(front) + len(back) + 3 > MAX_STATEMENT_CHARS:
-            raise InputFileError(
-                name, f"card is too long (limit {MAX_STATEMENT_CHARS} chars)", line
+            fact, made = _cloze_card(
+                name, line, fields[0], fields[1], key, guid, tags, layout.is_html
             )
+            facts.append(fact)
+            questions.extend(made)
+            continue
+        front, back = _front_and_back(name, line, fields, layout.is_html)
         if (row_deck, front, back) in first_line:
             skipped.append(f"line {line}: same card as line {first_line[row_deck, front, back]}")
             continue
@@ -810,15 +872,9 @@ def read_delimited(path: Path, *, deck: str | None = None) -> Bundle:
                 key += f"\x1f{back}"
             fact_id = fact_id_for("card", key, front)
         fronts.add((row_deck, front))
-        try:
-            optioned = option_card(fact_id, front, back, tags)
-            fact, question = (
-                optioned if optioned is not None else basic_fact(fact_id, front, back, tags)
-            )
-        except ValidationError as exc:
-            raise InputFileError(name, str(exc.errors()[0]["msg"]), line) from None
-        facts.append(WrittenFact(fact))
-        questions.append(WrittenQuestion(question))
+        fact, question = _plain_card(name, line, fact_id, front, back, tags)
+        facts.append(fact)
+        questions.append(question)
     if not decks:
         raise InputFileError(name, "no cards found (expected rows of front, back[, tags])")
     return Bundle(

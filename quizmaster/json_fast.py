@@ -14,12 +14,14 @@ both paths' output, errors and exit codes byte for byte."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from quizmaster.store import Store
@@ -45,13 +47,20 @@ def run(argv: list[str]) -> bool:
         return False
     if text is _STREAMED:
         return True
-    try:  # as the full app's main does
-        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        pass
+    replace_unencodable(sys.stdout)
     sys.stdout.write(text)
     sys.stdout.flush()
     return True
+
+
+def replace_unencodable(*streams: Any) -> None:
+    """Write what a stream cannot encode as a replacement character, as the full app's main
+    does (a stream that cannot be reconfigured is left as it is)."""
+    for stream in streams:
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 def now() -> tuple[dt.datetime, int]:
@@ -80,17 +89,30 @@ def current_database() -> Path | None:
     return path if ready else None
 
 
-def _text(argv: list[str]) -> str | None:
+@contextlib.contextmanager
+def ready_store() -> Iterator[tuple[Store, dt.datetime, int] | None]:
+    """The current database opened at the command's clock, with that moment and its UTC
+    offset; None where the full app has work to do first (no database, a pending migration,
+    the built-in deck not yet loaded). Closed on leaving."""
     path = current_database()
     if path is None:
-        return None
+        yield None
+        return
     moment, offset = now()
-    from quizmaster.output import dumps, iter_json_records
-    from quizmaster.store import QUESTION_JSON_KEYS, Store
+    from quizmaster.store import Store
 
     with Store.open(path, now=moment) as store:
-        if store.builtin_deck_pending():
+        yield None if store.builtin_deck_pending() else (store, moment, offset)
+
+
+def _text(argv: list[str]) -> str | None:
+    with ready_store() as ready:
+        if ready is None:
             return None
+        store, moment, offset = ready
+        from quizmaster.output import dumps, iter_json_records
+        from quizmaster.store import QUESTION_JSON_KEYS
+
         if argv[0] == "questions":
             if store.count_questions() > MAX_QUESTIONS:
                 _stream_questions(store)
@@ -119,11 +141,7 @@ def _stream_questions(store: Store) -> None:
 
     rows = store.iter_question_records(None, None)
     first = next(rows, None)
-    for stream in (sys.stdin, sys.stdout, sys.stderr):  # as the full app's main does
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            pass
+    replace_unencodable(sys.stdin, sys.stdout, sys.stderr)
     try:
         json_out_records(
             QUESTION_JSON_KEYS, rows if first is None else itertools.chain([first], rows)

@@ -446,13 +446,16 @@ MAX_PLACE_WORDS = 3
 HINT_CITY_POPULATION = 50000
 
 
-def _runs(text: str) -> set[str]:
-    words = fold(text).split()
+def word_runs(words: list[str], longest: int) -> set[str]:
+    """Every run of one to ``longest`` consecutive words, each joined by single spaces: the
+    phrases of a text that a set of names is looked up against."""
     return {
-        " ".join(words[i : i + n])
-        for n in range(1, MAX_PLACE_WORDS + 1)
-        for i in range(len(words) - n + 1)
+        " ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)
     }
+
+
+def _runs(text: str) -> set[str]:
+    return word_runs(fold(text).split(), MAX_PLACE_WORDS)
 
 
 def hint_in(stem: str, key: str) -> str | None:

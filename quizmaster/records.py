@@ -7,6 +7,7 @@ it pays neither the store's import nor its knowledge of the database.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
@@ -138,7 +139,7 @@ class WrittenFact:
 
     def fields(self) -> tuple[Any, ...]:
         """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
-        return (self.id, self.statement, self.topic, self.tags, self.source, self.data)
+        return _FACT_FIELDS(self)
 
     @classmethod
     def from_fields(cls, values: Sequence[Any]) -> WrittenFact:
@@ -182,22 +183,12 @@ class WrittenQuestion:
 
     def fields(self) -> tuple[Any, ...]:
         """Every attribute, in ``__slots__`` order (for :meth:`from_fields`)."""
-        return (
-            self.id,
-            self.fact_id,
-            self.kind,
-            self.variant,
-            self.prompt,
-            self.options,
-            self.answer,
-            self.explanation,
-            self.topic,
-            self.tags,
-            self.data,
-        )
+        return _QUESTION_FIELDS(self)
 
     @classmethod
     def from_fields(cls, values: Sequence[Any]) -> WrittenQuestion:
+        # Unpacked by name, not set in a loop over __slots__: five times as fast, and a bulk
+        # import reads every spilled question back through here.
         self = cls.__new__(cls)
         (
             self.id,
@@ -213,6 +204,11 @@ class WrittenQuestion:
             self.data,
         ) = values
         return self
+
+
+# What fields() returns: every slot, read in one C call.
+_FACT_FIELDS = operator.attrgetter(*WrittenFact.__slots__)
+_QUESTION_FIELDS = operator.attrgetter(*WrittenQuestion.__slots__)
 
 
 @dataclass

@@ -401,6 +401,16 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def _stored_ids(self, table: str, ids: Sequence[str]) -> set[str]:
+        """Those of ``ids`` that ``table`` (facts or questions) holds, retired or not."""
+        return {
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(ids)),),
+            )
+        }
+
     # --- settings -------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -658,30 +668,18 @@ class Store:
                 (ids_json,),
             )
         }
-        # Rows are gathered, then written with one executemany per statement.
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str | None, str]] = []
-        # Every row written or confirmed here holds model_dump_json() of a validated fact:
-        # marked (stored_form.mark), an export passes it through as it is.
-        from quizmaster.stored_form import marker
-
-        mark = marker()
-        lists = _json_list_cache()
+        rows = _LoadRows(
+            self.conn,
+            self._insert_facts,
+            report.facts_added,
+            report.facts_updated,
+            report.facts_unchanged,
+        )
         for position, fact in enumerate(facts):
             data = fact.model_dump_json()
             old = existing.get(fact.id)
             if old is not None and old[0] != deck_id and adopt:
-                other_name = self.conn.execute(
-                    "SELECT name FROM decks WHERE id = ?", (old[0],)
-                ).fetchone()[0]
-                self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact.id))
-                self.conn.execute(
-                    "UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact.id)
-                )
-                report.facts_moved.append(fact.id)
-                if other_name not in report.decks_emptied:
-                    report.decks_emptied.append(other_name)
+                self._adopt_fact(fact.id, old[0], deck_id, report)
                 old = (deck_id, old[1], old[2])
             if old is not None and old[0] != deck_id:
                 other = self.conn.execute("SELECT name FROM decks WHERE id = ?", (old[0],))
@@ -690,35 +688,26 @@ class Store:
                     f"fact id {fact.id!r} already belongs to deck {other.fetchone()[0]!r}; "
                     f"rename the fact or import into that deck",
                 )
+            canon = rows.mark(data)
             values = (
                 deck_id,
                 position,
                 fact.statement,
                 fact.topic,
-                lists(fact.tags),
+                rows.lists(fact.tags),
                 data,
                 stamp,
-                mark(data),
+                canon,
                 fact.id,
             )
-            if old is None:
-                inserts.append(values)
-                report.facts_added.append(fact.id)
-                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
-                    self._insert_facts(inserts)
-            elif old[1] != data or old[2]:
-                updates.append(values)
-                report.facts_updated.append(fact.id)
-            else:
-                moves.append((position, mark(data), fact.id))
-                report.facts_unchanged.append(fact.id)
-        self._insert_facts(inserts)
-        self.conn.executemany(
+            rows.sort(
+                fact.id, None if old is None else old[1:], data, values, values, position, canon
+            )
+        rows.write(
             "UPDATE facts SET deck_id = ?, position = ?, statement = ?, topic = ?, "
             "tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? WHERE id = ?",
-            updates,
+            "UPDATE facts SET position = ?, canon = ? WHERE id = ?",
         )
-        self.conn.executemany("UPDATE facts SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             keep = ids_json
             gone = self.conn.execute(
@@ -731,6 +720,18 @@ class Store:
                     "UPDATE facts SET retired = 1, updated_at = ? WHERE id = ?", (stamp, fact_id)
                 )
                 report.facts_retired.append(fact_id)
+
+    def _adopt_fact(self, fact_id: str, from_deck: int, deck_id: int, report: LoadReport) -> None:
+        """Move a fact and its questions (their cards and reviews follow them) into this
+        deck; the deck it leaves is noted, to be deleted if that left it empty."""
+        other_name = self.conn.execute(
+            "SELECT name FROM decks WHERE id = ?", (from_deck,)
+        ).fetchone()[0]
+        self.conn.execute("UPDATE facts SET deck_id = ? WHERE id = ?", (deck_id, fact_id))
+        self.conn.execute("UPDATE questions SET deck_id = ? WHERE fact_id = ?", (deck_id, fact_id))
+        report.facts_moved.append(fact_id)
+        if other_name not in report.decks_emptied:
+            report.decks_emptied.append(other_name)
 
     def _insert_facts(self, rows: list[tuple[Any, ...]]) -> None:
         self.conn.executemany(
@@ -767,16 +768,17 @@ class Store:
                 "SELECT id, data, retired FROM questions WHERE deck_id = ?", (deck_id,)
             )
         }
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
-        moves: list[tuple[int, str | None, str]] = []
-        from quizmaster.stored_form import marker  # see _load_facts
-
-        mark = marker()
-        lists = _json_list_cache()
+        rows = _LoadRows(
+            self.conn,
+            self._insert_questions,
+            report.questions_added,
+            report.questions_updated,
+            report.questions_unchanged,
+        )
+        lists = rows.lists
         for position, q in enumerate(questions):
             data = q.model_dump_json()
-            canon = mark(data)
+            canon = rows.mark(data)
             values = (
                 q.fact_id,
                 deck_id,
@@ -794,27 +796,16 @@ class Store:
                 canon,
                 q.id,
             )
-            old = existing.get(q.id)
-            if old is None:
-                inserts.append((*values[:-2], stamp, canon, q.id))
-                report.questions_added.append(q.id)
-                if len(inserts) >= LOAD_BATCH:  # written as they come: bounded memory
-                    self._insert_questions(inserts)
-            elif old[0] != data or old[1]:
-                updates.append(values)
-                report.questions_updated.append(q.id)
-            else:
-                moves.append((position, canon, q.id))
-                report.questions_unchanged.append(q.id)
-        self._insert_questions(inserts)
-        self.conn.executemany(
+            # A new question's row also has its created_at: the stamp, before updated_at.
+            new = (*values[:-2], stamp, canon, q.id)
+            rows.sort(q.id, existing.get(q.id), data, new, values, position, canon)
+        rows.write(
             "UPDATE questions SET fact_id = ?, deck_id = ?, kind = ?, variant = ?, "
             "position = ?, prompt = ?, options = ?, answer = ?, explanation = ?, "
             "topic = ?, tags = ?, data = ?, retired = 0, updated_at = ?, canon = ? "
             "WHERE id = ?",
-            updates,
+            "UPDATE questions SET position = ?, canon = ? WHERE id = ?",
         )
-        self.conn.executemany("UPDATE questions SET position = ?, canon = ? WHERE id = ?", moves)
         if retire_missing:
             produced = {q.id for q in questions}
             for qid, (_data, retired) in existing.items():
@@ -972,13 +963,7 @@ class Store:
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def existing_fact_ids(self, fact_ids: Sequence[str]) -> set[str]:
-        return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM facts WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(fact_ids)),),
-            )
-        }
+        return self._stored_ids("facts", fact_ids)
 
     def fact_statements(self, fact_ids: Sequence[str]) -> dict[str, str]:
         rows = self.conn.execute(
@@ -1129,13 +1114,7 @@ class Store:
         return int(row[0])
 
     def existing_question_ids(self, question_ids: Sequence[str]) -> set[str]:
-        return {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM questions WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(question_ids)),),
-            )
-        }
+        return self._stored_ids("questions", question_ids)
 
     def asked_elsewhere(
         self,
@@ -2187,6 +2166,64 @@ def _card_from_row_fast(r: Sequence[Any]) -> CardState:
         leech=bool(r[10]),
         buried_until=None if r[11] is None else dt.datetime.fromisoformat(r[11]),
     )
+
+
+class _LoadRows:
+    """One table's rows in a deck load, gathered by what each needs and written with one
+    executemany per statement: a new row (inserted as they come, :data:`LOAD_BATCH` at a
+    time, for bounded memory), changed content or a retired row (updated), or the same
+    content (only its position and mark). Each row's id goes to the report's list for it."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        insert: Callable[[list[tuple[Any, ...]]], None],
+        added: list[str],
+        updated: list[str],
+        unchanged: list[str],
+    ) -> None:
+        # Every row written or confirmed here holds model_dump_json() of a validated model:
+        # marked (stored_form.mark), an export passes it through as it is.
+        from quizmaster.stored_form import marker
+
+        self.mark = marker()
+        self.lists = _json_list_cache()
+        self._conn = conn
+        self._insert = insert
+        self._added, self._updated, self._unchanged = added, updated, unchanged
+        self._inserts: list[tuple[Any, ...]] = []
+        self._updates: list[tuple[Any, ...]] = []
+        self._moves: list[tuple[int, str | None, str]] = []
+
+    def sort(
+        self,
+        row_id: str,
+        old: tuple[str, Any] | None,
+        data: str,
+        new: tuple[Any, ...],
+        update: tuple[Any, ...],
+        position: int,
+        canon: str | None,
+    ) -> None:
+        """File one row: ``old`` is the stored (data, retired), None for a new row; ``new``
+        and ``update`` its values for the insert and the update statements."""
+        if old is None:
+            self._inserts.append(new)
+            self._added.append(row_id)
+            if len(self._inserts) >= LOAD_BATCH:
+                self._insert(self._inserts)
+        elif old[0] != data or old[1]:
+            self._updates.append(update)
+            self._updated.append(row_id)
+        else:
+            self._moves.append((position, canon, row_id))
+            self._unchanged.append(row_id)
+
+    def write(self, update_sql: str, move_sql: str) -> None:
+        """Write what is still gathered (``move_sql`` sets position and canon by id)."""
+        self._insert(self._inserts)
+        self._conn.executemany(update_sql, self._updates)
+        self._conn.executemany(move_sql, self._moves)
 
 
 def _json_list_cache() -> Callable[[list[str]], str]:

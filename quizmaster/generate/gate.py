@@ -1363,28 +1363,8 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
             out.append("leans on the article")  # "In 2015, India stood at which position?"
         if question.kind in ("true_false", "statements"):
             out += claim_defects(text)
-    if question.kind == "true_false" and question.answer == "False" and fact is not None:
-        out += swap_defects(fact.statement, question.prompt)
-        if not any(s.distractors for s in fact.spans) and not is_framed(fact):
-            out.append("absurd distractor")  # a machine's swap reads as nonsense too often
-    if question.kind == "true_false" and not (curated(fact) or (fact and is_framed(fact))):
-        # A sentence lifted whole is judged on its page's wording, asides and slips, and is
-        # true every time: a setter's claim is short, and as often false as true.
-        out.append("not examinable")
-    if question.kind == "true_false" and fact is not None and is_trimmed(fact):
-        out.append("not examinable")  # a claim cut out of its sentence says too little
-    if question.kind == "true_false" and told_without_year(question.prompt):
-        out.append("not examinable")  # a judged event must say when it happened
-    if question.kind == "true_false" and not (fact and related_span(question.prompt, fact)):
-        out.append("not examinable")  # a claim with no name, place, date or number in it
-    if question.kind == "true_false" and VAGUE_CLAIM_RE.search(question.prompt):
-        out.append("not examinable")
-    if question.kind == "true_false" and RANK_RE.search(question.prompt):
-        if not YEAR_RE.search(question.prompt):
-            out.append("not examinable")  # a rank is true of one edition: say which
-    if question.kind == "true_false" and REPORT_RELEASED_RE.search(question.prompt):
-        if not RANKED_RE.search(question.prompt):
-            out.append("not examinable")  # "the WEF released the Gender Gap Report": which?
+    if question.kind == "true_false":
+        out += _true_false_defects(question, fact)
     if POST_FILLED_RE.search(question.prompt) and not curated(fact):
         if not POST_NAMED_RE.search(f"{question.prompt} {question.answer}"):
             out.append("leans on the article")  # "X was appointed in which year?": as what?
@@ -1403,158 +1383,10 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
         out.append("answer in stem")  # the answer as text in its own prompt
     if question.kind in ("short_answer", "cloze", "mcq"):
         span_type = key_type(question, fact)
-        out += key_defects(question.answer, span_type, authored=authored(question, fact))
-        out += giveaway_defects(question.prompt, question.answer, options)
-        if question.kind != "cloze":
-            out += wh_defects(question.prompt, span_type)
-            if question.variant != "hand" and not wh_reads_well(question.prompt):
-                out.append("not a sentence")
-        if question.variant != "hand" and len(question.prompt.split()) < MIN_STEM_WORDS:
-            out.append("leans on the article")  # "Who won gold in Beijing 2008?": thousands did
-        if question.kind == "short_answer" and question.variant != "hand":
-            if not WH_WORD_RE.match(question.prompt):
-                out.append("not a sentence")  # a typed answer is asked by a plain question
-        if LIST_ITEM_RE.search(question.prompt) or ONE_OF_RE.search(question.prompt):
-            out.append("one of a list")
-        if RECORD_SINCE_RE.search(question.prompt):
-            out.append("not examinable")  # "the highest level since _____": a record's footnote
-        if EPITHET_RE.search(question.prompt):
-            out.append("not examinable")
-        if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
-            out.append("answer in stem")  # "the _____ after A and B": the count gives it
-        if span_type is SpanType.ORDINAL and ROMAN_EDITION_RE.search(question.prompt):
-            out.append("answer in stem")  # "Maitree-XIV" numbers its own edition
-        if span_type is SpanType.ORDINAL and _numbered_name(question.prompt, str(question.answer)):
-            out.append("answer in stem")  # "Chandrayaan 3 ... its _____ attempt": "third"
-        if (
-            NAME_PART_RE.search(question.prompt)
-            or _name_before(question.prompt)
-            or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
-        ):
-            out.append("broken key")  # "South _____": the key is part of a longer name
-        if _seats_of_nowhere(question.prompt):
-            out.append("leans on the article")  # "won _____ seats": in which country's polls?
-        if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
-            out.append("not a sentence")
-        if span_type is SpanType.PERSON and (
-            OBVIOUS_HOLDER_RE.search(question.prompt)
-            or (
-                CEREMONY_RE.search(question.prompt)
-                and (
-                    question.prompt.startswith("Who ") or SITTING_HOLDER_RE.search(question.prompt)
-                )
-            )
-        ):
-            out.append("trivial key")
-        if BROKEN_FLOW_RE.search(question.prompt) or _cut_name(question.prompt):
-            out.append("not a sentence")
-        if span_type is SpanType.DATE and question.prompt.startswith(f"{BLANK},"):
-            # "_____, SpaceX's Falcon 9 launched ...": the page's "On Saturday" was cut
-            out.append("not a sentence")
-        if question.variant != "hand" and not VERB_RE.search(question.prompt):
-            out.append("not a sentence")  # "Born on August 18, 1934, in _____."
-        if worked_out(question.prompt, span_type):
-            out.append("answer in stem")  # the stem's own figures give the key
-        if span_type in VALUE_TYPES and ROUTINE_COUNT_RE.search(question.prompt):
-            out.append("not examinable")  # a day's tally, a throw's number, a meeting's serial
-        if span_type is SpanType.DATE and CABINET_DAY_RE.search(question.prompt):
-            out.append("not examinable")  # the day a cabinet met: a routine, not the news
-        # A date or a year is asked only of a fact a person went over. Of the dates and
-        # years the generator kept (what began or was first done), the blind raters of four
-        # later rounds accepted 7 of 29: a plan's date the scheme then missed, the year of a
-        # visit that set up a council, a founding year the references dispute. The page says
-        # when, not whether the when is the news.
-        if span_type is SpanType.DATE and not curated(fact):
-            out.append("not examinable")
-        if span_type is SpanType.PLACE and " of " in str(question.answer):
-            if re.search(r"_{5} district\b", question.prompt):
-                out.append("broken key")  # "_____ district" keyed "Banpur of Khurda"
-        if SPEAKER_RE.search(question.prompt):
-            out.append("not examinable")  # who announced it: the news is what was announced
-        if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and SCORE_RE.search(question.prompt):
-            out.append("not examinable")  # a scorecard's line
-        if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and TOP_N_RE.search(question.prompt):
-            out.append("not examinable")
-        if span_type is SpanType.ORDINAL and FINAL_OF_RE.search(question.prompt):
-            out.append("answer in stem")
-        if span_type is SpanType.MONEY and OTHER_CURRENCY_RE.search(question.prompt):
-            out.append("answer in stem")  # "_____ (Rs 7,500 crore)": the rupees convert
-        if span_type is SpanType.PERSON and _post_names_holder(question.prompt):
-            out.append("trivial key")  # "Tamil Nadu chief minister _____": the post says who
-        if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
-            out.append("not examinable")  # a foreign firm's profit, an arms deal's price
-        if span_type is SpanType.ORDINAL and not curated(fact):
-            if parse_ordinal(str(question.answer)) == 2:
-                # "the second leg", "the second spot", "the second evacuation flight": a
-                # step in a series, not a record; the blind raters accepted none of five
-                out.append("not examinable")
-        if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
-            out.append("trivial key")  # "the first nation of the _____ century"
-        if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
-            out.append("not examinable")  # "Article _____": a provision is named, not counted
-        if (
-            question.variant != "hand"
-            and relation(question.prompt, question.answer, span_type) is None
-        ):
-            out.append("not examinable")  # true, but no setter asks it
-        if (
-            span_type in (SpanType.PLACE, SpanType.COUNTRY, SpanType.ORGANISATION)
-            and not curated(fact)
-            and not PLACE_ASKED_RE.search(question.prompt)
-            and not LASTING_PLACE_RE.search(question.prompt)
-            and not _frame_claim(question.prompt)
-            and not CERTIFIED_FREE_RE.search(question.prompt)
-        ):
-            out.append("not examinable")
-        if ROUTINE_EVENT_KEY_RE.fullmatch(str(question.answer)) and not curated(fact):
-            out.append("trivial key")
-        if SIDE_DETAIL_RE.search(question.prompt.replace(question.answer, BLANK)) or (
-            OCCASION_KEY_RE.fullmatch(question.answer)
-            and re.search(rf"\bon (?:the )?(?:eve of )?(?:the )?{BLANK}", question.prompt)
-        ):
-            out.append("not examinable")  # "the _____ evacuation flight", "on the _____"
-        if (
-            question.kind in ("cloze", "short_answer")
-            and EXERCISE_CLAIM_RE.search(question.prompt)
-            and question.prompt.startswith((BLANK, "Which "))
-        ):
-            # "_____ is a joint military exercise between India and France": Shakti, but
-            # Varuna and Garuda too, to a reader; the options say which list is meant
-            out.append("more than one answer")
-        if (
-            question.kind == "cloze"
-            and span_type in (SpanType.PLACE, SpanType.COUNTRY)
-            and places.kind_of(question.answer) in ("state", "union territory", "country")
-            and WIDE_PLACE_BLANK_RE.search(question.prompt)
-        ):
-            out.append("more than one answer")  # "opened in _____": its city fits as well
-        if span_type in (SpanType.PLACE, SpanType.COUNTRY) and places.hint_in(
-            question.prompt, question.answer
-        ):
-            out.append("answer in stem")  # "Imphal" names Manipur, "Cochin" names Kochi
-        if (
-            question.kind == "mcq"
-            and not curated(fact)
-            and _picked_from_the_crowd(question.prompt, question.answer, span_type)
-        ):
-            out.append("distractor of another domain")
-        if (
-            question.kind == "mcq"
-            and "India" in options
-            and HONOURED_INDIAN_RE.search(question.prompt)
-        ):
-            out.append("absurd distractor")  # India as the land that honours its own leader
-        if _the_state_cut(question.prompt):
-            out.append("not a sentence")  # "the speaker of the Andhra Pradesh.": a word lost
-        if question.kind == "mcq" and _beyond_the_field(question.prompt, options):
-            out.append("impossible option")  # "128th ... out of 121 countries"
-        if question.kind == "mcq" and _off_cycle(question.prompt, question.answer, options):
-            out.append("absurd distractor")  # "Asian Games ... in _____": 1989 was no Games year
+        out += _keyed_defects(question, fact, span_type, options)
+        out += _key_news_defects(question, fact, span_type)
         if question.kind == "mcq":
-            out += option_defects(
-                question.answer, options, span_type, authored=authored(question, fact)
-            )
-            out += place_option_defects(question.prompt, question.answer, options)
+            out += _mcq_defects(question, fact, span_type, options)
     elif question.kind == "match":
         # Options are codes ("A-2, B-1, C-3"): only their distinctness is the gate's business.
         if len(set(options)) != len(options) or question.answer not in options:
@@ -1571,6 +1403,194 @@ def defects(question: Question, fact: Fact | None) -> list[str]:
     if fact is not None and not curated(fact) and undated(question):
         out.append("undated")  # "Indonesia won the Thomas Cup for the first time since 2002"
     return sorted(set(out))
+
+
+def _true_false_defects(question: Question, fact: Fact | None) -> list[str]:
+    """What makes a true-or-false claim unfit: a swap that reads as nonsense, or a claim an
+    examiner would not set (lifted whole, cut short, undated, vague, of no edition)."""
+    out: list[str] = []
+    if question.answer == "False" and fact is not None:
+        out += swap_defects(fact.statement, question.prompt)
+        if not any(s.distractors for s in fact.spans) and not is_framed(fact):
+            out.append("absurd distractor")  # a machine's swap reads as nonsense too often
+    if not (curated(fact) or (fact and is_framed(fact))):
+        # A sentence lifted whole is judged on its page's wording, asides and slips, and is
+        # true every time: a setter's claim is short, and as often false as true.
+        out.append("not examinable")
+    if fact is not None and is_trimmed(fact):
+        out.append("not examinable")  # a claim cut out of its sentence says too little
+    if told_without_year(question.prompt):
+        out.append("not examinable")  # a judged event must say when it happened
+    if not (fact and related_span(question.prompt, fact)):
+        out.append("not examinable")  # a claim with no name, place, date or number in it
+    if VAGUE_CLAIM_RE.search(question.prompt):
+        out.append("not examinable")
+    if RANK_RE.search(question.prompt):
+        if not YEAR_RE.search(question.prompt):
+            out.append("not examinable")  # a rank is true of one edition: say which
+    if REPORT_RELEASED_RE.search(question.prompt):
+        if not RANKED_RE.search(question.prompt):
+            out.append("not examinable")  # "the WEF released the Gender Gap Report": which?
+    return out
+
+
+def _keyed_defects(
+    question: Question, fact: Fact | None, span_type: SpanType, options: list[str]
+) -> list[str]:
+    """A keyed question's (short answer, cloze, MCQ) key and stem as text: a key of the
+    wrong kind, a stem that gives it away, is no sentence, one of a list, or cuts a name."""
+    out: list[str] = []
+    out += key_defects(question.answer, span_type, authored=authored(question, fact))
+    out += giveaway_defects(question.prompt, question.answer, options)
+    if question.kind != "cloze":
+        out += wh_defects(question.prompt, span_type)
+        if question.variant != "hand" and not wh_reads_well(question.prompt):
+            out.append("not a sentence")
+    if question.variant != "hand" and len(question.prompt.split()) < MIN_STEM_WORDS:
+        out.append("leans on the article")  # "Who won gold in Beijing 2008?": thousands did
+    if question.kind == "short_answer" and question.variant != "hand":
+        if not WH_WORD_RE.match(question.prompt):
+            out.append("not a sentence")  # a typed answer is asked by a plain question
+    if LIST_ITEM_RE.search(question.prompt) or ONE_OF_RE.search(question.prompt):
+        out.append("one of a list")
+    if RECORD_SINCE_RE.search(question.prompt):
+        out.append("not examinable")  # "the highest level since _____": a record's footnote
+    if EPITHET_RE.search(question.prompt):
+        out.append("not examinable")
+    if span_type is SpanType.ORDINAL and EARLIER_HOLDERS_RE.search(question.prompt):
+        out.append("answer in stem")  # "the _____ after A and B": the count gives it
+    if span_type is SpanType.ORDINAL and ROMAN_EDITION_RE.search(question.prompt):
+        out.append("answer in stem")  # "Maitree-XIV" numbers its own edition
+    if span_type is SpanType.ORDINAL and _numbered_name(question.prompt, str(question.answer)):
+        out.append("answer in stem")  # "Chandrayaan 3 ... its _____ attempt": "third"
+    if (
+        NAME_PART_RE.search(question.prompt)
+        or _name_before(question.prompt)
+        or (span_type not in VALUE_TYPES and NAME_GOES_ON_RE.search(question.prompt))
+    ):
+        out.append("broken key")  # "South _____": the key is part of a longer name
+    if _seats_of_nowhere(question.prompt):
+        out.append("leans on the article")  # "won _____ seats": in which country's polls?
+    if span_type in VALUE_TYPES and TABLE_ROW_RE.match(question.prompt):
+        out.append("not a sentence")
+    if span_type is SpanType.PERSON and (
+        OBVIOUS_HOLDER_RE.search(question.prompt)
+        or (
+            CEREMONY_RE.search(question.prompt)
+            and (question.prompt.startswith("Who ") or SITTING_HOLDER_RE.search(question.prompt))
+        )
+    ):
+        out.append("trivial key")
+    if BROKEN_FLOW_RE.search(question.prompt) or _cut_name(question.prompt):
+        out.append("not a sentence")
+    if span_type is SpanType.DATE and question.prompt.startswith(f"{BLANK},"):
+        # "_____, SpaceX's Falcon 9 launched ...": the page's "On Saturday" was cut
+        out.append("not a sentence")
+    if question.variant != "hand" and not VERB_RE.search(question.prompt):
+        out.append("not a sentence")  # "Born on August 18, 1934, in _____."
+    if _the_state_cut(question.prompt):
+        out.append("not a sentence")  # "the speaker of the Andhra Pradesh.": a word lost
+    return out
+
+
+def _key_news_defects(question: Question, fact: Fact | None, span_type: SpanType) -> list[str]:
+    """Whether a keyed question asks the news: not a routine figure, a scorecard's line, a
+    post that names its holder, a place the stem already hints at."""
+    out: list[str] = []
+    if worked_out(question.prompt, span_type):
+        out.append("answer in stem")  # the stem's own figures give the key
+    if span_type in VALUE_TYPES and ROUTINE_COUNT_RE.search(question.prompt):
+        out.append("not examinable")  # a day's tally, a throw's number, a meeting's serial
+    if span_type is SpanType.DATE and CABINET_DAY_RE.search(question.prompt):
+        out.append("not examinable")  # the day a cabinet met: a routine, not the news
+    # A date or a year is asked only of a fact a person went over. Of the dates and
+    # years the generator kept (what began or was first done), the blind raters of four
+    # later rounds accepted 7 of 29: a plan's date the scheme then missed, the year of a
+    # visit that set up a council, a founding year the references dispute. The page says
+    # when, not whether the when is the news.
+    if span_type is SpanType.DATE and not curated(fact):
+        out.append("not examinable")
+    if span_type is SpanType.PLACE and " of " in str(question.answer):
+        if re.search(r"_{5} district\b", question.prompt):
+            out.append("broken key")  # "_____ district" keyed "Banpur of Khurda"
+    if SPEAKER_RE.search(question.prompt):
+        out.append("not examinable")  # who announced it: the news is what was announced
+    if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and SCORE_RE.search(question.prompt):
+        out.append("not examinable")  # a scorecard's line
+    if span_type in (SpanType.NUMBER, SpanType.ORDINAL) and TOP_N_RE.search(question.prompt):
+        out.append("not examinable")
+    if span_type is SpanType.ORDINAL and FINAL_OF_RE.search(question.prompt):
+        out.append("answer in stem")
+    if span_type is SpanType.MONEY and OTHER_CURRENCY_RE.search(question.prompt):
+        out.append("answer in stem")  # "_____ (Rs 7,500 crore)": the rupees convert
+    if span_type is SpanType.PERSON and _post_names_holder(question.prompt):
+        out.append("trivial key")  # "Tamil Nadu chief minister _____": the post says who
+    if span_type is SpanType.MONEY and DEAL_VALUE_RE.search(question.prompt):
+        out.append("not examinable")  # a foreign firm's profit, an arms deal's price
+    if span_type is SpanType.ORDINAL and not curated(fact):
+        if parse_ordinal(str(question.answer)) == 2:
+            # "the second leg", "the second spot", "the second evacuation flight": a
+            # step in a series, not a record; the blind raters accepted none of five
+            out.append("not examinable")
+    if span_type is SpanType.ORDINAL and re.search(r"_{5} century\b", question.prompt):
+        out.append("trivial key")  # "the first nation of the _____ century"
+    if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
+        out.append("not examinable")  # "Article _____": a provision is named, not counted
+    if question.variant != "hand" and relation(question.prompt, question.answer, span_type) is None:
+        out.append("not examinable")  # true, but no setter asks it
+    if (
+        span_type in (SpanType.PLACE, SpanType.COUNTRY, SpanType.ORGANISATION)
+        and not curated(fact)
+        and not PLACE_ASKED_RE.search(question.prompt)
+        and not LASTING_PLACE_RE.search(question.prompt)
+        and not _frame_claim(question.prompt)
+        and not CERTIFIED_FREE_RE.search(question.prompt)
+    ):
+        out.append("not examinable")
+    if ROUTINE_EVENT_KEY_RE.fullmatch(str(question.answer)) and not curated(fact):
+        out.append("trivial key")
+    if SIDE_DETAIL_RE.search(question.prompt.replace(question.answer, BLANK)) or (
+        OCCASION_KEY_RE.fullmatch(question.answer)
+        and re.search(rf"\bon (?:the )?(?:eve of )?(?:the )?{BLANK}", question.prompt)
+    ):
+        out.append("not examinable")  # "the _____ evacuation flight", "on the _____"
+    if (
+        question.kind in ("cloze", "short_answer")
+        and EXERCISE_CLAIM_RE.search(question.prompt)
+        and question.prompt.startswith((BLANK, "Which "))
+    ):
+        # "_____ is a joint military exercise between India and France": Shakti, but
+        # Varuna and Garuda too, to a reader; the options say which list is meant
+        out.append("more than one answer")
+    if (
+        question.kind == "cloze"
+        and span_type in (SpanType.PLACE, SpanType.COUNTRY)
+        and places.kind_of(question.answer) in ("state", "union territory", "country")
+        and WIDE_PLACE_BLANK_RE.search(question.prompt)
+    ):
+        out.append("more than one answer")  # "opened in _____": its city fits as well
+    if span_type in (SpanType.PLACE, SpanType.COUNTRY) and places.hint_in(
+        question.prompt, question.answer
+    ):
+        out.append("answer in stem")  # "Imphal" names Manipur, "Cochin" names Kochi
+    return out
+
+
+def _mcq_defects(
+    question: Question, fact: Fact | None, span_type: SpanType, options: list[str]
+) -> list[str]:
+    """An MCQ's options: from the same field as the key, possible, and not absurd."""
+    out = option_defects(question.answer, options, span_type, authored=authored(question, fact))
+    out += place_option_defects(question.prompt, question.answer, options)
+    if not curated(fact) and _picked_from_the_crowd(question.prompt, question.answer, span_type):
+        out.append("distractor of another domain")
+    if "India" in options and HONOURED_INDIAN_RE.search(question.prompt):
+        out.append("absurd distractor")  # India as the land that honours its own leader
+    if _beyond_the_field(question.prompt, options):
+        out.append("impossible option")  # "128th ... out of 121 countries"
+    if _off_cycle(question.prompt, question.answer, options):
+        out.append("absurd distractor")  # "Asian Games ... in _____": 1989 was no Games year
+    return out
 
 
 RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)

@@ -54,6 +54,20 @@ def _base(fact: Fact) -> dict[str, object]:
     return {"fact_id": fact.id, "explanation": _explanation(fact), "topic": fact.topic}
 
 
+def _span_keyed(kind: str, fact: Fact, span: KeySpan, prompt: str) -> dict[str, object]:
+    """The fields of a question whose typed answer is ``span``: named after the span, keyed
+    by its text, with the answers accepted for it in this prompt."""
+    return {
+        "id": question_id(fact.id, kind, slug(span.text)),
+        "variant": slug(span.text),
+        "prompt": prompt,
+        "answer": span.text,
+        "tags": list(fact.tags),
+        "accepted": accepted_answers(fact, span.text, prompt),
+        **_base(fact),
+    }
+
+
 def echoed(statement: str, span_text: str) -> bool:
     """Whether the rest of the statement spells the span out again: "Major General ...,
     abbreviated Maj Gen" would give away both a blank and a swapped rank."""
@@ -154,15 +168,7 @@ def listed_with_others(fact: Fact, span: KeySpan) -> bool:
 def cloze(fact: Fact, span: KeySpan) -> ClozeQuestion:
     """The statement with ``span`` blanked."""
     prompt = replace_span(fact.statement, span.text, BLANK)
-    return ClozeQuestion(
-        id=question_id(fact.id, "cloze", slug(span.text)),
-        variant=slug(span.text),
-        prompt=prompt,
-        answer=span.text,
-        tags=list(fact.tags),
-        accepted=accepted_answers(fact, span.text, prompt),
-        **_base(fact),  # type: ignore[arg-type]
-    )
+    return ClozeQuestion(**_span_keyed("cloze", fact, span, prompt))  # type: ignore[arg-type]
 
 
 def wh_question(fact: Fact, span: KeySpan) -> ShortAnswerQuestion | None:
@@ -170,15 +176,7 @@ def wh_question(fact: Fact, span: KeySpan) -> ShortAnswerQuestion | None:
     prompt = wh_prompt(fact, span)
     if prompt is None:
         return None
-    return ShortAnswerQuestion(
-        id=question_id(fact.id, "short_answer", slug(span.text)),
-        variant=slug(span.text),
-        prompt=prompt,
-        answer=span.text,
-        tags=list(fact.tags),
-        accepted=accepted_answers(fact, span.text, prompt),
-        **_base(fact),  # type: ignore[arg-type]
-    )
+    return ShortAnswerQuestion(**_span_keyed("short_answer", fact, span, prompt))  # type: ignore[arg-type]
 
 
 def hand_written(fact: Fact) -> ShortAnswerQuestion | None:
@@ -278,25 +276,20 @@ def true_false(index: DeckIndex, fact: Fact) -> TrueFalseQuestion:
     rng = rng_for(qid)
     wrong = falsify(index, fact, rng) if rng.random() < 0.5 else None
     if wrong is None:
-        return TrueFalseQuestion(
-            id=qid,
-            variant="statement",
-            prompt=fact.statement,
-            answer="True",
-            tags=list(fact.tags),
-            fact_id=fact.id,
-            topic=fact.topic,
-            explanation=f"True. {fact.explanation or ''}".strip(),
-        )
+        prompt, answer = fact.statement, "True"
+        explanation = f"True. {fact.explanation or ''}".strip()
+    else:
+        prompt, answer = wrong.statement, "False"
+        explanation = f"False: it is {wrong.span_text}, not {wrong.wrong}. {fact.statement}"
     return TrueFalseQuestion(
         id=qid,
         variant="statement",
-        prompt=wrong.statement,
-        answer="False",
+        prompt=prompt,
+        answer=answer,
         tags=list(fact.tags),
         fact_id=fact.id,
         topic=fact.topic,
-        explanation=f"False: it is {wrong.span_text}, not {wrong.wrong}. {fact.statement}",
+        explanation=explanation,
     )
 
 

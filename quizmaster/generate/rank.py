@@ -88,12 +88,7 @@ MAX_NGRAM = 8
 
 def _ngrams(text: str) -> set[str]:
     """Every run of up to :data:`MAX_NGRAM` words of the text, compared as options are."""
-    words = option_key(text).split()
-    return {
-        " ".join(words[i : i + n])
-        for n in range(1, MAX_NGRAM + 1)
-        for i in range(len(words) - n + 1)
-    }
+    return places.word_runs(option_key(text).split(), MAX_NGRAM)
 
 
 def shown_text(question: Question) -> str:
