@@ -15,14 +15,10 @@ from quizmaster.store import Store
 from tests.helpers.pinned import NOW
 from tests.helpers.quiz_deck import MCQ_ID, TF_ID, make_quiz_db
 
-DEFAULTS = {
-    "new_per_day": 20,
-    "reviews_per_day": 200,
-    "desired_retention": 0.9,
-    "exam_date": None,
-    "new_order": "newest",
-    "fsrs_parameters": None,
-}
+# The defaults docs/scheduling.md promises, in the order `config` lists them.
+DEFAULTS: dict[str, object] = {"new_per_day": 20, "reviews_per_day": 200}
+DEFAULTS |= {"desired_retention": 0.9, "exam_date": None, "new_order": "newest"}
+DEFAULTS |= {"fsrs_parameters": None}
 
 
 def without_the_builtin_deck(path: Path) -> Path:
