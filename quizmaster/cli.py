@@ -4,7 +4,6 @@ result; domain errors become a one-line message and exit code 2."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -14,6 +13,8 @@ from typer.core import TyperGroup  # noqa: TID251
 from quizmaster.errors import QuizmasterError
 
 if TYPE_CHECKING:
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
     from quizmaster.store import Store
 
 
@@ -205,56 +206,25 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, 
 
 
 def now() -> dt.datetime:
-    """The clock, read in one place. ``QUIZMASTER_NOW`` (ISO-8601) pins it for scripted runs."""
-    pinned = os.environ.get("QUIZMASTER_NOW", "").strip()
-    if pinned:
-        from quizmaster.guard import parse_moment
+    """The clock of the process's environment (``QUIZMASTER_NOW`` pins it for scripted runs)."""
+    from quizmaster.environment import Environment
 
-        return parse_moment(pinned, "QUIZMASTER_NOW")
-    return dt.datetime.now(dt.timezone.utc)
+    return Environment.from_os().now()
 
 
 def utc_offset(moment: dt.datetime) -> int:
-    """The user's zone for calendar days (streaks, heatmap): the offset written in a pinned
-    ``QUIZMASTER_NOW``, else the system's local zone at ``moment``."""
-    zoned = moment if os.environ.get("QUIZMASTER_NOW", "").strip() else moment.astimezone()
-    offset = zoned.utcoffset()
-    return 0 if offset is None else int(offset.total_seconds() // 60)
+    """The user's zone for calendar days at ``moment``, from the process's environment."""
+    from quizmaster.environment import Environment
 
-
-def check_db_folder(path: Path, *, explicit: bool) -> None:
-    """A database path the user gave must be in a folder that exists: silently creating
-    folders would turn a typo into an empty collection that looks like lost data. (The
-    default folder in the user data directory is created.)"""
-    from quizmaster.errors import DatabaseError
-
-    parent = path.parent
-    if explicit and str(path) != ":memory:" and not parent.exists() and not parent.is_symlink():
-        raise DatabaseError(
-            f"{path}: folder {parent} does not exist; check the path, or create the folder "
-            f"first (mkdir -p {parent})"
-        )
+    return Environment.from_os().utc_offset(moment)
 
 
 def open_store(db: Path | None, *, builtin: bool = True) -> Store:
-    """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
-    database gets the built-in deck, unless ``builtin`` is False: a command that brings the
-    user's own deck (ingest, import) starts the database without the demo deck."""
-    from quizmaster.paths import DB_ENV_VAR, default_db_path
-    from quizmaster.store import Store
+    """:func:`quizmaster.database.open_store` in the process's environment."""
+    from quizmaster.database import open_store as open_in
+    from quizmaster.environment import Environment
 
-    path = db or default_db_path()
-    check_db_folder(path, explicit=db is not None or bool(os.environ.get(DB_ENV_VAR, "").strip()))
-    store = Store.open(path, now=now())
-    try:
-        if builtin and store.builtin_deck_pending():
-            from quizmaster.importers import ensure_builtin_deck
-
-            ensure_builtin_deck(store, now=now())
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return open_in(Environment.from_os(), db, builtin=builtin)
 
 
 def _version(value: bool) -> None:
@@ -285,15 +255,19 @@ def dashboard(
 
     Example: quizmaster
     """
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
+
+    ctx.obj = invocation = Invocation(Environment.from_os(), db)
     if ctx.invoked_subcommand is not None:
-        if db is not None:
-            ctx.obj = {"db": db}
         return
     from quizmaster.session import dashboard as dashboard_summary
 
-    with open_store(db) as store:
-        moment = now()
-        summary = dashboard_summary(store, now=moment, utc_offset_minutes=utc_offset(moment))
+    with invocation.open_store() as store:
+        moment = invocation.env.now()
+        summary = dashboard_summary(
+            store, now=moment, utc_offset_minutes=invocation.env.utc_offset(moment)
+        )
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
 
@@ -304,12 +278,20 @@ def dashboard(
         render.dashboard(summary)
 
 
+def _invocation(ctx: typer.Context, db: Path | None) -> Invocation:
+    """The invocation the app's callback made, with ``--db`` given after the command winning
+    over one given before it."""
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
+
+    root = ctx.find_root().obj
+    made = root if isinstance(root, Invocation) else Invocation(Environment.from_os())
+    return made.with_db(db)
+
+
 def _db(ctx: typer.Context, db: Path | None) -> Path | None:
     """``--db`` given after the command wins over one given before it."""
-    if db is not None:
-        return db
-    parent = ctx.find_root().obj
-    return parent.get("db") if isinstance(parent, dict) else None
+    return _invocation(ctx, db).db
 
 
 @app.command("import")
@@ -349,11 +331,14 @@ def import_(
     from quizmaster.importers import import_path
 
     check_name(deck, "--deck")
+    invocation = _invocation(ctx, db)
     with (
-        open_store(_db(ctx, db), builtin=False) as store,
+        invocation.open_store(builtin=False) as store,
         render.progress_bar("Importing") as tick,
     ):
-        result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
+        result = import_path(
+            store, file, now=invocation.env.now(), deck=deck, dry_run=dry_run, progress=tick
+        )
     if as_json:
         render.json_out(result.to_json())
     else:
@@ -368,20 +353,19 @@ YesOption = Annotated[
 DeckName = Annotated[str, typer.Argument(metavar="DECK", help="The deck's name.")]
 
 
-def _confirm(question: str, yes: bool) -> None:
+def _confirm(env: Environment, question: str, yes: bool) -> None:
     """Go on when ``--yes`` was given or the user answers y in a terminal; else stop with
     exit code 1 (declined) or a usage error (no terminal to ask in)."""
-    import sys
-
     from quizmaster import render
     from quizmaster.errors import UsageError
+    from quizmaster.prompt import read_answer
 
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not env.stdin_is_terminal:
         raise UsageError("no terminal to confirm in; pass --yes to go ahead")
     try:
-        answer = _read_answer(f"{question} [y/N] ")
+        answer = read_answer(env.stdin, f"{question} [y/N] ")
     except EOFError:
         answer = ""
     if answer.strip().lower() not in ("y", "yes"):
@@ -401,7 +385,7 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
         return
     from dataclasses import asdict
 
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         items = store.decks()
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
@@ -427,15 +411,17 @@ def decks_rename(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         usage = store.deck_usage(old)
-        _confirm(f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes)
+        _confirm(
+            invocation.env, f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes
+        )
         store.rename_deck(old, new)
     from quizmaster.ingest import decks_folder, rename_in_facts_files
-    from quizmaster.paths import default_db_path
 
     name = " ".join(new.split())
-    files = rename_in_facts_files(decks_folder(_db(ctx, db) or default_db_path()), old, name)
+    files = rename_in_facts_files(decks_folder(invocation.db_path), old, name)
     render.info(
         f"Renamed deck {old!r} to {name!r}; its history is kept"
         + (f" and its {len(files)} saved facts file(s) follow." if files else ".")
@@ -453,7 +439,8 @@ def decks_remove(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         u = store.deck_usage(name)
         lost = (
             f"{u.reviews} reviews of {u.studied} studied questions and {u.mock_items} mock "
@@ -462,6 +449,7 @@ def decks_remove(
             else "it has no review history"
         )
         _confirm(
+            invocation.env,
             f"Remove deck {name!r} ({u.facts} facts, {u.questions} questions)? {lost}; to keep "
             f"them, `quizmaster decks pause` it or `quizmaster export --format json "
             f"--with-history --deck {_quote(name)} -o backup.json` first. Remove it?",
@@ -483,13 +471,14 @@ def _quote(text: str) -> str:
 def _pause(ctx: typer.Context, name: str, yes: bool, db: Path | None, paused: bool) -> None:
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         usage = store.deck_usage(name)
         if usage.paused == paused:
             render.info(f"Deck {name!r} is already {'paused' if paused else 'active'}.")
             return
         verb = "Pause" if paused else "Resume"
-        _confirm(f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
+        _confirm(invocation.env, f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
         store.set_deck_paused(name, paused)
     if paused:
         render.info(
@@ -531,7 +520,7 @@ def facts_list(
 
     Example: quizmaster facts list --deck "India–Israel Defence MoU 2025"
     """
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         items = store.facts(deck)
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
@@ -658,7 +647,7 @@ def questions_unsuspend(
             "name question ids, or pass --all-leeches or --all; "
             "see `quizmaster questions list --suspended`"
         )
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         ids = list(question_ids or [])
         if all_leeches or all_suspended:
             ids += [
@@ -687,7 +676,7 @@ def questions_show(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         item = store.question(question_id)
     if as_json:
         render.json_out(item.to_json())
@@ -732,15 +721,16 @@ def optimize(
     """
     from quizmaster import optimizer, render
 
-    with open_store(_db(ctx, db)) as store:
-        moment = now()
+    invocation = _invocation(ctx, db)
+    with invocation.open_store() as store:
+        moment = invocation.env.now()
         outcome = optimizer.run(
             store,
             now=moment,
             revlog=revlog,
             dry_run=dry_run,
             apply_reschedule=reschedule,
-            utc_offset_minutes=utc_offset(moment),
+            utc_offset_minutes=invocation.env.utc_offset(moment),
         )
     if as_json:
         render.json_out(outcome.to_json())
@@ -755,17 +745,10 @@ app.add_typer(config_app, name="config")
 
 
 def _idle_timeout() -> float | None:
-    """Seconds without input after which piped input counts as ended: in CI (10 s, or
-    ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job. Not on Windows,
-    where select() cannot wait on a pipe."""
-    if os.name == "nt":
-        return None
-    value = os.environ.get("QUIZMASTER_IDLE_TIMEOUT", "").strip()
-    if value:
-        from quizmaster.guard import parse_seconds
+    """:meth:`Environment.idle_timeout` of the process's environment."""
+    from quizmaster.environment import Environment
 
-        return parse_seconds(value, "QUIZMASTER_IDLE_TIMEOUT", low=0.01, high=86_400)
-    return 10.0 if os.environ.get("CI", "").strip().lower() not in ("", "0", "false") else None
+    return Environment.from_os().idle_timeout()
 
 
 @app.command("quiz")
@@ -1348,9 +1331,15 @@ def export(
     from quizmaster.exporters import export as run_export
 
     options: dict[str, Any] = {"deck": deck, "kind": kind, "tag": tag, "output": output}
-    with open_store(_db(ctx, db)) as store, render.progress_bar("Exporting") as tick:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store() as store, render.progress_bar("Exporting") as tick:
         outcome = run_export(
-            store, fmt, now=now(), with_history=with_history, progress=tick, **options
+            store,
+            fmt,
+            now=invocation.env.now(),
+            with_history=with_history,
+            progress=tick,
+            **options,
         )
         if outcome.chunks is not None:
             render.raw_out(outcome.chunks)
@@ -1401,11 +1390,10 @@ def doctor(
     """
     from quizmaster import render
     from quizmaster.doctor import require_database, run_doctor
-    from quizmaster.paths import default_db_path
 
-    path = _db(ctx, db) or default_db_path()
-    require_database(path)
-    with open_store(path) as store:
+    invocation = _invocation(ctx, db)
+    require_database(invocation.db_path)
+    with invocation.open_store() as store:
         report = run_doctor(store, backup=backup, vacuum=vacuum, repair=repair)
     if as_json:
         render.json_out(report.to_json())

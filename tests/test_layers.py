@@ -27,6 +27,8 @@ SHELLS = {
     "launch": "the entry point choosing a fast path or the full app",
     "__main__": "`python -m quizmaster`, the entry point",
     "output": "JSON written to stdout without Rich, the renderer's twin for `--json`",
+    "database": "opens the store a command names, for the commands",
+    "prompt": "a line typed at a prompt, after a prompt drawn by the renderer",
 }
 
 
