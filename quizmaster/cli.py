@@ -4,6 +4,7 @@ result; domain errors become a one-line message and exit code 2."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -175,6 +176,36 @@ questions_app = typer.Typer(help="The questions generated from your facts.", no_
 app.add_typer(facts_app, name="facts")
 app.add_typer(questions_app, name="questions")
 
+try:
+    from typer._types import TyperChoice as _Choice  # noqa: TID251 - the type Typer's own choices use
+except ImportError:  # pragma: no cover - older Typer on the public Click
+    from click import Choice as _Choice  # type: ignore[assignment]
+
+
+class _Choices(_Choice):  # type: ignore[type-arg,misc,unused-ignore]
+    """A choice option whose values are read from the one module that defines them
+    (``module.name``) when first needed, to check a value or draw help, so building a command
+    imports neither pydantic nor the exporters. Typer checks a value and words a wrong one."""
+
+    def __init__(self, module: str, name: str, *, case_sensitive: bool = True) -> None:
+        self._home = (module, name)
+        self._loaded: tuple[str, ...] | None = None
+        self.case_sensitive = case_sensitive
+
+    @property
+    def choices(self) -> Sequence[str]:
+        if self._loaded is None:
+            import importlib
+
+            module, name = self._home
+            self._loaded = tuple(getattr(importlib.import_module(module), name))
+        return self._loaded
+
+    @choices.setter
+    def choices(self, values: Sequence[str]) -> None:
+        self._loaded = tuple(values)
+
+
 # `Optional[...]` rather than `X | None`: Typer evaluates these at runtime on Python 3.10.
 DbOption = Annotated[
     Optional[Path],  # noqa: UP045
@@ -198,8 +229,9 @@ KindOption = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Only this kind: short_answer, cloze, mcq, true_false, statements, match.",
+        help="Only questions of this kind.",
         show_default=False,
+        click_type=_Choices("quizmaster.models", "QUESTION_KINDS"),
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, nothing else.")]
@@ -567,11 +599,6 @@ def questions_list(
         _list_suspended(ctx, deck, kind, as_json, db)
         return
 
-    if kind is not None:
-        from quizmaster.models import QUESTION_KINDS
-
-        if kind not in QUESTION_KINDS:
-            raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
     with open_store(_db(ctx, db)) as store:
         if as_json:  # straight from the columns: no models, no Rich (start-up time)
             from quizmaster.output import json_out_records
@@ -896,7 +923,13 @@ def config_unset(
 def mock_(
     ctx: typer.Context,
     exam: Annotated[
-        str, typer.Option("--exam", "-e", help="Marking scheme: upsc, ssc, ibps or custom.")
+        str,
+        typer.Option(
+            "--exam",
+            "-e",
+            help="Marking scheme.",
+            click_type=_Choices("quizmaster.mock", "EXAMS", case_sensitive=False),
+        ),
     ] = "upsc",
     questions: Annotated[
         Optional[int],  # noqa: UP045
@@ -1306,7 +1339,11 @@ def export(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="apkg, csv, tsv, json, yaml, md or html.", show_default=False
+            "--format",
+            "-f",
+            help="The file format.",
+            show_default=False,
+            click_type=_Choices("quizmaster.exporters", "FORMATS"),
         ),
     ],
     deck: DeckOption = None,
