@@ -12,6 +12,7 @@ import typer  # noqa: TID251
 from typer.core import TyperGroup  # noqa: TID251
 
 from quizmaster.errors import QuizmasterError
+from quizmaster.listing import QUESTIONS_PAGE
 
 if TYPE_CHECKING:
     from quizmaster.database import Invocation
@@ -564,9 +565,6 @@ def facts_list(
         render.facts_table(items)
 
 
-QUESTIONS_PAGE = 200  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
-
-
 @questions_app.command("list")
 def questions_list(
     ctx: typer.Context,
@@ -593,56 +591,25 @@ def questions_list(
 
     Example: quizmaster questions list --kind cloze --json
     """
-    from quizmaster.errors import UsageError
+    from quizmaster import listing
 
-    if suspended:
-        _list_suspended(ctx, deck, kind, as_json, db)
-        return
-
-    with open_store(_db(ctx, db)) as store:
-        if as_json:  # straight from the columns: no models, no Rich (start-up time)
+    with _invocation(ctx, db).open_store() as store:
+        if suspended:
+            rows = listing.suspended_questions(store, deck, kind)
+        elif as_json:  # straight from the columns: no models, no Rich (start-up time)
             from quizmaster.output import json_out_records
             from quizmaster.store import QUESTION_JSON_KEYS
 
             json_out_records(QUESTION_JSON_KEYS, store.iter_question_records(deck, kind))
             return
-        total = store.count_questions(deck, kind)
-        pages = max(1, -(-total // QUESTIONS_PAGE))
-        if page > pages:
-            raise UsageError(f"--page must be from 1 to {pages} ({total} questions)")
-        first = (page - 1) * QUESTIONS_PAGE
-        items = store.questions(deck, kind, limit=QUESTIONS_PAGE, offset=first)
+        else:
+            shown = listing.question_page(store, deck, kind, page)
     from quizmaster import render
 
-    if total <= QUESTIONS_PAGE:
-        render.questions_table(items)
-    else:
-        render.questions_table(items, total=total, first=first + 1)
-        if page < pages:
-            render.info(f"Next page: quizmaster questions list --page {page + 1}")
-
-
-def _list_suspended(
-    ctx: typer.Context, deck: str | None, kind: str | None, as_json: bool, db: Path | None
-) -> None:
-    from quizmaster import render
-
-    with open_store(_db(ctx, db)) as store:
-        if deck is not None:
-            store.deck_id(deck)  # an unknown deck is an error, not an empty list
-        rows = [
-            (stored, card)
-            for stored, card in store.suspended_questions()
-            if (deck is None or stored.deck == deck)
-            and (kind is None or stored.question.kind == kind)
-        ]
-    if as_json:
-        render.json_out(
-            [
-                {**stored.to_json(), "leech": card.leech, "lapses": card.lapses}
-                for stored, card in rows
-            ]
-        )
+    if not suspended:
+        render.question_page(shown)
+    elif as_json:
+        render.json_out(listing.suspended_json(rows))
     else:
         render.suspended_table(rows)
 
