@@ -1051,23 +1051,6 @@ def history(
 # --- article ingest ---------------------------------------------------------------
 
 
-def _read_answer(message: str) -> str:
-    """One line typed by the user (or piped on stdin); EOFError when input ends."""
-    import sys
-
-    from quizmaster import render
-    from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
-
-    render.prompt(message)
-    line = sys.stdin.readline(4 * MAX_ANSWER_CHARS)
-    if not line:
-        raise EOFError
-    if not line.endswith("\n"):  # drop the rest of an over-long line
-        while (rest := sys.stdin.readline(4 * MAX_ANSWER_CHARS)) and not rest.endswith("\n"):
-            pass
-    return clean_answer(line.rstrip("\r\n"))
-
-
 @app.command("ingest")
 def ingest(
     ctx: typer.Context,
@@ -1132,169 +1115,21 @@ def ingest(
 
     Example: quizmaster ingest article.txt --review
     """
-    import sys
-    from dataclasses import asdict, replace
+    from quizmaster.ingest_runner import IngestRequest, run_ingest
 
-    from quizmaster import render
-    from quizmaster.facts_file import dump_facts
-    from quizmaster.generate import generate_questions
-    from quizmaster.guard import check_name, check_number
-    from quizmaster.ingest import (
-        ask_deck_name,
-        choose_mode,
-        decks_folder,
-        parse_article_date,
-        plan_ingest,
-        question_preview,
-        review_facts,
-        save_and_load,
-        why_no_question,
-    )
-    from quizmaster.paths import default_db_path
-    from quizmaster.sources import read_source
-
-    check_number(timeout, "--timeout", low=0.1, high=3600)
-    check_name(deck, "--deck")
-    # The article first: a missing or wrong file is the error to show, before any mode.
-    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
-    mode = choose_mode(
+    request = IngestRequest(
+        source,
+        deck=deck,
+        out=out,
         review=review,
         yes=yes,
         dry_run=dry_run,
+        regenerate=regenerate,
+        timeout=timeout,
+        date=date,
         as_json=as_json,
-        source=source,
-        stdin_tty=sys.stdin.isatty(),
     )
-    if date is not None:
-        article = replace(article, date=parse_article_date(date))
-    if article.encoding not in ("utf-8", "utf-16"):
-        render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
-    db_path = _db(ctx, db) or default_db_path()
-    plan = plan_ingest(
-        article, data_dir=db_path.parent, deck=deck, out=out, folder=decks_folder(db_path)
-    )
-    prior_deck: str | None = None
-    prior_facts: list[Any] = []
-    if db_path.exists():
-        with open_store(db_path, builtin=False) as store:
-            prior_deck, prior_facts, _ = store.article_facts(plan.extraction.article_slug)
-    if prior_facts and not regenerate:
-        _ingest_again(plan, prior_deck or plan.deck, prior_facts, deck, db_path, dry_run, as_json)
-        return
-    if prior_deck and deck is None:
-        plan = replace(plan, deck=prior_deck)  # regenerating keeps the deck it is in
-    facts = plan.facts
-    if plan.extraction.date is None and not as_json:
-        render.info(
-            "Note: the article gives no date; pass --date YYYY-MM-DD so statements of "
-            "changing facts say when they were true."
-        )
-    if mode == "review":
-        facts = review_facts(
-            facts,
-            ask=_read_answer,
-            show=render.review_fact,
-            tell=render.info,
-            preview=lambda fact: render.review_questions(
-                shown := question_preview(fact), "" if shown else why_no_question(fact)
-            ),
-        )
-        if facts and deck is None:
-            plan = replace(plan, deck=ask_deck_name(plan.deck, _read_answer))
-    count = len(generate_questions(facts))
-    result: dict[str, Any] = {
-        "deck": plan.deck,
-        "file": str(plan.out_path),
-        "source": article.source,
-        "questions": count,
-        "facts": [f.model_dump(mode="json") for f in facts],
-    }
-    if dry_run:
-        if as_json:
-            render.json_out({**result, "dry_run": True})
-        else:
-            render.ingest_preview(
-                dump_facts(plan.deck, facts),
-                f"Would save {len(facts)} facts "
-                f"({count} question{'' if count == 1 else 's'}) to {plan.out_path} and load "
-                f"them into "
-                f"deck {plan.deck!r}. Nothing was written.",
-            )
-        return
-    with open_store(db_path, builtin=False) as store:
-        report = save_and_load(store, plan, facts, now=now())
-        if prior_facts:  # regenerated: facts no longer extracted or kept are retired
-            kept = {f.id for f in facts}
-            gone = [f.id for f in prior_facts if f.id not in kept]
-            store.retire_facts(gone, now=now())
-            report.facts_retired.extend(gone)
-    if as_json:
-        render.json_out({**result, "dry_run": False, "report": asdict(report)})
-    else:
-        render.ingest_report(report, str(plan.out_path))
-        if count == 0 and mode != "review":
-            render.info(
-                "No question passed the quality gate: the article's sentences are background "
-                "or need the article. `quizmaster ingest FILE --review` shows why, fact by fact."
-            )
-
-
-def _ingest_again(
-    plan: Any,
-    prior_deck: str,
-    prior_facts: list[Any],
-    deck: str | None,
-    db_path: Path,
-    dry_run: bool,
-    as_json: bool,
-) -> None:
-    """An article ingested before: its facts stay as the review left them (edits and drops
-    kept, the saved file untouched); ``--deck`` moves them, history and all."""
-    from dataclasses import asdict
-
-    from quizmaster import render
-    from quizmaster.generate import generate_questions
-
-    target = " ".join(deck.split()) if deck else prior_deck
-    moving = target != prior_deck
-    summary = {
-        "deck": target,
-        "previous_deck": prior_deck,
-        "facts": len(prior_facts),
-        "unchanged": not moving,
-        "dry_run": dry_run,
-    }
-    if moving and not dry_run:
-        with open_store(db_path, builtin=False) as store:
-            report = store.load_deck(
-                target,
-                prior_facts,
-                generate_questions(prior_facts),
-                now=now(),
-                source_name=plan.article.source,
-                retire_missing=False,
-                adopt=True,
-            )
-        summary["report"] = asdict(report)
-        from quizmaster.ingest import rename_in_facts_files
-
-        out_path = plan.out_path
-        rename_in_facts_files(out_path.parent, prior_deck, target, only=out_path)
-    if as_json:
-        render.json_out(summary)
-        return
-    kept = f"its {len(prior_facts)} facts as your review left them (edits and drops kept)"
-    if moving:
-        render.info(
-            f"This article was ingested before into deck {prior_deck!r}; "
-            f"{'would move' if dry_run else 'moved'} {kept} to deck {target!r}, "
-            "with their history."
-        )
-    else:
-        render.info(
-            f"This article is already in deck {prior_deck!r}, with {kept}; nothing changed. "
-            "To extract it again (replacing your edits and drops): --regenerate."
-        )
+    run_ingest(request, _invocation(ctx, db))
 
 
 # --- decks in and out ----------------------------------------------------------------

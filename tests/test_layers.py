@@ -29,6 +29,7 @@ SHELLS = {
     "output": "JSON written to stdout without Rich, the renderer's twin for `--json`",
     "database": "opens the store a command names, for the commands",
     "prompt": "a line typed at a prompt, after a prompt drawn by the renderer",
+    "ingest_runner": "an ingest between the article, the review prompts, the store and the screen",
 }
 
 
