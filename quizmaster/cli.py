@@ -947,41 +947,21 @@ def mock_(
 
     Example: quizmaster mock --exam ssc --questions 25 --minutes 15
     """
-    import sys
-    import time
+    from quizmaster import render
+    from quizmaster.mock_runner import MockRequest, run_mock
 
-    from quizmaster import mock, render
-    from quizmaster.guard import check_name, check_number
-    from quizmaster.mock_runner import answer_source, sit_mock
-
-    check_number(minutes, "--minutes", low=0.01, high=24 * 60)
-    check_name(deck, "--deck")
-    marking = mock.marking_for(exam, correct, wrong)
-    if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
-        import secrets
-
-        seed = secrets.randbelow(1_000_000)
-    # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
-    render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
-    with open_store(_db(ctx, db)) as store:
-        store.on_wait = lambda: render.info(
-            "Waiting for another quizmaster (an import or a backup) to release the database; "
-            "your answers are kept and will be saved..."
-        )
-        paper = mock.assemble_paper(
-            store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
-        )
-        with answer_source(sys.stdin) as (keys, lines):
-            result = sit_mock(
-                store,
-                paper,
-                now=now(),
-                monotonic=time.monotonic,
-                keys=keys,
-                lines=lines,
-                deck=deck,
-                tag=tag,
-            )
+    request = MockRequest(
+        exam=exam,
+        questions=questions,
+        minutes=minutes,
+        deck=deck,
+        tag=tag,
+        seed=seed,
+        correct=correct,
+        wrong=wrong,
+        as_json=as_json,
+    )
+    result = run_mock(request, _invocation(ctx, db))
     if as_json:
         render.json_out(result.to_json())
     else:
