@@ -238,6 +238,8 @@ KindOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, nothing else.")]
 
 
+# The process's environment read directly, for the commands that do not yet take the
+# Invocation from ctx.obj (quiz, stats, history, config); the others use _invocation.
 def now() -> dt.datetime:
     """The clock of the process's environment (``QUIZMASTER_NOW`` pins it for scripted runs)."""
     from quizmaster.environment import Environment
