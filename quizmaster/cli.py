@@ -4,7 +4,7 @@ result; domain errors become a one-line message and exit code 2."""
 from __future__ import annotations
 
 import datetime as dt
-import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -12,8 +12,11 @@ import typer  # noqa: TID251
 from typer.core import TyperGroup  # noqa: TID251
 
 from quizmaster.errors import QuizmasterError
+from quizmaster.listing import QUESTIONS_PAGE
 
 if TYPE_CHECKING:
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
     from quizmaster.store import Store
 
 
@@ -174,6 +177,36 @@ questions_app = typer.Typer(help="The questions generated from your facts.", no_
 app.add_typer(facts_app, name="facts")
 app.add_typer(questions_app, name="questions")
 
+try:
+    from typer._types import TyperChoice as _Choice  # noqa: TID251 - the type Typer's own choices use
+except ImportError:  # pragma: no cover - older Typer on the public Click
+    from click import Choice as _Choice  # type: ignore[assignment]
+
+
+class _Choices(_Choice):  # type: ignore[type-arg,misc,unused-ignore]
+    """A choice option whose values are read from the one module that defines them
+    (``module.name``) when first needed, to check a value or draw help, so building a command
+    imports neither pydantic nor the exporters. Typer checks a value and words a wrong one."""
+
+    def __init__(self, module: str, name: str, *, case_sensitive: bool = True) -> None:
+        self._home = (module, name)
+        self._loaded: tuple[str, ...] | None = None
+        self.case_sensitive = case_sensitive
+
+    @property
+    def choices(self) -> Sequence[str]:
+        if self._loaded is None:
+            import importlib
+
+            module, name = self._home
+            self._loaded = tuple(getattr(importlib.import_module(module), name))
+        return self._loaded
+
+    @choices.setter
+    def choices(self, values: Sequence[str]) -> None:
+        self._loaded = tuple(values)
+
+
 # `Optional[...]` rather than `X | None`: Typer evaluates these at runtime on Python 3.10.
 DbOption = Annotated[
     Optional[Path],  # noqa: UP045
@@ -197,64 +230,36 @@ KindOption = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Only this kind: short_answer, cloze, mcq, true_false, statements, match.",
+        help="Only questions of this kind.",
         show_default=False,
+        click_type=_Choices("quizmaster.models", "QUESTION_KINDS"),
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, nothing else.")]
 
 
+# The process's environment read directly, for the commands that do not yet take the
+# Invocation from ctx.obj (quiz, stats, history, config); the others use _invocation.
 def now() -> dt.datetime:
-    """The clock, read in one place. ``QUIZMASTER_NOW`` (ISO-8601) pins it for scripted runs."""
-    pinned = os.environ.get("QUIZMASTER_NOW", "").strip()
-    if pinned:
-        from quizmaster.guard import parse_moment
+    """The clock of the process's environment (``QUIZMASTER_NOW`` pins it for scripted runs)."""
+    from quizmaster.environment import Environment
 
-        return parse_moment(pinned, "QUIZMASTER_NOW")
-    return dt.datetime.now(dt.timezone.utc)
+    return Environment.from_os().now()
 
 
 def utc_offset(moment: dt.datetime) -> int:
-    """The user's zone for calendar days (streaks, heatmap): the offset written in a pinned
-    ``QUIZMASTER_NOW``, else the system's local zone at ``moment``."""
-    zoned = moment if os.environ.get("QUIZMASTER_NOW", "").strip() else moment.astimezone()
-    offset = zoned.utcoffset()
-    return 0 if offset is None else int(offset.total_seconds() // 60)
+    """The user's zone for calendar days at ``moment``, from the process's environment."""
+    from quizmaster.environment import Environment
 
-
-def check_db_folder(path: Path, *, explicit: bool) -> None:
-    """A database path the user gave must be in a folder that exists: silently creating
-    folders would turn a typo into an empty collection that looks like lost data. (The
-    default folder in the user data directory is created.)"""
-    from quizmaster.errors import DatabaseError
-
-    parent = path.parent
-    if explicit and str(path) != ":memory:" and not parent.exists() and not parent.is_symlink():
-        raise DatabaseError(
-            f"{path}: folder {parent} does not exist; check the path, or create the folder "
-            f"first (mkdir -p {parent})"
-        )
+    return Environment.from_os().utc_offset(moment)
 
 
 def open_store(db: Path | None, *, builtin: bool = True) -> Store:
-    """Open the database (``--db``, else ``$QUIZMASTER_DB``, else the user data dir); a new
-    database gets the built-in deck, unless ``builtin`` is False: a command that brings the
-    user's own deck (ingest, import) starts the database without the demo deck."""
-    from quizmaster.paths import DB_ENV_VAR, default_db_path
-    from quizmaster.store import Store
+    """:func:`quizmaster.database.open_store` in the process's environment."""
+    from quizmaster.database import open_store as open_in
+    from quizmaster.environment import Environment
 
-    path = db or default_db_path()
-    check_db_folder(path, explicit=db is not None or bool(os.environ.get(DB_ENV_VAR, "").strip()))
-    store = Store.open(path, now=now())
-    try:
-        if builtin and store.builtin_deck_pending():
-            from quizmaster.importers import ensure_builtin_deck
-
-            ensure_builtin_deck(store, now=now())
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return open_in(Environment.from_os(), db, builtin=builtin)
 
 
 def _version(value: bool) -> None:
@@ -285,15 +290,19 @@ def dashboard(
 
     Example: quizmaster
     """
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
+
+    ctx.obj = invocation = Invocation(Environment.from_os(), db)
     if ctx.invoked_subcommand is not None:
-        if db is not None:
-            ctx.obj = {"db": db}
         return
     from quizmaster.dashboard import dashboard as dashboard_summary
 
-    with open_store(db) as store:
-        moment = now()
-        summary = dashboard_summary(store, now=moment, utc_offset_minutes=utc_offset(moment))
+    with invocation.open_store() as store:
+        moment = invocation.env.now()
+        summary = dashboard_summary(
+            store, now=moment, utc_offset_minutes=invocation.env.utc_offset(moment)
+        )
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
 
@@ -304,12 +313,20 @@ def dashboard(
         render.dashboard(summary)
 
 
+def _invocation(ctx: typer.Context, db: Path | None) -> Invocation:
+    """The invocation the app's callback made, with ``--db`` given after the command winning
+    over one given before it."""
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
+
+    root = ctx.find_root().obj
+    made = root if isinstance(root, Invocation) else Invocation(Environment.from_os())
+    return made.with_db(db)
+
+
 def _db(ctx: typer.Context, db: Path | None) -> Path | None:
     """``--db`` given after the command wins over one given before it."""
-    if db is not None:
-        return db
-    parent = ctx.find_root().obj
-    return parent.get("db") if isinstance(parent, dict) else None
+    return _invocation(ctx, db).db
 
 
 @app.command("import")
@@ -349,11 +366,14 @@ def import_(
     from quizmaster.importers import import_path
 
     check_name(deck, "--deck")
+    invocation = _invocation(ctx, db)
     with (
-        open_store(_db(ctx, db), builtin=False) as store,
+        invocation.open_store(builtin=False) as store,
         render.progress_bar("Importing") as tick,
     ):
-        result = import_path(store, file, now=now(), deck=deck, dry_run=dry_run, progress=tick)
+        result = import_path(
+            store, file, now=invocation.env.now(), deck=deck, dry_run=dry_run, progress=tick
+        )
     if as_json:
         render.json_out(result.to_json())
     else:
@@ -368,20 +388,19 @@ YesOption = Annotated[
 DeckName = Annotated[str, typer.Argument(metavar="DECK", help="The deck's name.")]
 
 
-def _confirm(question: str, yes: bool) -> None:
+def _confirm(env: Environment, question: str, yes: bool) -> None:
     """Go on when ``--yes`` was given or the user answers y in a terminal; else stop with
     exit code 1 (declined) or a usage error (no terminal to ask in)."""
-    import sys
-
     from quizmaster import render
     from quizmaster.errors import UsageError
+    from quizmaster.prompt import read_answer
 
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not env.stdin_is_terminal:
         raise UsageError("no terminal to confirm in; pass --yes to go ahead")
     try:
-        answer = _read_answer(f"{question} [y/N] ")
+        answer = read_answer(env.stdin, f"{question} [y/N] ")
     except EOFError:
         answer = ""
     if answer.strip().lower() not in ("y", "yes"):
@@ -401,7 +420,7 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
         return
     from dataclasses import asdict
 
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         items = store.decks()
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
@@ -427,15 +446,17 @@ def decks_rename(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         usage = store.deck_usage(old)
-        _confirm(f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes)
+        _confirm(
+            invocation.env, f"Rename deck {old!r} ({usage.questions} questions) to {new!r}?", yes
+        )
         store.rename_deck(old, new)
     from quizmaster.ingest import decks_folder, rename_in_facts_files
-    from quizmaster.paths import default_db_path
 
     name = " ".join(new.split())
-    files = rename_in_facts_files(decks_folder(_db(ctx, db) or default_db_path()), old, name)
+    files = rename_in_facts_files(decks_folder(invocation.db_path), old, name)
     render.info(
         f"Renamed deck {old!r} to {name!r}; its history is kept"
         + (f" and its {len(files)} saved facts file(s) follow." if files else ".")
@@ -453,7 +474,8 @@ def decks_remove(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         u = store.deck_usage(name)
         lost = (
             f"{u.reviews} reviews of {u.studied} studied questions and {u.mock_items} mock "
@@ -462,6 +484,7 @@ def decks_remove(
             else "it has no review history"
         )
         _confirm(
+            invocation.env,
             f"Remove deck {name!r} ({u.facts} facts, {u.questions} questions)? {lost}; to keep "
             f"them, `quizmaster decks pause` it or `quizmaster export --format json "
             f"--with-history --deck {_quote(name)} -o backup.json` first. Remove it?",
@@ -483,13 +506,14 @@ def _quote(text: str) -> str:
 def _pause(ctx: typer.Context, name: str, yes: bool, db: Path | None, paused: bool) -> None:
     from quizmaster import render
 
-    with open_store(_db(ctx, db), builtin=False) as store:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store(builtin=False) as store:
         usage = store.deck_usage(name)
         if usage.paused == paused:
             render.info(f"Deck {name!r} is already {'paused' if paused else 'active'}.")
             return
         verb = "Pause" if paused else "Resume"
-        _confirm(f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
+        _confirm(invocation.env, f"{verb} deck {name!r} ({usage.questions} questions)?", yes)
         store.set_deck_paused(name, paused)
     if paused:
         render.info(
@@ -531,7 +555,7 @@ def facts_list(
 
     Example: quizmaster facts list --deck "India–Israel Defence MoU 2025"
     """
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         items = store.facts(deck)
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
@@ -541,9 +565,6 @@ def facts_list(
         from quizmaster import render
 
         render.facts_table(items)
-
-
-QUESTIONS_PAGE = 200  # rows of the `questions list` table per page (Rich draws ~1 ms a row)
 
 
 @questions_app.command("list")
@@ -572,61 +593,25 @@ def questions_list(
 
     Example: quizmaster questions list --kind cloze --json
     """
-    from quizmaster.errors import UsageError
+    from quizmaster import listing
 
-    if suspended:
-        _list_suspended(ctx, deck, kind, as_json, db)
-        return
-
-    if kind is not None:
-        from quizmaster.models import QUESTION_KINDS
-
-        if kind not in QUESTION_KINDS:
-            raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(QUESTION_KINDS)}")
-    with open_store(_db(ctx, db)) as store:
-        if as_json:  # straight from the columns: no models, no Rich (start-up time)
+    with _invocation(ctx, db).open_store() as store:
+        if suspended:
+            rows = listing.suspended_questions(store, deck, kind)
+        elif as_json:  # straight from the columns: no models, no Rich (start-up time)
             from quizmaster.output import json_out_records
             from quizmaster.store import QUESTION_JSON_KEYS
 
             json_out_records(QUESTION_JSON_KEYS, store.iter_question_records(deck, kind))
             return
-        total = store.count_questions(deck, kind)
-        pages = max(1, -(-total // QUESTIONS_PAGE))
-        if page > pages:
-            raise UsageError(f"--page must be from 1 to {pages} ({total} questions)")
-        first = (page - 1) * QUESTIONS_PAGE
-        items = store.questions(deck, kind, limit=QUESTIONS_PAGE, offset=first)
+        else:
+            shown = listing.question_page(store, deck, kind, page)
     from quizmaster import render
 
-    if total <= QUESTIONS_PAGE:
-        render.questions_table(items)
-    else:
-        render.questions_table(items, total=total, first=first + 1)
-        if page < pages:
-            render.info(f"Next page: quizmaster questions list --page {page + 1}")
-
-
-def _list_suspended(
-    ctx: typer.Context, deck: str | None, kind: str | None, as_json: bool, db: Path | None
-) -> None:
-    from quizmaster import render
-
-    with open_store(_db(ctx, db)) as store:
-        if deck is not None:
-            store.deck_id(deck)  # an unknown deck is an error, not an empty list
-        rows = [
-            (stored, card)
-            for stored, card in store.suspended_questions()
-            if (deck is None or stored.deck == deck)
-            and (kind is None or stored.question.kind == kind)
-        ]
-    if as_json:
-        render.json_out(
-            [
-                {**stored.to_json(), "leech": card.leech, "lapses": card.lapses}
-                for stored, card in rows
-            ]
-        )
+    if not suspended:
+        render.question_page(shown)
+    elif as_json:
+        render.json_out(listing.suspended_json(rows))
     else:
         render.suspended_table(rows)
 
@@ -658,7 +643,7 @@ def questions_unsuspend(
             "name question ids, or pass --all-leeches or --all; "
             "see `quizmaster questions list --suspended`"
         )
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         ids = list(question_ids or [])
         if all_leeches or all_suspended:
             ids += [
@@ -687,7 +672,7 @@ def questions_show(
     """
     from quizmaster import render
 
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         item = store.question(question_id)
     if as_json:
         render.json_out(item.to_json())
@@ -732,15 +717,16 @@ def optimize(
     """
     from quizmaster import optimizer, render
 
-    with open_store(_db(ctx, db)) as store:
-        moment = now()
+    invocation = _invocation(ctx, db)
+    with invocation.open_store() as store:
+        moment = invocation.env.now()
         outcome = optimizer.run(
             store,
             now=moment,
             revlog=revlog,
             dry_run=dry_run,
             apply_reschedule=reschedule,
-            utc_offset_minutes=utc_offset(moment),
+            utc_offset_minutes=invocation.env.utc_offset(moment),
         )
     if as_json:
         render.json_out(outcome.to_json())
@@ -755,17 +741,10 @@ app.add_typer(config_app, name="config")
 
 
 def _idle_timeout() -> float | None:
-    """Seconds without input after which piped input counts as ended: in CI (10 s, or
-    ``QUIZMASTER_IDLE_TIMEOUT``) a never-closed stdin must not hang the job. Not on Windows,
-    where select() cannot wait on a pipe."""
-    if os.name == "nt":
-        return None
-    value = os.environ.get("QUIZMASTER_IDLE_TIMEOUT", "").strip()
-    if value:
-        from quizmaster.guard import parse_seconds
+    """:meth:`Environment.idle_timeout` of the process's environment."""
+    from quizmaster.environment import Environment
 
-        return parse_seconds(value, "QUIZMASTER_IDLE_TIMEOUT", low=0.01, high=86_400)
-    return 10.0 if os.environ.get("CI", "").strip().lower() not in ("", "0", "false") else None
+    return Environment.from_os().idle_timeout()
 
 
 @app.command("quiz")
@@ -893,7 +872,13 @@ def config_unset(
 def mock_(
     ctx: typer.Context,
     exam: Annotated[
-        str, typer.Option("--exam", "-e", help="Marking scheme: upsc, ssc, ibps or custom.")
+        str,
+        typer.Option(
+            "--exam",
+            "-e",
+            help="Marking scheme.",
+            click_type=_Choices("quizmaster.mock", "EXAMS", case_sensitive=False),
+        ),
     ] = "upsc",
     questions: Annotated[
         Optional[int],  # noqa: UP045
@@ -944,41 +929,21 @@ def mock_(
 
     Example: quizmaster mock --exam ssc --questions 25 --minutes 15
     """
-    import sys
-    import time
+    from quizmaster import render
+    from quizmaster.mock_runner import MockRequest, run_mock
 
-    from quizmaster import mock, render
-    from quizmaster.guard import check_name, check_number
-    from quizmaster.mock_runner import answer_source, sit_mock
-
-    check_number(minutes, "--minutes", low=0.01, high=24 * 60)
-    check_name(deck, "--deck")
-    marking = mock.marking_for(exam, correct, wrong)
-    if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
-        import secrets
-
-        seed = secrets.randbelow(1_000_000)
-    # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
-    render.mock_to_stderr(as_json or (sys.stdin.isatty() and not sys.stdout.isatty()))
-    with open_store(_db(ctx, db)) as store:
-        store.on_wait = lambda: render.info(
-            "Waiting for another quizmaster (an import or a backup) to release the database; "
-            "your answers are kept and will be saved..."
-        )
-        paper = mock.assemble_paper(
-            store.mock_pool(deck, tag), marking, questions=questions, minutes=minutes, seed=seed
-        )
-        with answer_source(sys.stdin) as (keys, lines):
-            result = sit_mock(
-                store,
-                paper,
-                now=now(),
-                monotonic=time.monotonic,
-                keys=keys,
-                lines=lines,
-                deck=deck,
-                tag=tag,
-            )
+    request = MockRequest(
+        exam=exam,
+        questions=questions,
+        minutes=minutes,
+        deck=deck,
+        tag=tag,
+        seed=seed,
+        correct=correct,
+        wrong=wrong,
+        as_json=as_json,
+    )
+    result = run_mock(request, _invocation(ctx, db))
     if as_json:
         render.json_out(result.to_json())
     else:
@@ -1048,23 +1013,6 @@ def history(
 # --- article ingest ---------------------------------------------------------------
 
 
-def _read_answer(message: str) -> str:
-    """One line typed by the user (or piped on stdin); EOFError when input ends."""
-    import sys
-
-    from quizmaster import render
-    from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
-
-    render.prompt(message)
-    line = sys.stdin.readline(4 * MAX_ANSWER_CHARS)
-    if not line:
-        raise EOFError
-    if not line.endswith("\n"):  # drop the rest of an over-long line
-        while (rest := sys.stdin.readline(4 * MAX_ANSWER_CHARS)) and not rest.endswith("\n"):
-            pass
-    return clean_answer(line.rstrip("\r\n"))
-
-
 @app.command("ingest")
 def ingest(
     ctx: typer.Context,
@@ -1129,169 +1077,21 @@ def ingest(
 
     Example: quizmaster ingest article.txt --review
     """
-    import sys
-    from dataclasses import asdict, replace
+    from quizmaster.ingest_runner import IngestRequest, run_ingest
 
-    from quizmaster import render
-    from quizmaster.facts_file import dump_facts
-    from quizmaster.generate import generate_questions
-    from quizmaster.guard import check_name, check_number
-    from quizmaster.ingest import (
-        ask_deck_name,
-        choose_mode,
-        decks_folder,
-        parse_article_date,
-        plan_ingest,
-        question_preview,
-        review_facts,
-        save_and_load,
-        why_no_question,
-    )
-    from quizmaster.paths import default_db_path
-    from quizmaster.sources import read_source
-
-    check_number(timeout, "--timeout", low=0.1, high=3600)
-    check_name(deck, "--deck")
-    # The article first: a missing or wrong file is the error to show, before any mode.
-    article = read_source(source, stdin=sys.stdin.buffer, timeout=timeout)
-    mode = choose_mode(
+    request = IngestRequest(
+        source,
+        deck=deck,
+        out=out,
         review=review,
         yes=yes,
         dry_run=dry_run,
+        regenerate=regenerate,
+        timeout=timeout,
+        date=date,
         as_json=as_json,
-        source=source,
-        stdin_tty=sys.stdin.isatty(),
     )
-    if date is not None:
-        article = replace(article, date=parse_article_date(date))
-    if article.encoding not in ("utf-8", "utf-16"):
-        render.info(f"Note: {article.source} is not UTF-8; read it as {article.encoding}.")
-    db_path = _db(ctx, db) or default_db_path()
-    plan = plan_ingest(
-        article, data_dir=db_path.parent, deck=deck, out=out, folder=decks_folder(db_path)
-    )
-    prior_deck: str | None = None
-    prior_facts: list[Any] = []
-    if db_path.exists():
-        with open_store(db_path, builtin=False) as store:
-            prior_deck, prior_facts, _ = store.article_facts(plan.extraction.article_slug)
-    if prior_facts and not regenerate:
-        _ingest_again(plan, prior_deck or plan.deck, prior_facts, deck, db_path, dry_run, as_json)
-        return
-    if prior_deck and deck is None:
-        plan = replace(plan, deck=prior_deck)  # regenerating keeps the deck it is in
-    facts = plan.facts
-    if plan.extraction.date is None and not as_json:
-        render.info(
-            "Note: the article gives no date; pass --date YYYY-MM-DD so statements of "
-            "changing facts say when they were true."
-        )
-    if mode == "review":
-        facts = review_facts(
-            facts,
-            ask=_read_answer,
-            show=render.review_fact,
-            tell=render.info,
-            preview=lambda fact: render.review_questions(
-                shown := question_preview(fact), "" if shown else why_no_question(fact)
-            ),
-        )
-        if facts and deck is None:
-            plan = replace(plan, deck=ask_deck_name(plan.deck, _read_answer))
-    count = len(generate_questions(facts))
-    result: dict[str, Any] = {
-        "deck": plan.deck,
-        "file": str(plan.out_path),
-        "source": article.source,
-        "questions": count,
-        "facts": [f.model_dump(mode="json") for f in facts],
-    }
-    if dry_run:
-        if as_json:
-            render.json_out({**result, "dry_run": True})
-        else:
-            render.ingest_preview(
-                dump_facts(plan.deck, facts),
-                f"Would save {len(facts)} facts "
-                f"({count} question{'' if count == 1 else 's'}) to {plan.out_path} and load "
-                f"them into "
-                f"deck {plan.deck!r}. Nothing was written.",
-            )
-        return
-    with open_store(db_path, builtin=False) as store:
-        report = save_and_load(store, plan, facts, now=now())
-        if prior_facts:  # regenerated: facts no longer extracted or kept are retired
-            kept = {f.id for f in facts}
-            gone = [f.id for f in prior_facts if f.id not in kept]
-            store.retire_facts(gone, now=now())
-            report.facts_retired.extend(gone)
-    if as_json:
-        render.json_out({**result, "dry_run": False, "report": asdict(report)})
-    else:
-        render.ingest_report(report, str(plan.out_path))
-        if count == 0 and mode != "review":
-            render.info(
-                "No question passed the quality gate: the article's sentences are background "
-                "or need the article. `quizmaster ingest FILE --review` shows why, fact by fact."
-            )
-
-
-def _ingest_again(
-    plan: Any,
-    prior_deck: str,
-    prior_facts: list[Any],
-    deck: str | None,
-    db_path: Path,
-    dry_run: bool,
-    as_json: bool,
-) -> None:
-    """An article ingested before: its facts stay as the review left them (edits and drops
-    kept, the saved file untouched); ``--deck`` moves them, history and all."""
-    from dataclasses import asdict
-
-    from quizmaster import render
-    from quizmaster.generate import generate_questions
-
-    target = " ".join(deck.split()) if deck else prior_deck
-    moving = target != prior_deck
-    summary = {
-        "deck": target,
-        "previous_deck": prior_deck,
-        "facts": len(prior_facts),
-        "unchanged": not moving,
-        "dry_run": dry_run,
-    }
-    if moving and not dry_run:
-        with open_store(db_path, builtin=False) as store:
-            report = store.load_deck(
-                target,
-                prior_facts,
-                generate_questions(prior_facts),
-                now=now(),
-                source_name=plan.article.source,
-                retire_missing=False,
-                adopt=True,
-            )
-        summary["report"] = asdict(report)
-        from quizmaster.ingest import rename_in_facts_files
-
-        out_path = plan.out_path
-        rename_in_facts_files(out_path.parent, prior_deck, target, only=out_path)
-    if as_json:
-        render.json_out(summary)
-        return
-    kept = f"its {len(prior_facts)} facts as your review left them (edits and drops kept)"
-    if moving:
-        render.info(
-            f"This article was ingested before into deck {prior_deck!r}; "
-            f"{'would move' if dry_run else 'moved'} {kept} to deck {target!r}, "
-            "with their history."
-        )
-    else:
-        render.info(
-            f"This article is already in deck {prior_deck!r}, with {kept}; nothing changed. "
-            "To extract it again (replacing your edits and drops): --regenerate."
-        )
+    run_ingest(request, _invocation(ctx, db))
 
 
 # --- decks in and out ----------------------------------------------------------------
@@ -1303,7 +1103,11 @@ def export(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="apkg, csv, tsv, json, yaml, md or html.", show_default=False
+            "--format",
+            "-f",
+            help="The file format.",
+            show_default=False,
+            click_type=_Choices("quizmaster.exporters", "FORMATS"),
         ),
     ],
     deck: DeckOption = None,
@@ -1328,9 +1132,15 @@ def export(
     from quizmaster.exporters import export as run_export
 
     options: dict[str, Any] = {"deck": deck, "kind": kind, "tag": tag, "output": output}
-    with open_store(_db(ctx, db)) as store, render.progress_bar("Exporting") as tick:
+    invocation = _invocation(ctx, db)
+    with invocation.open_store() as store, render.progress_bar("Exporting") as tick:
         outcome = run_export(
-            store, fmt, now=now(), with_history=with_history, progress=tick, **options
+            store,
+            fmt,
+            now=invocation.env.now(),
+            with_history=with_history,
+            progress=tick,
+            **options,
         )
         if outcome.chunks is not None:
             render.raw_out(outcome.chunks)
@@ -1381,11 +1191,10 @@ def doctor(
     """
     from quizmaster import render
     from quizmaster.doctor import require_database, run_doctor
-    from quizmaster.paths import default_db_path
 
-    path = _db(ctx, db) or default_db_path()
-    require_database(path)
-    with open_store(path) as store:
+    invocation = _invocation(ctx, db)
+    require_database(invocation.db_path)
+    with invocation.open_store() as store:
         report = run_doctor(store, backup=backup, vacuum=vacuum, repair=repair)
     if as_json:
         render.json_out(report.to_json())

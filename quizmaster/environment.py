@@ -1,6 +1,6 @@
 """What a command knows of the world outside it, read in one place: the clock and the user's
-zone, the standard streams, whether a person is at the terminal, how long to wait for piped
-input, and the database the environment names.
+zone, a monotonic timer, the standard streams, whether a person is at the terminal, how long
+to wait for piped input, and the database the environment names.
 
 The CLI builds one :class:`Environment` from the process (:meth:`Environment.from_os`) and
 hands it to the commands and runners; a test builds one from a dict and its own streams. The
@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TextIO
 
 NOW_VAR = "QUIZMASTER_NOW"
 IDLE_TIMEOUT_VAR = "QUIZMASTER_IDLE_TIMEOUT"
@@ -63,10 +64,12 @@ class Environment:
     """The process's surroundings, as one value a command passes on."""
 
     environ: Mapping[str, str] = field(default_factory=dict)
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
     stdout: IO[str] = field(default_factory=lambda: sys.stdout)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     clock: Callable[[], dt.datetime] = system_clock
+    # Seconds for durations and deadlines (a mock's time limit, a quiz answer's time).
+    monotonic: Callable[[], float] = time.monotonic
     windows: bool = os.name == "nt"
 
     @classmethod
@@ -86,9 +89,13 @@ class Environment:
         return _is_tty(self.stdin)
 
     @property
+    def stdout_is_terminal(self) -> bool:
+        return _is_tty(self.stdout)
+
+    @property
     def interactive(self) -> bool:
         """A person at a terminal on both ends: keys in, a screen out."""
-        return self.stdin_is_terminal and _is_tty(self.stdout)
+        return self.stdin_is_terminal and self.stdout_is_terminal
 
     def idle_timeout(self) -> float | None:
         """Seconds without input after which piped input counts as ended: in CI 10 s, or

@@ -15,13 +15,16 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from quizmaster import mock, render
 from quizmaster.keys import cbreak, read_key_within
 from quizmaster.mock import Attempt, MockResult, Paper
 from quizmaster.records import CardState, MockItemRow
 from quizmaster.store import Store
+
+if TYPE_CHECKING:
+    from quizmaster.database import Invocation
 
 Clock = Callable[[], float]
 
@@ -310,3 +313,56 @@ def save_result(
         summary["tag"] = tag
         store.finish_mock(session_id, ended_at=ended_at, data=summary, items=rows, cards=cards)
     return result
+
+
+@dataclass(frozen=True)
+class MockRequest:
+    """A mock's options as the command line gave them."""
+
+    exam: str = "upsc"
+    questions: int | None = None
+    minutes: float | None = None
+    deck: str | None = None
+    tag: str | None = None
+    seed: int | None = None
+    correct: str | None = None
+    wrong: str | None = None
+    as_json: bool = False
+
+
+def run_mock(request: MockRequest, invocation: Invocation) -> MockResult:
+    """Check the options, draw the paper, sit it on the environment's streams and clock,
+    and return it marked and saved in the invocation's database."""
+    from quizmaster.guard import check_name, check_number
+
+    check_number(request.minutes, "--minutes", low=0.01, high=24 * 60)
+    check_name(request.deck, "--deck")
+    marking = mock.marking_for(request.exam, request.correct, request.wrong)
+    seed = request.seed
+    if seed is None:  # a fresh paper, whose seed the result sheet shows so it can be repeated
+        import secrets
+
+        seed = secrets.randbelow(1_000_000)
+    env = invocation.env
+    # The paper goes to stderr when stdout must stay clean (JSON) or is not the screen.
+    render.mock_to_stderr(request.as_json or (env.stdin_is_terminal and not env.stdout_is_terminal))
+    with invocation.open_store() as store:
+        store.on_wait = lambda: render.info(
+            "Waiting for another quizmaster (an import or a backup) to release the database; "
+            "your answers are kept and will be saved..."
+        )
+        pool = store.mock_pool(request.deck, request.tag)
+        paper = mock.assemble_paper(
+            pool, marking, questions=request.questions, minutes=request.minutes, seed=seed
+        )
+        with answer_source(env.stdin) as (keys, lines):
+            return sit_mock(
+                store,
+                paper,
+                now=env.now(),
+                monotonic=env.monotonic,
+                keys=keys,
+                lines=lines,
+                deck=request.deck,
+                tag=request.tag,
+            )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # models and feature modules are imported where used: start-u
 
     from quizmaster.doctor import DoctorReport
     from quizmaster.importers import ImportResult
+    from quizmaster.listing import QuestionPage
     from quizmaster.mock import Attempt, Marking, MockResult
     from quizmaster.models import Question
     from quizmaster.optimizer import Outcome
@@ -160,6 +161,16 @@ def questions_table(
     if total is not None and total > len(questions):
         last = first + len(questions) - 1
         out().print(Text(f"Questions {first}-{last} of {total}.", style="dim"))
+
+
+def question_page(page: QuestionPage) -> None:
+    """One page of ``questions list``: the table, and the command for the next page."""
+    if not page.paged:
+        questions_table(page.items)
+        return
+    questions_table(page.items, total=page.total, first=page.first)
+    if page.page < page.pages:
+        info(f"Next page: quizmaster questions list --page {page.page + 1}")
 
 
 def load_report(report: LoadReport, *, dry_run: bool = False) -> None:

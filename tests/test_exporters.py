@@ -172,10 +172,10 @@ def test_export_command_to_file_reports_on_stderr(runner: CliRunner, tmp_path: P
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-f", "docx"], "unknown format 'docx'"),
+        (["-f", "docx"], "Invalid value for '--format' / '-f': 'docx' is not one of 'apkg',"),
         (["-f", "apkg"], "give one with -o FILE.apkg"),
         (["-f", "csv", "--with-history"], "--with-history needs --format json"),
-        (["-f", "csv", "--kind", "essay"], "unknown kind 'essay'"),
+        (["-f", "csv", "--kind", "essay"], "Invalid value for '--kind' / '-k': 'essay'"),
         (["-f", "csv", "--tag", "no-such-tag"], "nothing to export"),
         (["-f", "csv", "--deck", "Nope"], "no deck named 'Nope'"),
         (["-f", "csv", "-o", "/no/such/dir/x.csv"], "cannot write here"),

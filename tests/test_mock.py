@@ -551,3 +551,26 @@ def test_parse_choice_takes_the_forms_a_quiz_takes() -> None:
     assert mock.parse_choice("b)", 4) == 1
     assert mock.parse_choice("2.", 4) == 1
     assert mock.parse_choice("C", 3) == 2
+
+
+@pytest.mark.slow
+def test_run_mock_sits_the_paper_in_the_environment_it_is_given(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from quizmaster.database import Invocation
+    from quizmaster.environment import Environment
+    from quizmaster.mock_runner import MockRequest, run_mock
+
+    db = tmp_path / "given.db"
+    env = Environment(
+        environ={"QUIZMASTER_DB": str(db)},
+        stdin=io.StringIO("1\n\n"),
+        stdout=io.StringIO(),
+        clock=lambda: NOW,
+        monotonic=lambda: 5.0,  # time stands still: the paper is never out of time
+    )
+    result = run_mock(MockRequest(exam="ssc", questions=2, seed=7), Invocation(env))
+    assert result.number == 1 and len(result.items) == 2
+    assert result.items[1].answer is None  # the empty line leaves it unanswered
+    assert not result.timed_out and result.started_at == NOW
+    assert db.is_file() and not db_path.exists()

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster import cli
+from quizmaster import listing as listing_module
 from quizmaster.store import Store
 
 
@@ -22,7 +23,7 @@ def test_pages_cover_the_listing_in_order(
     whole = runner.invoke(cli.app, ["questions", "list"])
     assert f"{len(known)} questions" in whole.stdout and "Questions 1-" not in whole.stdout
 
-    monkeypatch.setattr(cli, "QUESTIONS_PAGE", 3)
+    monkeypatch.setattr(listing_module, "QUESTIONS_PAGE", 3)
     pages = -(-len(known) // 3)
     for page in range(1, pages + 1):
         result = runner.invoke(cli.app, ["questions", "list", "--page", str(page)])

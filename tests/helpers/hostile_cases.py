@@ -535,7 +535,7 @@ case("mock minutes negative", "mock", "--minutes", "-1", cls=_OPT, phrase="--min
 case("mock questions 0", "mock", "--questions", "0", cls=_OPT, phrase="--questions")
 case("mock questions huge", "mock", "--questions", "9" * 30, cls=_OPT, phrase="--questions")
 case("mock seed huge", "mock", "--seed", "9" * 5000, cls=_OPT, phrase="--seed")
-case("mock unknown exam", "mock", "--exam", "gre", cls=_OPT, phrase="unknown exam")
+case("mock unknown exam", "mock", "--exam", "gre", cls=_OPT, phrase="'gre' is not one of")
 case("stats days 10000000", "stats", "--days", "10000000", cls=_OPT, phrase="--days")
 case("stats days 0", "stats", "--days", "0", cls=_OPT, phrase="--days")
 case("stats days negative", "stats", "--days", "-3", cls=_OPT, phrase="--days")
@@ -551,7 +551,7 @@ case(
     "--kind",
     "essay",
     cls=_OPT,
-    phrase="unknown kind",
+    phrase="'essay' is not one of",
 )
 case("questions show unknown id", "questions", "show", "nope", cls=_OPT, phrase="no question")
 case(
