@@ -17,7 +17,6 @@ from quizmaster.listing import QUESTIONS_PAGE
 if TYPE_CHECKING:
     from quizmaster.database import Invocation
     from quizmaster.environment import Environment
-    from quizmaster.store import Store
 
 
 ERROR_LOG = "quizmaster-errors.log"
@@ -238,30 +237,6 @@ KindOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout, nothing else.")]
 
 
-# The process's environment read directly, for the commands that do not yet take the
-# Invocation from ctx.obj (quiz, stats, history, config); the others use _invocation.
-def now() -> dt.datetime:
-    """The clock of the process's environment (``QUIZMASTER_NOW`` pins it for scripted runs)."""
-    from quizmaster.environment import Environment
-
-    return Environment.from_os().now()
-
-
-def utc_offset(moment: dt.datetime) -> int:
-    """The user's zone for calendar days at ``moment``, from the process's environment."""
-    from quizmaster.environment import Environment
-
-    return Environment.from_os().utc_offset(moment)
-
-
-def open_store(db: Path | None, *, builtin: bool = True) -> Store:
-    """:func:`quizmaster.database.open_store` in the process's environment."""
-    from quizmaster.database import open_store as open_in
-    from quizmaster.environment import Environment
-
-    return open_in(Environment.from_os(), db, builtin=builtin)
-
-
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import PackageNotFoundError, version
@@ -319,14 +294,9 @@ def _invocation(ctx: typer.Context, db: Path | None) -> Invocation:
     from quizmaster.database import Invocation
     from quizmaster.environment import Environment
 
-    root = ctx.find_root().obj
-    made = root if isinstance(root, Invocation) else Invocation(Environment.from_os())
+    # A context starts with its parent's obj: the app's invocation, or a group's with its --db.
+    made = ctx.obj if isinstance(ctx.obj, Invocation) else Invocation(Environment.from_os())
     return made.with_db(db)
-
-
-def _db(ctx: typer.Context, db: Path | None) -> Path | None:
-    """``--db`` given after the command wins over one given before it."""
-    return _invocation(ctx, db).db
 
 
 @app.command("import")
@@ -415,8 +385,7 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
     Example: quizmaster decks --json
     """
     if ctx.invoked_subcommand is not None:
-        if db is not None:
-            ctx.obj = {"db": db}
+        ctx.obj = _invocation(ctx, db)  # the group's --db reaches its commands
         return
     from dataclasses import asdict
 
@@ -740,13 +709,6 @@ config_app = typer.Typer(help="Show and change settings.", no_args_is_help=False
 app.add_typer(config_app, name="config")
 
 
-def _idle_timeout() -> float | None:
-    """:meth:`Environment.idle_timeout` of the process's environment."""
-    from quizmaster.environment import Environment
-
-    return Environment.from_os().idle_timeout()
-
-
 @app.command("quiz")
 def quiz(
     ctx: typer.Context,
@@ -781,13 +743,14 @@ def quiz(
     from quizmaster.quiz_ui import choose_ui, run_session
     from quizmaster.reports import NothingDue
 
-    ui = choose_ui(practice=practice, idle_timeout=_idle_timeout)
-    with open_store(_db(ctx, db)) as store:
+    env = (invocation := _invocation(ctx, db)).env
+    ui = choose_ui(practice=practice, idle_timeout=env.idle_timeout)
+    with invocation.open_store() as store:
         result = run_session(
             store,
             ui,
-            clock=now,
-            utc_offset_minutes=utc_offset(now()),
+            clock=env.now,
+            utc_offset_minutes=env.utc_offset(env.now()),
             deck=deck,
             tag=tag,
             limit=limit,
@@ -806,13 +769,12 @@ def config_show(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = 
     Example: quizmaster config --json
     """
     if ctx.invoked_subcommand is not None:
-        if db is not None:
-            ctx.obj = {"db": db}
+        ctx.obj = _invocation(ctx, db)  # the group's --db reaches its commands
         return
     from quizmaster import render
     from quizmaster.settings import settings_listing
 
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         listing = settings_listing(store)
     if as_json:
         render.json_out(listing.to_json())
@@ -841,7 +803,7 @@ def config_set(
     from quizmaster.settings import parse_setting, save_setting
 
     parsed = parse_setting(key, value)
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         save_setting(store, key, parsed)
     render.info(f"{key} = {'none' if parsed is None else parsed}")
 
@@ -860,7 +822,7 @@ def config_unset(
     from quizmaster.settings import check_unsettable
 
     check_unsettable(key)
-    with open_store(_db(ctx, db)) as store:
+    with _invocation(ctx, db).open_store() as store:
         removed = store.delete_setting(key)
     render.info(f"{key}: back to the default" if removed else f"{key} was already the default")
 
@@ -968,10 +930,11 @@ def stats_(
     """
     from quizmaster.stats import collect_stats
 
-    moment = now()
-    with open_store(_db(ctx, db)) as store:
+    env = (invocation := _invocation(ctx, db)).env
+    moment = env.now()
+    with invocation.open_store() as store:
         report = collect_stats(
-            store, now=moment, utc_offset_minutes=utc_offset(moment), deck=deck, days=days
+            store, now=moment, utc_offset_minutes=env.utc_offset(moment), deck=deck, days=days
         )
     if as_json:  # --json without Rich (start-up time)
         from quizmaster.output import json_out
@@ -1000,14 +963,15 @@ def history(
 
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
-    with open_store(_db(ctx, db)) as store:
+    env = (invocation := _invocation(ctx, db)).env
+    with invocation.open_store() as store:
         report = collect_history(store)
     if as_json:
         render.json_out(report.to_json())
     elif as_csv:
         render.csv_out(report.rows)
     else:
-        render.history_report(report, utc_offset(now()))
+        render.history_report(report, env.utc_offset(env.now()))
 
 
 # --- article ingest ---------------------------------------------------------------

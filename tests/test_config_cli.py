@@ -173,12 +173,6 @@ def test_db_given_before_the_command_is_the_database_changed(
     assert settings(runner, "--db", str(other))["new_per_day"] == 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`config --db FILE set ...`: the group's --db is kept on the group's context, but "
-    "the subcommand looks for it on the root context only, so the setting is written to "
-    "$QUIZMASTER_DB (or the default database) instead of FILE, with no error",
-)
 def test_db_given_to_the_config_group_is_the_database_changed(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -227,11 +227,6 @@ def test_db_before_the_decks_command_is_the_database_changed(
     assert deck_names(runner) == [DECK]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`decks --db FILE rename ...`: the group's --db is not passed to its commands, "
-    "which change $QUIZMASTER_DB (or the default database) instead of FILE",
-)
 def test_db_given_to_the_decks_group_is_the_database_changed(
     runner: CliRunner, tmp_path: Path, db_path: Path
 ) -> None:

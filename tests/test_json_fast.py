@@ -220,10 +220,11 @@ def test_a_damaged_row_in_a_large_listing_is_reported_as_the_full_app_reports_it
     "pinned", ["", "2026-11-24T23:30:00+05:30", "2026-11-24T09:00:00", "2026-11-24T01:00:00-08:00"]
 )
 def test_the_clock_is_the_full_app_s(pinned: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quizmaster import cli
+    from quizmaster.environment import Environment
 
     monkeypatch.setenv("QUIZMASTER_NOW", pinned)
     moment, offset = json_fast.now()
+    full_app = Environment.from_os()  # what the Typer app puts on ctx.obj
     if pinned:
-        assert moment == cli.now()
-    assert offset == cli.utc_offset(moment)
+        assert moment == full_app.now()
+    assert offset == full_app.utc_offset(moment)
