@@ -192,6 +192,7 @@ def test_progress_bar_only_for_long_jobs_on_a_terminal(monkeypatch: pytest.Monke
     from rich.console import Console
 
     from quizmaster import render
+    from quizmaster.render import consoles
 
     for terminal, total, shown in (
         (True, 10_000, True),
@@ -200,7 +201,7 @@ def test_progress_bar_only_for_long_jobs_on_a_terminal(monkeypatch: pytest.Monke
     ):
         buffer = io.StringIO()
         console = Console(file=buffer, force_terminal=terminal, width=80)
-        monkeypatch.setattr(render, "_err", console)
+        monkeypatch.setattr(consoles, "_err", console)
         with render.progress_bar("Exporting") as tick:
             tick(total // 2, total)
             tick(total, total)

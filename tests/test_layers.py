@@ -12,7 +12,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "quizmaster"
 BANNED = ("quizmaster.store", "quizmaster.render", "typer", "rich")
 
-# The modules outside the core, each with why.
+# The modules outside the core, each with why; a package named here (`render/`) is outside
+# with all its submodules.
 SHELLS = {
     "cli": "the Typer app: parses options, calls the core, renders its result",
     "render": "the only Rich: draws what the core returns",
@@ -78,12 +79,15 @@ def banned_imports(source: str, package: str = "quizmaster") -> list[str]:
     ]
 
 
+def shell_of(path: Path) -> str | None:
+    """The shell ``path`` belongs to: a module named in SHELLS, or a module of a package
+    named there; None for a core module."""
+    top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+    return top if top in SHELLS else None
+
+
 def core_modules() -> list[Path]:
-    return sorted(
-        path
-        for path in PACKAGE.rglob("*.py")
-        if not (path.parent == PACKAGE and path.stem in SHELLS)
-    )
+    return sorted(path for path in PACKAGE.rglob("*.py") if shell_of(path) is None)
 
 
 @pytest.mark.slow
@@ -94,7 +98,19 @@ def test_a_core_module_imports_no_store_renderer_or_terminal_library(path: Path)
 
 
 def test_every_shell_named_exists() -> None:
-    assert sorted(n for n in SHELLS if not (PACKAGE / f"{n}.py").exists()) == []
+    missing = [
+        n
+        for n in SHELLS
+        if not ((PACKAGE / f"{n}.py").exists() or (PACKAGE / n / "__init__.py").exists())
+    ]
+    assert missing == []
+
+
+def test_the_render_package_is_a_shell_with_all_its_submodules() -> None:
+    submodules = sorted((PACKAGE / "render").glob("*.py"))
+    assert len(submodules) > 1
+    assert {shell_of(path) for path in submodules} == {"render"}
+    assert not set(submodules) & set(core_modules())
 
 
 def test_the_core_is_most_of_the_package() -> None:

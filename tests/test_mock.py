@@ -204,12 +204,15 @@ def wrong_key(paper: mock.Paper, number: int) -> str:
 
 
 @pytest.fixture
-def silent(monkeypatch: pytest.MonkeyPatch) -> None:
+def silent(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from rich.console import Console
 
-    from quizmaster import render
+    from quizmaster.render import mock as mock_screens
 
-    monkeypatch.setattr(render, "_mock_console", Console(file=io.StringIO()))
+    screen = io.StringIO()
+    monkeypatch.setattr(mock_screens, "_mock_console", Console(file=screen))
+    yield
+    assert screen.getvalue(), "the paper was drawn somewhere else than the swapped console"
 
 
 @pytest.mark.usefixtures("silent")

@@ -264,8 +264,11 @@ def plain_console(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import Console
 
     from quizmaster import render
+    from quizmaster.render import consoles
 
-    monkeypatch.setattr(render, "_out", Console(file=io.StringIO(), width=100))
+    console = Console(file=io.StringIO(), width=100)
+    monkeypatch.setattr(consoles, "_out", console)
+    assert render.out() is console  # the charts ask render.out() whether colour is on
 
 
 @pytest.mark.usefixtures("plain_console")

@@ -1,0 +1,151 @@
+"""The listings as tables: decks, suspended questions, facts, questions, settings, and what a
+load of a facts file did.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from quizmaster.records import CardState, DeckInfo, LoadReport, StoredFact, StoredQuestion
+from quizmaster.render.consoles import info, out
+
+if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
+    from quizmaster.listing import QuestionPage
+    from quizmaster.reports import SettingsListing
+
+
+def _shown(text: str) -> str:
+    """Stored text for a table cell: no control sequences, no Rich markup."""
+    from quizmaster.guard import clean_text
+
+    return escape(clean_text(text))
+
+
+def decks_table(decks: Sequence[DeckInfo]) -> None:
+    if not decks:
+        out().print("No decks yet. Import one with: quizmaster import FILE.yaml")
+        return
+    table = Table(title="Decks", title_justify="left")
+    table.add_column("Deck", style="bold")
+    table.add_column("Facts", justify="right")
+    table.add_column("Questions", justify="right")
+    table.add_column("Source")
+    for deck in decks:
+        source = " · ".join(x for x in (deck.source_title, deck.source_date) if x)
+        name = _shown(deck.name) + (" [yellow](paused)[/]" if deck.paused else "")
+        table.add_row(name, str(deck.facts), str(deck.questions), _shown(source))
+    out().print(table)
+
+
+def suspended_table(rows: Sequence[tuple[StoredQuestion, CardState]]) -> None:
+    """``questions list --suspended``: what is held back, and how to bring it back."""
+    if not rows:
+        out().print("No suspended questions.")
+        return
+    table = Table(title=f"{len(rows)} suspended", title_justify="left")
+    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Question", ratio=5)
+    table.add_column("Why")
+    for stored, card in rows:
+        why = f"leech ({card.lapses} lapses)" if card.leech else "suspended"
+        prompt_text = stored.question.prompt.strip().splitlines()[0]
+        table.add_row(stored.question.id, escape(prompt_text), why)
+    out().print(table)
+    out().print(
+        "Bring back: quizmaster questions unsuspend ID (or --all-leeches, --all)",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def facts_table(facts: Sequence[StoredFact]) -> None:
+    if not facts:
+        out().print("No facts.")
+        return
+    table = Table(title=f"{len(facts)} facts", title_justify="left")
+    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Statement", ratio=5)
+    table.add_column("Topic")
+    table.add_column("Key spans", style="dim")
+    for item in facts:
+        fact = item.fact
+        spans = ", ".join(f"{s.text} ({s.type.value})" for s in fact.spans)
+        table.add_row(_shown(fact.id), escape(fact.statement), escape(fact.topic), escape(spans))
+    out().print(table)
+
+
+def questions_table(
+    questions: Sequence[StoredQuestion], *, total: int | None = None, first: int = 1
+) -> None:
+    """The questions as a table; ``total`` and ``first`` (its 1-based position) when
+    ``questions`` is one page of a longer listing."""
+    if not questions:
+        out().print("No questions.")
+        return
+    count = len(questions) if total is None else total
+    noun = "question" if count == 1 else "questions"
+    table = Table(title=f"{count} {noun}", title_justify="left")
+    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Kind")
+    table.add_column("Prompt", ratio=4)
+    table.add_column("Answer", style="green", ratio=2)
+    for item in questions:
+        q = item.question
+        table.add_row(_shown(q.id), q.kind, escape(q.prompt), escape(q.answer))
+    out().print(table)
+    if total is not None and total > len(questions):
+        last = first + len(questions) - 1
+        out().print(Text(f"Questions {first}-{last} of {total}.", style="dim"))
+
+
+def question_page(page: QuestionPage) -> None:
+    """One page of ``questions list``: the table, and the command for the next page."""
+    if not page.paged:
+        questions_table(page.items)
+        return
+    questions_table(page.items, total=page.total, first=page.first)
+    if page.page < page.pages:
+        info(f"Next page: quizmaster questions list --page {page.page + 1}")
+
+
+def load_report(report: LoadReport, *, dry_run: bool = False) -> None:
+    verb = "Would import" if dry_run else "Imported"
+    out().print(
+        f"{verb} deck [bold]{escape(report.deck)}[/bold]: "
+        f"facts {len(report.facts_added)} added, {len(report.facts_updated)} updated, "
+        f"{len(report.facts_unchanged)} unchanged, {len(report.facts_retired)} retired; "
+        f"questions {len(report.questions_added)} added, {len(report.questions_updated)} "
+        f"updated, {len(report.questions_unchanged)} unchanged, "
+        f"{len(report.questions_retired)} retired."
+    )
+    if report.facts_moved:
+        out().print(
+            f"{len(report.facts_moved)} facts moved here from "
+            f"{', '.join(repr(d) for d in report.decks_emptied)}, with their history.",
+            markup=False,
+        )
+
+
+def settings_table(listing: SettingsListing) -> None:
+    """``config``: each setting, its value, and whether it is the default."""
+    table = Table(title="Settings", title_justify="left")
+    table.add_column("Key", style="cyan")
+    table.add_column("Value")
+    table.add_column("", style="dim")
+    for setting in listing.settings:
+        value = setting.value
+        shown = (
+            "none"
+            if value is None
+            else json.dumps(list(value))
+            if isinstance(value, tuple)
+            else value
+        )
+        table.add_row(setting.key, escape(str(shown)), "default" if setting.is_default else "")
+    out().print(table)
