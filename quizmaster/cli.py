@@ -425,9 +425,9 @@ def decks_rename(
     from quizmaster.ingest import decks_folder, rename_in_facts_files
 
     name = " ".join(new.split())
-    files = rename_in_facts_files(decks_folder(invocation.db_path), old, name)
+    files = rename_in_facts_files(decks_folder(invocation.db_path), usage.name, name)
     render.info(
-        f"Renamed deck {old!r} to {name!r}; its history is kept"
+        f"Renamed deck {usage.name!r} to {name!r}; its history is kept"
         + (f" and its {len(files)} saved facts file(s) follow." if files else ".")
     )
 

@@ -52,7 +52,7 @@ def suspended_questions(
     """The suspended questions and leeches of ``deck`` and ``kind``, with their cards; an
     unknown deck is an error, not an empty list."""
     if deck is not None:
-        store.deck_id(deck)
+        deck = store.deck_name(store.deck_id(deck))
     return [
         (stored, card)
         for stored, card in store.suspended_questions()

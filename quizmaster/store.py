@@ -445,8 +445,8 @@ class Store:
     BUILTIN_LOADED_KEY = "builtin_deck_loaded"
 
     def builtin_deck_pending(self) -> bool:
-        """True for a database that has never had the built-in deck (nor any deck): cheap,
-        so every command can ask before importing the loader."""
+        """True for a database that has never held a deck, built-in or its own: cheap, so
+        every command can ask before importing the loader."""
         return not self.get_setting(self.BUILTIN_LOADED_KEY) and self.deck_count() == 0
 
     # --- decks ----------------------------------------------------------------------------
@@ -494,7 +494,15 @@ class Store:
             """,
             {"d": deck_id},
         ).fetchone()
-        return DeckUsage(name, row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+        return DeckUsage(
+            self.deck_name(deck_id), row[0], row[1], row[2], row[3], row[4], bool(row[5])
+        )
+
+    def deck_name(self, deck_id: int) -> str:
+        """The stored name of a deck (a name typed in another case resolves to it)."""
+        return str(
+            self.conn.execute("SELECT name FROM decks WHERE id = ?", (deck_id,)).fetchone()[0]
+        )
 
     def deck_id(self, name: str) -> int:
         row = self.conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
@@ -518,6 +526,7 @@ class Store:
             raise UsageError("a deck name must have 1 to 200 characters")
         with self.transaction():
             deck_id = self.deck_id(old)
+            old = self.deck_name(deck_id)
             clash = self.conn.execute("SELECT id FROM decks WHERE name = ?", (new,)).fetchone()
             if clash is not None and int(clash[0]) != deck_id:
                 raise UsageError(f"there is already a deck named {new!r}; choose another name")
@@ -646,6 +655,8 @@ class Store:
             "VALUES (?, ?, ?, ?, ?)",
             (name, source and source.title, source and source.date, stamp, stamp),
         )
+        # A database that has held a deck of its own never gets the built-in one later.
+        self.set_setting(self.BUILTIN_LOADED_KEY, True)
         return int(cur.lastrowid or 0)
 
     def _load_facts(

@@ -81,12 +81,6 @@ def test_a_facts_file_of_another_deck_is_not_touched(runner: CliRunner, db_path:
     assert other.read_text(encoding="utf-8") == "deck: Another deck\nfacts: []\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decks rename finds the deck by its name as typed (another case, a hyphen for an "
-    "en dash), but looks for the saved facts files by that typed name exactly: the files "
-    "keep the old name, and importing one again moves the facts back to the old deck",
-)
 def test_a_deck_renamed_by_its_name_in_another_case_still_takes_its_file_along(
     runner: CliRunner, db_path: Path
 ) -> None:
@@ -201,12 +195,6 @@ def test_a_database_started_with_the_built_in_deck_keeps_it_removed(runner: CliR
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a database started by `import` never had the built-in deck; once its last deck is "
-    "removed, the next command loads the built-in deck into it, though the README and "
-    "docs/decks.md say a database started with import or ingest holds just the user's decks",
-)
 def test_a_database_started_by_import_never_gets_the_built_in_deck(
     runner: CliRunner, facts_yaml: Path
 ) -> None:

@@ -98,12 +98,6 @@ def test_the_suspended_list_marks_leeches_with_their_lapses(
     assert (rows[TF_ID]["leech"], rows[TF_ID]["lapses"]) == (False, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="questions list --suspended --deck finds the deck by its name as typed (another "
-    "case, a hyphen for an en dash) but then keeps only rows whose deck equals the typed "
-    "name exactly, so the list is empty; without --suspended the same name lists the deck",
-)
 def test_the_suspended_list_takes_the_deck_name_as_typed(runner: CliRunner, quiz_db: Path) -> None:
     suspend(quiz_db, MCQ_ID)
     assert [r["id"] for r in listed(runner, "--deck", "quiz deck")]  # found as typed
