@@ -944,101 +944,23 @@ def write_apkg_streamed(
 ) -> None:
     """:func:`write_apkg` of :func:`collect`'s selection: the rows genanki's ``Package``
     writes (same ids, GUIDs, fields, cards, decks and note types), inserted in batches."""
-    import sqlite3
     import tempfile
     import zipfile
 
-    import genanki
-    from genanki.apkg_col import APKG_COL
-    from genanki.apkg_schema import APKG_SCHEMA
-
     if selection.question_count == 0:
         raise UsageError("nothing to export: no questions match")
-    models = _models()
-    timestamp = now.timestamp()
-    mod = int(timestamp)
-    id_gen = itertools.count(int(timestamp * 1000))
-    total = selection.question_count
     fd, db_name = tempfile.mkstemp(suffix=".anki2")
     os.close(fd)
     try:
-        conn = sqlite3.connect(db_name)
+        conn, create_indexes = _scratch_collection(db_name)
         try:
-            cursor = conn.cursor()
-            # A scratch file until it is zipped: no rollback journal, no waiting for the disk.
-            cursor.execute("PRAGMA journal_mode = OFF")
-            cursor.execute("PRAGMA synchronous = OFF")
-            # The same tables and indexes, the indexes built once the rows are in (a third
-            # of the inserts' cost when they are kept up to date row by row).
-            tables, create_index, indexes = APKG_SCHEMA.partition("CREATE INDEX")
-            cursor.executescript(tables)
-            cursor.executescript(APKG_COL)
+            writer = _ApkgRows(
+                conn.cursor(), now=now, total=selection.question_count, progress=progress
+            )
             rows = _chosen_questions(store, deck, kind, selection, parse=True)
-            done = 0
-            card_ords = _card_ords_for(models)
-            # A note's tags as text, once per distinct list of stored tags (a bounded cache
-            # keyed by the tags themselves: a list's address is reused once it is freed).
-            tag_texts: dict[tuple[str, ...], str] = {}
             for name, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-                deck_id = anki_deck_id(name)
-                used: dict[str, Any] = {}
-                notes: list[tuple[Any, ...]] = []
-                # The usual note has one card, ord 0, whose id follows the note's: the batch's
-                # cards are then made from its notes in SQL. Only a batch with another note
-                # lists its cards row by row.
-                cards: list[tuple[Any, ...]] | None = None
-                for _, question_id, _, q in group:
-                    assert q is not None
-                    model_name, fields, tags = anki_note_fields(q, CLOZE_BLANK)
-                    model = used.get(model_name)
-                    if model is None:
-                        model = used[model_name] = models[model_name]
-                    note_id = next(id_gen)
-                    tag_key = tuple(q["tags"])
-                    tag_text = tag_texts.get(tag_key)
-                    if tag_text is None:
-                        tag_text = " " + " ".join(tags) + " "
-                        if len(tag_texts) < TAG_TEXTS:
-                            tag_texts[tag_key] = tag_text
-                    # The row's other columns are the same for every note (_insert_notes).
-                    notes.append(
-                        (
-                            note_id,
-                            anki_guid_fast(question_id),
-                            model.model_id,
-                            tag_text,
-                            "\x1f".join(fields),
-                            fields[model.sort_field_index],
-                        )
-                    )
-                    ords = card_ords(model, fields)
-                    if cards is None and ords == [0]:
-                        next(id_gen)  # the card's id: note_id + 1
-                    else:
-                        if cards is None:  # the batch's notes so far: one card each
-                            cards = [
-                                (n[0] + 1, n[0], deck_id, 0, mod, -1, *_CARD_TAIL)
-                                for n in notes[:-1]
-                            ]
-                        for card_ord in ords:
-                            cards.append(
-                                (next(id_gen), note_id, deck_id, card_ord, mod, -1, *_CARD_TAIL)
-                            )
-                    if len(notes) >= NOTE_BATCH:
-                        _ticks(progress, done, done + len(notes), total)
-                        done += len(notes)
-                        _insert_notes(cursor, notes, cards, deck_id, mod)
-                        cards = None
-                _ticks(progress, done, done + len(notes), total)
-                done += len(notes)
-                _insert_notes(cursor, notes, cards, deck_id, mod)
-                # What genanki's Deck.write_to_db does before its notes (the collection
-                # row only; notes and cards do not depend on it).
-                anki_deck = genanki.Deck(deck_id, anki_deck_name(name))
-                for model in used.values():
-                    anki_deck.add_model(model)
-                anki_deck.write_to_db(cursor, timestamp, id_gen)
-            cursor.executescript(create_index + indexes)
+                writer.add_deck(name, group)
+            conn.executescript(create_indexes)
             conn.commit()
         finally:
             conn.close()
@@ -1047,6 +969,116 @@ def write_apkg_streamed(
             outzip.writestr("media", json.dumps({}))
     finally:
         os.unlink(db_name)
+
+
+def _scratch_collection(db_name: str) -> tuple[Any, str]:
+    """An empty Anki collection in the scratch file ``db_name`` (genanki's tables and
+    collection row), and the SQL that builds its indexes once the rows are in (a third of
+    the inserts' cost when they are kept up to date row by row)."""
+    import sqlite3
+
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    conn = sqlite3.connect(db_name)
+    # A scratch file until it is zipped: no rollback journal, no waiting for the disk.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    tables, create_index, indexes = APKG_SCHEMA.partition("CREATE INDEX")
+    conn.executescript(tables)
+    conn.executescript(APKG_COL)
+    return conn, create_index + indexes
+
+
+class _ApkgRows:
+    """The notes and cards of an Anki export, deck by deck, in batches of ``NOTE_BATCH``
+    notes, with the ids genanki gives them (one counter from the export's moment)."""
+
+    def __init__(
+        self, cursor: Any, *, now: dt.datetime, total: int, progress: Progress | None
+    ) -> None:
+        self.cursor = cursor
+        self.models = _models()
+        self.card_ords = _card_ords_for(self.models)
+        self.timestamp = now.timestamp()
+        self.mod = int(self.timestamp)
+        self.id_gen = itertools.count(int(self.timestamp * 1000))
+        # A note's tags as text, once per distinct list of stored tags (a bounded cache
+        # keyed by the tags themselves: a list's address is reused once it is freed).
+        self.tag_texts: dict[tuple[str, ...], str] = {}
+        self.total, self.progress, self.done = total, progress, 0
+
+    def add_deck(self, name: str, group: Iterator[tuple[Any, ...]]) -> None:
+        """One deck's notes and cards, then its row in the collection (what genanki's
+        ``Deck.write_to_db`` does; notes and cards do not depend on it)."""
+        import genanki
+
+        deck_id = anki_deck_id(name)
+        used = self._add_notes(deck_id, group)
+        anki_deck = genanki.Deck(deck_id, anki_deck_name(name))
+        for model in used.values():
+            anki_deck.add_model(model)
+        anki_deck.write_to_db(self.cursor, self.timestamp, self.id_gen)
+
+    def _add_notes(self, deck_id: int, group: Iterator[tuple[Any, ...]]) -> dict[str, Any]:
+        """The deck's notes and cards; returns the note types they use, by name."""
+        models, card_ords, id_gen, tag_texts = (
+            self.models,
+            self.card_ords,
+            self.id_gen,
+            self.tag_texts,
+        )
+        mod = self.mod
+        used: dict[str, Any] = {}
+        notes: list[tuple[Any, ...]] = []
+        # The usual note has one card, ord 0, whose id follows the note's: the batch's cards
+        # are then made from its notes in SQL. Only a batch with another note lists its
+        # cards row by row.
+        cards: list[tuple[Any, ...]] | None = None
+        for _, question_id, _, q in group:
+            assert q is not None
+            model_name, fields, tags = anki_note_fields(q, CLOZE_BLANK)
+            model = used.get(model_name)
+            if model is None:
+                model = used[model_name] = models[model_name]
+            note_id = next(id_gen)
+            tag_key = tuple(q["tags"])
+            tag_text = tag_texts.get(tag_key)
+            if tag_text is None:
+                tag_text = " " + " ".join(tags) + " "
+                if len(tag_texts) < TAG_TEXTS:
+                    tag_texts[tag_key] = tag_text
+            # The row's other columns are the same for every note (_insert_notes).
+            notes.append(
+                (
+                    note_id,
+                    anki_guid_fast(question_id),
+                    model.model_id,
+                    tag_text,
+                    "\x1f".join(fields),
+                    fields[model.sort_field_index],
+                )
+            )
+            ords = card_ords(model, fields)
+            if cards is None and ords == [0]:
+                next(id_gen)  # the card's id: note_id + 1
+            else:
+                if cards is None:  # the batch's notes so far: one card each
+                    cards = [(n[0] + 1, n[0], deck_id, 0, mod, -1, *_CARD_TAIL) for n in notes[:-1]]
+                for card_ord in ords:
+                    cards.append((next(id_gen), note_id, deck_id, card_ord, mod, -1, *_CARD_TAIL))
+            if len(notes) >= NOTE_BATCH:
+                self._insert(notes, cards, deck_id)
+                cards = None
+        self._insert(notes, cards, deck_id)
+        return used
+
+    def _insert(
+        self, notes: list[tuple[Any, ...]], cards: list[tuple[Any, ...]] | None, deck_id: int
+    ) -> None:
+        _ticks(self.progress, self.done, self.done + len(notes), self.total)
+        self.done += len(notes)
+        _insert_notes(self.cursor, notes, cards, deck_id, self.mod)
 
 
 def _card_ords_for(models: dict[str, Any]) -> Callable[[Any, list[str]], list[int]]:
