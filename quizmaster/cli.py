@@ -12,11 +12,11 @@ import typer  # noqa: TID251
 from typer.core import TyperGroup  # noqa: TID251
 
 from quizmaster.errors import QuizmasterError
-from quizmaster.listing import QUESTIONS_PAGE
+from quizmaster.question_listing import QUESTIONS_PAGE
 
 if TYPE_CHECKING:
-    from quizmaster.database import Invocation
     from quizmaster.environment import Environment
+    from quizmaster.invocation import Invocation
 
 
 ERROR_LOG = "quizmaster-errors.log"
@@ -265,8 +265,8 @@ def dashboard(
 
     Example: quizmaster
     """
-    from quizmaster.database import Invocation
     from quizmaster.environment import Environment
+    from quizmaster.invocation import Invocation
 
     ctx.obj = invocation = Invocation(Environment.from_os(), db)
     if ctx.invoked_subcommand is not None:
@@ -279,7 +279,7 @@ def dashboard(
             store, now=moment, utc_offset_minutes=invocation.env.utc_offset(moment)
         )
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.output import json_out
+        from quizmaster.json_output import json_out
 
         json_out(summary.to_json())
     else:
@@ -291,8 +291,8 @@ def dashboard(
 def _invocation(ctx: typer.Context, db: Path | None) -> Invocation:
     """The invocation the app's callback made, with ``--db`` given after the command winning
     over one given before it."""
-    from quizmaster.database import Invocation
     from quizmaster.environment import Environment
+    from quizmaster.invocation import Invocation
 
     # A context starts with its parent's obj: the app's invocation, or a group's with its --db.
     made = ctx.obj if isinstance(ctx.obj, Invocation) else Invocation(Environment.from_os())
@@ -332,7 +332,7 @@ def import_(
     Example: quizmaster import my-facts.yaml --deck "Polity"
     """
     from quizmaster import render
-    from quizmaster.guard import check_name
+    from quizmaster.boundary_checks import check_name
     from quizmaster.importers import import_path
 
     check_name(deck, "--deck")
@@ -392,7 +392,7 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
     with _invocation(ctx, db).open_store() as store:
         items = store.decks()
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.output import json_out
+        from quizmaster.json_output import json_out
 
         json_out([asdict(d) for d in items])
     else:
@@ -527,7 +527,7 @@ def facts_list(
     with _invocation(ctx, db).open_store() as store:
         items = store.facts(deck)
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.output import json_out
+        from quizmaster.json_output import json_out
 
         json_out([f.to_json() for f in items])
     else:
@@ -562,25 +562,25 @@ def questions_list(
 
     Example: quizmaster questions list --kind cloze --json
     """
-    from quizmaster import listing
+    from quizmaster import question_listing
 
     with _invocation(ctx, db).open_store() as store:
         if suspended:
-            rows = listing.suspended_questions(store, deck, kind)
+            rows = question_listing.suspended_questions(store, deck, kind)
         elif as_json:  # straight from the columns: no models, no Rich (start-up time)
-            from quizmaster.output import json_out_records
+            from quizmaster.json_output import json_out_records
             from quizmaster.store import QUESTION_JSON_KEYS
 
             json_out_records(QUESTION_JSON_KEYS, store.iter_question_records(deck, kind))
             return
         else:
-            shown = listing.question_page(store, deck, kind, page)
+            shown = question_listing.question_page(store, deck, kind, page)
     from quizmaster import render
 
     if not suspended:
         render.question_page(shown)
     elif as_json:
-        render.json_out(listing.suspended_json(rows))
+        render.json_out(question_listing.suspended_json(rows))
     else:
         render.suspended_table(rows)
 
@@ -740,7 +740,7 @@ def quiz(
     Example: quizmaster quiz --deck "India–Israel Defence MoU 2025" --limit 10
     """
     from quizmaster import render
-    from quizmaster.quiz_ui import choose_ui, run_session
+    from quizmaster.quiz_io import choose_ui, run_session
     from quizmaster.reports import NothingDue
 
     env = (invocation := _invocation(ctx, db)).env
@@ -937,7 +937,7 @@ def stats_(
             store, now=moment, utc_offset_minutes=env.utc_offset(moment), deck=deck, days=days
         )
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.output import json_out
+        from quizmaster.json_output import json_out
 
         json_out(report.to_json())
     else:

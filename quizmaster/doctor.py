@@ -100,7 +100,7 @@ def check_rows(store: Store) -> dict[str, dict[Any, str]]:
     from pydantic import TypeAdapter, ValidationError
 
     from quizmaster.models import Fact, Question
-    from quizmaster.setting_keys import DESIRED_RETENTION, EXAM_DATE, NEW_PER_DAY, REVIEWS_PER_DAY
+    from quizmaster.setting_names import DESIRED_RETENTION, EXAM_DATE, NEW_PER_DAY, REVIEWS_PER_DAY
     from quizmaster.settings import parse_setting
 
     adapter: TypeAdapter[Question] = TypeAdapter(Question)

@@ -36,7 +36,7 @@ def read_clock(
     that moment. A malformed value is a UsageError naming the variable."""
     pinned = environ.get(NOW_VAR, "").strip()
     if pinned:
-        from quizmaster.guard import parse_moment
+        from quizmaster.boundary_checks import parse_moment
 
         moment = parse_moment(pinned, NOW_VAR)
     else:
@@ -105,7 +105,7 @@ class Environment:
             return None
         value = self.environ.get(IDLE_TIMEOUT_VAR, "").strip()
         if value:
-            from quizmaster.guard import parse_seconds
+            from quizmaster.boundary_checks import parse_seconds
 
             return parse_seconds(value, IDLE_TIMEOUT_VAR, low=0.01, high=86_400)
         in_ci = self.environ.get("CI", "").strip().lower() not in ("", "0", "false")

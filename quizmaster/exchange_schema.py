@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-from quizmaster.guard import EARLIEST, LATEST, MAX_ANSWER_CHARS, MAX_YEAR, MIN_YEAR
+from quizmaster.boundary_checks import EARLIEST, LATEST, MAX_ANSWER_CHARS, MAX_YEAR, MIN_YEAR
 from quizmaster.models import Fact, Question
 
 

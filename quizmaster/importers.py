@@ -476,7 +476,7 @@ def read_json_bundle(path: Path, *, deck: str | None = None) -> Bundle:
     """Our own JSON export (``quizmaster export --format json``), validated in full."""
     from quizmaster.exchange_schema import BundleDoc
     from quizmaster.facts_file import read_text
-    from quizmaster.json_stream import read_streamed
+    from quizmaster.json_stream_reader import read_streamed
 
     # Our export's own layout is read a batch of lines at a time (bounded memory); any other
     # layout, and any file with a fault, is validated whole here (the very same messages).

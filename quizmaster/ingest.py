@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizmaster import gazetteer
+from quizmaster import word_lists
 from quizmaster.errors import InputFileError, UsageError
 from quizmaster.extract import Extraction, classify, extract_facts
 from quizmaster.models import Fact, KeySpan, Question
@@ -53,8 +53,8 @@ def decks_folder(db_path: Path) -> Path:
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*){0,4}")
 # Capitalised words that open or close no subject: "The", "On Monday", "Union Minister".
 _NOT_SUBJECT = (
-    gazetteer.STOPWORDS
-    | {name.casefold() for name in (*gazetteer.MONTHS, *gazetteer.WEEKDAYS)}
+    word_lists.STOPWORDS
+    | {name.casefold() for name in (*word_lists.MONTHS, *word_lists.WEEKDAYS)}
     | {"union", "minister", "published", "india's"}
 )
 
@@ -95,7 +95,7 @@ def subject_name(facts: Sequence[Fact], date: str | None = None) -> str | None:
         return None
     name = ", ".join(picked)
     if date and len(date) >= 7 and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
-        name += f" ({gazetteer.MONTHS[int(date[5:7]) - 1][:3]} {date[:4]})"
+        name += f" ({word_lists.MONTHS[int(date[5:7]) - 1][:3]} {date[:4]})"
     return name
 
 
@@ -165,8 +165,8 @@ def why_no_question(fact: Fact) -> str:
     """Why the fact yields no question on its own: the gate's reasons for the candidate
     question that came closest, in a reader's words."""
     from quizmaster.generate import questions_for_fact
-    from quizmaster.generate.deck import as_asked
     from quizmaster.generate.gate import defects
+    from quizmaster.generate.pipeline import as_asked
 
     shown = as_asked(fact)
     found = [defects(q, shown) for q in questions_for_fact(shown)]

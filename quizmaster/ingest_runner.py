@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmaster import render
-from quizmaster.database import open_store
+from quizmaster.invocation import open_store
 
 if TYPE_CHECKING:
-    from quizmaster.database import Invocation
     from quizmaster.environment import Environment
     from quizmaster.ingest import IngestPlan
+    from quizmaster.invocation import Invocation
     from quizmaster.models import Fact
 
 
@@ -37,7 +37,7 @@ class IngestRequest:
 
 def run_ingest(request: IngestRequest, invocation: Invocation) -> None:
     """Ingest the article ``request`` names into the database of ``invocation``."""
-    from quizmaster.guard import check_name, check_number
+    from quizmaster.boundary_checks import check_name, check_number
     from quizmaster.ingest import choose_mode, decks_folder, parse_article_date, plan_ingest
     from quizmaster.sources import read_source
 

@@ -24,7 +24,7 @@ from quizmaster.records import CardState, MockItemRow
 from quizmaster.store import Store
 
 if TYPE_CHECKING:
-    from quizmaster.database import Invocation
+    from quizmaster.invocation import Invocation
 
 Clock = Callable[[], float]
 
@@ -333,7 +333,7 @@ class MockRequest:
 def run_mock(request: MockRequest, invocation: Invocation) -> MockResult:
     """Check the options, draw the paper, sit it on the environment's streams and clock,
     and return it marked and saved in the invocation's database."""
-    from quizmaster.guard import check_name, check_number
+    from quizmaster.boundary_checks import check_name, check_number
 
     check_number(request.minutes, "--minutes", low=0.01, high=24 * 60)
     check_name(request.deck, "--deck")

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from quizmaster.guard import clean_text, has_controls
+from quizmaster.boundary_checks import clean_text, has_controls
 
 FACT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SOURCE_DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

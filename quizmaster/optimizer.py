@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizmaster.errors import InputFileError, QuizmasterError, UsageError
-from quizmaster.setting_keys import FSRS_FIT_METRICS, FSRS_FITTED_AT, FSRS_PARAMETERS
+from quizmaster.setting_names import FSRS_FIT_METRICS, FSRS_FITTED_AT, FSRS_PARAMETERS
 
 if TYPE_CHECKING:
     from quizmaster.records import CardState

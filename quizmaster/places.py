@@ -343,10 +343,10 @@ def _capitals_like(name: str) -> list[str]:
 def _indian_capitals() -> dict[str, str]:
     """India's capital and its states' and territories' capitals: the wrong answers an
     examiner offers for any of them. (The packages do not mark capitals of subdivisions.)"""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
-    names = ["New Delhi", *gazetteer.INDIAN_STATE_CAPITALS.values()]
-    names += list(gazetteer.INDIAN_UT_CAPITALS.values())
+    names = ["New Delhi", *word_lists.INDIAN_STATE_CAPITALS.values()]
+    names += list(word_lists.INDIAN_UT_CAPITALS.values())
     return {fold(n): n for n in names}
 
 
@@ -354,9 +354,9 @@ def _indian_capitals() -> dict[str, str]:
 def _state_cities() -> dict[str, frozenset[str]]:
     """Folded Indian state or territory -> folded names of its cities. GeoNames numbers the
     states; a state's number is read off its capital's record."""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
-    capitals = {**gazetteer.INDIAN_STATE_CAPITALS, **gazetteer.INDIAN_UT_CAPITALS}
+    capitals = {**word_lists.INDIAN_STATE_CAPITALS, **word_lists.INDIAN_UT_CAPITALS}
     codes: dict[str, str] = {}
     records = [
         r
@@ -364,7 +364,7 @@ def _state_cities() -> dict[str, frozenset[str]]:
         if r["countrycode"] == "IN"
     ]
     by_name = {fold(_ascii(str(r["name"]))): r for r in records}
-    for state, capital in [*capitals.items(), *gazetteer.STATE_ANCHOR_CITIES.items()]:
+    for state, capital in [*capitals.items(), *word_lists.STATE_ANCHOR_CITIES.items()]:
         record = by_name.get(fold(capital))
         if record is not None:
             codes.setdefault(str(record["admin1code"]), fold(state))
@@ -408,19 +408,19 @@ CRICKET_RE = re.compile(
 def cricket_rivals(answer: str, statement: str) -> list[str] | None:
     """The other cricket nations when the statement tells a cricket result and the answer is
     one of them ("India defeated New Zealand by four wickets"); None otherwise."""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
     if not CRICKET_RE.search(statement):
         return None
-    nations = [n for n in gazetteer.CRICKET_NATIONS if fold(n) != fold(answer)]
-    return nations if len(nations) < len(gazetteer.CRICKET_NATIONS) else None
+    nations = [n for n in word_lists.CRICKET_NATIONS if fold(n) != fold(answer)]
+    return nations if len(nations) < len(word_lists.CRICKET_NATIONS) else None
 
 
 def coastal(name: str) -> bool:
     """Whether ``name`` is an Indian state or territory on the sea."""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
-    return fold(name) in {fold(n) for n in gazetteer.INDIAN_COASTAL}
+    return fold(name) in {fold(n) for n in word_lists.INDIAN_COASTAL}
 
 
 def state_of_city(name: str) -> str | None:
@@ -507,21 +507,21 @@ NEAR_STATES = 5
 def _coast_near(name: str) -> list[str]:
     """Other coastal states, the nearest along the coast first (Odisha: West Bengal, Andhra
     Pradesh, Tamil Nadu ...)."""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
-    coast = [fold(s) for s in gazetteer.INDIAN_COASTAL_STATES]
+    coast = [fold(s) for s in word_lists.INDIAN_COASTAL_STATES]
     mine = coast.index(fold(name))
-    others = [s for s in gazetteer.INDIAN_COASTAL_STATES if fold(s) != fold(name)]
+    others = [s for s in word_lists.INDIAN_COASTAL_STATES if fold(s) != fold(name)]
     return sorted(others, key=lambda s: abs(coast.index(fold(s)) - mine))
 
 
 def _states_near(name: str) -> list[str]:
     """Other states of ``name``'s zone, then states bordering the zone, up to NEAR_STATES."""
-    from quizmaster import gazetteer
+    from quizmaster import word_lists
 
-    zone = next((z for z, members in gazetteer.INDIAN_ZONES.items() if name in members), None)
+    zone = next((z for z, members in word_lists.INDIAN_ZONES.items() if name in members), None)
     if zone is None:
         return [n for n, k in _indian_subdivisions().values() if k == "state" and n != name]
-    near = [*gazetteer.INDIAN_ZONES[zone], *gazetteer.NEAR_ZONE_STATES[zone]]
+    near = [*word_lists.INDIAN_ZONES[zone], *word_lists.NEAR_ZONE_STATES[zone]]
     near = [state for state in near if fold(state) != fold(name)]
-    return near[: max(NEAR_STATES, len(gazetteer.INDIAN_ZONES[zone]) - 1)]
+    return near[: max(NEAR_STATES, len(word_lists.INDIAN_ZONES[zone]) - 1)]

@@ -10,7 +10,7 @@ def read_answer(stdin: TextIO, message: str) -> str:
     """One line typed after ``message``; EOFError when input ends. The rest of an over-long
     line is read and dropped, so it cannot answer the next prompt."""
     from quizmaster import render
-    from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
+    from quizmaster.boundary_checks import MAX_ANSWER_CHARS, clean_answer
 
     render.prompt(message)
     line = stdin.readline(4 * MAX_ANSWER_CHARS)

@@ -12,7 +12,7 @@ from quizmaster.errors import UsageError
 from quizmaster.records import NEW_ORDERS
 from quizmaster.reports import Setting, SettingsListing, SettingValue
 from quizmaster.scheduler import SchedulerSettings
-from quizmaster.setting_keys import (
+from quizmaster.setting_names import (
     DESIRED_RETENTION,
     EXAM_DATE,
     FSRS_PARAMETERS,
@@ -82,7 +82,7 @@ def parse_setting(key: str, text: str) -> SettingValue:
         return value.lower()
     if value.lower() in ("", "none", "off"):
         return None
-    from quizmaster.guard import MAX_YEAR, MIN_YEAR
+    from quizmaster.boundary_checks import MAX_YEAR, MIN_YEAR
 
     try:
         day = dt.date.fromisoformat(value)

@@ -18,7 +18,7 @@ from quizmaster.reports import (
     Stats,
     WeakFact,
 )
-from quizmaster.setting_keys import FSRS_FITTED_AT, FSRS_PARAMETERS
+from quizmaster.setting_names import FSRS_FITTED_AT, FSRS_PARAMETERS
 
 if TYPE_CHECKING:
     from quizmaster.records import CardTally, ReviewStats, SessionRow

@@ -600,7 +600,7 @@ class Store:
         retired (hidden), never deleted: their history stays. With ``dry_run`` the same work is
         done and rolled back, so the report is exact.
         """
-        from quizmaster.guard import clean_text
+        from quizmaster.boundary_checks import clean_text
 
         name = clean_text(name)  # a deck column or an Anki deck name: no escape sequences
         stamp = iso(now)
@@ -1202,7 +1202,7 @@ class Store:
             f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
             (deck_id,),
         )
-        from quizmaster.stored_form import canonical_stamp
+        from quizmaster.canonical_stamp import canonical_stamp
 
         if table == "facts":
 
@@ -2195,7 +2195,7 @@ class _LoadRows:
     ) -> None:
         # Every row written or confirmed here holds model_dump_json() of a validated model:
         # marked (stored_form.mark), an export passes it through as it is.
-        from quizmaster.stored_form import marker
+        from quizmaster.canonical_stamp import marker
 
         self.mark = marker()
         self.lists = _json_list_cache()
@@ -2274,7 +2274,7 @@ def _export_batches(
 ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
     """Rows (data, deck name, id, canon) as export rows, ``size`` at a time: marked rows
     (``stored_form``) as stored, the others through ``dump`` (validated, dumped again)."""
-    from quizmaster.stored_form import canonical_stamp
+    from quizmaster.canonical_stamp import canonical_stamp
 
     stamp = canonical_stamp()
     prefix = "" if stamp is None else stamp + ":"

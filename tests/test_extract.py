@@ -12,7 +12,7 @@ from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text, shorten, ti
 from quizmaster.extract.key_values import heading_subject, key_value_fact
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
-from quizmaster.generate.deck import as_asked
+from quizmaster.generate.pipeline import as_asked
 from quizmaster.models import Fact, SpanType
 from quizmaster.sources import read_file
 

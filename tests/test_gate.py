@@ -10,7 +10,6 @@ import pytest
 
 from quizmaster.extract import extract_facts
 from quizmaster.extract.clean import clean_text, tidy_statement
-from quizmaster.gazetteer import CRICKET_NATIONS
 from quizmaster.generate import generate_questions
 from quizmaster.generate.gate import (
     anchored,
@@ -36,6 +35,7 @@ from quizmaster.models import (
     StatementsQuestion,
     TrueFalseQuestion,
 )
+from quizmaster.word_lists import CRICKET_NATIONS
 
 
 def fact(statement: str, *spans: tuple[str, SpanType], fid: str = "f1") -> Fact:

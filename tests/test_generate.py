@@ -13,7 +13,7 @@ from quizmaster.facts_file import load_facts_file
 from quizmaster.generate import BLANK, DeckIndex, generate_questions, norm, questions_for_fact
 from quizmaster.generate.match import match_questions
 from quizmaster.generate.per_fact import ambiguous_blank, echoed, falsify
-from quizmaster.generate.statements import statements_question, topic_groups
+from quizmaster.generate.statement_sets import statements_question, topic_groups
 from quizmaster.generate.values import nearby_values, numeric_key
 from quizmaster.generate.wording import wh_prompt
 from quizmaster.models import (
@@ -211,7 +211,7 @@ def test_gazetteer_supplies_same_typed_distractors() -> None:
     by_id = {q.id: q for q in candidates([f])}
     jaipur = by_id["f:mcq:jaipur"]
     assert isinstance(jaipur, McqQuestion)
-    from quizmaster.gazetteer import INDIAN_CITIES, INDIAN_STATE_CAPITALS
+    from quizmaster.word_lists import INDIAN_CITIES, INDIAN_STATE_CAPITALS
 
     cities = {*INDIAN_STATE_CAPITALS.values(), *INDIAN_CITIES}
     assert set(jaipur.choices) <= cities
@@ -592,7 +592,7 @@ def test_a_hand_answer_outside_the_spans_gets_gazetteer_options() -> None:
     )
     (q,) = [q for q in candidates([f]) if q.id == "f:mcq:hand"]
     assert isinstance(q, McqQuestion)
-    from quizmaster.gazetteer import INDIAN_CITIES, INDIAN_STATE_CAPITALS, INDIAN_UT_CAPITALS
+    from quizmaster.word_lists import INDIAN_CITIES, INDIAN_STATE_CAPITALS, INDIAN_UT_CAPITALS
 
     cities = {*INDIAN_CITIES, *INDIAN_STATE_CAPITALS.values(), *INDIAN_UT_CAPITALS.values()}
     assert "New Delhi" in q.choices and set(q.choices) <= cities

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizmaster.facts_file import load_facts_file
-from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate import answers, hand_written
 from quizmaster.models import Fact, KeySpan, SpanType
 from quizmaster.paths import builtin_deck_path
+from quizmaster.word_lists import STOPWORDS
 
 DATA = Path(__file__).parent / "data"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quizmaster.database import Invocation
 from quizmaster.environment import Environment
 from quizmaster.errors import UsageError
 from quizmaster.ingest_runner import IngestRequest, run_ingest
+from quizmaster.invocation import Invocation
 from quizmaster.store import Store
 from tests.helpers.pinned import NOW
 from tests.test_ingest_cli import RAMSAR, RAMSAR_DECK

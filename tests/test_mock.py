@@ -560,8 +560,8 @@ def test_parse_choice_takes_the_forms_a_quiz_takes() -> None:
 def test_run_mock_sits_the_paper_in_the_environment_it_is_given(
     tmp_path: Path, db_path: Path
 ) -> None:
-    from quizmaster.database import Invocation
     from quizmaster.environment import Environment
+    from quizmaster.invocation import Invocation
     from quizmaster.mock_runner import MockRequest, run_mock
 
     db = tmp_path / "given.db"

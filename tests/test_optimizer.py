@@ -16,7 +16,7 @@ from quizmaster.importers import ensure_builtin_deck
 from quizmaster.models import Fact, KeySpan, Question, ShortAnswerQuestion, SpanType
 from quizmaster.optimizer import FitResult, Metrics, Prediction, Review
 from quizmaster.records import CardState
-from quizmaster.setting_keys import FSRS_PARAMETERS
+from quizmaster.setting_names import FSRS_PARAMETERS
 from quizmaster.store import Store
 from tests.helpers.pinned import NOW
 from tests.helpers.simulate_fsrs import LEARNER, START, simulate, write_revlog

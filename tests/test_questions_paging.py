@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quizmaster import cli
-from quizmaster import listing as listing_module
+from quizmaster import question_listing as listing_module
 from quizmaster.store import Store
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from quizmaster.errors import UsageError
-from quizmaster.setting_keys import FSRS_PARAMETERS
+from quizmaster.setting_names import FSRS_PARAMETERS
 from quizmaster.settings import (
     DEFAULTS,
     SETTABLE,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from quizmaster.extract.candidates import article_slug, extract_facts
 from quizmaster.extract.patterns import Extraction
+from quizmaster.extract.segments import split_sentences, split_units
 from quizmaster.extract.spans import classify, enumerations, find_spans
-from quizmaster.extract.units import split_sentences, split_units
 
 __all__ = [
     "Extraction",

@@ -6,8 +6,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from quizmaster import gazetteer as gz
 from quizmaster import places
+from quizmaster import word_lists as gz
 from quizmaster.extract.clean import clean_text, month_year, tidy_statement
 from quizmaster.extract.key_values import (
     _retype_known,
@@ -31,10 +31,15 @@ from quizmaster.extract.patterns import (
     Unit,
 )
 from quizmaster.extract.runs import _acronyms, _classify_run, _gazetteer_type
+from quizmaster.extract.segments import (
+    is_heading_like,
+    split_sentences,
+    split_units,
+    strip_dateline,
+)
 from quizmaster.extract.spans import find_spans
-from quizmaster.extract.units import is_heading_like, split_sentences, split_units, strip_dateline
-from quizmaster.gazetteer import STOPWORDS
 from quizmaster.models import Fact, KeySpan, Source, SpanType
+from quizmaster.word_lists import STOPWORDS
 
 
 def _score(spans: Iterable[KeySpan]) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from quizmaster import gazetteer as gz
+from quizmaster import word_lists as gz
 
 _MON = rf"{gz.MONTH_WORD}\.?"
 # "May 13", "13 May": the day a dateline gives
@@ -167,7 +167,7 @@ QUOTE_CHARS = '"“”'
 
 
 def _iso(text: str) -> str | None:
-    from quizmaster.extract.units import parse_date
+    from quizmaster.extract.segments import parse_date
 
     return parse_date(text)
 

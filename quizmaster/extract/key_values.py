@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizmaster import gazetteer as gz
 from quizmaster import places
+from quizmaster import word_lists as gz
 from quizmaster.extract.patterns import ABOUT_RE, KV_RE, KV_SKIP_KEYS, SENTENCE_END, Candidate
 from quizmaster.extract.runs import _gazetteer_type
 from quizmaster.extract.spans import _find, enumeration_groups

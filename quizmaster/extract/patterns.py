@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizmaster import gazetteer as gz
+from quizmaster import word_lists as gz
 from quizmaster.models import Fact, KeySpan, SpanType
 
 MAX_SPANS_PER_FACT = 5

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizmaster import gazetteer as gz
 from quizmaster import places
+from quizmaster import word_lists as gz
 from quizmaster.extract.patterns import ACRONYM_RE, CONNECTORS, LEADING_NOISE, WORD_RE
 from quizmaster.models import SpanType
 

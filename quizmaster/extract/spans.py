@@ -6,8 +6,8 @@ import dataclasses
 import re
 from typing import Any
 
-from quizmaster import gazetteer as gz
 from quizmaster import places
+from quizmaster import word_lists as gz
 from quizmaster.extract.patterns import (
     APPOINTED_RE,
     APPOINTEE_RE,
@@ -36,8 +36,8 @@ from quizmaster.extract.runs import (
     _gazetteer_type,
     _title_is_role,
 )
-from quizmaster.gazetteer import STOPWORDS
 from quizmaster.models import KeySpan, SpanType
+from quizmaster.word_lists import STOPWORDS
 
 # Words that end a list item: an item is a short noun phrase, these start the next clause.
 ITEM_STOPS = STOPWORDS | frozenset(

@@ -18,9 +18,9 @@ technologies") is asked as an MCQ only, never as a typed blank.
 
 from __future__ import annotations
 
-from quizmaster.generate.deck import generate_questions, news_facts
 from quizmaster.generate.distractors import DeckIndex
 from quizmaster.generate.per_fact import hand_written, questions_for_fact
+from quizmaster.generate.pipeline import generate_questions, news_facts
 from quizmaster.generate.text import BLANK, norm, slug
 
 __all__ = [

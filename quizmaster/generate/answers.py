@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate.text import (
     MONTH_YEAR_RE,
     NUMBER_IN_TEXT,
@@ -19,6 +18,7 @@ from quizmaster.models import (
     Fact,
     SpanType,
 )
+from quizmaster.word_lists import STOPWORDS
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 

@@ -10,8 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from quizmaster import gazetteer, places
-from quizmaster.gazetteer import STOPWORDS
+from quizmaster import places, word_lists
 from quizmaster.generate.text import (
     APPROXIMATE,
     COMBINATION_RE,
@@ -36,6 +35,7 @@ from quizmaster.models import (
     KeySpan,
     SpanType,
 )
+from quizmaster.word_lists import STOPWORDS
 
 # Distractor search compares an answer's statement with other facts' statements. Up to
 # these many are compared per answer (in deck order), so generation stays linear in the deck
@@ -227,7 +227,7 @@ def _form_distance(candidate: str, answer: str) -> float:
 
 @functools.cache
 def _group_keys(group: str) -> frozenset[str]:
-    return frozenset(norm(x) for x in gazetteer.GROUPS[group])
+    return frozenset(norm(x) for x in word_lists.GROUPS[group])
 
 
 def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
@@ -238,7 +238,7 @@ def _gazetteer_candidates(answer: str, span_type: SpanType) -> tuple[list[str], 
 
 @functools.lru_cache(maxsize=4096)
 def _group_word_sets(group: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(norm(x).split()) for x in gazetteer.GROUPS[group])
+    return tuple(frozenset(norm(x).split()) for x in word_lists.GROUPS[group])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -252,7 +252,7 @@ def _gazetteer_candidates_cached(
 def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list[str]]:
     if span_type is SpanType.DATE and norm(answer) not in MONTH_INDEX:
         return [], []  # a month is no distractor for a full date; nearby_values handles dates
-    groups = gazetteer.GROUPS_FOR_TYPE.get(span_type.value, ())
+    groups = word_lists.GROUPS_FOR_TYPE.get(span_type.value, ())
     key = norm(answer)
     holding = [g for g in groups if key in _group_keys(g)]
     if span_type in (SpanType.COUNTRY, SpanType.PLACE):
@@ -260,11 +260,11 @@ def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list
         if alike:
             return alike, []
     if span_type is SpanType.COUNTRY:
-        return list(gazetteer.GROUPS["countries"]), []
+        return list(word_lists.GROUPS["countries"]), []
     if holding:
         # The most specific group first (GROUPS_FOR_TYPE lists them so): Kazan gets Russian
         # cities, New Delhi Indian ones.
-        return list(gazetteer.GROUPS[holding[0]]), []
+        return list(word_lists.GROUPS[holding[0]]), []
     if span_type in (SpanType.TERM, SpanType.EVENT):
         return [], []  # terms only from a group holding them: "technology" is no kinship
     # Else the group whose names share words with the answer ("Ministry of ...").
@@ -276,7 +276,7 @@ def _gazetteer_search(answer: str, span_type: SpanType) -> tuple[list[str], list
     best = max(groups, key=overlap, default=None)
     if best is None or overlap(best) == 0:
         return [], []
-    return [], list(gazetteer.GROUPS[best])
+    return [], list(word_lists.GROUPS[best])
 
 
 @dataclass
@@ -381,7 +381,7 @@ def _infer_type(answer: str) -> SpanType:
     if numeric_key(answer) is not None:
         return SpanType.NUMBER
     key = norm(answer)
-    for type_name, groups in gazetteer.GROUPS_FOR_TYPE.items():
+    for type_name, groups in word_lists.GROUPS_FOR_TYPE.items():
         if any(key in _group_keys(g) for g in groups):
             return SpanType(type_name)
     return SpanType.TERM

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizmaster import gazetteer as gz
 from quizmaster import places
-from quizmaster.gazetteer import CRICKET_NATIONS, ROLE_WORDS, STOPWORDS
+from quizmaster import word_lists as gz
+from quizmaster.generate.contest_results import ELECTION_CLAIM_RE
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
-from quizmaster.generate.exercises import PARTNER_RE as EXERCISE_PARTNER_RE
-from quizmaster.generate.frames import is_framed, is_trimmed
+from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
+from quizmaster.generate.military_exercises import PARTNER_RE as EXERCISE_PARTNER_RE
+from quizmaster.generate.misspellings import capital_after_date, misspelt
+from quizmaster.generate.news_frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
     CERTIFIED_FREE_RE,
     NUMBERED_ORDINAL,
@@ -36,8 +37,6 @@ from quizmaster.generate.relations import (
     tells_news,
     told_without_year,
 )
-from quizmaster.generate.results import ELECTION_CLAIM_RE
-from quizmaster.generate.spelling import capital_after_date, misspelt
 from quizmaster.generate.text import (
     BLANK,
     COMBINATION_RE,
@@ -47,6 +46,7 @@ from quizmaster.generate.text import (
 )
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
+from quizmaster.word_lists import CRICKET_NATIONS, ROLE_WORDS, STOPWORDS
 
 MONTH_NAME_RE = re.compile(rf"\b{gz.MONTH_WORD}\b\.?", re.IGNORECASE)
 VALUE_TYPES = (SpanType.NUMBER, SpanType.MONEY, SpanType.DATE, SpanType.ORDINAL)

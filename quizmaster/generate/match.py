@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizmaster.generate.answers import _fact_texts, acronym_of
-from quizmaster.generate.statements import _group_variant
+from quizmaster.generate.statement_sets import _group_variant
 from quizmaster.generate.text import contains_words, norm, rng_for
 from quizmaster.models import (
     Fact,

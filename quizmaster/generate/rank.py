@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from quizmaster import places
-from quizmaster.gazetteer import NAME_HEADS
 from quizmaster.generate.gate import content_words, key_type, option_key
 from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.generate.text import BLANK
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, Question, SpanType
+from quizmaster.word_lists import NAME_HEADS
 
 MAX_PER_FACT = 1
 MAX_PER_KEY = 2

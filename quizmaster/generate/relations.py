@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from quizmaster.gazetteer import MONTH_WORD, ROLE_WORDS
-from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
-from quizmaster.generate.results import ELECTION_CLAIM_RE
+from quizmaster.generate.contest_results import ELECTION_CLAIM_RE
+from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.models import SpanType
+from quizmaster.word_lists import MONTH_WORD, ROLE_WORDS
 
 YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b|\bFY\s?\d{2}\b")
 

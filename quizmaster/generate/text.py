@@ -6,8 +6,8 @@ import hashlib
 import random
 import re
 
-from quizmaster import gazetteer
-from quizmaster.gazetteer import HONORIFICS, STOPWORDS
+from quizmaster import word_lists
+from quizmaster.word_lists import HONORIFICS, STOPWORDS
 
 # The key of a "which of 1, 2 and 3" question: "1 and 2 only", "All three", "None of them".
 COMBINATION_RE = re.compile(r"^(?:\d(?:, \d)*(?: and \d)?(?: only)?|All \w+|None(?: of them)?)$")
@@ -42,10 +42,10 @@ ORDINAL_WORDS = (
 ).split()
 ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 ORDINAL_WORD_RE = re.compile(r"\b(?:" + "|".join(ORDINAL_WORDS[1:]) + r")\b", re.I)
-MONTH_INDEX = {m.lower(): i for i, m in enumerate(gazetteer.MONTHS)}
-MONTH_YEAR_RE = re.compile(r"^(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I)
+MONTH_INDEX = {m.lower(): i for i, m in enumerate(word_lists.MONTHS)}
+MONTH_YEAR_RE = re.compile(r"^(" + "|".join(word_lists.MONTHS) + r")\s+(\d{4})$", re.I)
 DAY_MONTH_YEAR_RE = re.compile(
-    r"^(\d{1,2})\s+(" + "|".join(gazetteer.MONTHS) + r")\s+(\d{4})$", re.I
+    r"^(\d{1,2})\s+(" + "|".join(word_lists.MONTHS) + r")\s+(\d{4})$", re.I
 )
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|2\d\d\d)$")
 # What follows a rate: "6.5%", "6.5 per cent".

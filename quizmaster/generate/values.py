@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from quizmaster import gazetteer
+from quizmaster import word_lists
 from quizmaster.generate.text import (
     DAY_MONTH_YEAR_RE,
     FRACTION_RE,
@@ -116,12 +116,12 @@ def nearby_values(text: str, rng: random.Random) -> list[str]:
         # answer anywhere among them (sorted options must not always put it third).
         m, year = MONTH_INDEX[match.group(1).lower()], int(match.group(2))
         if rng.random() < 0.5:
-            return [f"{gazetteer.MONTHS[m]} {y}" for y in _window(year, rng)]
+            return [f"{word_lists.MONTHS[m]} {y}" for y in _window(year, rng)]
         months = [year * 12 + m + d for d in _window(0, rng, low=-3)]
-        return [f"{gazetteer.MONTHS[v % 12]} {v // 12}" for v in months]
+        return [f"{word_lists.MONTHS[v % 12]} {v // 12}" for v in months]
     if t.lower() in MONTH_INDEX:
         m = MONTH_INDEX[t.lower()]
-        return [gazetteer.MONTHS[(m + d) % 12] for d in (-1, 1, 2, -2)]
+        return [word_lists.MONTHS[(m + d) % 12] for d in (-1, 1, 2, -2)]
     if YEAR_RE.match(t):
         return [str(v) for v in _window(int(t), rng)]
     numbers = list(NUMBER_IN_TEXT.finditer(t))

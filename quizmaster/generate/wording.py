@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from quizmaster.gazetteer import STOPWORDS
 from quizmaster.generate.distractors import VALUE_TYPES, place_kind
-from quizmaster.generate.exercises import CLAIM_RE as EXERCISE_CLAIM_RE
+from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.text import (
     ADVERBS,
     COMMON_VERBS,
@@ -25,6 +24,7 @@ from quizmaster.models import (
     KeySpan,
     SpanType,
 )
+from quizmaster.word_lists import STOPWORDS
 
 
 def _place_noun(text: str) -> str:

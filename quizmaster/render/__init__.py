@@ -45,6 +45,15 @@ from quizmaster.render.exchange import (
     progress_bar,
 )
 from quizmaster.render.ingest import ingest_preview, ingest_report, review_fact, review_questions
+from quizmaster.render.listings import (
+    decks_table,
+    facts_table,
+    load_report,
+    question_page,
+    questions_table,
+    settings_table,
+    suspended_table,
+)
 from quizmaster.render.mock import (
     MOCK_KEYS_HELP,
     clock_text,
@@ -76,15 +85,6 @@ from quizmaster.render.quiz import (
     session_summary,
 )
 from quizmaster.render.stats import column_chart, heatmap_chart, history_report, stats_report
-from quizmaster.render.tables import (
-    decks_table,
-    facts_table,
-    load_report,
-    question_page,
-    questions_table,
-    settings_table,
-    suspended_table,
-)
 
 __all__ = [
     # consoles

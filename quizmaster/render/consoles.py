@@ -45,9 +45,9 @@ def info(message: str) -> None:
 
 def json_out(data: Any) -> None:
     """Machine-readable output: exactly one JSON document on stdout."""
-    from quizmaster import output
+    from quizmaster import json_output
 
-    output.json_out(data)
+    json_output.json_out(data)
 
 
 _plain: Console | None = None
@@ -86,7 +86,7 @@ def csv_out(rows: Sequence[HistoryRow]) -> None:
     """Rows as CSV on stdout, a header line first (nothing but the header when empty)."""
     import csv
 
-    from quizmaster.guard import csv_cell
+    from quizmaster.boundary_checks import csv_cell
     from quizmaster.reports import HISTORY_FIELDS
 
     writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_FIELDS, lineterminator="\n")

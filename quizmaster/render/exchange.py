@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rich.markup import escape
 
 from quizmaster.render.consoles import err, info, out
-from quizmaster.render.tables import load_report
+from quizmaster.render.listings import load_report
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from rich.progress import TaskID

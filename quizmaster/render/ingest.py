@@ -16,8 +16,8 @@ from rich.text import Text
 
 from quizmaster.records import LoadReport
 from quizmaster.render.consoles import info, out
+from quizmaster.render.listings import load_report
 from quizmaster.render.questions import KIND_LABEL
-from quizmaster.render.tables import load_report
 
 
 def _highlighted(fact: Any) -> Text:

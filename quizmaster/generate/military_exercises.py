@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.gazetteer import AIR_EXERCISES, EXERCISE_PARTNERS, NAVAL_EXERCISES
+from quizmaster.word_lists import AIR_EXERCISES, EXERCISE_PARTNERS, NAVAL_EXERCISES
 
 # A headline's verbs and the words after a name: "Exercise Shakti Begins In Meghalaya"
 NOT_NAME_WORD = (

@@ -15,18 +15,18 @@ from __future__ import annotations
 import re
 
 from quizmaster import places
-from quizmaster.gazetteer import (
+from quizmaster.generate.contest_results import election_claim, result_claim
+from quizmaster.generate.military_exercises import exercise_claim
+from quizmaster.generate.relations import DEATH_WORDS, ROLE_RE
+from quizmaster.generate.text import whole_word
+from quizmaster.models import Fact, KeySpan, SpanType
+from quizmaster.word_lists import (
     CALLINGS,
     MONTH_WORD,
     ORG_WORDS,
     PEOPLE_WORDS,
     SERVICE_TITLE,
 )
-from quizmaster.generate.exercises import exercise_claim
-from quizmaster.generate.relations import DEATH_WORDS, ROLE_RE
-from quizmaster.generate.results import election_claim, result_claim
-from quizmaster.generate.text import whole_word
-from quizmaster.models import Fact, KeySpan, SpanType
 
 # The verbs that fill a post, with the subject before them: "X was appointed as ...",
 # "X took oath as ...". Each maps to the form the short sentence uses.
@@ -380,7 +380,7 @@ def writes_stem(fact: Fact) -> bool:
 
 def _exercise(fact: Fact) -> Fact | None:
     """The fact as the exercise it names and India's partner in it (see
-    :mod:`quizmaster.generate.exercises`), else None."""
+    :mod:`quizmaster.generate.military_exercises`), else None."""
     claim = exercise_claim(fact.explanation or fact.statement)
     if claim is None:
         return None
@@ -391,7 +391,7 @@ def _exercise(fact: Fact) -> Fact | None:
 
 def _result(fact: Fact) -> Fact | None:
     """The fact as the final or the election it tells won (see
-    :mod:`quizmaster.generate.results`)."""
+    :mod:`quizmaster.generate.contest_results`)."""
     start = DATED_START_RE.match(fact.statement)
     opening = start.group(0) if start else ""
     if not start and (month := when(fact.statement)) is not None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from quizmaster.errors import NotFoundError, UsageError
-from quizmaster.listing import QUESTIONS_PAGE, QuestionPage, question_page, suspended_questions
+from quizmaster.question_listing import (
+    QUESTIONS_PAGE,
+    QuestionPage,
+    question_page,
+    suspended_questions,
+)
 from quizmaster.store import Store
 
 

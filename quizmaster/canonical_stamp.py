@@ -7,7 +7,7 @@ pass marked rows through without building a model (:func:`is_marked`). The check
 mark to the text: a row edited by hand, damaged or written by another tool reads as unmarked.
 
 The stamp digests everything that decides that text: the source of ``models.py`` and of the
-text cleaning it uses (``guard.py``), pydantic's version and Python's (its Unicode tables
+text cleaning it uses (``boundary_checks.py``), pydantic's version and Python's (its Unicode tables
 decide what is printable). Any change to one of them gives a new stamp, and rows marked with
 an older one are validated and dumped again, as unmarked rows (older databases, rows written
 by other tools) always are.
@@ -36,7 +36,11 @@ def _sources() -> list[Path]:
     spec = find_spec("pydantic")
     if spec is None or spec.origin is None:
         raise OSError("pydantic not found")
-    return [here / "models.py", here / "guard.py", Path(spec.origin).parent / "version.py"]
+    return [
+        here / "models.py",
+        here / "boundary_checks.py",
+        Path(spec.origin).parent / "version.py",
+    ]
 
 
 def canonical_stamp() -> str | None:

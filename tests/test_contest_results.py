@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quizmaster.generate import generate_questions
-from quizmaster.generate.frames import framed
+from quizmaster.generate.news_frames import framed
 from quizmaster.models import Fact, KeySpan, SpanType
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 from quizmaster import keys, render
-from quizmaster.guard import MAX_ANSWER_CHARS, clean_answer
+from quizmaster.boundary_checks import MAX_ANSWER_CHARS, clean_answer
 from quizmaster.session import Feedback, run_quiz
 from quizmaster.study_queue import Item
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from quizmaster.gazetteer import EXERCISE_PARTNERS
 from quizmaster.generate import generate_questions
-from quizmaster.generate.exercises import exercise_claim
-from quizmaster.generate.frames import framed
+from quizmaster.generate.military_exercises import exercise_claim
+from quizmaster.generate.news_frames import framed
 from quizmaster.models import Fact, KeySpan, SpanType
+from quizmaster.word_lists import EXERCISE_PARTNERS
 
 
 @pytest.mark.parametrize(

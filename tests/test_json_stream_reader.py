@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from quizmaster import importers, json_stream
+from quizmaster import importers, json_stream_reader
 from quizmaster.cli import app
 from quizmaster.store import Store
 from tests.helpers.exchange_deck import DECK, FACTS, QUESTIONS
@@ -35,7 +35,7 @@ def tiny(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     monkeypatch.setattr(importers, "_Spill", Spill)
     monkeypatch.setattr(store_module, "LOAD_BATCH", 2)
-    monkeypatch.setattr(json_stream, "BATCH_BYTES", 1)
+    monkeypatch.setattr(json_stream_reader, "BATCH_BYTES", 1)
     return made
 
 
@@ -58,7 +58,7 @@ def _export(tmp_path: Path, *extra: str) -> Path:
 
 def _whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, every JSON file is validated whole (the way before streaming)."""
-    monkeypatch.setattr(json_stream, "read_streamed", lambda *a, **k: None)
+    monkeypatch.setattr(json_stream_reader, "read_streamed", lambda *a, **k: None)
 
 
 def _import(db: Path, file: Path, deck: str | None = None) -> tuple[Any, dict[str, object]]:
@@ -72,7 +72,7 @@ def test_a_streamed_import_is_the_whole_document_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny: list[Any], deck: str | None
 ) -> None:
     file = _export(tmp_path)
-    bundle = json_stream.read_streamed(file, deck=deck, max_bytes=importers.MAX_JSON_BYTES)
+    bundle = json_stream_reader.read_streamed(file, deck=deck, max_bytes=importers.MAX_JSON_BYTES)
     assert bundle is not None and bundle.spill is not None  # streamed, and spilled
     bundle.spill.close()
     streamed = _import(tmp_path / "streamed.db", file, deck)
@@ -105,18 +105,18 @@ def test_other_layouts_are_validated_whole_with_the_same_result(
     for name, text in layouts.items():
         other = tmp_path / name
         other.write_text(text, encoding="utf-8")
-        assert json_stream.read_streamed(other, deck=None, max_bytes=10**9) is None, name
+        assert json_stream_reader.read_streamed(other, deck=None, max_bytes=10**9) is None, name
         result, rows = _import(tmp_path / f"{name}.db", other)
         assert rows == streamed[1], name
         assert result["decks"] == streamed[0]["decks"], name
     # A long line outside the lists (a big document on one line) is not even tokenized.
-    monkeypatch.setattr(json_stream, "MAX_STRUCTURE_LINE", 10)
-    assert json_stream.read_streamed(file, deck=None, max_bytes=10**9) is None
+    monkeypatch.setattr(json_stream_reader, "MAX_STRUCTURE_LINE", 10)
+    assert json_stream_reader.read_streamed(file, deck=None, max_bytes=10**9) is None
 
 
 def test_a_history_export_is_validated_whole(tmp_path: Path) -> None:
     file = _export(tmp_path, "--with-history")
-    assert json_stream.read_streamed(file, deck=None, max_bytes=10**9) is None
+    assert json_stream_reader.read_streamed(file, deck=None, max_bytes=10**9) is None
     result, _ = _import(tmp_path / "h.db", file)
     assert result["history"] is not None
 

@@ -16,13 +16,13 @@ from quizmaster.records import CardState, DeckInfo, LoadReport, StoredFact, Stor
 from quizmaster.render.consoles import info, out
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
-    from quizmaster.listing import QuestionPage
+    from quizmaster.question_listing import QuestionPage
     from quizmaster.reports import SettingsListing
 
 
 def _shown(text: str) -> str:
     """Stored text for a table cell: no control sequences, no Rich markup."""
-    from quizmaster.guard import clean_text
+    from quizmaster.boundary_checks import clean_text
 
     return escape(clean_text(text))
 

@@ -7,8 +7,8 @@ import pytest
 
 from quizmaster.generate import generate_questions
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.frames import framed, is_framed, is_trimmed, when
 from quizmaster.generate.gate import defects
+from quizmaster.generate.news_frames import framed, is_framed, is_trimmed, when
 from quizmaster.generate.per_fact import true_false
 from quizmaster.models import Fact, KeySpan, SpanType
 

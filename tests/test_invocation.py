@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quizmaster.database import Invocation, check_db_folder, db_path, named_by_user, open_store
 from quizmaster.environment import Environment
 from quizmaster.errors import DatabaseError
+from quizmaster.invocation import Invocation, check_db_folder, db_path, named_by_user, open_store
 from tests.helpers.pinned import NOW
 
 

@@ -14,7 +14,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from quizmaster import gazetteer, places
+from quizmaster import places, word_lists
 from quizmaster.generate.text import COMMON_VERBS
 
 if TYPE_CHECKING:
@@ -75,13 +75,13 @@ def _near_miss(word: str, capitalised: bool) -> bool:
     if not capitalised:
         return bool(near)
     return any(
-        w in gazetteer.NAME_HEADS or w in MONTH_NAMES or checker.word_frequency[w] >= COMMON
+        w in word_lists.NAME_HEADS or w in MONTH_NAMES or checker.word_frequency[w] >= COMMON
         for w in near
     )
 
 
 # "Februray", "Setpember": a month's name is no name a page would spell that way.
-MONTH_NAMES = frozenset(month.lower() for month in gazetteer.MONTHS)
+MONTH_NAMES = frozenset(month.lower() for month in word_lists.MONTHS)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -159,7 +159,7 @@ def capital_after_date(text: str) -> str | None:
     if match is None:
         return None
     word, after = match.groups()
-    if word in gazetteer.NAME_HEADS or places.kind_of(word) or places.nationality(word):
+    if word in word_lists.NAME_HEADS or places.kind_of(word) or places.nationality(word):
         return None
     if after in COMMON_VERBS or after.endswith(("ed", "s")):
         return None  # "Amazon announced", "Apple unveils": a name, then its verb

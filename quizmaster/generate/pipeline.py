@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from quizmaster.generate.distractors import DeckIndex
-from quizmaster.generate.frames import framed, writes_stem
 from quizmaster.generate.gate import curated, defects
 from quizmaster.generate.match import match_questions
+from quizmaster.generate.news_frames import framed, writes_stem
 from quizmaster.generate.per_fact import questions_for_fact
 from quizmaster.generate.rank import keep_best
-from quizmaster.generate.statements import statements_question, topic_groups
+from quizmaster.generate.statement_sets import statements_question, topic_groups
 from quizmaster.models import (
     Fact,
     Question,

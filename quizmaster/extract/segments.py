@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizmaster import gazetteer as gz
+from quizmaster import word_lists as gz
 from quizmaster.extract.key_values import heading_subject
 from quizmaster.extract.patterns import (
     _DAY,
@@ -21,7 +21,7 @@ from quizmaster.extract.patterns import (
     WORD_RE,
     Unit,
 )
-from quizmaster.gazetteer import STOPWORDS
+from quizmaster.word_lists import STOPWORDS
 
 
 def normalise(text: str) -> str:
