@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import select
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 # How long the rest of an escape sequence may take to arrive after the escape byte: long
 # enough for a slow SSH link, short enough that a lone Esc feels immediate.
@@ -28,12 +29,44 @@ def cbreak(fd: int) -> Iterator[None]:
 
     saved = termios.tcgetattr(fd)
     try:
-        # TCSANOW, not tty's default TCSAFLUSH: a flush would throw away keys typed ahead
-        # before the terminal switched mode (a Ctrl-C or an answer sent as the prompt drew).
-        tty.setcbreak(fd, termios.TCSANOW)
-        yield
+        with _signal_wakeup():
+            # TCSANOW, not tty's default TCSAFLUSH: a flush would throw away keys typed ahead
+            # before the terminal switched mode (a Ctrl-C or an answer sent as the prompt drew).
+            tty.setcbreak(fd, termios.TCSANOW)
+            yield
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+# While a key is awaited, the read end of a pipe the signal module writes a byte to when a
+# signal arrives (signal.set_wakeup_fd). A Ctrl-C landing just before the wait began (or
+# taken by another thread) does not cut that wait short: without this the interrupt would
+# sit unhandled until the next key. Waits select on it as well as on the terminal.
+_wakeup: int | None = None
+
+
+@contextmanager
+def _signal_wakeup() -> Iterator[None]:
+    """Signals wake the key waits (main thread only: the only one Python signals reach)."""
+    global _wakeup
+    import signal
+    import threading
+
+    if _wakeup is not None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    os.set_blocking(write_end, False)
+    previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    _wakeup = read_end
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous)
+        _wakeup = None
+        os.close(read_end)
+        os.close(write_end)
 
 
 def read_key_within(fd: int, timeout: float) -> str | None:
@@ -71,11 +104,27 @@ def _escape(fd: int) -> str:
     return ARROWS.get(name, "escape")
 
 
-def _ready(fd: int, timeout: float) -> bool:
-    return bool(select.select([fd], [], [], timeout)[0])
+def _ready(fd: int, timeout: float | None) -> bool:
+    """Whether ``fd`` has input within ``timeout`` seconds (None: however long it takes).
+    A signal's wakeup byte ends the wait early, so its handler runs now (a Ctrl-C raises
+    KeyboardInterrupt here); a signal whose handler returns leaves the wait going on."""
+    if _wakeup is None:
+        return bool(select.select([fd], [], [], timeout)[0])
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        left = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+        ready = select.select([fd, _wakeup], [], [], left)[0]
+        if fd in ready:
+            return True
+        if not ready:
+            return False
+        with suppress(BlockingIOError):
+            os.read(_wakeup, 512)
 
 
 def _read_byte(fd: int) -> int:
+    if _wakeup is not None:
+        _ready(fd, None)
     data = os.read(fd, 1)
     if not data:
         raise EOFError

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,6 +9,19 @@ from typer.testing import CliRunner
 
 from quizmaster.store import Store
 from tests.helpers.pinned import DATA, NOW
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ctrl_c_interrupts() -> Iterator[None]:
+    """Ctrl-C interrupts, in this run and in the programs it starts on a pseudo-terminal. A
+    run started in the background by a non-interactive shell ignores SIGINT, and a program
+    started from it inherits that: its Ctrl-C would do nothing, and the tests that press it
+    would wait in vain."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 @pytest.fixture(autouse=True)

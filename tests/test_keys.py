@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import termios
+import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +103,41 @@ def test_a_key_typed_before_the_terminal_switches_mode_is_kept() -> None:
     finally:
         os.close(master)
         os.close(slave)
+
+
+def _waiting_in_the_kernel(thread_id: int) -> bool:
+    """Whether the thread sleeps in a system call other than waiting for the GIL."""
+    wchan = Path(f"/proc/self/task/{thread_id}/wchan").read_text(encoding="ascii").strip()
+    return wchan not in ("", "0") and "futex" not in wchan
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/wchan").exists(), reason="needs Linux's view of where a thread sleeps"
+)
+def test_a_ctrl_c_that_does_not_cut_the_wait_short_still_ends_it(tty: tuple[int, int]) -> None:
+    # A SIGINT that arrives just before the key wait begins, or that another thread takes,
+    # leaves the wait running: only the signal module's wakeup byte can end it. Sent to
+    # another thread while this one waits, it must still raise KeyboardInterrupt here, before
+    # any key is typed.
+    master, slave = tty
+    waiter = threading.get_native_id()
+    raised = threading.Event()
+    freed: list[bool] = []
+
+    def interrupt_the_wait() -> None:
+        deadline = time.monotonic() + 30
+        while not _waiting_in_the_kernel(waiter) and time.monotonic() < deadline:
+            time.sleep(0.001)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        if not raised.wait(30):  # lost: free the waiting thread with a key
+            freed.append(True)
+            os.write(master, b"x")
+
+    helper = threading.Thread(target=interrupt_the_wait)
+    helper.start()
+    try:
+        read_key(slave)
+    except KeyboardInterrupt:
+        raised.set()
+    helper.join()
+    assert raised.is_set() and not freed
