@@ -2,7 +2,7 @@
 from ``study_queue``).
 
 :class:`Quiz` is the engine (no terminal, no clock: ``now`` comes in with every call);
-:func:`run` drives it with a :class:`SessionUI` (``quiz_ui`` has a terminal one and a
+:func:`run` drives it with a :class:`SessionUI` (``quiz_io`` has a terminal one and a
 plain one for piped input). Every answer is committed with its review log and new schedule
 in one transaction before its feedback is shown.
 """
@@ -295,7 +295,7 @@ def _in_learning(feedback: Feedback) -> bool:
 
 
 class SessionUI(Protocol):
-    """What :func:`run` needs from a terminal (``quiz_ui`` implements it)."""
+    """What :func:`run` needs from a terminal (``quiz_io`` implements it)."""
 
     timed: bool
 

@@ -23,7 +23,6 @@ from quizmaster.generate.contest_results import ELECTION_CLAIM_RE
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
 from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
 from quizmaster.generate.military_exercises import PARTNER_RE as EXERCISE_PARTNER_RE
-from quizmaster.generate.misspellings import capital_after_date, misspelt
 from quizmaster.generate.news_frames import is_framed, is_trimmed
 from quizmaster.generate.relations import (
     CERTIFIED_FREE_RE,
@@ -44,6 +43,7 @@ from quizmaster.generate.text import (
     gives_away,
     norm,
 )
+from quizmaster.generate.typo_check import capital_after_date, misspelt
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, KeySpan, Question, SpanType
 from quizmaster.word_lists import CRICKET_NATIONS, ROLE_WORDS, STOPWORDS

@@ -8,7 +8,7 @@ imported here from the submodule that draws it, one per job:
 
 - ``consoles``: the stdout, stderr and plain consoles, error and status lines, JSON, CSV and
   raw output, a prompt
-- ``tables``: decks, suspended questions, facts, questions, settings, a load's report
+- ``listings``: decks, suspended questions, facts, questions, settings, a load's report
 - ``questions``: a question's body and card, ``questions show``, kind labels, answer hints
 - ``dashboard_screen``: the dashboard
 - ``optimize``: the FSRS parameter optimisation report

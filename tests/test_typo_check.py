@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizmaster.generate.misspellings import capital_after_date, misspelt
+from quizmaster.generate.typo_check import capital_after_date, misspelt
 from quizmaster.models import SpanType
 from tests.test_gate import cloze_defects
 
