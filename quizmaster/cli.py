@@ -279,7 +279,7 @@ def dashboard(
             store, now=moment, utc_offset_minutes=invocation.env.utc_offset(moment)
         )
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.json_output import json_out
+        from quizmaster.json_writer import json_out
 
         json_out(summary.to_json())
     else:
@@ -392,7 +392,7 @@ def decks(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) 
     with _invocation(ctx, db).open_store() as store:
         items = store.decks()
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.json_output import json_out
+        from quizmaster.json_writer import json_out
 
         json_out([asdict(d) for d in items])
     else:
@@ -527,7 +527,7 @@ def facts_list(
     with _invocation(ctx, db).open_store() as store:
         items = store.facts(deck)
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.json_output import json_out
+        from quizmaster.json_writer import json_out
 
         json_out([f.to_json() for f in items])
     else:
@@ -568,7 +568,7 @@ def questions_list(
         if suspended:
             rows = question_listing.suspended_questions(store, deck, kind)
         elif as_json:  # straight from the columns: no models, no Rich (start-up time)
-            from quizmaster.json_output import json_out_records
+            from quizmaster.json_writer import json_out_records
             from quizmaster.store import QUESTION_JSON_KEYS
 
             json_out_records(QUESTION_JSON_KEYS, store.iter_question_records(deck, kind))
@@ -937,7 +937,7 @@ def stats_(
             store, now=moment, utc_offset_minutes=env.utc_offset(moment), deck=deck, days=days
         )
     if as_json:  # --json without Rich (start-up time)
-        from quizmaster.json_output import json_out
+        from quizmaster.json_writer import json_out
 
         json_out(report.to_json())
     else:

@@ -305,7 +305,7 @@ def dashboard_text(env: dict[str, str], *, as_json: bool = False) -> str:
     finally:
         conn.close()
     if as_json:  # what output.json_out writes for dashboard.dashboard's report
-        from quizmaster.json_output import dumps
+        from quizmaster.json_writer import dumps
 
         return dumps(summary) + "\n"
     return draw(summary, width=_width(env), color=sys.stdout.isatty())

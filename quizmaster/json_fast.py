@@ -110,7 +110,7 @@ def _text(argv: list[str]) -> str | None:
         if ready is None:
             return None
         store, moment, offset = ready
-        from quizmaster.json_output import dumps, iter_json_records
+        from quizmaster.json_writer import dumps, iter_json_records
         from quizmaster.store import QUESTION_JSON_KEYS
 
         if argv[0] == "questions":
@@ -136,7 +136,7 @@ def _stream_questions(store: Store) -> None:
     code."""
     import itertools
 
-    from quizmaster.json_output import json_out_records
+    from quizmaster.json_writer import json_out_records
     from quizmaster.store import QUESTION_JSON_KEYS
 
     rows = store.iter_question_records(None, None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Protocol
 
 from quizmaster import mock, render
-from quizmaster.keys import cbreak, read_key_within
+from quizmaster.keypress import cbreak, read_key_within
 from quizmaster.mock import Attempt, MockResult, Paper
 from quizmaster.records import CardState, MockItemRow
 from quizmaster.store import Store

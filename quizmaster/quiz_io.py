@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
-from quizmaster import keys, render
+from quizmaster import keypress, render
 from quizmaster.boundary_checks import MAX_ANSWER_CHARS, clean_answer
 from quizmaster.session import Feedback, run_quiz
 from quizmaster.study_queue import Item
@@ -31,8 +31,8 @@ _CTRL_D = "\x04"
 def _read_key(fd: int) -> str:
     """One key press; the terminal is in cbreak mode only while it is awaited, so typed
     answers echo as usual."""
-    with keys.cbreak(fd):
-        return keys.read_key(fd)
+    with keypress.cbreak(fd):
+        return keypress.read_key(fd)
 
 
 def _answer_key(fd: int) -> str:

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizmaster.extract import extract_facts, find_spans, split_sentences, split_units
-from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text, shorten, tidy_statement
+from quizmaster.extract.clean import AGENCY_DATELINE_RE, clean_text
 from quizmaster.extract.key_values import heading_subject, key_value_fact
+from quizmaster.extract.statements import shorten, tidy_statement
 from quizmaster.facts_file import dump_facts, load_facts_file
 from quizmaster.generate import generate_questions
 from quizmaster.generate.pipeline import as_asked

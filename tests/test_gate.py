@@ -9,7 +9,8 @@ from collections.abc import Sequence
 import pytest
 
 from quizmaster.extract import extract_facts
-from quizmaster.extract.clean import clean_text, tidy_statement
+from quizmaster.extract.clean import clean_text
+from quizmaster.extract.statements import tidy_statement
 from quizmaster.generate import generate_questions
 from quizmaster.generate.gate import (
     anchored,

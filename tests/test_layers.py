@@ -27,7 +27,7 @@ SHELLS = {
     "mock_runner": "a mock's input loop between the keyboard and the core",
     "launch": "the entry point choosing a fast path or the full app",
     "__main__": "`python -m quizmaster`, the entry point",
-    "json_output": "JSON written to stdout without Rich, the renderer's twin for `--json`",
+    "json_writer": "JSON written to stdout without Rich, the renderer's twin for `--json`",
     "invocation": "opens the store a command names, for the commands",
     "prompt": "a line typed at a prompt, after a prompt drawn by the renderer",
     "ingest_runner": "an ingest between the article, the review prompts, the store and the screen",

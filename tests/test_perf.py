@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.make_collection import make_collection
-from quizmaster import json_output, migrations, render
+from quizmaster import json_writer, migrations, render
 from quizmaster.doctor import run_doctor
 from quizmaster.importers import ensure_builtin_deck
 from quizmaster.records import CardState
@@ -81,7 +81,7 @@ def test_questions_json_matches_the_full_listing(builtin_db: Path) -> None:
 
 def test_light_json_out_prints_what_render_prints(capsys: pytest.CaptureFixture[str]) -> None:
     data = {"a": [1, "é", None], "b": {"c": True}}
-    json_output.json_out(data)
+    json_writer.json_out(data)
     light = capsys.readouterr().out
     render.json_out(data)
     assert capsys.readouterr().out == light

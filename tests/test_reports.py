@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from quizmaster.cli import app
 from quizmaster.dashboard import dashboard
-from quizmaster.json_output import dumps
+from quizmaster.json_writer import dumps
 from quizmaster.reports import (
     HISTORY_FIELDS,
     Dashboard,

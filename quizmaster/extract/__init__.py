@@ -15,9 +15,9 @@ Pure: text in, :class:`Extraction` out; no I/O, no clock, no model downloads. Th
 from __future__ import annotations
 
 from quizmaster.extract.candidates import article_slug, extract_facts
+from quizmaster.extract.key_spans import classify, enumerations, find_spans
 from quizmaster.extract.patterns import Extraction
 from quizmaster.extract.segments import split_sentences, split_units
-from quizmaster.extract.spans import classify, enumerations, find_spans
 
 __all__ = [
     "Extraction",

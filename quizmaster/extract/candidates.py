@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from quizmaster import places
 from quizmaster import word_lists as gz
-from quizmaster.extract.clean import clean_text, month_year, tidy_statement
+from quizmaster.extract.clean import clean_text
+from quizmaster.extract.key_spans import find_spans
 from quizmaster.extract.key_values import (
     _retype_known,
     heading_subject,
@@ -37,7 +38,7 @@ from quizmaster.extract.segments import (
     split_units,
     strip_dateline,
 )
-from quizmaster.extract.spans import find_spans
+from quizmaster.extract.statements import month_year, tidy_statement
 from quizmaster.models import Fact, KeySpan, Source, SpanType
 from quizmaster.word_lists import STOPWORDS
 

@@ -7,9 +7,9 @@ import re
 
 from quizmaster import places
 from quizmaster import word_lists as gz
+from quizmaster.extract.key_spans import _find, enumeration_groups
 from quizmaster.extract.patterns import ABOUT_RE, KV_RE, KV_SKIP_KEYS, SENTENCE_END, Candidate
 from quizmaster.extract.runs import _gazetteer_type
-from quizmaster.extract.spans import _find, enumeration_groups
 from quizmaster.models import KeySpan, SpanType
 
 

@@ -21,10 +21,7 @@ from quizmaster import places
 from quizmaster import word_lists as gz
 from quizmaster.generate.contest_results import ELECTION_CLAIM_RE
 from quizmaster.generate.distractors import _infer_type, _value_form, place_kind
-from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
-from quizmaster.generate.military_exercises import PARTNER_RE as EXERCISE_PARTNER_RE
-from quizmaster.generate.news_frames import is_framed, is_trimmed
-from quizmaster.generate.relations import (
+from quizmaster.generate.exam_relations import (
     CERTIFIED_FREE_RE,
     NUMBERED_ORDINAL,
     ORDINAL_IN_STEM_RE,
@@ -36,6 +33,9 @@ from quizmaster.generate.relations import (
     tells_news,
     told_without_year,
 )
+from quizmaster.generate.military_exercises import CLAIM_RE as EXERCISE_CLAIM_RE
+from quizmaster.generate.military_exercises import PARTNER_RE as EXERCISE_PARTNER_RE
+from quizmaster.generate.news_frames import is_framed, is_trimmed
 from quizmaster.generate.text import (
     BLANK,
     COMBINATION_RE,

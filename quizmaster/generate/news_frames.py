@@ -16,8 +16,8 @@ import re
 
 from quizmaster import places
 from quizmaster.generate.contest_results import election_claim, result_claim
+from quizmaster.generate.exam_relations import DEATH_WORDS, ROLE_RE
 from quizmaster.generate.military_exercises import exercise_claim
-from quizmaster.generate.relations import DEATH_WORDS, ROLE_RE
 from quizmaster.generate.text import whole_word
 from quizmaster.models import Fact, KeySpan, SpanType
 from quizmaster.word_lists import (

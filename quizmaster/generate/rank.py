@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from quizmaster import places
+from quizmaster.generate.exam_relations import RELATION_VALUE, relation
 from quizmaster.generate.gate import content_words, key_type, option_key
-from quizmaster.generate.relations import RELATION_VALUE, relation
 from quizmaster.generate.text import BLANK
 from quizmaster.generate.values import parse_ordinal
 from quizmaster.models import Fact, Question, SpanType

@@ -45,9 +45,9 @@ def info(message: str) -> None:
 
 def json_out(data: Any) -> None:
     """Machine-readable output: exactly one JSON document on stdout."""
-    from quizmaster import json_output
+    from quizmaster import json_writer
 
-    json_output.json_out(data)
+    json_writer.json_out(data)
 
 
 _plain: Console | None = None

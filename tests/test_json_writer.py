@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizmaster import json_output, render
+from quizmaster import json_writer, render
 
 leaves = (
     st.none()
@@ -42,7 +42,7 @@ def reference(data: Any) -> str:
 @settings(max_examples=400)
 @given(documents)
 def test_dumps_is_json_dumps(data: Any) -> None:
-    assert json_output.dumps(data) == reference(data)
+    assert json_writer.dumps(data) == reference(data)
 
 
 @pytest.mark.slow
@@ -51,7 +51,7 @@ def test_dumps_is_json_dumps(data: Any) -> None:
 def test_streamed_list_is_the_list(items: list[Any]) -> None:
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        json_output.json_out_items(iter(items), batch=2)
+        json_writer.json_out_items(iter(items), batch=2)
     assert buffer.getvalue() == reference(items) + "\n"
 
 
@@ -72,8 +72,8 @@ def test_odd_values_and_render_json_out_agree() -> None:
         1: "int key",
         None: "none key",
     }
-    assert json_output.dumps(data) == reference(data)
-    for writer in (json_output.json_out, render.json_out):
+    assert json_writer.dumps(data) == reference(data)
+    for writer in (json_writer.json_out, render.json_out):
         buffer = io.StringIO()
         with redirect_stdout(buffer):
             writer(data)
@@ -93,7 +93,7 @@ def test_streamed_records_are_the_dicts(case: tuple[list[str], list[list[Any]]])
     keys, rows = case
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        json_output.json_out_records(keys, iter(rows))
+        json_writer.json_out_records(keys, iter(rows))
     assert (
         buffer.getvalue() == reference([dict(zip(keys, row, strict=True)) for row in rows]) + "\n"
     )

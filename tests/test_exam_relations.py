@@ -11,9 +11,9 @@ import textwrap
 import pytest
 
 from quizmaster import places
+from quizmaster.generate.exam_relations import relation, told_without_year
 from quizmaster.generate.gate import defects
 from quizmaster.generate.rank import score
-from quizmaster.generate.relations import relation, told_without_year
 from quizmaster.models import ClozeQuestion, Fact, KeySpan, SpanType, TrueFalseQuestion
 
 B = "_____"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizmaster.keys import cbreak, read_key, read_key_within
+from quizmaster.keypress import cbreak, read_key, read_key_within
 
 
 @pytest.fixture
