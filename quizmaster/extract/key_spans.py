@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 from quizmaster import places
@@ -199,6 +200,8 @@ def find_spans(sentence: str, acronyms: dict[str, SpanType] | None = None) -> li
 
 
 def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_Found]:
+    """Every span a finder sees in ``sentence`` (each finder in turn: the order breaks ties),
+    then the best of those that overlap, and lists' items of one kind."""
     found: list[_Found] = []
 
     def add(start: int, end: int, kind: SpanType, rank: int) -> None:
@@ -209,10 +212,37 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         if end > start:
             found.append(_Found(start, end, kind, rank))
 
+    for finder in (_money_and_dates, _titled_people, _people, _named_things, _numbers):
+        finder(sentence, add)
+    groups = enumeration_groups(sentence)
+    for items in groups:
+        for item_start, item_end in items:
+            add(item_start, item_end, SpanType.TERM, 6)
+    for m in NAMED_PARTNERSHIP_RE.finditer(sentence):
+        add(m.start(), m.end(), SpanType.TERM, 2)
+    for acr, kind in (acronyms or {}).items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acr)}(?![\w)])", sentence):
+            add(m.start(), m.end(), kind, 2)
+
+    chosen: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
+        if not any(item.overlaps(c) for c in chosen):
+            chosen.append(item)
+    return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
+
+
+_Add = Callable[[int, int, SpanType, int], None]
+
+
+def _money_and_dates(sentence: str, add: _Add) -> None:
     for m in MONEY_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.MONEY, 0)
     for m in DATE_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.DATE, 0)
+
+
+def _titled_people(sentence: str, add: _Add) -> None:
+    """People after a title ("Defence Minister X"), and the title as their role."""
     for m in TITLED_PERSON_RE.finditer(sentence):
         name_words = m.group("name").split()
         if (
@@ -237,6 +267,10 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         add(m.start("name"), m.end("name"), SpanType.PERSON, 0)
         if _title_is_role(m.group("title").split()[-1]):
             add(title_start, m.end("title"), SpanType.ROLE, 1)
+
+
+def _people(sentence: str, add: _Add) -> None:
+    """People named by a place's post, an apposition, an appointment or a cue word."""
     for m in TITLE_OF_PLACE_RE.finditer(sentence):
         name_words = m.group("name").split()
         if places.kind_of(m.group("place")) is None or _classify_run(name_words, "") not in (
@@ -269,6 +303,10 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         words = m.group("name").split()
         if _classify_run(words, "") in (None, SpanType.TERM) and len(words) >= 2:
             add(m.start("name"), m.end("name"), SpanType.PERSON, 2)
+
+
+def _named_things(sentence: str, add: _Add) -> None:
+    """Roles, named events, ships, acronyms, terms, ordinals and capitalised runs."""
     for m in AS_ROLE_RE.finditer(sentence):
         role = m.group("role")
         if role.split()[0] in gz.ROLE_HEADS or role in gz.TITLES:
@@ -293,6 +331,10 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         if before == "in" and PRIZE_FIELD_RE.search(sentence, 0, start):
             before = ""  # "the Nobel Prize in Literature": a field, not a place
         _runs(sentence, start, end, words, before, add)
+
+
+def _numbers(sentence: str, add: _Add) -> None:
+    """Years (as dates), numbers and numbers in words."""
     for m in YEAR_RE.finditer(sentence):
         if re.search(r"(?:[A-Z][\w-]*|\))\s$", sentence[: m.start()]):
             continue  # part of a name: "Global Innovation Index (GII) 2025"
@@ -303,21 +345,6 @@ def _find(sentence: str, acronyms: dict[str, SpanType] | None = None) -> list[_F
         add(m.start(), m.end(), SpanType.NUMBER, 5)
     for m in WORD_NUMBER_RE.finditer(sentence):
         add(m.start(), m.end(), SpanType.NUMBER, 5)
-    groups = enumeration_groups(sentence)
-    for items in groups:
-        for item_start, item_end in items:
-            add(item_start, item_end, SpanType.TERM, 6)
-    for m in NAMED_PARTNERSHIP_RE.finditer(sentence):
-        add(m.start(), m.end(), SpanType.TERM, 2)
-    for acr, kind in (acronyms or {}).items():
-        for m in re.finditer(rf"(?<![\w(]){re.escape(acr)}(?![\w)])", sentence):
-            add(m.start(), m.end(), kind, 2)
-
-    chosen: list[_Found] = []
-    for item in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
-        if not any(item.overlaps(c) for c in chosen):
-            chosen.append(item)
-    return sorted(_same_kind_in_lists(sentence, chosen, groups), key=lambda f: f.start)
 
 
 PRIZE_FIELD_RE = re.compile(r"\b(?:Prize|Award|Medal)s? in $")
