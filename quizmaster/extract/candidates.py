@@ -80,124 +80,160 @@ def article_slug(title: str | None, text: str) -> str:
 
 
 def _candidates(units: list[Unit], title: str | None, date: str | None) -> list[Candidate]:
-    out: list[Candidate] = []
-    topic = "General"
-    in_facts = False
-    subject: str | None = None
-    lead_in: str | None = None
-    person: str | None = None  # the last person a sentence was about, for "He ..."
-    things: dict[str, str] = {}  # "index" -> "Global Innovation Index", for "The index ..."
-    pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", for "Both sides ..."
-    acronyms = article_acronyms(units)
-    full_names = _full_names(units)
-    home = _home_country(units)
-    fresh = False
-    expansions = article_expansions(units)
-    order = 0
-    told = 0  # prose sentences that tell something, past bylines and first reactions
-    seen = {" ".join((title or "").lower().split())}
-    headline_words = content_words(title or "")
+    walk = _Walk(units, title, date)
     for unit in units:
+        walk.unit(unit)
+    return walk.out
+
+
+class _Walk:
+    """One pass over an article's units, with what it carries from one unit to the next:
+    the topic and box it is in, who and what was last named (for "He ...", "The index ..."),
+    how many sentences it has read and told."""
+
+    def __init__(self, units: list[Unit], title: str | None, date: str | None) -> None:
+        self.date = date
+        self.out: list[Candidate] = []
+        self.topic = "General"
+        self.in_facts = False
+        self.subject: str | None = None
+        self.lead_in: str | None = None
+        self.person: str | None = None  # the last person a sentence was about, for "He ..."
+        self.things: dict[str, str] = {}  # "index" -> "Global Innovation Index", "The index"
+        self.pairs: dict[str, str] = {}  # "people"/"countries" -> "A and B", "Both sides"
+        self.acronyms = article_acronyms(units)
+        self.full_names = _full_names(units)
+        self.home = _home_country(units)
+        self.fresh = False
+        self.expansions = article_expansions(units)
+        self.order = 0
+        self.told = 0  # prose sentences that tell something, past bylines and first reactions
+        self.seen = {" ".join((title or "").lower().split())}
+        self.headline_words = content_words(title or "")
+
+    def unit(self, unit: Unit) -> None:
         key = " ".join(unit.text.lower().split())
-        if key in seen:
-            continue  # the headline again, or a paragraph the page printed twice
-        seen.add(key)
+        if key in self.seen:
+            return  # the headline again, or a paragraph the page printed twice
+        self.seen.add(key)
         if unit.kind == "heading":
-            heading = unit.text.rstrip(":").strip()
-            in_facts = bool(FACT_SECTION_RE.match(heading))
-            subject = heading_subject(heading)
-            fresh = True
-            lead_in = unit.text if unit.text.endswith(":") and len(unit.text.split()) > 2 else None
-            if len(heading) <= 60 and not _page_heading(heading):
-                topic = heading  # "Representative Image", "Staff Reporter": the page's, not a topic
-            continue
+            self._heading(unit)
+            return
         if unit.kind != "bullet":
-            lead_in = unit.text if unit.text.endswith(":") and len(unit.text) < 100 else None
-        if unit.kind == "bullet" and lead_in and not subject:
-            item = list_item_fact(unit.text, lead_in)
-            if item is not None:
-                order += 1
-                spans = tuple(find_spans(item, acronyms))
-                out.append(Candidate(item, spans, topic, order, True, score=_score(spans)))
-                continue
-        kv = key_value_fact(unit.text, subject)
-        if kv is not None and len(unit.text) <= 120:
-            statement, span, question = kv
-            order += 1
-            if span.type is SpanType.PERSON:  # "Prime Minister – X": true as of the article
-                when = month_year(date)
-                if when is None:
-                    continue
-                statement = f"As of {when}, {statement[0].lower()}{statement[1:]}"
-                question = f"As of {when}, {question[0].lower()}{question[1:]}"
-            out.append(
-                Candidate(statement, (span,), topic, order, True, question, span.text, score=3)
-            )
-            continue
+            self.lead_in = unit.text if unit.text.endswith(":") and len(unit.text) < 100 else None
+        if self._list_item(unit) or self._key_value(unit):
+            return
         for sentence in split_sentences(strip_dateline(unit.text)):
-            order += 1
-            if not (MIN_STATEMENT_CHARS <= len(sentence) <= MAX_STATEMENT_CHARS):
-                continue
-            if order > NEWS_SENTENCES and not (
-                in_facts or unit.kind == "bullet" or LASTING_FACT_RE.search(sentence)
-            ):
-                continue  # background and asides: a fact box, a list, a lasting fact still count
-            if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
-                continue
-            facts_here = in_facts or unit.kind == "bullet"
-            if told or not REACTION_RE.search(sentence):
-                told += 1  # "PM Modi expressed grief over her demise": the news comes next
-            if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
-                continue  # "It is the first ...": a question would not say what "it" is
-            sentence, context = _resolve_reference(sentence, person, things, pairs)
-            # "It" under "About X" is X only right after the heading: later items may
-            # speak of something the box named since.
-            sentence = _name_things(sentence, things, subject if fresh else None, home)
-            fresh = False
-            sentence = _spell_out(sentence, expansions)
-            sentence = _full_name_first(sentence, full_names)
-            tidied = tidy_statement(sentence, date, bullet=facts_here, lead=order <= LEAD_SENTENCES)
-            if tidied is None:
-                continue
-            # The month ingest dated the sentence with is context, never a key: the page's
-            # date is not the event's.
-            added = DATED_PREFIX_RE.match(tidied)
-            if added and added.group(1) not in sentence:
-                context = f"{context or ''} {added.group(1)}".strip()
-            sentence = tidied
-            if not facts_here and (UNRESOLVED_RE.match(sentence) or OPINION_RE.search(sentence)):
-                continue
-            spans = tuple(find_spans(sentence, acronyms))
-            people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
-            if people and sentence.startswith(people[0]):
-                person = people[0]
-            _remember_pairs(spans, pairs)
-            _remember_things(sentence, spans, things)
-            spans = _without_spelled_acronyms(sentence, spans)
-            if context:
-                spans = tuple(sp for sp in spans if sp.text not in context)
-            if order > 1 and not facts_here and not content_words(sentence) & headline_words:
-                spans = tuple(sp for sp in spans if sp.type not in ASIDE_TYPES)
-            score = _score(spans)
-            if score >= (1 if facts_here else 2):
-                lasting = LASTING_FACT_RE.search(sentence) is not None
-                background = told > 1 and not facts_here and not lasting
-                dates = tuple(sp for sp in spans if sp.type is SpanType.DATE)
-                if background and dates and gz.BEGAN_RE.search(sentence):
-                    # "Chandrayaan-3 was launched on July 14, 2023": when it began is asked
-                    spans, background = dates, False
-                out.append(
-                    Candidate(
-                        sentence,
-                        spans,
-                        topic,
-                        order,
-                        facts_here,
-                        score=score,
-                        background=background,
-                    )
-                )
-    return out
+            self.order += 1
+            told = self._statement(unit, sentence)
+            if told is not None:
+                self._keep(*told)
+
+    def _heading(self, unit: Unit) -> None:
+        heading = unit.text.rstrip(":").strip()
+        self.in_facts = bool(FACT_SECTION_RE.match(heading))
+        self.subject = heading_subject(heading)
+        self.fresh = True
+        long_lead_in = unit.text.endswith(":") and len(unit.text.split()) > 2
+        self.lead_in = unit.text if long_lead_in else None
+        if len(heading) <= 60 and not _page_heading(heading):
+            self.topic = heading  # "Representative Image", "Staff Reporter": the page's, no topic
+
+    def _list_item(self, unit: Unit) -> bool:
+        """A list item under a lead-in line ("The MoU covers:") as a fact of its own."""
+        if unit.kind != "bullet" or not self.lead_in or self.subject:
+            return False
+        item = list_item_fact(unit.text, self.lead_in)
+        if item is None:
+            return False
+        self.order += 1
+        spans = tuple(find_spans(item, self.acronyms))
+        self.out.append(Candidate(item, spans, self.topic, self.order, True, score=_score(spans)))
+        return True
+
+    def _key_value(self, unit: Unit) -> bool:
+        """A facts box's "Capital – Rabat" line as a fact; a post's holder as of the date."""
+        kv = key_value_fact(unit.text, self.subject)
+        if kv is None or len(unit.text) > 120:
+            return False
+        statement, span, question = kv
+        self.order += 1
+        if span.type is SpanType.PERSON:  # "Prime Minister – X": true as of the article
+            when = month_year(self.date)
+            if when is None:
+                return True
+            statement = f"As of {when}, {statement[0].lower()}{statement[1:]}"
+            question = f"As of {when}, {question[0].lower()}{question[1:]}"
+        self.out.append(
+            Candidate(
+                statement, (span,), self.topic, self.order, True, question, span.text, score=3
+            )
+        )
+        return True
+
+    def _statement(self, unit: Unit, sentence: str) -> tuple[str, str | None, bool] | None:
+        """The sentence as a standalone statement, what it took from earlier sentences
+        (context, never a key) and whether it is a box's or list's; None: not a statement."""
+        if not (MIN_STATEMENT_CHARS <= len(sentence) <= MAX_STATEMENT_CHARS):
+            return None
+        facts_here = self.in_facts or unit.kind == "bullet"
+        if self.order > NEWS_SENTENCES and not (facts_here or LASTING_FACT_RE.search(sentence)):
+            return None  # background and asides: a fact box, a list, a lasting fact still count
+        if sentence.endswith("?") or (unit.kind != "bullet" and is_heading_like(sentence)):
+            return None
+        if self.told or not REACTION_RE.search(sentence):
+            self.told += 1  # "PM Modi expressed grief over her demise": the news comes next
+        if re.match(r"(It|This|These|They|That)\s", sentence) and not facts_here:
+            return None  # "It is the first ...": a question would not say what "it" is
+        sentence, context = _resolve_reference(sentence, self.person, self.things, self.pairs)
+        # "It" under "About X" is X only right after the heading: later items may
+        # speak of something the box named since.
+        named = self.subject if self.fresh else None
+        sentence = _name_things(sentence, self.things, named, self.home)
+        self.fresh = False
+        sentence = _spell_out(sentence, self.expansions)
+        sentence = _full_name_first(sentence, self.full_names)
+        lead = self.order <= LEAD_SENTENCES
+        tidied = tidy_statement(sentence, self.date, bullet=facts_here, lead=lead)
+        if tidied is None:
+            return None
+        # The month ingest dated the sentence with is context, never a key: the page's
+        # date is not the event's.
+        added = DATED_PREFIX_RE.match(tidied)
+        if added and added.group(1) not in sentence:
+            context = f"{context or ''} {added.group(1)}".strip()
+        if not facts_here and (UNRESOLVED_RE.match(tidied) or OPINION_RE.search(tidied)):
+            return None
+        return tidied, context, facts_here
+
+    def _keep(self, sentence: str, context: str | None, facts_here: bool) -> None:
+        """The statement's keys, remembered for later references, kept as a candidate when
+        they are worth asking."""
+        spans = tuple(find_spans(sentence, self.acronyms))
+        people = [sp.text for sp in spans if sp.type is SpanType.PERSON]
+        if people and sentence.startswith(people[0]):
+            self.person = people[0]
+        _remember_pairs(spans, self.pairs)
+        _remember_things(sentence, spans, self.things)
+        spans = _without_spelled_acronyms(sentence, spans)
+        if context:
+            spans = tuple(sp for sp in spans if sp.text not in context)
+        headline = content_words(sentence) & self.headline_words
+        if self.order > 1 and not facts_here and not headline:
+            spans = tuple(sp for sp in spans if sp.type not in ASIDE_TYPES)
+        score = _score(spans)
+        if score < (1 if facts_here else 2):
+            return
+        lasting = LASTING_FACT_RE.search(sentence) is not None
+        background = self.told > 1 and not facts_here and not lasting
+        dates = tuple(sp for sp in spans if sp.type is SpanType.DATE)
+        if background and dates and gz.BEGAN_RE.search(sentence):
+            # "Chandrayaan-3 was launched on July 14, 2023": when it began is asked
+            spans, background = dates, False
+        candidate = Candidate(
+            sentence, spans, self.topic, self.order, facts_here, score=score, background=background
+        )
+        self.out.append(candidate)
 
 
 def _headline(unit: Unit) -> bool:
