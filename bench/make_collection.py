@@ -128,8 +128,8 @@ def _stored_form(row: tuple[object, ...], at: int) -> tuple[object, ...]:
     validated model, marked as in the current stored form."""
     from pydantic import TypeAdapter
 
+    from quizmaster.canonical_mark import mark
     from quizmaster.models import Fact, Question
-    from quizmaster.stored_form_mark import mark
 
     adapter: Any = Fact if at == 6 else _ADAPTERS.setdefault("q", TypeAdapter(Question))
     model = adapter.model_validate_json(row[at]) if at == 6 else adapter.validate_json(row[at])

@@ -475,7 +475,7 @@ def stored_form_row(path: Path) -> Row:
     are stored); the rest are validated and dumped again, which is the slow way."""
     import sqlite3
 
-    from quizmaster.stored_form_mark import is_marked
+    from quizmaster.canonical_mark import is_marked
 
     conn = sqlite3.connect(path)
     try:

@@ -79,7 +79,8 @@ def _database_damage(exc: Exception) -> str:
 def report_failure(exc: Exception) -> int:
     """What a command's exception prints (stderr) and its exit code: a domain error as its
     one line, database damage as one line, anything else through :func:`_last_resort`. Also
-    used by the fast paths that stream (``json_fast``) for an error once output has begun."""
+    used by the fast paths that stream (``json_commands_fast``) for an error once output has
+    begun."""
     import sqlite3
 
     if isinstance(exc, QuizmasterError):

@@ -69,7 +69,7 @@ def run(argv: list[str]) -> bool:
         return False
     if outcome is None:
         return False
-    from quizmaster.json_fast import replace_unencodable
+    from quizmaster.json_commands_fast import replace_unencodable
 
     replace_unencodable(sys.stdin, sys.stdout, sys.stderr)
     questions, facts, target = outcome
@@ -88,7 +88,7 @@ def run(argv: list[str]) -> bool:
 def _export(fmt: str, output: str) -> tuple[int, int, object] | None:
     from pathlib import Path
 
-    from quizmaster.json_fast import ready_store
+    from quizmaster.json_commands_fast import ready_store
 
     target = Path(output)
     if target.exists() and (not target.is_file() or not os.access(target, os.R_OK)):

@@ -1,7 +1,7 @@
 """The ``quizmaster`` entry point. Bare ``quizmaster`` (no argument, or only ``--json``) is
 the command run most often, so it is tried first on a fast path that imports neither Typer,
 pydantic nor Rich (``quizmaster.dashboard_fast``); so are ``questions list --json`` and
-``stats --json``, which scripts poll (``quizmaster.json_fast``), ``--help``
+``stats --json``, which scripts poll (``quizmaster.json_commands_fast``), ``--help``
 (``quizmaster.help_fast``) and ``export --format json|apkg -o FILE``
 (``quizmaster.export_fast``).
 Everything else, and every
@@ -19,7 +19,7 @@ def main() -> None:
         if show_dashboard(as_json=len(sys.argv) == 2):
             return
     elif sys.argv[1:] in (["questions", "list", "--json"], ["stats", "--json"]):
-        from quizmaster.json_fast import run
+        from quizmaster.json_commands_fast import run
 
         if run(sys.argv[1:]):
             return

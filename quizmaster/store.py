@@ -1041,7 +1041,7 @@ class Store:
         """:meth:`facts` for bulk writers, in batches of rows: (deck name, fact id, the
         fact's JSON, the JSON parsed when ``parse``). The JSON is ``model_dump_json()`` of
         the validated fact: the stored text itself when the row is marked as written in the
-        current stored form (``stored_form_mark``), else the stored text validated and dumped
+        current stored form (``canonical_mark``), else the stored text validated and dumped
         again."""
         filters, params = self._fact_filter(deck)
         sql = (
@@ -1202,7 +1202,7 @@ class Store:
             f"SELECT data, canon FROM {table} WHERE deck_id = ? AND retired = 0 ORDER BY position",
             (deck_id,),
         )
-        from quizmaster.stored_form_mark import canonical_stamp
+        from quizmaster.canonical_mark import canonical_stamp
 
         if table == "facts":
 
@@ -1222,7 +1222,7 @@ class Store:
         crc32 = zlib.crc32
         printable = _printable
         while rows := cursor.fetchmany(1000):
-            # stored_form_mark.is_marked, inlined (see _export_batches).
+            # canonical_mark.is_marked, inlined (see _export_batches).
             yield [
                 data
                 if prefix
@@ -2194,8 +2194,8 @@ class _LoadRows:
         unchanged: list[str],
     ) -> None:
         # Every row written or confirmed here holds model_dump_json() of a validated model:
-        # marked (stored_form_mark.mark), an export passes it through as it is.
-        from quizmaster.stored_form_mark import marker
+        # marked (canonical_mark.mark), an export passes it through as it is.
+        from quizmaster.canonical_mark import marker
 
         self.mark = marker()
         self.lists = _json_list_cache()
@@ -2273,8 +2273,8 @@ def _export_batches(
     size: int = 1000,
 ) -> Iterator[list[tuple[str, str, str, dict[str, Any] | None]]]:
     """Rows (data, deck name, id, canon) as export rows, ``size`` at a time: marked rows
-    (``stored_form_mark``) as stored, the others through ``dump`` (validated, dumped again)."""
-    from quizmaster.stored_form_mark import canonical_stamp
+    (``canonical_mark``) as stored, the others through ``dump`` (validated, dumped again)."""
+    from quizmaster.canonical_mark import canonical_stamp
 
     stamp = canonical_stamp()
     prefix = "" if stamp is None else stamp + ":"
@@ -2287,7 +2287,7 @@ def _export_batches(
     while rows := cursor.fetchmany(size):
         batch: list[tuple[str, str, str, dict[str, Any] | None]] = []
         for data, name, row_id, canon in rows:
-            # stored_form_mark.is_marked, inlined: 100k rows.
+            # canonical_mark.is_marked, inlined: 100k rows.
             if (
                 not prefix
                 or canon != f"{prefix}{crc32(encoded := data.encode('utf-8')):08x}"

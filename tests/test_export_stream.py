@@ -1,7 +1,7 @@
 """The streamed bulk exports (json, apkg) give what the whole-selection path gives.
 
 ``export`` writes json and apkg row by row, passing rows stored in the current form through
-as text (``stored_form_mark``); ``iter_json`` / ``write_apkg`` over ``collect`` (every row
+as text (``canonical_mark``); ``iter_json`` / ``write_apkg`` over ``collect`` (every row
 validated into a model) are the reference. Compared on a seeded collection: every question
 kind, HTML/cloze special characters, rows not in the stored form, rows with stale or forged
 marks, every filter, with and without history.
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizmaster import exporters, stored_form_mark
+from quizmaster import canonical_mark, exporters
 from quizmaster.errors import DatabaseError
 from quizmaster.exporters import collect, export, iter_json, write_apkg
 from quizmaster.models import (
@@ -243,7 +243,7 @@ def test_a_marked_row_is_passed_through_as_stored(seeded: Store) -> None:
         seeded,
         "UPDATE questions SET data = ?, canon = ? WHERE id = ?",
         spaced,
-        stored_form_mark.mark(spaced),
+        canonical_mark.mark(spaced),
         qid,
     )
     text, _, _ = streamed_json(seeded)
@@ -257,7 +257,7 @@ def test_load_deck_marks_what_it_writes_and_what_it_confirms(seeded: Store) -> N
     seeded.load_deck("Seeded 1", facts, questions, now=NOW)  # repairs the loose rows
     for table in ("facts", "questions"):
         rows = seeded.conn.execute(f"SELECT data, canon FROM {table} WHERE retired = 0").fetchall()
-        assert rows and all(stored_form_mark.is_marked(d, c) for d, c in rows), table
+        assert rows and all(canonical_mark.is_marked(d, c) for d, c in rows), table
 
 
 def test_control_characters_are_never_passed_through(seeded: Store) -> None:
@@ -269,7 +269,7 @@ def test_control_characters_are_never_passed_through(seeded: Store) -> None:
         seeded,
         "UPDATE questions SET data = ?, canon = ? WHERE id = ?",
         evil,
-        stored_form_mark.mark(evil),
+        canonical_mark.mark(evil),
         qid,
     )
     text, _, _ = streamed_json(seeded)
@@ -304,12 +304,12 @@ def test_the_stored_form_round_trips() -> None:
 
 
 def test_the_stamp_names_the_models_and_the_mark_the_text() -> None:
-    stamp = stored_form_mark.canonical_stamp()
+    stamp = canonical_mark.canonical_stamp()
     assert stamp is not None
-    assert stored_form_mark.mark("{}") != stored_form_mark.mark("{ }")
-    assert stored_form_mark.is_marked("{}", stored_form_mark.mark("{}"))
-    assert not stored_form_mark.is_marked("{}", None)
-    assert not stored_form_mark.is_marked("{}", "1-0000000000000000:" + "0" * 8)
+    assert canonical_mark.mark("{}") != canonical_mark.mark("{ }")
+    assert canonical_mark.is_marked("{}", canonical_mark.mark("{}"))
+    assert not canonical_mark.is_marked("{}", None)
+    assert not canonical_mark.is_marked("{}", "1-0000000000000000:" + "0" * 8)
 
 
 @pytest.mark.slow
@@ -429,11 +429,11 @@ def test_notes_with_no_card_or_several_get_their_cards_row_by_row(
 
 
 def test_the_bulk_marker_marks_as_mark_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    mark = stored_form_mark.marker()
+    mark = canonical_mark.marker()
     for text in ("", '{"id":"a"}', "é😀\n"):
-        assert mark(text) == stored_form_mark.mark(text) is not None
-    monkeypatch.setattr(stored_form_mark, "_STAMP", [None])  # sources unreadable: no mark at all
-    assert stored_form_mark.marker()("x") is None is stored_form_mark.mark("x")
+        assert mark(text) == canonical_mark.mark(text) is not None
+    monkeypatch.setattr(canonical_mark, "_STAMP", [None])  # sources unreadable: no mark at all
+    assert canonical_mark.marker()("x") is None is canonical_mark.mark("x")
 
 
 class _NeverKeeps(dict):  # type: ignore[type-arg]

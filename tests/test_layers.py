@@ -21,7 +21,7 @@ SHELLS = {
     "migrations": "the schema's steps, run by the store",
     "help_fast": "`--help` drawn with Rich alone, for start-up speed",
     "dashboard_fast": "the dashboard read with plain sqlite3 and printed, for start-up speed",
-    "json_fast": "`--json` listings opened on the store directly, for start-up speed",
+    "json_commands_fast": "`--json` listings opened on the store directly, for start-up speed",
     "export_fast": "`export -o FILE` opened on the store directly, for start-up speed",
     "quiz_io": "a quiz session's keyboard and screen",
     "mock_runner": "a mock's input loop between the keyboard and the core",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizmaster import json_fast
+from quizmaster import json_commands_fast
 from quizmaster.records import CardState
 from quizmaster.store import Store
 from tests.helpers.pinned import NOW
@@ -32,9 +32,9 @@ FULL = "import sys\nfrom quizmaster.cli import main\nmain()\n"
 # The fast path alone: whether it took the command, handed it over or ended the process.
 STREAM_PROBE = (
     "import sys\n"
-    "from quizmaster import json_fast\n"
+    "from quizmaster import json_commands_fast\n"
     "try:\n"
-    "    taken = json_fast.run(sys.argv[1:])\n"
+    "    taken = json_commands_fast.run(sys.argv[1:])\n"
     "except SystemExit:\n"
     "    sys.stderr.write('[exit]')\n"
     "    raise\n"
@@ -151,20 +151,20 @@ def test_a_non_utf8_stdout_goes_to_the_full_app(studied: Path, args: list[str]) 
 
 def test_other_command_lines_are_not_taken() -> None:
     for argv in (["questions", "list"], ["stats", "--json", "--deck", "x"], ["stats"], []):
-        assert json_fast.run(argv) is False
+        assert json_commands_fast.run(argv) is False
 
 
 def test_a_large_collection_is_streamed(
     studied: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("QUIZMASTER_DB", str(studied))
-    held = json_fast._text(["questions", "list", "--json"])
-    assert held is not None and held != json_fast._STREAMED
+    held = json_commands_fast._text(["questions", "list", "--json"])
+    assert held is not None and held != json_commands_fast._STREAMED
     assert capsys.readouterr().out == ""
-    monkeypatch.setattr(json_fast, "MAX_QUESTIONS", 3)
-    assert json_fast._text(["questions", "list", "--json"]) is json_fast._STREAMED
+    monkeypatch.setattr(json_commands_fast, "MAX_QUESTIONS", 3)
+    assert json_commands_fast._text(["questions", "list", "--json"]) is json_commands_fast._STREAMED
     assert capsys.readouterr().out == held
-    assert json_fast._text(["stats", "--json"]) not in (None, json_fast._STREAMED)
+    assert json_commands_fast._text(["stats", "--json"]) not in (None, json_commands_fast._STREAMED)
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from bench.make_collection import make_collection
 
     db = tmp_path_factory.mktemp("large") / "large.db"
-    make_collection(db, json_fast.MAX_QUESTIONS + 1200, 200)
+    make_collection(db, json_commands_fast.MAX_QUESTIONS + 1200, 200)
     return db
 
 
@@ -223,7 +223,7 @@ def test_the_clock_is_the_full_app_s(pinned: str, monkeypatch: pytest.MonkeyPatc
     from quizmaster.environment import Environment
 
     monkeypatch.setenv("QUIZMASTER_NOW", pinned)
-    moment, offset = json_fast.now()
+    moment, offset = json_commands_fast.now()
     full_app = Environment.from_os()  # what the Typer app puts on ctx.obj
     if pinned:
         assert moment == full_app.now()
