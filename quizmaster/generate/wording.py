@@ -92,12 +92,36 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     at = find_span(statement, span.text)
     before, after = statement[:at], statement[at + len(span.text) :]
     kind = span.type
-    if kind is not SpanType.ORDINAL and re.match(r"\s*[A-Z]", after):
+    if _no_question_fits(kind, before, after):
         return None
+    if kind is SpanType.PERSON and re.fullmatch(r"(?:[A-Z][\w.]*\s+)+", before):
+        before = ""  # a title before the name: "General Anil Chauhan serves as ..."
+    at_start = not before.strip()
+    if kind is SpanType.ROLE and not after.strip(" .!"):
+        post = _post_held(before)
+        if post is not None:
+            return post
+    phrased = _question_phrase(span, before, after)
+    if phrased is None:
+        return None
+    phrase, before, after = phrased
+    if phrase.startswith("which") and not at_start:
+        before, after = _possessor_after(before, after)
+    if re.search(r"(?:\b\d+(?:st|nd|rd|th)|[a-z]\s+[A-Z][\w-]*)\s+$", before):
+        return None  # "the 15th which post", "the Indian which ministry"
+    asked = (before + phrase + after).strip().rstrip(" .!;:")
+    return _capitalise(asked) + "?"
+
+
+def _no_question_fits(kind: SpanType, before: str, after: str) -> bool:
+    """Whether the span sits where no question phrase can stand: inside a longer name, before
+    an appositive, or as a name used as a modifier."""
+    if kind is not SpanType.ORDINAL and re.match(r"\s*[A-Z]", after):
+        return True
     if not before.strip() and after.startswith(","):
-        return None  # "Who, the 15th President of India, is ..." reads badly
+        return True  # "Who, the 15th President of India, is ..." reads badly
     if re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", before) and before.strip():
-        return None  # the span opens an appositive: "Droupadi Murmu, the 15th President"
+        return True  # the span opens an appositive: "Droupadi Murmu, the 15th President"
     if kind not in (SpanType.TERM, *VALUE_TYPES, SpanType.PERSON) and before.strip():
         # A name used as a modifier ("the Chandrayaan-3 lander") has no question phrase.
         follower = re.match(r"\s+([a-z][\w-]*)", after)
@@ -106,28 +130,35 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
             and follower.group(1) not in STOPWORDS | PREPOSITIONS | ADVERBS | COMMON_VERBS
             and not follower.group(1).endswith(("ed", "ly", "s"))
         ):
-            return None
-    if kind is SpanType.PERSON and re.fullmatch(r"(?:[A-Z][\w.]*\s+)+", before):
-        before = ""  # a title before the name: "General Anil Chauhan serves as ..."
+            return True
+    return False
+
+
+def _post_held(before: str) -> str | None:
+    """ "Ajit Doval is India's National Security Adviser." -> "Which post does ... hold?" """
+    copula = re.fullmatch(
+        r"(?P<subject>.+?)\s+(?P<verb>is|was)\s+(?:(?P<owner>[\w-]+)(?:'s|’s)\s+|the\s+)?",
+        before,
+    )
+    if not copula:
+        return None
+    aux = "does" if copula.group("verb") == "is" else "did"
+    owner = copula.group("owner")
+    where = f" in {owner}" if owner and owner.lower() not in POSSESSOR_WORDS else ""
+    return f"Which post {aux} {copula.group('subject')} hold{where}?"
+
+
+def _drop_article(text: str) -> str:
+    return re.sub(r"\b(the|a|an|The|A|An)\s+$", "", text)
+
+
+def _question_phrase(span: KeySpan, before: str, after: str) -> tuple[str, str, str] | None:
+    """The question phrase for the span's type ("whom", "which city", "in what capacity",
+    "how much" ...), with the words before and after it as the phrase needs them."""
+    kind = span.type
     words_before = before.split()
     prev = words_before[-1].lower() if words_before else ""
     at_start = not before.strip()
-
-    def drop_article(text: str) -> str:
-        return re.sub(r"\b(the|a|an|The|A|An)\s+$", "", text)
-
-    if kind is SpanType.ROLE and not after.strip(" .!"):
-        # "Ajit Doval is India's National Security Adviser." -> "Which post does ... hold?"
-        copula = re.fullmatch(
-            r"(?P<subject>.+?)\s+(?P<verb>is|was)\s+(?:(?P<owner>[\w-]+)(?:'s|’s)\s+|the\s+)?",
-            before,
-        )
-        if copula:
-            aux = "does" if copula.group("verb") == "is" else "did"
-            owner = copula.group("owner")
-            where = f" in {owner}" if owner and owner.lower() not in POSSESSOR_WORDS else ""
-            return f"Which post {aux} {copula.group('subject')} hold{where}?"
-
     if kind is SpanType.PERSON:
         phrase = "whom" if prev in PREPOSITIONS else "who"
     elif kind is SpanType.COUNTRY:
@@ -137,7 +168,7 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     elif kind is SpanType.PLACE:
         phrase = f"which {_place_noun(span.text)}"
     elif kind is SpanType.ORGANISATION:
-        phrase, before = f"which {_organisation_noun(span.text)}", drop_article(before)
+        phrase, before = f"which {_organisation_noun(span.text)}", _drop_article(before)
     elif kind is SpanType.ROLE:
         as_possessive = re.search(r"\bas\s+(\S+(?:'s|’s)|its|his|her|their)?\s*$", before)
         if as_possessive:
@@ -145,7 +176,7 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
             if after.startswith(" of "):
                 after = " at " + after[4:]  # "as Governor of the RBI" -> "... at the RBI"
         else:
-            phrase, before = "which post", drop_article(before)
+            phrase, before = "which post", _drop_article(before)
     elif kind is SpanType.DATE:
         phrase = _date_phrase(span.text) if prev in PREPOSITIONS or at_start else "when"
     elif kind is SpanType.NUMBER and re.search(r"%|\bper ?cent\b", span.text, re.I):
@@ -157,15 +188,15 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
     elif kind is SpanType.MONEY:
         phrase = "how much"
     elif kind is SpanType.ORDINAL:
-        phrase, before = "which", drop_article(before)
+        phrase, before = "which", _drop_article(before)
         follower = re.match(r"\s+([A-Za-z][\w-]*)", after)
         if follower is None or follower.group(1).lower() in STOPWORDS | PREPOSITIONS:
             # "India was ranked 118th in the report": no noun follows to say which what
             phrase = "at which position" if prev in RANK_VERBS else "which position"
     elif kind is SpanType.EVENT and EXERCISE_CLAIM_RE.match(after.lstrip()):
-        phrase, before = "which", drop_article(before)  # "Which is a naval exercise ...?"
+        phrase, before = "which", _drop_article(before)  # "Which is a naval exercise ...?"
     elif kind is SpanType.EVENT:
-        phrase, before = "which event", drop_article(before)
+        phrase, before = "which event", _drop_article(before)
     else:
         # "a landmark agreement", "hold policy-level talks": the span qualifies a noun.
         next_word = re.match(r"\s+([a-z][\w-]*)", after)
@@ -178,13 +209,8 @@ def wh_prompt(fact: Fact, span: KeySpan) -> str | None:
         if not qualifies and re.match(r"\s+(and|or)\s", after):
             return None  # "work on what and on start-ups" reads badly; the blank is better
         phrase = "what kind of" if qualifies else "what"
-        before = drop_article(before)
-    if phrase.startswith("which") and not at_start:
-        before, after = _possessor_after(before, after)
-    if re.search(r"(?:\b\d+(?:st|nd|rd|th)|[a-z]\s+[A-Z][\w-]*)\s+$", before):
-        return None  # "the 15th which post", "the Indian which ministry"
-    asked = (before + phrase + after).strip().rstrip(" .!;:")
-    return _capitalise(asked) + "?"
+        before = _drop_article(before)
+    return phrase, before, after
 
 
 def _hand_short_prompt(question: str) -> str:
