@@ -14,6 +14,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.highlighter import Highlighter
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
 
 FLAGS = (["--help"], ["-h"])
 
@@ -110,16 +119,36 @@ def run(argv: list[str]) -> bool:
 
 
 def _print_help() -> None:
-    # typer.rich_utils, for this app: its styles, highlighters, console and panels.
     from rich.align import Align
-    from rich.columns import Columns
-    from rich.console import Console, group
-    from rich.highlighter import RegexHighlighter
+    from rich.console import group
     from rich.padding import Padding
-    from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
-    from rich.theme import Theme
+
+    highlighter, negative_highlighter, types_highlighter = _highlighters()
+    console = _console(highlighter)
+
+    def rich_text(text: str, style: str = "") -> Text:
+        return highlighter(Text.from_markup(text, style=style))
+
+    console.print(Padding(highlighter(USAGE), 1), style="bold")
+
+    @group()
+    def help_text() -> list[Text]:
+        return [rich_text(HELP)]
+
+    console.print(Padding(Align(help_text(), pad=False), (0, 1, 1, 1)))
+    console.print(_options_panel(rich_text, highlighter, negative_highlighter, types_highlighter))
+    for panel in _command_panels(rich_text):
+        console.print(panel)
+    console.file.write("\n")  # Click echoes the (empty) help text Typer returns after drawing it
+
+
+# typer.rich_utils, for this app: its styles, highlighters, console and panels.
+
+
+def _highlighters() -> tuple[Highlighter, Highlighter, Highlighter]:
+    """Typer's highlighters of options, of negative options and of the types column."""
+    from rich.highlighter import RegexHighlighter
 
     class OptionHighlighter(RegexHighlighter):
         highlights = [
@@ -142,16 +171,21 @@ def _print_help() -> None:
             r"(?P<types_sep>(\]|>))(\.\.\.)?$",
         ]
 
-    highlighter = OptionHighlighter()
-    negative_highlighter = NegativeOptionHighlighter()
-    types_highlighter = TypesHighlighter()
+    return OptionHighlighter(), NegativeOptionHighlighter(), TypesHighlighter()
+
+
+def _console(highlighter: Highlighter) -> Console:
+    """Typer's help console: its theme, and the width and colour the environment asks for."""
+    from rich.console import Console
+    from rich.theme import Theme
+
     width = os.getenv("TERMINAL_WIDTH")
     force = (
         True
         if os.getenv("GITHUB_ACTIONS") or os.getenv("FORCE_COLOR") or os.getenv("PY_COLORS")
         else None
     )
-    console = Console(
+    return Console(
         theme=Theme(
             {
                 "option": "bold cyan",
@@ -170,32 +204,37 @@ def _print_help() -> None:
         stderr=False,
     )
 
-    def rich_text(text: str, style: str = "") -> Text:
-        return highlighter(Text.from_markup(text, style=style))
 
-    def grid(*, highlight: bool) -> Table:
-        """The borderless table Typer lays out the options panel and each command panel in."""
-        return Table(
-            highlight=highlight,
-            show_header=False,
-            expand=True,
-            box=None,
-            show_lines=False,
-            leading=0,
-            border_style=None,
-            row_styles=None,
-            pad_edge=False,
-            padding=(0, 1),
-        )
+def _grid(*, highlight: bool) -> Table:
+    """The borderless table Typer lays out the options panel and each command panel in."""
+    from rich.table import Table
 
-    console.print(Padding(highlighter(USAGE), 1), style="bold")
+    return Table(
+        highlight=highlight,
+        show_header=False,
+        expand=True,
+        box=None,
+        show_lines=False,
+        leading=0,
+        border_style=None,
+        row_styles=None,
+        pad_edge=False,
+        padding=(0, 1),
+    )
 
-    @group()
-    def help_text() -> list[Text]:
-        return [rich_text(HELP)]
 
-    console.print(Padding(Align(help_text(), pad=False), (0, 1, 1, 1)))
-    options = grid(highlight=True)
+def _options_panel(
+    rich_text: Callable[[str], Text],
+    highlighter: Highlighter,
+    negative: Highlighter,
+    types_highlighter: Highlighter,
+) -> Panel:
+    """The "Options" panel: each option's names, type and help."""
+    from rich.columns import Columns
+    from rich.panel import Panel
+    from rich.text import Text
+
+    options = _grid(highlight=True)
     for long, short, kind, text in OPTIONS:
         types = Text(style="bold yellow", overflow="fold")
         if kind:
@@ -203,18 +242,26 @@ def _print_help() -> None:
         options.add_row(
             highlighter(long),
             highlighter(short),
-            negative_highlighter(""),
-            negative_highlighter(""),
+            negative(""),
+            negative(""),
             types_highlighter(types),
             Columns([rich_text(text)]),
         )
-    console.print(Panel(options, border_style="dim", title="Options", title_align="left"))
+    return Panel(options, border_style="dim", title="Options", title_align="left")
+
+
+def _command_panels(rich_text: Callable[[str], Text]) -> list[Panel]:
+    """A panel per group of commands, the names in one column as wide as the longest."""
+    from rich.panel import Panel
+    from rich.text import Text
+
     width_of_names = max(len(name) for _, commands in PANELS for name, _ in commands)
+    panels = []
     for title, commands in PANELS:
-        table = grid(highlight=False)
+        table = _grid(highlight=False)
         table.add_column(style="bold cyan", no_wrap=True, width=width_of_names)
         table.add_column("Description", justify="left", no_wrap=False, ratio=10)
         for name, text in commands:
             table.add_row(Text(name), rich_text(text))
-        console.print(Panel(table, border_style="dim", title=title, title_align="left"))
-    console.file.write("\n")  # Click echoes the (empty) help text Typer returns after drawing it
+        panels.append(Panel(table, border_style="dim", title=title, title_align="left"))
+    return panels
