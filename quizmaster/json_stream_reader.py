@@ -195,56 +195,12 @@ _Pair = tuple["_Records[WrittenFact]", "_Records[WrittenQuestion]"]
 
 
 def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
-    from pydantic import TypeAdapter
+    from quizmaster.exchange_schema import BundleDoc
+    from quizmaster.importers import Bundle
 
-    from quizmaster.exchange_schema import BundleDoc, _DeckDoc
-    from quizmaster.importers import Bundle, _fact_key, _question_key, _Records
-    from quizmaster.models import Fact, Question
-    from quizmaster.records import WrittenFact, WrittenQuestion
-
-    facts_of: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
-    questions_of: TypeAdapter[list[Question]] = TypeAdapter(list[Question])
-
-    def records() -> _Pair:
-        return (
-            _Records(spill, WrittenFact.from_fields, _fact_key),
-            _Records(spill, WrittenQuestion.from_fields, _question_key),
-        )
-
-    def read_deck(into: _Pair) -> str:
-        """A deck's members, after its ``{``; returns its name."""
-        name: str | None = None
-        seen: set[str] = set()
-        while True:
-            key = lines.key()
-            if key in seen:
-                raise _NotStreamed
-            seen.add(key)
-            lines.expect(":")
-            if key == "name":
-                name = _DeckDoc.model_validate_json(f'{{"name": {lines.value()}}}').name
-            elif key in ("facts", "questions"):
-                lines.expect("[")
-                if not lines.at_line_end():
-                    lines.expect("]")  # only an empty list shares its line
-                elif key == "facts":
-                    for batch in _batches(lines):
-                        into[0].extend([WrittenFact(f) for f in facts_of.validate_json(batch)])
-                else:
-                    for batch in _batches(lines):
-                        into[1].extend(
-                            [WrittenQuestion(q) for q in questions_of.validate_json(batch)]
-                        )
-            else:
-                raise _NotStreamed
-            if lines.object_ends():
-                break
-        if name is None:
-            raise _NotStreamed
-        return name
-
-    decks: list[tuple[str, Sequence[Fact | WrittenFact], Sequence[Question | WrittenQuestion]]] = []
-    merged = records() if deck is not None else None
+    reader = _DeckReader(lines, spill)
+    merged = reader.records() if deck is not None else None
+    decks: list[_DeckRecords] = []
     header: dict[str, str] = {}
     lines.expect("{")
     while True:
@@ -258,31 +214,111 @@ def _read(lines: _Lines, deck: str | None, spill: _Spill) -> Bundle:
                 raise _NotStreamed  # a history export is validated whole
         elif key == "decks":
             header[key] = "[]"
-            lines.expect("[")
-            token = lines.token()
-            while token != ("punct", "]"):
-                if token != ("punct", "{"):
-                    raise _NotStreamed
-                into = merged or records()
-                name = read_deck(into)
-                decks.append((deck or name, *into))
-                token = lines.token()
-                if token == ("punct", ","):
-                    token = lines.token()
-                    if token != ("punct", "{"):
-                        raise _NotStreamed
+            decks = reader.decks(deck, merged)
         else:
             raise _NotStreamed
         if lines.object_ends():
             break
-    if not lines.at_line_end():
-        raise _NotStreamed
-    while (line := lines.next_line()) is not None:
-        if line.strip(_BSPACE):
-            raise _NotStreamed  # nothing but white space after the document
+    _expect_the_end(lines)
     if "decks" not in header:
         raise _NotStreamed
     BundleDoc.model_validate_json("{" + ", ".join(f'"{k}": {v}' for k, v in header.items()) + "}")
     if merged is not None:
         decks = decks[:1]  # every deck's records went into the one pair
     return Bundle(decks=decks, spill=spill)
+
+
+_DeckRecords = tuple[str, Sequence["Fact | WrittenFact"], Sequence["Question | WrittenQuestion"]]
+
+
+class _DeckReader:
+    """The ``decks`` list of an export, a deck at a time, its facts and questions validated
+    a batch of lines at a time into records (spilled to disk past a few thousand)."""
+
+    def __init__(self, lines: _Lines, spill: _Spill) -> None:
+        from pydantic import TypeAdapter
+
+        from quizmaster.models import Fact, Question
+
+        self.lines = lines
+        self.spill = spill
+        self.facts_of: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
+        self.questions_of: TypeAdapter[list[Question]] = TypeAdapter(list[Question])
+
+    def records(self) -> _Pair:
+        from quizmaster.importers import _fact_key, _question_key, _Records
+        from quizmaster.records import WrittenFact, WrittenQuestion
+
+        return (
+            _Records(self.spill, WrittenFact.from_fields, _fact_key),
+            _Records(self.spill, WrittenQuestion.from_fields, _question_key),
+        )
+
+    def decks(self, deck: str | None, merged: _Pair | None) -> list[_DeckRecords]:
+        """The decks, after the list's ``[``; with ``deck``, all of them into ``merged``
+        under that name."""
+        lines = self.lines
+        decks: list[_DeckRecords] = []
+        lines.expect("[")
+        token = lines.token()
+        while token != ("punct", "]"):
+            if token != ("punct", "{"):
+                raise _NotStreamed
+            into = merged or self.records()
+            name = self.deck(into)
+            decks.append((deck or name, *into))
+            token = lines.token()
+            if token == ("punct", ","):
+                token = lines.token()
+                if token != ("punct", "{"):
+                    raise _NotStreamed
+        return decks
+
+    def deck(self, into: _Pair) -> str:
+        """A deck's members, after its ``{``; returns its name."""
+        from quizmaster.exchange_schema import _DeckDoc
+
+        lines = self.lines
+        name: str | None = None
+        seen: set[str] = set()
+        while True:
+            key = lines.key()
+            if key in seen:
+                raise _NotStreamed
+            seen.add(key)
+            lines.expect(":")
+            if key == "name":
+                name = _DeckDoc.model_validate_json(f'{{"name": {lines.value()}}}').name
+            elif key in ("facts", "questions"):
+                self._members(key, into)
+            else:
+                raise _NotStreamed
+            if lines.object_ends():
+                break
+        if name is None:
+            raise _NotStreamed
+        return name
+
+    def _members(self, key: str, into: _Pair) -> None:
+        """A deck's ``facts`` or ``questions`` list, after its ``:``."""
+        from quizmaster.records import WrittenFact, WrittenQuestion
+
+        lines = self.lines
+        lines.expect("[")
+        if not lines.at_line_end():
+            lines.expect("]")  # only an empty list shares its line
+        elif key == "facts":
+            for batch in _batches(lines):
+                into[0].extend([WrittenFact(f) for f in self.facts_of.validate_json(batch)])
+        else:
+            for batch in _batches(lines):
+                into[1].extend([WrittenQuestion(q) for q in self.questions_of.validate_json(batch)])
+
+
+def _expect_the_end(lines: _Lines) -> None:
+    """Nothing but white space after the document."""
+    if not lines.at_line_end():
+        raise _NotStreamed
+    while (line := lines.next_line()) is not None:
+        if line.strip(_BSPACE):
+            raise _NotStreamed
