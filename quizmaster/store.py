@@ -1739,15 +1739,7 @@ class Store:
             # A deck's few reviews by question: "+" keeps the planner off the state index.
             scope = "question_id IN (SELECT id FROM questions WHERE deck_id = ?)"
             state, params = f"+{REVIEW_STATE_BEFORE}", [self.deck_id(deck)]
-        if deck is None:
-            day_rows = self.conn.execute(_DAY_COUNTS_BY_RANGE, {"offset": utc_offset_minutes})
-        else:
-            day_rows = self.conn.execute(
-                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
-                f"FROM reviews WHERE {scope} GROUP BY day",
-                [f"{utc_offset_minutes:+d}", *params],
-            )
-        day_counts = {dt.date.fromisoformat(day): n for day, n in day_rows}
+        day_counts = self._review_days(deck is None, scope, params, utc_offset_minutes)
         # The whole log: the state index names itself (the planner, seeing most reviews in
         # one state, would scan the wide table: 2 s instead of 0.2 s on 1M reviews).
         indexed = " INDEXED BY idx_reviews_state_before" if deck is None else ""
@@ -1756,7 +1748,38 @@ class Store:
             f"WHERE {scope} AND {state} = 2",
             params,
         ).fetchone()
-        # Per question first (one pass over the log), then per group over those few rows.
+        groups, totals, weakest = self._review_groups(scope, params, weakest_limit)
+        return ReviewStats(
+            day_counts=day_counts,
+            reviews=totals[0],
+            correct=totals[1],
+            retention_reviews=retention_reviews,
+            retention_passed=retention_passed,
+            by_topic=groups["topic"],
+            by_tag=groups["tag"],
+            by_kind=groups["kind"],
+            by_deck=groups["deck"],
+            weakest=weakest,
+        )
+
+    def _review_days(
+        self, whole_log: bool, scope: str, params: list[Any], utc_offset_minutes: int
+    ) -> dict[dt.date, int]:
+        """Reviews per local day, of the whole log or of the reviews in ``scope``."""
+        if whole_log:
+            day_rows = self.conn.execute(_DAY_COUNTS_BY_RANGE, {"offset": utc_offset_minutes})
+        else:
+            day_rows = self.conn.execute(
+                "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) "
+                f"FROM reviews WHERE {scope} GROUP BY day",
+                [f"{utc_offset_minutes:+d}", *params],
+            )
+        return {dt.date.fromisoformat(day): n for day, n in day_rows}
+
+    def _review_groups(
+        self, scope: str, params: list[Any], weakest_limit: int
+    ) -> tuple[dict[str, dict[str, tuple[int, int]]], tuple[int, int], list[tuple[str, int, int]]]:
+        """(reviews, correct) per topic, tag, kind and deck, in all, and of the weakest facts."""
         sql = f"""
             WITH pq AS MATERIALIZED (
                 SELECT q.fact_id AS fact, q.kind AS kind,
@@ -1795,18 +1818,7 @@ class Store:
                 weakest.append((name, n, k))
             else:
                 groups[group][name] = (n, k)
-        return ReviewStats(
-            day_counts=day_counts,
-            reviews=totals[0],
-            correct=totals[1],
-            retention_reviews=retention_reviews,
-            retention_passed=retention_passed,
-            by_topic=groups["topic"],
-            by_tag=groups["tag"],
-            by_kind=groups["kind"],
-            by_deck=groups["deck"],
-            weakest=weakest,
-        )
+        return groups, totals, weakest
 
     def history_for(self, question_ids: Sequence[str]) -> History:
         """The schedule, reviews and the sessions those reviews belong to, for these questions
