@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import random
 from collections.abc import Iterable, Sequence
 
 from quizmaster.generate.distractors import DeckIndex
@@ -65,6 +66,43 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
     variant = _group_variant("set", fact_ids)
     qid = question_id(group[0].id, "statements", variant)
     rng = rng_for(qid)
+    claims = _true_and_false(index, group, rng)
+    if claims is None:
+        return None
+    lines, correct, notes = claims
+    total = len(group)
+    ask, choices, answer = _ask(correct, total, rng)
+    right = (
+        "All the statements are correct."
+        if len(correct) == total
+        else f"Correct: {_subset_label(correct, total).replace(' only', '')}."
+    )
+    prompt = "\n".join(
+        ["Consider the following statements:"]
+        + [f"{n}. {line}" for n, line in enumerate(lines, 1)]
+        + [ask]
+    )
+    return StatementsQuestion(
+        id=qid,
+        fact_id=group[0].id,
+        fact_ids=fact_ids,
+        variant=variant,
+        prompt=prompt,
+        statements=lines,
+        choices=choices,
+        answer=answer,
+        explanation=" ".join([*notes, right]),
+        topic=group[0].topic,
+        tags=sorted({t for f in group for t in f.tags}),
+    )
+
+
+def _true_and_false(
+    index: DeckIndex, group: Sequence[Fact], rng: random.Random
+) -> tuple[list[str], list[int], list[str]] | None:
+    """The claims as the set shows them, about half made false, with at least one of each:
+    (the lines, the numbers of the true ones, a note on each false one). None when no claim
+    can be made false."""
     lines: list[str] = []
     correct: list[int] = []
     notes: list[str] = []
@@ -98,7 +136,12 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
                 break
         else:
             return None
-    total = len(group)
+    return lines, correct, notes
+
+
+def _ask(correct: list[int], total: int, rng: random.Random) -> tuple[str, list[str], str]:
+    """The question under the statements, its options and its answer: which are correct
+    (two statements, or three half the time), else how many."""
     if total == 2 or (total == 3 and rng.random() < 0.5):
         ask = "Which of the statements given above is/are correct?"
         if total == 2:
@@ -109,32 +152,7 @@ def statements_question(index: DeckIndex, group: Sequence[Fact]) -> StatementsQu
             rng.shuffle(others)
             picked = sorted([correct, *others[:3]], key=lambda s: (len(s), s))
             choices = [_subset_label(s, total) for s in picked]
-        answer = _subset_label(correct, total)
-    else:
-        ask = "How many of the above statements are correct?"
-        choices = HOW_MANY[total]
-        count = len(correct)
-        answer = f"All {COUNT_WORD[total]}" if count == total else f"Only {COUNT_WORD[count]}"
-    right = (
-        "All the statements are correct."
-        if len(correct) == total
-        else f"Correct: {_subset_label(correct, total).replace(' only', '')}."
-    )
-    prompt = "\n".join(
-        ["Consider the following statements:"]
-        + [f"{n}. {line}" for n, line in enumerate(lines, 1)]
-        + [ask]
-    )
-    return StatementsQuestion(
-        id=qid,
-        fact_id=group[0].id,
-        fact_ids=fact_ids,
-        variant=variant,
-        prompt=prompt,
-        statements=lines,
-        choices=choices,
-        answer=answer,
-        explanation=" ".join([*notes, right]),
-        topic=group[0].topic,
-        tags=sorted({t for f in group for t in f.tags}),
-    )
+        return ask, choices, _subset_label(correct, total)
+    count = len(correct)
+    answer = f"All {COUNT_WORD[total]}" if count == total else f"Only {COUNT_WORD[count]}"
+    return "How many of the above statements are correct?", HOW_MANY[total], answer
