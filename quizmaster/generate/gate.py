@@ -1496,6 +1496,14 @@ def _keyed_defects(
 def _key_news_defects(question: Question, fact: Fact | None, span_type: SpanType) -> list[str]:
     """Whether a keyed question asks the news: not a routine figure, a scorecard's line, a
     post that names its holder, a place the stem already hints at."""
+    return _routine_key_defects(question, fact, span_type) + _unasked_key_defects(
+        question, fact, span_type
+    )
+
+
+def _routine_key_defects(question: Question, fact: Fact | None, span_type: SpanType) -> list[str]:
+    """A key the stem works out or names, or a routine one: a day's tally, a cabinet's
+    meeting day, a speaker, a scorecard's line, a deal's price, a provision's number."""
     out: list[str] = []
     if worked_out(question.prompt, span_type):
         out.append("answer in stem")  # the stem's own figures give the key
@@ -1536,6 +1544,13 @@ def _key_news_defects(question: Question, fact: Fact | None, span_type: SpanType
         out.append("trivial key")  # "the first nation of the _____ century"
     if span_type is SpanType.NUMBER and LEGAL_REF_RE.search(question.prompt):
         out.append("not examinable")  # "Article _____": a provision is named, not counted
+    return out
+
+
+def _unasked_key_defects(question: Question, fact: Fact | None, span_type: SpanType) -> list[str]:
+    """A key no setter asks (no exam relation, a passing place or event, a side detail), one
+    more answers fit, or a place the stem hints at."""
+    out: list[str] = []
     if question.variant != "hand" and relation(question.prompt, question.answer, span_type) is None:
         out.append("not examinable")  # true, but no setter asks it
     if (
