@@ -150,12 +150,9 @@ class _Group(TyperGroup):
             _plain_error("aborted")
             code = 1
         except BrokenPipeError:
-            # `quizmaster ... | head`: the reader has gone; say nothing more (Python's own
-            # recipe: point stdout at devnull so the flush at exit cannot fail again).
-            import os
+            from quizmaster.launch import reader_gone
 
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            code = 1
+            code = reader_gone()
         except Exception as exc:  # noqa: BLE001 - raised while parsing, before invoke
             code = _last_resort(exc)
         if not standalone_mode:

@@ -13,6 +13,22 @@ import sys
 
 
 def main() -> None:
+    try:
+        _run()
+    except BrokenPipeError:
+        sys.exit(reader_gone())
+
+
+def reader_gone() -> int:
+    """`quizmaster ... | head`: the reader has gone, so say nothing more (Python's own recipe:
+    point stdout at devnull so the flush at exit cannot fail again). Returns the exit code."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
+def _run() -> None:
     if sys.argv[1:] in ([], ["--json"]):
         from quizmaster.dashboard_fast import show_dashboard
 
