@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quizmaster.models import MatchQuestion, Question, StatementsQuestion
+from quizmaster.models import Question
 
 
 def question_block(q: Question) -> str:
     """One question as an exam setter reviews it: prompt, options, answer, why."""
     lines = [f"### {q.id}", "", f"*{q.kind}* · {q.topic}", ""]
-    if isinstance(q, StatementsQuestion | MatchQuestion):
-        lines.extend(f"    {line}" for line in q.prompt.splitlines())
-    else:
-        lines.append(f"    {q.prompt}")
+    lines.extend(f"    {line}" for line in q.prompt.splitlines())
     if q.options is not None:
         lines.append("")
         lines.extend(f"    ({'abcd'[i] if i < 4 else i + 1}) {o}" for i, o in enumerate(q.options))
