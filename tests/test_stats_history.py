@@ -189,7 +189,8 @@ def test_stats_plain_text(history: Store, runner: CliRunner) -> None:
     out = result.stdout
     assert "\x1b[" not in out
     assert "Reviews today 2  ·  total 20  ·  accuracy 85%" in out
-    assert "Streak 6 days (longest 8)" in out and "true retention 89%" in out
+    assert "Streak 6 days (longest 8)" in out and "true retention 89% (9 due reviews)" in out
+    assert "Multiple choice" in out and "short_answer" not in out  # kinds as the quiz names them
     assert "new 3  ·  learning 1  ·  review 8  ·  suspended 1" in out
     assert "FSRS parameters: default" in out
     assert "Reviews due, next 30 days: 8 (today 3, tomorrow 2, next 7 days 6)" in out
@@ -307,3 +308,9 @@ def test_stats_shows_fitted_parameters(history: Store, runner: CliRunner) -> Non
     history.set_setting("fsrs_fitted_at", "2026-11-20T10:00:00+00:00")
     result = runner.invoke(app, ["stats"])
     assert "FSRS parameters: fitted 2026-11-20T10:00:00+00:00: 0.403, 1.18, 3.17" in result.stdout
+
+
+def test_stats_before_any_due_review_says_so(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["stats"])  # a new database: the built-in deck, no review
+    assert result.exit_code == 0, result.stderr
+    assert "true retention – (no due review yet)" in result.stdout

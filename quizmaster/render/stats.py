@@ -16,6 +16,7 @@ from rich.text import Text
 from quizmaster.render.consoles import out
 from quizmaster.render.mock import _exam_label, clock_text
 from quizmaster.render.plural import _count, _days
+from quizmaster.render.questions import KIND_LABEL
 
 if TYPE_CHECKING:  # models and feature modules are imported where used: start-up time
     from quizmaster.reports import (
@@ -126,7 +127,22 @@ def column_chart(
     return text
 
 
-def _accuracy_table(title: str, groups: Mapping[str, GroupAccuracy], limit: int = 12) -> Table:
+def _retention(stats: Stats) -> str:
+    """True retention: how often a card already learned was remembered when it came due."""
+    if not stats.retention_reviews:
+        return "true retention – (no due review yet)"
+    reviews = _count(stats.retention_reviews, "due review")
+    return f"true retention {_percent(stats.retention)} ({reviews})"
+
+
+def _accuracy_table(
+    title: str,
+    groups: Mapping[str, GroupAccuracy],
+    limit: int = 12,
+    label: Mapping[str, str] | None = None,
+) -> Table:
+    """A group's reviews and accuracy, the most reviewed first; ``label`` names the groups
+    (a question kind's name as the quiz shows it)."""
     from rich import box
 
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
@@ -136,7 +152,8 @@ def _accuracy_table(title: str, groups: Mapping[str, GroupAccuracy], limit: int 
     table.add_column("Accuracy", justify="right")
     ranked = sorted(groups.items(), key=lambda kv: (-kv[1].reviews, kv[0]))[:limit]
     for name, g in ranked:
-        table.add_row(escape(name), str(g.reviews), str(g.correct), _percent(g.accuracy))
+        shown = (label or {}).get(name, name)
+        table.add_row(escape(shown), str(g.reviews), str(g.correct), _percent(g.accuracy))
     return table
 
 
@@ -155,8 +172,7 @@ def stats_report(stats: Stats) -> None:
     )
     lines.append(
         f"Streak {_days(stats.streak_days)} (longest {stats.longest_streak})  ·  "
-        f"true retention {_percent(stats.retention)} "
-        f"({stats.retention_reviews} reviews)\n"
+        f"{_retention(stats)}\n"
     )
     lines.append(f"Due now {stats.due_now}  ·  new available {stats.new_available}\n")
     states = stats.states
@@ -200,7 +216,7 @@ def stats_report(stats: Stats) -> None:
     if stats.reviews_total:
         console.print()
         console.print(_accuracy_table("Accuracy by topic", stats.by_topic))
-        console.print(_accuracy_table("Accuracy by kind", stats.by_kind))
+        console.print(_accuracy_table("Accuracy by kind", stats.by_kind, label=KIND_LABEL))
         console.print(_accuracy_table("Accuracy by tag", stats.by_tag, limit=10))
     else:
         console.print("\nNo reviews yet: run quizmaster quiz.")
