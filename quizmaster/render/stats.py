@@ -244,16 +244,26 @@ def history_report(history: History, utc_offset_minutes: int = 0) -> None:
     if not rows:
         console.print("No sessions yet: run quizmaster quiz or quizmaster mock.")
         return
-    table = Table(title=f"{len(rows)} sessions", title_justify="left")
-    table.add_column("#", justify="right")
+    from rich import box
+
+    # Borders only under the header, as the accuracy tables have: at 80 columns every
+    # number keeps its width, and a long deck name wraps instead.
+    table = Table(
+        title=f"{len(rows)} sessions",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Started", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
     with_deck = any(r.deck for r in rows)
     if with_deck:
-        table.add_column("Deck")
+        table.add_column("Deck", overflow="fold")
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("%", justify="right")
-    table.add_column("Right/wrong/blank", justify="right")
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column("Right/\nwrong/\nblank", justify="right", no_wrap=True)
     table.add_column("Time", justify="right", no_wrap=True)
     mocks = 0
     for r in rows:
