@@ -79,9 +79,11 @@ def _palette(attempt: Attempt) -> Text:
     return text
 
 
+# Two lines, each under 80 columns: one line wrapped on a narrower or wider terminal
+# leaves a lone word ("submit") on the next.
 MOCK_KEYS_HELP = (
-    "Keys: 1-4 or a-d answer (then next) · n/→ next · p/← previous · g go to number · "
-    "m mark for review · x clear answer · s submit"
+    "Keys: 1-4 or a-d answer (then next) · n/→ next · p/← previous · g go to number\n"
+    "      m mark for review · x clear answer · s submit"
 )
 
 
@@ -112,7 +114,6 @@ def mock_screen(attempt: Attempt, remaining: float, message: str = "") -> None:
                 f"Q{item.number}/{len(paper.items)}",
                 KIND_LABEL.get(q.kind, q.kind),
                 escape(hides_answer(q.topic, q)),
-                f"⏱ {clock_text(remaining)} left",
                 sep=" · ",
             ),
             title_align="left",
