@@ -80,19 +80,30 @@ class TerminalUI:
                     style="yellow",
                     plain=False,
                 )
+        prompted = False
         while True:
-            key = _answer_key(self.fd)
+            if not prompted:
+                render.session_key_prompt()
+                prompted = True
+            try:
+                key = _answer_key(self.fd)
+            except (KeyboardInterrupt, EOFError):
+                render.session_key_echo()  # what comes next starts on a line of its own
+                raise
             if key == ":":
-                typed = render.session_prompt(":").strip()
+                typed = render.session_prompt(":", marker=False).strip()
+                prompted = False
                 if not typed:
                     continue  # ":" then Enter: back to the question
                 if len(typed) == 1 and (typed.isalnum() or typed == "?"):
                     return typed  # the ":" cannot be erased; a lone key is the answer meant
                 return ":" + typed
             if (key.isalnum() and len(key) == 1) or key == "?":
-                render.session_message(f"> {key}", plain=False)
+                render.session_key_echo(key)
                 return key
-            if key.strip():
+            if key.strip():  # Enter or a space: stay on the prompt
+                render.session_key_echo()
+                prompted = False
                 render.session_message(
                     f"Press {render.answer_hint(question)}; :help for commands.",
                     style="yellow",

@@ -79,6 +79,8 @@ from quizmaster.render.questions import (
 from quizmaster.render.quiz import (
     nothing_to_quiz,
     session_feedback,
+    session_key_echo,
+    session_key_prompt,
     session_message,
     session_prompt,
     session_question,
@@ -124,6 +126,8 @@ __all__ = [
     "session_question",
     "session_feedback",
     "session_message",
+    "session_key_echo",
+    "session_key_prompt",
     "session_prompt",
     "session_summary",
     "nothing_to_quiz",

@@ -144,10 +144,24 @@ def session_message(text: str, *, style: str = "", plain: bool) -> None:
         out().print(Text(text, style=style))
 
 
-def session_prompt(prefix: str = "") -> str:
+def session_prompt(prefix: str = "", *, marker: bool = True) -> str:
     """Read one typed line in the terminal (readline editing works); ``prefix`` is shown
-    after the prompt as if typed (the ":" that starts a command)."""
-    return out().input(f"[bold cyan]> [/]{escape(prefix)}")
+    after the prompt as if typed (the ":" that starts a command). Without ``marker`` the
+    line goes on after a "> " already shown by :func:`session_key_prompt`."""
+    return out().input(f"{'[bold cyan]> [/]' if marker else ''}{escape(prefix)}")
+
+
+def session_key_prompt() -> None:
+    """The "> " an answer key goes after, shown while the key is awaited: the terminal does
+    not echo the key, so :func:`session_key_echo` ends the line with it."""
+    console = out()
+    console.print(Text("> ", style="bold cyan"), end="")
+    console.file.flush()
+
+
+def session_key_echo(key: str = "") -> None:
+    """The key pressed after the "> " (or nothing), and the end of that line."""
+    out().print(Text(key))
 
 
 def session_summary(data: SessionSummary, *, plain: bool) -> None:
