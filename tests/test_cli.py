@@ -167,3 +167,22 @@ def test_every_command_has_a_help_panel() -> None:
 
     top_level = {path[0] for path in all_commands()}
     assert top_level == {name for names in HELP_PANELS.values() for name in names}
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_facts_list_keeps_ids_whole_and_statements_readable(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from quizmaster.render import consoles
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(consoles, "_out", None)  # a console of this width
+    code, out, _ = run(runner, "facts", "list")  # the built-in deck
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    _, facts_json, _ = run(runner, "facts", "list", "--json")
+    for fact in json.loads(facts_json):
+        # Each id on a line of its own start, not broken mid-word; its topic on the next.
+        row = next(n for n, line in enumerate(lines) if line.split()[:1] == [fact["id"]])
+        assert fact["topic"] in lines[row + 1]

@@ -65,18 +65,24 @@ def suspended_table(rows: Sequence[tuple[StoredQuestion, CardState]]) -> None:
 
 
 def facts_table(facts: Sequence[StoredFact]) -> None:
+    from quizmaster.boundary_checks import clean_text
+
     if not facts:
         out().print("No facts.")
         return
-    table = Table(title=f"{len(facts)} facts", title_justify="left")
-    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
-    table.add_column("Statement", ratio=5)
-    table.add_column("Topic")
-    table.add_column("Key spans", style="dim")
+    from rich import box
+
+    # Two columns, not four: at 80 columns a statement keeps a readable width and an id up
+    # to 30 characters stays whole. Under each id its topic; under each statement its keys.
+    table = Table(title=f"{len(facts)} facts", title_justify="left", box=box.SIMPLE_HEAD, leading=1)
+    table.add_column("Fact · topic", overflow="fold", max_width=30)
+    table.add_column("Statement · key spans", ratio=1)
     for item in facts:
         fact = item.fact
         spans = ", ".join(f"{s.text} ({s.type.value})" for s in fact.spans)
-        table.add_row(_shown(fact.id), escape(fact.statement), escape(fact.topic), escape(spans))
+        about = Text.assemble((clean_text(fact.id), "cyan"), "\n", (fact.topic, "dim"))
+        told = Text.assemble(fact.statement, "\n", (spans, "dim"))
+        table.add_row(about, told)
     out().print(table)
 
 
