@@ -186,3 +186,21 @@ def test_facts_list_keeps_ids_whole_and_statements_readable(
         # Each id on a line of its own start, not broken mid-word; its topic on the next.
         row = next(n for n, line in enumerate(lines) if line.split()[:1] == [fact["id"]])
         assert fact["topic"] in lines[row + 1]
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_questions_list_keeps_ids_whole(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from quizmaster.render import consoles
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(consoles, "_out", None)  # a console of this width
+    code, out, _ = run(runner, "questions", "list")  # the built-in deck
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    _, listed, _ = run(runner, "questions", "list", "--json")
+    for question in json.loads(listed):
+        # Each id whole at the start of a line, ready to copy into `questions show`.
+        assert any(line.split()[:1] == [question["id"]] for line in lines), question["id"]

@@ -89,25 +89,33 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
 def questions_table(
     questions: Sequence[StoredQuestion], *, total: int | None = None, first: int = 1
 ) -> None:
-    """The questions as a table; ``total`` and ``first`` (its 1-based position) when
-    ``questions`` is one page of a longer listing."""
+    """The questions, a block each: the id (whole, on a line of its own, ready for
+    `questions show`) and kind, then the prompt and answer, which wrap at any width;
+    ``total`` and ``first`` (its 1-based position) when ``questions`` is one page of a
+    longer listing."""
+    from rich.padding import Padding
+
+    from quizmaster.boundary_checks import clean_text
+    from quizmaster.render.questions import KIND_LABEL
+
     if not questions:
         out().print("No questions.")
         return
     count = len(questions) if total is None else total
     noun = "question" if count == 1 else "questions"
-    table = Table(title=f"{count} {noun}", title_justify="left")
-    table.add_column("ID", style="cyan", overflow="fold", ratio=2)
-    table.add_column("Kind")
-    table.add_column("Prompt", ratio=4)
-    table.add_column("Answer", style="green", ratio=2)
+    console = out()
+    console.print(Text(f"{count} {noun}", style="italic"))
     for item in questions:
         q = item.question
-        table.add_row(_shown(q.id), q.kind, escape(q.prompt), escape(q.answer))
-    out().print(table)
+        kind = KIND_LABEL.get(q.kind, q.kind)
+        console.print(Text.assemble("\n", (clean_text(q.id), "cyan"), (f"  ·  {kind}", "dim")))
+        asked = Text.assemble(
+            q.prompt, "\n", ("Answer: ", "dim"), (q.answer, "green"), no_wrap=False
+        )
+        console.print(Padding(asked, (0, 0, 0, 2), expand=False), soft_wrap=False)
     if total is not None and total > len(questions):
         last = first + len(questions) - 1
-        out().print(Text(f"Questions {first}-{last} of {total}.", style="dim"))
+        out().print(Text(f"\nQuestions {first}-{last} of {total}.", style="dim"))
 
 
 def question_page(page: QuestionPage) -> None:
