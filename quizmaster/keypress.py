@@ -71,11 +71,17 @@ def _signal_wakeup() -> Iterator[None]:
 
 def read_key_within(fd: int, timeout: float) -> str | None:
     """:func:`read_key`, or None when ``timeout`` seconds pass with no key."""
-    return read_key(fd) if _ready(fd, max(timeout, 0.0)) else None
+    return _key(fd) if _ready(fd, max(timeout, 0.0)) else None
 
 
 def read_key(fd: int) -> str:
     """The next key from ``fd`` (a terminal in cbreak mode); EOFError at the end of input."""
+    _ready(fd, None)
+    return _key(fd)
+
+
+def _key(fd: int) -> str:
+    """The key whose first byte is waiting on ``fd``; the rest of a key arrives with it."""
     first = _read_byte(fd)
     if first == 0x1B:
         return _escape(fd)
@@ -108,23 +114,20 @@ def _ready(fd: int, timeout: float | None) -> bool:
     """Whether ``fd`` has input within ``timeout`` seconds (None: however long it takes).
     A signal's wakeup byte ends the wait early, so its handler runs now (a Ctrl-C raises
     KeyboardInterrupt here); a signal whose handler returns leaves the wait going on."""
-    if _wakeup is None:
-        return bool(select.select([fd], [], [], timeout)[0])
+    waits = [fd] if _wakeup is None else [fd, _wakeup]
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         left = None if deadline is None else max(deadline - time.monotonic(), 0.0)
-        ready = select.select([fd, _wakeup], [], [], left)[0]
+        ready = select.select(waits, [], [], left)[0]
         if fd in ready:
             return True
         if not ready:
             return False
         with suppress(BlockingIOError):
-            os.read(_wakeup, 512)
+            os.read(ready[0], 512)  # the wakeup byte, read so the next wait blocks
 
 
 def _read_byte(fd: int) -> int:
-    if _wakeup is not None:
-        _ready(fd, None)
     data = os.read(fd, 1)
     if not data:
         raise EOFError
