@@ -77,15 +77,14 @@ def import_facts_yaml(
 
 
 def ensure_builtin_deck(store: Store, *, now: dt.datetime) -> LoadReport | None:
-    """Load the built-in deck into a database that has never had it. Returns the report,
-    or None when nothing was done (it was loaded once already, even if since removed)."""
+    """Load the built-in deck into a database that has never held a deck. Returns the
+    report, or None when nothing was done (a deck was held once, even if since removed: the
+    store marks the database as the first deck goes in)."""
     from quizmaster.paths import builtin_deck_path
 
     if not store.builtin_deck_pending():
         return None
-    report = import_facts_yaml(store, builtin_deck_path(), now=now)
-    store.set_setting(store.BUILTIN_LOADED_KEY, True)
-    return report
+    return import_facts_yaml(store, builtin_deck_path(), now=now)
 
 
 # --- decks in and out --------------------------------------------------------------
