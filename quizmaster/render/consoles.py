@@ -69,9 +69,9 @@ def plain_out() -> Console:
     return _plain
 
 
-def prompt(message: str) -> None:
+def prompt(message: str, *, style: str = "") -> None:
     """A prompt on stdout with no newline, flushed so it shows before input is read."""
-    out().print(message, end="", markup=False, highlight=False)
+    out().print(message, end="", markup=False, highlight=False, style=style or None)
     out().file.flush()
 
 

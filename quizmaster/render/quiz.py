@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from quizmaster.render.consoles import out, plain_out
+from quizmaster.render.consoles import out, plain_out, prompt
 from quizmaster.render.plural import _days
 from quizmaster.render.questions import (
     KIND_LABEL,
@@ -154,9 +154,7 @@ def session_prompt(prefix: str = "", *, marker: bool = True) -> str:
 def session_key_prompt() -> None:
     """The "> " an answer key goes after, shown while the key is awaited: the terminal does
     not echo the key, so :func:`session_key_echo` ends the line with it."""
-    console = out()
-    console.print(Text("> ", style="bold cyan"), end="")
-    console.file.flush()
+    prompt("> ", style="bold cyan")
 
 
 def session_key_echo(key: str = "") -> None:
