@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.main import get_command
@@ -169,20 +170,29 @@ def test_every_command_has_a_help_panel() -> None:
     assert top_level == {name for names in HELP_PANELS.values() for name in names}
 
 
-@pytest.mark.parametrize("columns", ["80", "120"])
-def test_facts_list_keeps_ids_whole_and_statements_readable(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str
-) -> None:
+def listed_at(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str, *command: str
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The lines a listing command draws at ``columns`` (each within that width), and the
+    items its ``--json`` lists."""
     from quizmaster.render import consoles
 
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr(consoles, "_out", None)  # a console of this width
-    code, out, _ = run(runner, "facts", "list")  # the built-in deck
+    code, out, _ = run(runner, *command)
     assert code == 0
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= int(columns)
-    _, facts_json, _ = run(runner, "facts", "list", "--json")
-    for fact in json.loads(facts_json):
+    _, listed, _ = run(runner, *command, "--json")
+    return lines, json.loads(listed)
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_facts_list_keeps_ids_whole_and_statements_readable(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    lines, facts = listed_at(runner, monkeypatch, columns, "facts", "list")  # the built-in deck
+    for fact in facts:
         # Each id on a line of its own start, not broken mid-word; its topic on the next.
         row = next(n for n, line in enumerate(lines) if line.split()[:1] == [fact["id"]])
         assert fact["topic"] in lines[row + 1]
@@ -192,15 +202,7 @@ def test_facts_list_keeps_ids_whole_and_statements_readable(
 def test_questions_list_keeps_ids_whole(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str
 ) -> None:
-    from quizmaster.render import consoles
-
-    monkeypatch.setenv("COLUMNS", columns)
-    monkeypatch.setattr(consoles, "_out", None)  # a console of this width
-    code, out, _ = run(runner, "questions", "list")  # the built-in deck
-    assert code == 0
-    lines = out.splitlines()
-    assert max(len(line) for line in lines) <= int(columns)
-    _, listed, _ = run(runner, "questions", "list", "--json")
-    for question in json.loads(listed):
+    lines, questions = listed_at(runner, monkeypatch, columns, "questions", "list")
+    for question in questions:
         # Each id whole at the start of a line, ready to copy into `questions show`.
         assert any(line.split()[:1] == [question["id"]] for line in lines), question["id"]

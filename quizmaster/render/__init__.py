@@ -50,7 +50,6 @@ from quizmaster.render.listings import (
     facts_table,
     load_report,
     question_page,
-    questions_table,
     settings_table,
     suspended_table,
 )
@@ -104,7 +103,6 @@ __all__ = [
     "suspended_table",
     "facts_table",
     "question_page",
-    "questions_table",
     "settings_table",
     "load_report",
     # questions

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -70,8 +71,6 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
     if not facts:
         out().print("No facts.")
         return
-    from rich import box
-
     # Two columns, not four: at 80 columns a statement keeps a readable width and an id up
     # to 30 characters stays whole. Under each id its topic; under each statement its keys.
     table = Table(title=f"{len(facts)} facts", title_justify="left", box=box.SIMPLE_HEAD, leading=1)
@@ -86,7 +85,7 @@ def facts_table(facts: Sequence[StoredFact]) -> None:
     out().print(table)
 
 
-def questions_table(
+def _question_blocks(
     questions: Sequence[StoredQuestion], *, total: int | None = None, first: int = 1
 ) -> None:
     """The questions, a block each: the id (whole, on a line of its own, ready for
@@ -119,11 +118,11 @@ def questions_table(
 
 
 def question_page(page: QuestionPage) -> None:
-    """One page of ``questions list``: the table, and the command for the next page."""
+    """One page of ``questions list``: the questions, and the command for the next page."""
     if not page.paged:
-        questions_table(page.items)
+        _question_blocks(page.items)
         return
-    questions_table(page.items, total=page.total, first=page.first)
+    _question_blocks(page.items, total=page.total, first=page.first)
     if page.page < page.pages:
         info(f"Next page: quizmaster questions list --page {page.page + 1}")
 
